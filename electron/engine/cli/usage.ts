@@ -1,0 +1,24 @@
+// Usage text and the exit codes scripts can rely on.
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_INPUT_ERRORS = 3;
+
+export class UsageError extends Error {}
+
+export const USAGE = `accountscope — triage Windows and Entra ID account activity, offline
+
+Usage:
+  accountscope import PATH... --case FILE [--json]
+      Import files or folders (recursively) into a case database.
+  accountscope analyze PATH... [--case FILE] --json OUT [--html OUT] [--csv OUT]
+                       [--param NAME=VALUE]... [--allowlist FILE] [--profile default|seed]
+      Import (when PATH is given) and run the four analytics; write the reports.
+  accountscope serve [--case FILE] [--port N]
+      Serve the app's UI on 127.0.0.1 for a browser (prints the URL to open).
+  accountscope params
+      List every analytic parameter with its default.
+
+Exit codes: 0 everything was read; 3 some input had errors (everything readable is
+still in the case); 2 usage error; 1 the case could not be opened or written.
+`;

@@ -1,0 +1,41 @@
+// Turns what the user dropped (files and folders) into the list of files to import, folders walked
+// recursively, in a stable order so two imports of the same folder read files in the same sequence.
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+/** Files a folder walk skips: OS litter, never evidence. A file named explicitly is always taken. */
+const IGNORED_NAMES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
+
+export interface ExpandedPath {
+  path: string;
+  error?: string;
+}
+
+export async function expandPaths(paths: readonly string[]): Promise<ExpandedPath[]> {
+  const out: ExpandedPath[] = [];
+  const seen = new Set<string>();
+  async function walk(p: string, explicit: boolean): Promise<void> {
+    let st;
+    try {
+      st = await stat(p);
+    } catch (e) {
+      out.push({ path: p, error: `cannot open: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      return;
+    }
+    if (st.isDirectory()) {
+      const names = (await readdir(p)).sort();
+      for (const name of names) {
+        if (name.startsWith('.') || IGNORED_NAMES.has(name)) continue;
+        await walk(join(p, name), false);
+      }
+    } else if (st.isFile()) {
+      if (!explicit && IGNORED_NAMES.has(p)) return;
+      if (!seen.has(p)) {
+        seen.add(p);
+        out.push({ path: p });
+      }
+    }
+  }
+  for (const p of paths) await walk(resolve(p), true);
+  return out;
+}

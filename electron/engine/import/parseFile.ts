@@ -1,0 +1,123 @@
+// Reads one evidence file: opens it read-only, hashes every byte as it streams, sniffs the content and
+// hands the bytes to the matching reader. Runs inside the parse worker, but has no worker code itself,
+// so tests can call it directly.
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import type { ReadError, ReadRow } from '../model.js';
+import { sniffInput } from '../readers/sniff.js';
+import { InputFormatError, type Reader, type ReaderOptions, type ReaderSummary } from '../readers/types.js';
+import { readWindowsXml } from '../readers/windowsXml/index.js';
+import { readEntraJson } from '../readers/entra/index.js';
+
+const CHUNK_BYTES = 1 << 20;
+
+export interface ParseCallbacks {
+  /** A batch of rows, in file order. May return a promise to slow the reader down (back-pressure). */
+  rows(batch: ReadRow[]): void | Promise<void>;
+  progress?(bytesRead: number): void;
+  isCancelled?(): boolean;
+}
+
+export interface ParseResult {
+  sha256: string;
+  size: number;
+  summary: ReaderSummary | null;
+  errors: ReadError[];
+  /** Set when the file as a whole could not be read (not a log, forbidden DOCTYPE, I/O error). */
+  fatal: ReadError | null;
+}
+
+/** Keeps the first errors whole and counts the rest, so a file of garbage cannot exhaust memory. */
+export const MAX_KEPT_ERRORS = 1000;
+
+export async function parseFile(
+  path: string,
+  cb: ParseCallbacks,
+  options: ReaderOptions & { batchRows?: number } = {},
+): Promise<ParseResult> {
+  // 'r' is O_RDONLY: evidence is never opened for writing.
+  const handle = await open(path, 'r');
+  const hash = createHash('sha256');
+  const errors: ReadError[] = [];
+  let size = 0;
+  let bytesRead = 0;
+  let summary: ReaderSummary | null = null;
+  let fatal: ReadError | null = null;
+  const batchRows = options.batchRows ?? 2000;
+  let batch: ReadRow[] = [];
+  let pending: Promise<void> | null = null;
+
+  const flush = async (): Promise<void> => {
+    if (pending) await pending;
+    pending = null;
+    if (batch.length === 0) return;
+    const out = batch;
+    batch = [];
+    const r = cb.rows(out);
+    if (r) await r;
+  };
+
+  try {
+    size = (await handle.stat()).size;
+    const stream = handle.createReadStream({ highWaterMark: CHUNK_BYTES, autoClose: false });
+    const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    const first = await chunks.next();
+    const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
+
+    // Every byte goes through the hash, including what the reader never asks for.
+    async function* source(): AsyncGenerator<Buffer> {
+      if (head.length) {
+        hash.update(head);
+        bytesRead += head.length;
+        cb.progress?.(bytesRead);
+        yield head;
+      }
+      for (;;) {
+        if (pending) await flush();
+        const next = await chunks.next();
+        if (next.done) return;
+        hash.update(next.value);
+        bytesRead += next.value.length;
+        cb.progress?.(bytesRead);
+        yield next.value;
+      }
+    }
+
+    try {
+      const sniffed = sniffInput(head.subarray(0, 4096));
+      const reader: Reader = sniffed.kind === 'xml' ? readWindowsXml : readEntraJson;
+      summary = await reader(
+        source(),
+        {
+          row(r) {
+            batch.push(r);
+            // The reader calls back synchronously; the flush is awaited before the next chunk is read.
+            if (batch.length >= batchRows && !pending) pending = flush();
+          },
+          error(e) {
+            if (errors.length < MAX_KEPT_ERRORS) errors.push(e);
+            else if (errors.length === MAX_KEPT_ERRORS) {
+              errors.push({ message: `more errors in this file were not kept (first ${MAX_KEPT_ERRORS} shown)` });
+            }
+          },
+        },
+        options,
+      );
+    } catch (e) {
+      if (!(e instanceof InputFormatError)) throw e;
+      fatal = { message: e.message, ...(e.offset !== undefined ? { offset: e.offset } : {}) };
+    }
+    await flush();
+    // Hash the rest of the file too when a reader stopped early, so the recorded hash is the file's.
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) break;
+      hash.update(next.value);
+    }
+  } catch (e) {
+    fatal = { message: `could not read the file: ${(e as Error).message}` };
+  } finally {
+    await handle.close();
+  }
+  return { sha256: hash.digest('hex'), size, summary, errors, fatal };
+}

@@ -1,0 +1,76 @@
+// The parse worker: reads files with parseFile and streams row batches to the coordinator, never more
+// than MAX_BATCHES_IN_FLIGHT ahead of it. Parsing is the costliest part of an import, so it runs here
+// while the coordinator's thread appends to DuckDB — two cores busy, and the thread that serves the UI
+// never blocks on a parse.
+import { parentPort } from 'node:worker_threads';
+import { parseFile } from './parseFile.js';
+import { MAX_BATCHES_IN_FLIGHT, type FromWorker, type ToWorker } from './workerProtocol.js';
+
+const port = parentPort;
+if (!port) throw new Error('parseWorker must run in a worker thread');
+
+let inFlight = 0;
+let waiter: (() => void) | null = null;
+const cancelled = new Set<number>();
+
+function send(m: FromWorker): void {
+  port!.postMessage(m);
+}
+
+port.on('message', (m: ToWorker) => {
+  switch (m.type) {
+    case 'ack':
+      inFlight--;
+      if (waiter && inFlight < MAX_BATCHES_IN_FLIGHT) {
+        const w = waiter;
+        waiter = null;
+        w();
+      }
+      return;
+    case 'cancel':
+      cancelled.add(m.jobId);
+      waiter?.();
+      return;
+    case 'parse':
+      void runJob(m);
+      return;
+  }
+});
+
+async function runJob(m: Extract<ToWorker, { type: 'parse' }>): Promise<void> {
+  const { jobId } = m;
+  inFlight = 0;
+  let lastProgress = 0;
+  try {
+    const result = await parseFile(
+      m.path,
+      {
+        async rows(rows) {
+          inFlight++;
+          send({ type: 'rows', jobId, rows });
+          while (inFlight >= MAX_BATCHES_IN_FLIGHT && !cancelled.has(jobId)) {
+            await new Promise<void>((resolve) => (waiter = resolve));
+          }
+        },
+        progress(bytesRead) {
+          // A message per MiB chunk is plenty for a progress bar.
+          if (bytesRead - lastProgress >= 1 << 20) {
+            lastProgress = bytesRead;
+            send({ type: 'progress', jobId, bytesRead });
+          }
+        },
+        isCancelled: () => cancelled.has(jobId),
+      },
+      {
+        isCancelled: () => cancelled.has(jobId),
+        ...(m.maxRecordBytes ? { maxRecordBytes: m.maxRecordBytes } : {}),
+        ...(m.maxJsonDepth ? { maxJsonDepth: m.maxJsonDepth } : {}),
+      },
+    );
+    send({ type: 'done', jobId, result });
+  } catch (e) {
+    send({ type: 'failed', jobId, message: (e as Error).message });
+  } finally {
+    cancelled.delete(jobId);
+  }
+}

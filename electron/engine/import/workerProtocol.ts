@@ -1,0 +1,17 @@
+// Messages between the import coordinator (which owns the case connection) and the parse worker.
+import type { ReadRow } from '../model.js';
+import type { ParseResult } from './parseFile.js';
+
+export type ToWorker =
+  | { type: 'parse'; jobId: number; path: string; maxRecordBytes?: number; maxJsonDepth?: number }
+  | { type: 'ack'; jobId: number }
+  | { type: 'cancel'; jobId: number };
+
+export type FromWorker =
+  | { type: 'rows'; jobId: number; rows: ReadRow[] }
+  | { type: 'progress'; jobId: number; bytesRead: number }
+  | { type: 'done'; jobId: number; result: ParseResult }
+  | { type: 'failed'; jobId: number; message: string };
+
+/** Batches the worker may send ahead of the coordinator: bounds memory when appending is slower. */
+export const MAX_BATCHES_IN_FLIGHT = 4;

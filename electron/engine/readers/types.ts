@@ -1,0 +1,50 @@
+// What a reader is handed and what it hands back. Readers run inside the import worker.
+import type { FormatVariant, InputFormat, ReadError, ReadRow } from '../model.js';
+
+export interface ReaderSink {
+  /** One parsed record, in file order. */
+  row(r: ReadRow): void;
+  /** A non-fatal problem: the record is skipped (or partly read) and reading goes on. */
+  error(e: ReadError): void;
+}
+
+export interface ReaderSummary {
+  format: InputFormat;
+  variant: FormatVariant;
+  /** Records handed to sink.row. */
+  records: number;
+  /** Records seen but not imported (each has reported at least one error, or shares one). */
+  skipped: number;
+}
+
+/**
+ * A fatal problem with the whole file (not a log at all, forbidden DOCTYPE, bad encoding at the start):
+ * nothing more is read from it, but everything already handed to the sink stays valid.
+ */
+export class InputFormatError extends Error {
+  constructor(
+    message: string,
+    readonly offset?: number,
+  ) {
+    super(message);
+    this.name = 'InputFormatError';
+  }
+}
+
+export interface ReaderOptions {
+  /** Largest single event or record, in bytes, before it is skipped with an error. */
+  maxRecordBytes?: number;
+  /** Deepest JSON nesting accepted before a record is rejected (never handed to JSON.parse). */
+  maxJsonDepth?: number;
+  /** Checked between batches: when it returns true the reader stops early and returns. */
+  isCancelled?: () => boolean;
+}
+
+export type Reader = (
+  source: AsyncIterable<Buffer>,
+  sink: ReaderSink,
+  options?: ReaderOptions,
+) => Promise<ReaderSummary>;
+
+export const DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_JSON_DEPTH = 64;

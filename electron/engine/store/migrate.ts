@@ -1,0 +1,54 @@
+// Numbered schema migrations: migrations/NNN_name.sql, applied in order, each in its own transaction,
+// recorded in schema_migrations so a case opened by a newer build is brought forward exactly once.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const MIGRATIONS_DIR = join(here, 'migrations');
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({
+      version: Number(f.slice(0, 3)),
+      name: f.slice(4, -4),
+      sql: readFileSync(join(dir, f), 'utf8'),
+    }));
+}
+
+export async function currentSchemaVersion(conn: DuckDBConnection): Promise<number> {
+  await conn.run(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)',
+  );
+  const r = await conn.runAndReadAll('SELECT coalesce(max(version), 0)::INTEGER AS v FROM schema_migrations');
+  return Number(r.getRowObjects()[0]!['v']);
+}
+
+/** Applies every migration newer than the case. Returns the versions applied. */
+export async function migrate(conn: DuckDBConnection, upTo = Infinity): Promise<number[]> {
+  const have = await currentSchemaVersion(conn);
+  const applied: number[] = [];
+  for (const m of listMigrations()) {
+    if (m.version <= have || m.version > upTo) continue;
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      await conn.run(m.sql);
+      await conn.run('INSERT INTO schema_migrations VALUES ($v, $n, now()::TIMESTAMP)', { v: m.version, n: m.name });
+      await conn.run('COMMIT');
+    } catch (e) {
+      await conn.run('ROLLBACK');
+      throw new Error(`schema migration ${m.version} (${m.name}) failed: ${(e as Error).message}`);
+    }
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,100 @@
+// Opens (or creates) a case database and locks it down before any evidence-derived text reaches it.
+//
+// Why the order matters: DuckDB's settings are per instance, and `lock_configuration` freezes them, so
+// everything the case needs (memory, temp space, extension policy) is set first, then external access is
+// switched off, then the configuration is locked. After that, no SQL — not even the SQL console's — can
+// read a file, write a file, attach a database or load an extension.
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { migrate } from './migrate.js';
+
+export interface OpenCaseOptions {
+  /** DuckDB memory_limit, e.g. '2GB'. */
+  memoryLimit?: string;
+  /** Threads DuckDB may use. */
+  threads?: number;
+  /** Open without write access (a second process inspecting a case). */
+  readOnly?: boolean;
+}
+
+export interface CaseDb {
+  readonly path: string;
+  readonly instance: DuckDBInstance;
+  /** The engine's own connection: imports, analytics, findings. */
+  readonly conn: DuckDBConnection;
+  close(): void;
+}
+
+/** Settings applied at instance creation, before any connection exists. */
+function instanceOptions(opts: OpenCaseOptions): Record<string, string> {
+  return {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+    allow_community_extensions: 'false',
+    allow_unsigned_extensions: 'false',
+    memory_limit: opts.memoryLimit ?? '4GB',
+    threads: String(opts.threads ?? 2),
+    // A runaway query must not fill the disk (a naive recursive lineage walk once spilled 32 GB).
+    max_temp_directory_size: '8GB',
+    ...(opts.readOnly ? { access_mode: 'READ_ONLY' } : {}),
+  };
+}
+
+export async function openCase(path: string, opts: OpenCaseOptions = {}): Promise<CaseDb> {
+  const instance = await DuckDBInstance.create(path, instanceOptions(opts));
+  const conn = await instance.connect();
+  try {
+    if (!opts.readOnly) await migrate(conn);
+    await lockDown(conn);
+  } catch (e) {
+    conn.closeSync();
+    instance.closeSync();
+    throw e;
+  }
+  return {
+    path,
+    instance,
+    conn,
+    close() {
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** Switches off every way out of the database, then freezes the configuration. */
+export async function lockDown(conn: DuckDBConnection): Promise<void> {
+  await conn.run('SET enable_external_access = false');
+  await conn.run('SET lock_configuration = true');
+}
+
+export interface LockdownCheck {
+  statement: string;
+  refused: boolean;
+  error?: string;
+}
+
+/**
+ * Proves the lockdown holds: each statement here must fail. The probes name a path that does not
+ * exist, so even a broken lockdown could not read evidence or write anywhere meaningful.
+ */
+export async function selfTestLockdown(conn: DuckDBConnection): Promise<LockdownCheck[]> {
+  const probes = [
+    "SELECT * FROM read_csv('/nonexistent/accountscope-probe.csv')",
+    "COPY (SELECT 1) TO '/nonexistent/accountscope-probe.csv'",
+    "ATTACH '/nonexistent/accountscope-probe.duckdb' AS probe",
+    'INSTALL httpfs',
+    'LOAD httpfs',
+    'SET enable_external_access = true',
+    'SET lock_configuration = false',
+  ];
+  const out: LockdownCheck[] = [];
+  for (const statement of probes) {
+    try {
+      await conn.run(statement);
+      out.push({ statement, refused: false });
+    } catch (e) {
+      out.push({ statement, refused: true, error: (e as Error).message });
+    }
+  }
+  return out;
+}

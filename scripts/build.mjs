@@ -1,0 +1,33 @@
+// Compiles the engine, shell, shared contract and tests to dist/, copies the analytics' .sql files
+// beside their compiled modules, and builds the renderer with Vite when it exists.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, statSync, mkdirSync } from 'node:fs';
+import { join, dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+function copyAssets(dir) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) copyAssets(p);
+    else if (name.endsWith('.sql')) {
+      const out = join(root, 'dist', relative(root, p));
+      mkdirSync(dirname(out), { recursive: true });
+      cpSync(p, out);
+    }
+  }
+}
+
+run(bin('tsc'), ['-p', 'tsconfig.json']);
+copyAssets(join(root, 'electron'));
+if (existsSync(join(root, 'renderer', 'vite.config.ts')) && !process.argv.includes('--no-renderer')) {
+  run(bin('tsc'), ['-p', 'renderer/tsconfig.json', '--noEmit']);
+  run(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+}
