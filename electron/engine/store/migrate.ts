@@ -34,10 +34,10 @@ export async function currentSchemaVersion(conn: DuckDBConnection): Promise<numb
 }
 
 /** Applies every migration newer than the case. Returns the versions applied. */
-export async function migrate(conn: DuckDBConnection, upTo = Infinity): Promise<number[]> {
+export async function migrate(conn: DuckDBConnection, upTo = Infinity, dir = MIGRATIONS_DIR): Promise<number[]> {
   const have = await currentSchemaVersion(conn);
   const applied: number[] = [];
-  for (const m of listMigrations()) {
+  for (const m of listMigrations(dir)) {
     if (m.version <= have || m.version > upTo) continue;
     await conn.run('BEGIN TRANSACTION');
     try {

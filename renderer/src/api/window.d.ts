@@ -1,0 +1,16 @@
+// What the Electron preload puts on window. The browser mode has neither; the app then talks HTTP.
+import type { ApiClient } from '../../../shared/api';
+
+declare global {
+  interface Window {
+    /** The API contract, exposed method by method through contextBridge. */
+    accountscope?: ApiClient;
+    /**
+     * Electron-only helpers outside the contract: since Electron 32 a dropped File no longer carries its
+     * path, so the preload has to resolve it (webUtils.getPathForFile).
+     */
+    accountscopeFiles?: { pathForFile(file: File): string };
+  }
+}
+
+export {};

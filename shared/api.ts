@@ -1,0 +1,227 @@
+// The one API contract between the UI and the engine. Each method maps a request to a response; the
+// Electron preload (IPC) and the browser mode (HTTP on loopback) both carry exactly these methods, with
+// no logic of their own. Everything here is JSON-safe: no bigint, no Date, times as ISO 8601 UTC strings.
+import type { Allowlist, AnalyticId, Finding, LineageNode, Severity, SourceSummary } from './report.js';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+export interface CaseInfo {
+  path: string;
+  sources: SourceSummary[];
+  counts: { winEvents: number; signins: number; audits: number; findings: number };
+  first: string | null;
+  last: string | null;
+  hosts: string[];
+  analyzedAt: string | null;
+}
+
+export interface ImportFileProgress {
+  path: string;
+  size: number;
+  bytesRead: number;
+  events: number;
+  eventsPerSec: number;
+  bytesPerSec: number;
+  state: 'queued' | 'reading' | 'done' | 'failed' | 'cancelled';
+  summary?: SourceSummary;
+}
+
+export interface ImportStatus {
+  importId: string;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  files: ImportFileProgress[];
+  message?: string;
+}
+
+export type FindingSortKey = 'severity' | 'analytic' | 'first' | 'host' | 'confidence';
+
+export interface FindingQuery {
+  analytic?: AnalyticId[];
+  severity?: Severity[];
+  host?: string;
+  text?: string; // matches accounts, actor, title, explanation
+  sort?: FindingSortKey;
+  desc?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+export interface RawEvent {
+  table: 'win_events' | 'signins' | 'audits';
+  source: string; // sha256
+  sourcePath: string;
+  recordNo: number;
+  format: 'xml' | 'json';
+  text: string;
+}
+
+export interface AccountSummary {
+  key: string; // normalised identity
+  display: string;
+  kinds: Array<'created' | 'enumerated' | 'probed'>;
+  hosts: string[];
+  severity: Severity;
+  findingIds: string[];
+  first: string;
+  last: string;
+}
+
+export interface StoryEvent {
+  time: string;
+  host: string | null;
+  eventId: number | null;
+  label: string; // "added to Administrators", "logon type 10 from 10.0.4.7"
+  kind: string; // created | enabled | password | changed | group | logon | deleted | enumerated | probed | process
+  ref?: { table: RawEvent['table']; source: string; recordNo: number };
+}
+
+export interface AccountStory extends AccountSummary {
+  findings: Finding[];
+  lineage: LineageNode[]; // root first; the creating or enumerating chain
+  session?: { logonId?: string; logonType?: number; sourceIp?: string; workstation?: string; user?: string };
+  events: StoryEvent[]; // what happened to the account, time-ordered
+}
+
+export interface TimelineBucket {
+  t: string; // bucket start
+  counts: Record<string, number>; // by category: process, logon, logon-failure, account, group, enumeration, signin-failure, signin, audit, other
+}
+
+export interface Timeline {
+  from: string;
+  to: string;
+  bucketSeconds: number;
+  categories: string[];
+  buckets: TimelineBucket[];
+  markers: Array<{ time: string; findingId: string; analytic: AnalyticId; severity: Severity; title: string }>;
+}
+
+export interface TimelineEvent {
+  time: string;
+  table: RawEvent['table'];
+  source: string;
+  recordNo: number;
+  host: string | null;
+  category: string;
+  eventId: number | null;
+  summary: string;
+}
+
+export interface SigninSource {
+  ip: string;
+  failures: number;
+  distinctUsers: number;
+  first: string;
+  last: string;
+  errorCodes: Record<string, number>;
+  allowlisted: boolean;
+}
+
+export interface SigninSourceDetail extends SigninSource {
+  series: Array<{ t: string; distinctUsers: number; failures: number }>;
+  users: Array<{ user: string; attempts: number; codes: number[]; lastCode: number | null; succeededLater: boolean }>;
+}
+
+export interface AnalyticSql {
+  id: AnalyticId;
+  title: string;
+  attack: string;
+  sql: string;
+  params: ParamSpec[];
+}
+
+export interface ParamSpec {
+  name: string;
+  analytic: AnalyticId | 'common';
+  type: 'number' | 'string' | 'string[]' | 'number[]' | 'boolean';
+  default: unknown;
+  description: string;
+}
+
+export interface SqlResult {
+  columns: string[];
+  rows: Array<Record<string, unknown>>;
+  truncated: boolean;
+  elapsedMs: number;
+}
+
+export interface Settings {
+  params: Record<string, unknown>;
+  allowlist: Allowlist;
+  timeZone: string; // IANA name; 'UTC' by default
+  profile: 'default' | 'seed';
+}
+
+export interface ReportFile {
+  filename: string;
+  mime: string;
+  content: string;
+}
+
+/** Method name → [request, response]. */
+export interface ApiMethods {
+  caseInfo: [Record<string, never>, CaseInfo];
+  startImport: [{ paths: string[] }, { importId: string }];
+  importStatus: [{ importId: string }, ImportStatus];
+  cancelImport: [{ importId: string }, { cancelled: boolean }];
+  analyze: [Record<string, never>, { findings: number; elapsedMs: number }];
+  listFindings: [FindingQuery, { total: number; rows: Finding[] }];
+  getFinding: [{ id: string }, Finding];
+  rawEvent: [{ table: RawEvent['table']; source: string; recordNo: number }, RawEvent];
+  listAccounts: [Record<string, never>, AccountSummary[]];
+  accountStory: [{ key: string }, AccountStory];
+  timeline: [{ from?: string; to?: string; buckets?: number }, Timeline];
+  timelineEvents: [{ from: string; to: string; offset?: number; limit?: number }, { total: number; rows: TimelineEvent[] }];
+  signinSources: [Record<string, never>, SigninSource[]];
+  signinSource: [{ ip: string }, SigninSourceDetail];
+  analyticSql: [Record<string, never>, AnalyticSql[]];
+  runSql: [{ sql: string; params?: Record<string, unknown>; limit?: number }, SqlResult];
+  getSettings: [Record<string, never>, Settings];
+  setSettings: [Settings, Settings];
+  exportReport: [{ format: 'html' | 'json' | 'csv' }, ReportFile];
+  openCase: [{ path: string }, CaseInfo];
+  saveCaseAs: [{ path: string }, { path: string }];
+}
+
+export type ApiMethod = keyof ApiMethods;
+export type ApiRequest<M extends ApiMethod> = ApiMethods[M][0];
+export type ApiResponse<M extends ApiMethod> = ApiMethods[M][1];
+
+export const API_METHODS: readonly ApiMethod[] = [
+  'caseInfo',
+  'startImport',
+  'importStatus',
+  'cancelImport',
+  'analyze',
+  'listFindings',
+  'getFinding',
+  'rawEvent',
+  'listAccounts',
+  'accountStory',
+  'timeline',
+  'timelineEvents',
+  'signinSources',
+  'signinSource',
+  'analyticSql',
+  'runSql',
+  'getSettings',
+  'setSettings',
+  'exportReport',
+  'openCase',
+  'saveCaseAs',
+];
+
+/** What the renderer calls; each transport provides one. */
+export type ApiClient = {
+  [M in ApiMethod]: (req: ApiRequest<M>) => Promise<ApiResponse<M>>;
+};
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}

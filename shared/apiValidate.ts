@@ -1,0 +1,194 @@
+// Run-time checks of every API request, used by the server side of both transports (the Electron IPC
+// wrapper and the loopback HTTP server) before anything reaches the engine. TypeScript's types vanish at
+// run time, and a compromised page can send anything: so each method's request is described once here,
+// strictly (no unknown keys, bounded strings, lists and numbers), and everything else is refused.
+import { API_METHODS, type ApiMethod, type ApiRequest, type Result } from './api.js';
+
+/** Returns a message naming what is wrong at `where`, or null when the value is acceptable. */
+type Check = (value: unknown, where: string) => string | null;
+
+export const LIMITS = {
+  path: 4096,
+  paths: 10_000,
+  sql: 200_000,
+  text: 2_000,
+  id: 256,
+  pageSize: 10_000,
+  sqlRowLimit: 100_000,
+  listItems: 10_000,
+  paramKeys: 500,
+} as const;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+function text(max: number, opts: { nonEmpty?: boolean; pattern?: RegExp } = {}): Check {
+  return (v, where) => {
+    if (typeof v !== 'string') return `${where} must be a string`;
+    if (v.length > max) return `${where} is longer than ${max} characters`;
+    if (opts.nonEmpty && v.length === 0) return `${where} must not be empty`;
+    if (opts.pattern && !opts.pattern.test(v)) return `${where} has an unexpected form`;
+    return null;
+  };
+}
+
+function integer(min: number, max: number): Check {
+  return (v, where) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+      ? null
+      : `${where} must be a whole number from ${min} to ${max}`;
+}
+
+const finiteNumber: Check = (v, where) =>
+  typeof v === 'number' && Number.isFinite(v) ? null : `${where} must be a finite number`;
+
+const bool: Check = (v, where) => (typeof v === 'boolean' ? null : `${where} must be true or false`);
+
+function oneOf(values: readonly string[]): Check {
+  return (v, where) =>
+    typeof v === 'string' && values.includes(v) ? null : `${where} must be one of ${values.join(', ')}`;
+}
+
+function anyOf(...checks: Check[]): Check {
+  return (v, where) => {
+    const errors = checks.map((c) => c(v, where));
+    return errors.includes(null) ? null : errors.join(', or ');
+  };
+}
+
+function list(item: Check, max: number = LIMITS.listItems): Check {
+  return (v, where) => {
+    if (!Array.isArray(v)) return `${where} must be a list`;
+    if (v.length > max) return `${where} has more than ${max} items`;
+    for (let i = 0; i < v.length; i++) {
+      const e = item(v[i], `${where}[${i}]`);
+      if (e) return e;
+    }
+    return null;
+  };
+}
+
+/** A record of known keys: `required` must be present, `optional` may be, anything else is refused. */
+function object(required: Record<string, Check>, optional: Record<string, Check> = {}): Check {
+  return (v, where) => {
+    if (!isPlainObject(v)) return `${where} must be an object`;
+    for (const key of Object.keys(v)) {
+      if (!(key in required) && !(key in optional)) return `${where} has an unknown field "${key.slice(0, 64)}"`;
+    }
+    for (const [key, check] of Object.entries(required)) {
+      if (!(key in v)) return `${where}.${key} is missing`;
+      const e = check(v[key], `${where}.${key}`);
+      if (e) return e;
+    }
+    for (const [key, check] of Object.entries(optional)) {
+      if (v[key] === undefined) continue;
+      const e = check(v[key], `${where}.${key}`);
+      if (e) return e;
+    }
+    return null;
+  };
+}
+
+/** A record with free keys (bounded in number and length) and one kind of value. */
+function dictionary(value: Check, maxKeys: number = LIMITS.paramKeys): Check {
+  return (v, where) => {
+    if (!isPlainObject(v)) return `${where} must be an object`;
+    const keys = Object.keys(v);
+    if (keys.length > maxKeys) return `${where} has more than ${maxKeys} entries`;
+    for (const key of keys) {
+      if (key.length === 0 || key.length > 128) return `${where} has a key that is empty or too long`;
+      const e = value(v[key], `${where}.${key}`);
+      if (e) return e;
+    }
+    return null;
+  };
+}
+
+// A path names a file or folder on the engine's side; NUL would truncate it in the C layers below.
+const path = text(LIMITS.path, { nonEmpty: true, pattern: /^[^\0]+$/ });
+const id = text(LIMITS.id, { nonEmpty: true });
+const isoTime = text(40, { nonEmpty: true, pattern: /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/ });
+const sha256 = text(64, { pattern: /^[0-9a-f]{64}$/ });
+const empty = object({});
+
+const ANALYTICS = ['AN1612', 'AN1604', 'AN1235', 'T1589'] as const;
+const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+const SORT_KEYS = ['severity', 'analytic', 'first', 'host', 'confidence'] as const;
+const TABLES = ['win_events', 'signins', 'audits'] as const;
+
+// Parameter values follow ParamSpec's types: scalars and lists of scalars, nothing nested.
+const paramScalar = anyOf(finiteNumber, text(LIMITS.text), bool);
+const paramValue = anyOf(paramScalar, list(anyOf(finiteNumber, text(LIMITS.text)), 1_000));
+const sqlParam = anyOf(finiteNumber, text(LIMITS.text * 10), bool, (v, w) => (v === null ? null : `${w} is not null`));
+
+const allowlistEntries = list(object({ value: text(500, { nonEmpty: true }), reason: text(LIMITS.text) }));
+const allowlist = object({
+  accounts: allowlistEntries,
+  tools: allowlistEntries,
+  sourceIps: allowlistEntries,
+  hosts: allowlistEntries,
+});
+
+const settings = object({
+  params: dictionary(paramValue),
+  allowlist,
+  // IANA names: letters, digits and _ + - /; the engine checks the name is one the runtime knows.
+  timeZone: text(64, { nonEmpty: true, pattern: /^[A-Za-z0-9_+\-/]+$/ }),
+  profile: oneOf(['default', 'seed']),
+});
+
+const REQUEST_CHECKS: { [M in ApiMethod]: Check } = {
+  caseInfo: empty,
+  startImport: object({ paths: list(path, LIMITS.paths) }),
+  importStatus: object({ importId: id }),
+  cancelImport: object({ importId: id }),
+  analyze: empty,
+  listFindings: object(
+    {},
+    {
+      analytic: list(oneOf(ANALYTICS), ANALYTICS.length),
+      severity: list(oneOf(SEVERITIES), SEVERITIES.length),
+      host: text(LIMITS.text),
+      text: text(LIMITS.text),
+      sort: oneOf(SORT_KEYS),
+      desc: bool,
+      offset: integer(0, 1e9),
+      limit: integer(1, LIMITS.pageSize),
+    },
+  ),
+  getFinding: object({ id }),
+  rawEvent: object({ table: oneOf(TABLES), source: sha256, recordNo: integer(1, Number.MAX_SAFE_INTEGER) }),
+  listAccounts: empty,
+  accountStory: object({ key: text(LIMITS.text, { nonEmpty: true }) }),
+  timeline: object({}, { from: isoTime, to: isoTime, buckets: integer(1, 2_000) }),
+  timelineEvents: object({ from: isoTime, to: isoTime }, { offset: integer(0, 1e9), limit: integer(1, LIMITS.pageSize) }),
+  signinSources: empty,
+  signinSource: object({ ip: text(100, { nonEmpty: true }) }),
+  analyticSql: empty,
+  runSql: object(
+    { sql: text(LIMITS.sql, { nonEmpty: true }) },
+    { params: dictionary(sqlParam, 100), limit: integer(1, LIMITS.sqlRowLimit) },
+  ),
+  getSettings: empty,
+  setSettings: settings,
+  exportReport: object({ format: oneOf(['html', 'json', 'csv']) }),
+  openCase: object({ path }),
+  saveCaseAs: object({ path }),
+};
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && (API_METHODS as readonly string[]).includes(name);
+}
+
+export type ValidRequest = { [M in ApiMethod]: { method: M; request: ApiRequest<M> } }[ApiMethod];
+
+/** Checks the method name and its request; the value is the same request, now known to be well-formed. */
+export function validateRequest(method: unknown, request: unknown): Result<ValidRequest> {
+  if (!isApiMethod(method)) {
+    const shown = typeof method === 'string' ? `"${method.slice(0, 64)}"` : typeof method;
+    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `no such API method: ${shown}` } };
+  }
+  const problem = REQUEST_CHECKS[method](request, 'request');
+  if (problem) return { ok: false, error: { code: 'BAD_REQUEST', message: `${method}: ${problem}` } };
+  return { ok: true, value: { method, request } as ValidRequest };
+}

@@ -1,0 +1,26 @@
+// Locations tests need: the project root (found from this file, compiled or not) and ../shared beside it.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function findRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${start}`);
+    dir = up;
+  }
+  return dir;
+}
+
+export const projectRoot = findRoot(dirname(fileURLToPath(import.meta.url)));
+export const sharedDir = join(projectRoot, '..', 'shared');
+export const realLogsDir = join(sharedDir, 'real-logs');
+export const sampleLogsDir = join(projectRoot, 'sample-logs');
+
+/** A fresh temp folder, removed when the returned cleanup runs. */
+export function tempDir(prefix = 'accountscope-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}

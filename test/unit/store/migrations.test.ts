@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../../support/paths.js';
+import { currentSchemaVersion, listMigrations, migrate } from '../../../electron/engine/store/migrate.js';
+
+async function memoryConn() {
+  const instance = await DuckDBInstance.create(':memory:');
+  return { instance, conn: await instance.connect() };
+}
+
+async function tables(conn: Awaited<ReturnType<typeof memoryConn>>['conn']): Promise<string[]> {
+  const r = await conn.runAndReadAll(
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1",
+  );
+  return r.getRowObjects().map((x) => String(x['table_name']));
+}
+
+test('migrations are numbered 001.. without gaps or duplicates', () => {
+  const versions = listMigrations().map((m) => m.version);
+  assert.ok(versions.length >= 1);
+  assert.deepEqual(
+    versions,
+    versions.map((_, i) => i + 1),
+  );
+});
+
+test('001 creates the case tables with typed common fields', async () => {
+  const { conn } = await memoryConn();
+  await migrate(conn, 1);
+  assert.equal(await currentSchemaVersion(conn), 1);
+  const t = await tables(conn);
+  for (const name of ['sources', 'source_errors', 'win_events', 'signins', 'audits', 'schema_migrations']) {
+    assert.ok(t.includes(name), `missing table ${name}`);
+  }
+  const cols = await conn.runAndReadAll(
+    `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'win_events'`,
+  );
+  const types = Object.fromEntries(cols.getRowObjects().map((c) => [c['column_name'], c['data_type']]));
+  assert.equal(types['ts'], 'TIMESTAMP');
+  assert.equal(types['subject_logon_id'], 'BIGINT');
+  assert.equal(types['pid'], 'BIGINT');
+  assert.equal(types['event_id'], 'INTEGER');
+  assert.equal(types['data'], 'JSON');
+});
+
+test('each migration applies on top of the previous one, once', async () => {
+  const { conn } = await memoryConn();
+  const all = listMigrations();
+  for (const m of all) {
+    const applied = await migrate(conn, m.version);
+    assert.deepEqual(applied, [m.version], `migration ${m.version} (${m.name})`);
+    assert.equal(await currentSchemaVersion(conn), m.version);
+  }
+  assert.deepEqual(await migrate(conn), [], 'a second run applies nothing');
+});
+
+test('a failed migration rolls back wholly and names itself', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    writeFileSync(join(dir, '001_good.sql'), 'CREATE TABLE a (x INTEGER);');
+    // The second statement fails after the first succeeded: the table must not survive.
+    writeFileSync(join(dir, '002_broken.sql'), 'CREATE TABLE b (x INTEGER); SELECT * FROM no_such_table;');
+    const { conn } = await memoryConn();
+    await assert.rejects(migrate(conn, Infinity, dir), /migration 2 \(broken\) failed/);
+    assert.equal(await currentSchemaVersion(conn), 1);
+    const t = await tables(conn);
+    assert.ok(t.includes('a'));
+    assert.ok(!t.includes('b'), 'a failed migration left a table behind');
+  } finally {
+    cleanup();
+  }
+});
