@@ -54,8 +54,8 @@ export async function openUnitSource(source: AsyncIterable<Buffer>): Promise<Uni
       if (first.length > bomLength) yield first.subarray(bomLength);
       while (!done) {
         const next = await it.next();
-        if (next.done) return;
-        if (next.value.length) yield next.value;
+        if (next.done) done = true;
+        else if (next.value.length) yield next.value;
       }
     } finally {
       // Stopping early (cancel, fatal error) must still release the caller's file handle.

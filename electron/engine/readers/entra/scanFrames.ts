@@ -90,13 +90,16 @@ export function wrapperKeyName(code: number): WrapperKey | null {
   return null;
 }
 
-/** Says what a value that should have been a record object starts like, for error messages. */
-export function describeValueStart(c: number): string {
+/**
+ * Says what a value that should have been a record object starts like, for error messages. Letters
+ * are read as JSON literals only inside an array: at the top level they are more likely stray text.
+ */
+export function describeValueStart(c: number, inArray: boolean): string {
   if (c === 0x5b) return 'an array';
   if (c === 0x22) return 'a string';
   if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return 'a number';
-  if (c === 0x74 || c === 0x66) return 'a boolean';
-  if (c === 0x6e) return 'null (or text)';
+  if (inArray && (c === 0x74 || c === 0x66)) return 'a boolean';
+  if (inArray && c === 0x6e) return 'null';
   if (c >= 0x21 && c <= 0x7e) return `text starting with '${String.fromCharCode(c)}'`;
   return `a byte 0x${c.toString(16).padStart(2, '0')}`;
 }
