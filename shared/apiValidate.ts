@@ -73,21 +73,23 @@ function object(required: Record<string, Check>, optional: Record<string, Check>
   return (v, where) => {
     if (!isPlainObject(v)) return `${where} must be an object`;
     for (const key of Object.keys(v)) {
-      if (!(key in required) && !(key in optional)) return `${where} has an unknown field "${key.slice(0, 64)}"`;
+      if (!Object.hasOwn(required, key) && !Object.hasOwn(optional, key)) return `${where} has an unknown field "${key.slice(0, 64)}"`;
     }
     for (const [key, check] of Object.entries(required)) {
-      if (!(key in v)) return `${where}.${key} is missing`;
+      if (!Object.hasOwn(v, key)) return `${where}.${key} is missing`;
       const e = check(v[key], `${where}.${key}`);
       if (e) return e;
     }
     for (const [key, check] of Object.entries(optional)) {
-      if (v[key] === undefined) continue;
+      if (!Object.hasOwn(v, key) || v[key] === undefined) continue;
       const e = check(v[key], `${where}.${key}`);
       if (e) return e;
     }
     return null;
   };
 }
+
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A record with free keys (bounded in number and length) and one kind of value. */
 function dictionary(value: Check, maxKeys: number = LIMITS.paramKeys): Check {
@@ -96,7 +98,10 @@ function dictionary(value: Check, maxKeys: number = LIMITS.paramKeys): Check {
     const keys = Object.keys(v);
     if (keys.length > maxKeys) return `${where} has more than ${maxKeys} entries`;
     for (const key of keys) {
-      if (key.length === 0 || key.length > 128) return `${where} has a key that is empty or too long`;
+      // Keys name parameters ($name in SQL, registry names): identifiers only, and never a prototype name.
+      if (!/^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(key) || RESERVED_KEYS.has(key)) {
+        return `${where} has a key that is not a parameter name: "${key.slice(0, 64)}"`;
+      }
       const e = value(v[key], `${where}.${key}`);
       if (e) return e;
     }

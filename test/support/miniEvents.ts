@@ -36,7 +36,14 @@ export function eventXml(e: MiniEvent): string {
 }
 
 /** A 4688 process start; pids are hex as Windows writes them. */
-export function processStart(recordId: number, time: string, pid: number, ppid: number, image: string, cmd: string) {
+export function processStart(
+  recordId: number,
+  time: string,
+  pid: number,
+  ppid: number,
+  image: string,
+  cmd: string,
+) {
   return eventXml({
     eventId: 4688,
     recordId,
@@ -93,5 +100,8 @@ export function graphSignins(n: number, ip = '203.0.113.10'): string {
       isInteractive: true,
     });
   }
-  return JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns', value: rows });
+  return JSON.stringify({
+    '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns',
+    value: rows,
+  });
 }

@@ -19,14 +19,19 @@ export function escapeXml(value: string): string {
   return value.replace(ESCAPE_ALL, (c) => WINDOWS_ENTITIES[c]!);
 }
 
-const PY_TEXT = /[&<>]/g;
-const PY_ATTR = /[&<>"]/g;
+const PY_TEXT = /[&<>\u0080-\uffff]/g;
+const PY_ATTR = /[&<>"\u0080-\uffff]/g;
 
-/** python-evtx (xml.sax.saxutils.escape) escapes only & < > in text, and adds " inside attributes. */
+/** python-evtx's escape: & < > as entities, and anything past ASCII as a character reference (&#174;). */
+function pythonEscape(c: string): string {
+  return WINDOWS_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`;
+}
+
+/** python-evtx escapes only & < > in text (quotes stay), and adds " inside attributes. */
 export function escapePythonEvtxText(value: string): string {
-  return value.replace(PY_TEXT, (c) => WINDOWS_ENTITIES[c]!);
+  return value.replace(PY_TEXT, pythonEscape);
 }
 
 export function escapePythonEvtxAttr(value: string): string {
-  return value.replace(PY_ATTR, (c) => WINDOWS_ENTITIES[c]!);
+  return value.replace(PY_ATTR, pythonEscape);
 }

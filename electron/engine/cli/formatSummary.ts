@@ -18,6 +18,7 @@ export function formatSourceSummary(s: SourceSummary, maxErrors = 5): string {
   lines.push(`  format ${fmt}  events ${s.events}  skipped ${s.skipped}${size}`);
   if (s.sha256) lines.push(`  sha256 ${s.sha256}`);
   for (const e of s.errors.slice(0, maxErrors)) lines.push(`  error${where(e)}: ${e.message}`);
-  if (s.errors.length > maxErrors) lines.push(`  … and ${s.errors.length - maxErrors} more errors (use --json)`);
+  if (s.errors.length > maxErrors)
+    lines.push(`  … and ${s.errors.length - maxErrors} more errors (use --json)`);
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 // The `accountscope` command line: argument parsing and dispatch. Each command lives in its own module.
 import { parseArgs } from 'node:util';
 import { importCommand } from './importCommand.js';
+import { serveCommand } from '../server/serveCommand.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, USAGE, UsageError } from './usage.js';
 
 type Command = (argv: string[]) => Promise<number>;
@@ -16,6 +17,7 @@ const commands: Record<string, Command> = {
     if (positionals.length === 0) throw new UsageError('import needs at least one file or folder');
     return importCommand(positionals, values.case, values.json ?? false);
   },
+  serve: serveCommand,
 };
 
 export function registerCommand(name: string, run: Command): void {

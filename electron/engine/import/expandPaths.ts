@@ -11,17 +11,30 @@ export interface ExpandedPath {
   error?: string;
 }
 
-export async function expandPaths(paths: readonly string[]): Promise<ExpandedPath[]> {
+/**
+ * `exclude` names the case database: a case kept inside the evidence folder (and its .wal and temp
+ * files beside it) must never be read back in as evidence.
+ */
+export async function expandPaths(
+  paths: readonly string[],
+  exclude: readonly string[] = [],
+): Promise<ExpandedPath[]> {
   const out: ExpandedPath[] = [];
   const seen = new Set<string>();
+  const excluded = exclude.filter((e) => e !== ':memory:').map((e) => resolve(e));
+  const isExcluded = (p: string) => excluded.some((e) => p === e || p.startsWith(`${e}.`));
   async function walk(p: string, explicit: boolean): Promise<void> {
     let st;
     try {
       st = await stat(p);
     } catch (e) {
-      out.push({ path: p, error: `cannot open: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      out.push({
+        path: p,
+        error: `cannot open: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      });
       return;
     }
+    if (isExcluded(p)) return;
     if (st.isDirectory()) {
       const names = (await readdir(p)).sort();
       for (const name of names) {

@@ -62,7 +62,6 @@ export class Importer {
       this.worker = null;
       if (code !== 0) this.failAll(`the parser exited with code ${code}`);
     });
-    w.unref();
     this.worker = w;
     return w;
   }
@@ -77,8 +76,23 @@ export class Importer {
   }
 
   async importPaths(paths: readonly string[], opts: ImportOptions = {}): Promise<SourceSummary[]> {
-    const files = await expandPaths(paths);
+    const files = await expandPaths(paths, [this.db.path]);
     const out: SourceSummary[] = [];
+    // The worker keeps the process alive only while it has work: an idle importer must not hold a CLI open.
+    this.ensureWorker().ref();
+    try {
+      await this.importEach(files, out, opts);
+    } finally {
+      this.worker?.unref();
+    }
+    return out;
+  }
+
+  private async importEach(
+    files: Awaited<ReturnType<typeof expandPaths>>,
+    out: SourceSummary[],
+    opts: ImportOptions,
+  ): Promise<void> {
     for (let i = 0; i < files.length; i++) {
       const f = files[i]!;
       let summary: SourceSummary;
@@ -88,14 +102,15 @@ export class Importer {
       out.push(summary);
       opts.onFileDone?.(summary);
     }
-    return out;
   }
 
   private async importFile(path: string, fileIndex: number, fileCount: number, opts: ImportOptions) {
     const conn = this.db.conn;
     const started = performance.now();
     const jobId = this.nextJob++;
-    const size = await stat(path).then((st) => st.size).catch(() => 0);
+    const size = await stat(path)
+      .then((st) => st.size)
+      .catch(() => 0);
     await conn.run('BEGIN TRANSACTION');
     let committed = false;
     try {
@@ -155,7 +170,10 @@ export class Importer {
       if (opts.signal?.aborted) {
         await conn.run('ROLLBACK');
         committed = true;
-        return { ...failedSummary(path, 'import cancelled: nothing from this file was kept'), sha256: result.sha256 };
+        return {
+          ...failedSummary(path, 'import cancelled: nothing from this file was kept'),
+          sha256: result.sha256,
+        };
       }
       const existing = await findSourceByHash(conn, result.sha256);
       if (existing) {

@@ -63,12 +63,13 @@ export async function parseFile(
     const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     const first = await chunks.next();
     const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
+    // Hashed at once: a file the sniffer rejects must still be recorded with its own hash.
+    hash.update(head);
+    bytesRead += head.length;
 
     // Every byte goes through the hash, including what the reader never asks for.
     async function* source(): AsyncGenerator<Buffer> {
       if (head.length) {
-        hash.update(head);
-        bytesRead += head.length;
         cb.progress?.(bytesRead);
         yield head;
       }
@@ -97,7 +98,9 @@ export async function parseFile(
           error(e) {
             if (errors.length < MAX_KEPT_ERRORS) errors.push(e);
             else if (errors.length === MAX_KEPT_ERRORS) {
-              errors.push({ message: `more errors in this file were not kept (first ${MAX_KEPT_ERRORS} shown)` });
+              errors.push({
+                message: `more errors in this file were not kept (first ${MAX_KEPT_ERRORS} shown)`,
+              });
             }
           },
         },

@@ -34,7 +34,11 @@ export async function currentSchemaVersion(conn: DuckDBConnection): Promise<numb
 }
 
 /** Applies every migration newer than the case. Returns the versions applied. */
-export async function migrate(conn: DuckDBConnection, upTo = Infinity, dir = MIGRATIONS_DIR): Promise<number[]> {
+export async function migrate(
+  conn: DuckDBConnection,
+  upTo = Infinity,
+  dir = MIGRATIONS_DIR,
+): Promise<number[]> {
   const have = await currentSchemaVersion(conn);
   const applied: number[] = [];
   for (const m of listMigrations(dir)) {
@@ -42,7 +46,10 @@ export async function migrate(conn: DuckDBConnection, upTo = Infinity, dir = MIG
     await conn.run('BEGIN TRANSACTION');
     try {
       await conn.run(m.sql);
-      await conn.run('INSERT INTO schema_migrations VALUES ($v, $n, now()::TIMESTAMP)', { v: m.version, n: m.name });
+      await conn.run('INSERT INTO schema_migrations VALUES ($v, $n, now()::TIMESTAMP)', {
+        v: m.version,
+        n: m.name,
+      });
       await conn.run('COMMIT');
     } catch (e) {
       await conn.run('ROLLBACK');

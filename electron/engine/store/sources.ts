@@ -22,9 +22,13 @@ export async function nextSourceId(conn: DuckDBConnection): Promise<number> {
   return Number(r.getRowObjects()[0]!['id']);
 }
 
-export async function findSourceByHash(conn: DuckDBConnection, sha256: string): Promise<SourceSummary | null> {
+/** The imported file with this hash, if any. Rejected files (nothing read) never make a later copy a duplicate. */
+export async function findSourceByHash(
+  conn: DuckDBConnection,
+  sha256: string,
+): Promise<SourceSummary | null> {
   const all = await listSources(conn, sha256);
-  return all[0] ?? null;
+  return all.find((s) => s.format !== 'rejected') ?? null;
 }
 
 export async function insertSource(conn: DuckDBConnection, s: NewSource): Promise<void> {

@@ -1,23 +1,18 @@
 // Picks the transport once, at start-up: the preload's client inside Electron, else HTTP to the loopback
 // server that served this page, authenticated with the token it put in the URL fragment.
 import type { ApiClient } from '../../../shared/api';
-import { createHttpClient } from '../../../shared/transport';
+import { createHttpClient, tokenFromHash, type UploadedFile } from '../../../shared/transport';
 
 export type TransportKind = 'electron' | 'http';
 
 export interface SelectedTransport {
   kind: TransportKind;
   api: ApiClient;
+  /** Browser mode only: the page cannot hand the engine a path, so dropped files are streamed to it. */
+  uploadFile?: (file: File) => Promise<UploadedFile>;
 }
 
-/** Reads `token` from a fragment like `#token=abc&x=y`. */
-export function tokenFromHash(hash: string): string | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const token = params.get('token');
-  return token && token.length > 0 ? token : null;
-}
-
-// The token is kept for the page's lifetime only; a reload (which loses the fragment) falls back to it.
+// The token is kept for the tab's lifetime, so a reload (which no longer has the fragment) still works.
 const TOKEN_KEY = 'accountscope.token';
 
 export function selectTransport(): SelectedTransport {
@@ -35,5 +30,6 @@ export function selectTransport(): SelectedTransport {
       'No access token in the page address. Open the exact URL that `accountscope serve` printed (it ends in #token=…).',
     );
   }
-  return { kind: 'http', api: createHttpClient(window.location.origin, token, window.fetch.bind(window)) };
+  const client = createHttpClient(window.location.origin, token, (url, init) => window.fetch(url, init));
+  return { kind: 'http', api: client, uploadFile: (file) => client.uploadFile(file.name, file) };
 }

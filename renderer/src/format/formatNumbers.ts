@@ -31,3 +31,9 @@ export function baseName(path: string): string {
   const parts = path.split(/[\\/]/).filter((p) => p.length > 0);
   return parts.length > 0 ? parts[parts.length - 1]! : path;
 }
+
+/** The file with its folder (`WS01/Security.xml`): exports from several hosts often share a file name. */
+export function shortPath(path: string): string {
+  const parts = path.split(/[\\/]/).filter((p) => p.length > 0);
+  return parts.slice(-2).join('/') || path;
+}

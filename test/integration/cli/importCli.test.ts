@@ -23,7 +23,8 @@ test('import --json prints the summary contract and exits 0 when everything was 
     const out = JSON.parse(r.stdout) as { sources: Array<Record<string, unknown>> };
     assert.equal(out.sources.length, 1);
     const s = out.sources[0]!;
-    for (const k of ['path', 'sha256', 'format', 'events', 'skipped', 'errors']) assert.ok(k in s, `missing ${k}`);
+    for (const k of ['path', 'sha256', 'format', 'events', 'skipped', 'errors'])
+      assert.ok(k in s, `missing ${k}`);
     assert.equal(s['events'], 3);
     assert.match(String(s['sha256']), /^[0-9a-f]{64}$/);
     assert.deepEqual(s['errors'], []);
@@ -43,7 +44,9 @@ test('exit 3 when some input had errors, and everything readable is still in the
     assert.match(r.stdout, /the file is empty/);
     const inst = await DuckDBInstance.create(join(dir, 'c.duckdb'));
     const conn = await inst.connect();
-    const n = (await conn.runAndReadAll('SELECT count(*)::INTEGER n FROM win_events')).getRowObjects()[0]!['n'];
+    const n = (await conn.runAndReadAll('SELECT count(*)::INTEGER n FROM win_events')).getRowObjects()[0]![
+      'n'
+    ];
     assert.equal(n, 4);
     conn.closeSync();
     inst.closeSync();
@@ -93,7 +96,10 @@ test('a killed import leaves its file wholly in or wholly out of the case', asyn
     const s = await countOf('sources');
     conn.closeSync();
     inst.closeSync();
-    assert.ok((n === 0 && s === 0) || (n === events && s === 1), `partial file in case: ${n} events, ${s} sources`);
+    assert.ok(
+      (n === 0 && s === 0) || (n === events && s === 1),
+      `partial file in case: ${n} events, ${s} sources`,
+    );
   } finally {
     cleanup();
   }

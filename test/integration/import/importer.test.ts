@@ -23,8 +23,14 @@ test('a folder of good and bad files: every good file loads, every bad one gets 
     writeFileSync(join(ev, 'ws01.xml'), wevtutilFile(50));
     writeFileSync(join(ev, 'nested', 'signins.json'), graphSignins(20));
     writeFileSync(join(ev, 'empty.xml'), '');
-    writeFileSync(join(ev, 'picture.xml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
-    writeFileSync(join(ev, 'garbage.bin'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    writeFileSync(
+      join(ev, 'picture.xml'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
+    );
+    writeFileSync(
+      join(ev, 'garbage.bin'),
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+    );
     const full = wevtutilFile(10, 100);
     writeFileSync(join(ev, 'truncated.xml'), full.slice(0, full.length - 300));
 

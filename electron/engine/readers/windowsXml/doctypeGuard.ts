@@ -6,6 +6,7 @@ import { asciiAt, encodeAscii, isAligned, type EncodingInfo } from './textEncodi
 const KEYWORD = 'doctype';
 
 export class DoctypeGuard {
+  /** `!` alone: a rare byte, so the search runs at memchr speed; the `<` before it is checked after. */
   private readonly bang: Buffer;
   /** Longest match in bytes: `<!DOCTYPE`. */
   private readonly span: number;
@@ -14,7 +15,7 @@ export class DoctypeGuard {
   private tailOffset = 0;
 
   constructor(private readonly info: EncodingInfo) {
-    this.bang = encodeAscii('<!', info);
+    this.bang = encodeAscii('!', info);
     this.span = (2 + KEYWORD.length) * info.unit;
   }
 
@@ -36,8 +37,12 @@ export class DoctypeGuard {
 
   /** Matches starting before `startsBefore` only, so a match straddling the seam is reported once. */
   private search(bytes: Buffer, offset: number, startsBefore: number): number {
-    for (let at = bytes.indexOf(this.bang); at >= 0 && at < startsBefore; at = bytes.indexOf(this.bang, at + 1)) {
-      if (isAligned(offset + at, this.info) && this.keywordAt(bytes, at + this.bang.length)) return offset + at;
+    const { unit } = this.info;
+    for (let at = bytes.indexOf(this.bang, unit); at >= 0; at = bytes.indexOf(this.bang, at + 1)) {
+      const lt = at - unit;
+      if (lt >= startsBefore) break;
+      if (!isAligned(offset + lt, this.info) || asciiAt(bytes, lt, this.info) !== 0x3c) continue;
+      if (this.keywordAt(bytes, at + unit)) return offset + lt;
     }
     return -1;
   }

@@ -23,9 +23,11 @@ export function decodeCharData(raw: string): string | null {
 
 /** Attribute values also turn each literal tab and line end into a space (XML 1.0 section 3.3.3). */
 export function decodeAttributeValue(raw: string): string | null {
-  let text = raw;
-  if (/[\t\n\r]/.test(text)) text = normaliseLineEnds(text).replace(/[\t\n]/g, ' ');
-  return expandReferences(text);
+  // A plain loop: attribute values are short, and this runs for every Data Name.
+  for (let i = 0; i < raw.length; i++) {
+    if (raw.charCodeAt(i) < 0x20) return expandReferences(normaliseLineEnds(raw).replace(/[\t\n]/g, ' '));
+  }
+  return expandReferences(raw);
 }
 
 export function expandReferences(text: string): string | null {

@@ -6,7 +6,7 @@ CREATE TABLE sources (
   path          VARCHAR NOT NULL,      -- absolute path at import time
   name          VARCHAR NOT NULL,      -- file name, for display
   size          BIGINT NOT NULL,
-  sha256        VARCHAR NOT NULL UNIQUE,
+  sha256        VARCHAR NOT NULL,      -- unique among imported files; a rejected file may recur
   format        VARCHAR NOT NULL,      -- windows-xml | entra-signins | entra-audits | entra-mixed
   variant       VARCHAR,               -- wevtutil | event-viewer | powershell-lines | python-evtx | ...
   events        BIGINT NOT NULL,       -- records imported

@@ -1,4 +1,4 @@
--- 002: the case's own settings (analytic parameters, allowlists, display time zone, profile), so a saved
+-- 004: the case's own settings (analytic parameters, allowlists, display time zone, profile), so a saved
 -- case reopens with the thresholds its findings were produced with. One JSON value per key: a new
 -- setting needs no schema change.
 

@@ -1,0 +1,118 @@
+// `npm run bench`: writes (or reuses) the deterministic synthetic corpus in bench-data/, then measures
+// for each input the import speed and peak memory next to the raw-read and decode floors, the whole
+// corpus in one import, and the analytics on the resulting case.
+//   npm run bench -- [--events N] [--signins N] [--skip-analytics]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeBenchCorpus } from './corpus.js';
+import { decodeMBps, rawReadMBps, sniffEncoding } from './floors.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '1000000' },
+    signins: { type: 'string', default: '500000' },
+    seed: { type: 'string', default: '1612' },
+    'skip-analytics': { type: 'boolean', default: false },
+  },
+});
+const spec = {
+  windowsEvents: Number(values.events),
+  signins: Number(values.signins),
+  seed: Number(values.seed),
+};
+const dataDir = join(root, 'bench-data');
+const corpusDir = join(dataDir, `corpus-${spec.windowsEvents}-${spec.signins}-${spec.seed}`);
+const marker = join(corpusDir, 'corpus.json');
+
+if (!existsSync(marker)) {
+  rmSync(corpusDir, { recursive: true, force: true });
+  mkdirSync(corpusDir, { recursive: true });
+  const t0 = performance.now();
+  console.log(`writing corpus to ${corpusDir} …`);
+  await writeBenchCorpus(corpusDir, spec);
+  writeFileSync(marker, JSON.stringify({ ...spec, writtenMs: performance.now() - t0 }));
+}
+const files = readdirSync(corpusDir)
+  .filter((f) => f !== 'corpus.json')
+  .sort()
+  .map((f) => join(corpusDir, f));
+const mb = (n: number) => (n / 1e6).toFixed(0);
+const f1 = (n: number) => n.toFixed(1);
+
+interface ImportFigures {
+  ms: number;
+  bytes: number;
+  events: number;
+  errors: number;
+  maxRssBytes: number;
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+}
+
+function importInChild(casePath: string, inputs: string[]): ImportFigures {
+  rmSync(casePath, { force: true });
+  rmSync(`${casePath}.wal`, { force: true });
+  const r = spawnSync(process.execPath, [join(here, 'importOne.js'), casePath, ...inputs], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) throw new Error(`import failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as ImportFigures;
+}
+
+console.log(`\ncorpus: ${spec.windowsEvents} Windows events, ${spec.signins} sign-ins (seed ${spec.seed})`);
+console.log(
+  'file'.padEnd(34) +
+    'MB'.padStart(7) +
+    'read MB/s'.padStart(11) +
+    'decode MB/s'.padStart(13) +
+    'import MB/s'.padStart(13) +
+    'events/s'.padStart(11) +
+    'peak RSS MB'.padStart(13) +
+    'loop p99/max ms'.padStart(17),
+);
+const caseDir = join(dataDir, 'cases');
+mkdirSync(caseDir, { recursive: true });
+for (const f of files) {
+  const size = statSync(f).size;
+  const read = await rawReadMBps(f);
+  const dec = await decodeMBps(f, await sniffEncoding(f));
+  const im = importInChild(join(caseDir, 'one.duckdb'), [f]);
+  console.log(
+    f.slice(corpusDir.length + 1).padEnd(34) +
+      mb(size).padStart(7) +
+      f1(read).padStart(11) +
+      f1(dec).padStart(13) +
+      f1(im.bytes / 1e6 / (im.ms / 1000)).padStart(13) +
+      Math.round(im.events / (im.ms / 1000))
+        .toString()
+        .padStart(11) +
+      mb(im.maxRssBytes).padStart(13) +
+      `${f1(im.loopDelayP99Ms)}/${f1(im.loopDelayMaxMs)}`.padStart(17) +
+      (im.errors ? `  ${im.errors} errors!` : ''),
+  );
+}
+
+const fullCase = join(caseDir, 'full.duckdb');
+const all = importInChild(fullCase, files);
+console.log(
+  `\nwhole corpus in one case: ${mb(all.bytes)} MB, ${all.events} records in ${f1(all.ms / 1000)} s ` +
+    `= ${f1(all.bytes / 1e6 / (all.ms / 1000))} MB/s, ${Math.round(all.events / (all.ms / 1000))} records/s, ` +
+    `peak RSS ${mb(all.maxRssBytes)} MB, event-loop delay p99 ${f1(all.loopDelayP99Ms)} ms / max ${f1(all.loopDelayMaxMs)} ms`,
+);
+
+const analyticsBench = join(here, 'analyticsOne.js');
+if (!values['skip-analytics'] && existsSync(analyticsBench)) {
+  const r = spawnSync(process.execPath, [analyticsBench, fullCase], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) console.log(`analytics bench failed: ${r.stderr}`);
+  else process.stdout.write(r.stdout);
+}
+const written = JSON.parse(readFileSync(marker, 'utf8')) as { writtenMs: number };
+console.log(
+  `\n(corpus written once in ${f1(written.writtenMs / 1000)} s; reused until its parameters change)`,
+);

@@ -1,0 +1,239 @@
+-- id:      AN1612
+-- title:   Account enumeration
+-- ATT&CK:  T1087 Account Discovery (.001 local, .002 domain); T1069 Permission Groups Discovery
+--          (.001 local, .002 domain); MITRE analytic AN1612 (seed 000)
+-- params:  (defaults from electron/engine/analytics/paramsEnumeration.ts; lists are matched case-insensitively)
+--   $an1612_burst_window_s         600   signals of one actor with no longer gap form one finding
+--   $an1612_artifact_window_s      120   a list-shaped file this soon after a signal is its output
+--   $an1612_command_patterns       net user/group/localgroup, wmic useraccount, Get-LocalUser, dsquery …
+--   $an1612_command_exclusions     /add, /delete, setting a password, LDIF import
+--   $an1612_script_patterns        enumeration cmdlets inside a 4104 script block
+--   $an1612_domain_wide_patterns   /domain, AD cmdlets, [adsisearcher], dsquery, csvde/ldifde/adfind
+--   $an1612_export_patterns        Out-File, Export-Csv, Set-Content, csvde -f …
+--   $an1612_redirect_pattern       a shell redirect `> file`; group 1 is the file
+--   $an1612_artifact_extensions    .txt .csv .json .xml .html .log
+--   $an1612_parent_shells          cmd.exe powershell.exe pwsh.exe
+--   $an1612_sam_object_types       SAM_USER SAM_GROUP SAM_ALIAS SAM_DOMAIN
+--   $an1612_ignore_self_lookups    true  (a 4798 on the caller's own account is not enumeration)
+--   $an1612_ignore_machine_account_4661  true
+--   $unusual_launchers             Office apps, browsers, w3wp.exe, rundll32.exe, mshta.exe, wscript.exe
+--   $lineage_max_depth             16
+--   $allow_accounts $allow_tools $allow_hosts   the case's allowlist
+--
+-- How it reads: (1) collect signals of four kinds, (2) find their output artifacts, (3) cut each actor's
+-- signals into bursts, (4) walk each signal process's parent chain, (5) one finding per burst.
+-- An actor is host + user: remote SAMR lookups open one network logon per call (real logs, R02), so
+-- grouping by logon id alone would split one enumeration into many findings; logon ids are listed.
+
+WITH
+-- (1) Signals ----------------------------------------------------------------------------------
+command_signals AS (
+  SELECT 'process-start' AS role, p.source_id, p.record_no, p.record_id, p.event_id, p.host, p.host_key, p.ts,
+         p.proc_key, p.pid, p.parent_pid, p.process_guid, p.parent_process_guid, p.parent_image_name,
+         p.image_name AS tool, p.command_line, p.user_display AS actor_display, p.account_key AS actor_key,
+         p.logon_id, NULL::VARCHAR AS enumerated_display, NULL::VARCHAR AS enumerated_key
+  FROM processes p
+  WHERE regexp_matches(p.command_line, any_regex($an1612_command_patterns))
+    AND NOT regexp_matches(p.command_line, any_regex($an1612_command_exclusions))
+),
+script_events AS (
+  SELECT e.* FROM win_events e
+  WHERE e.event_id = 4104 AND regexp_matches(e.script_text, any_regex($an1612_script_patterns))
+),
+script_signals AS (   -- the PowerShell process that ran the block: same host, pid from the event header
+  SELECT 'script-block' AS role, e.source_id, e.record_no, e.record_id, e.event_id, e.host, lower(e.host), e.ts,
+         p.proc_key, coalesce(p.pid, e.exec_pid), p.parent_pid, p.process_guid, p.parent_process_guid,
+         p.parent_image_name, coalesce(p.image_name, 'powershell.exe'), left(e.script_text, 400),
+         coalesce(p.user_display, e.user_sid), coalesce(p.account_key, lower(e.user_sid)), p.logon_id,
+         NULL, NULL
+  FROM script_events e
+  ASOF LEFT JOIN processes p ON p.host_key = lower(e.host) AND p.pid = e.exec_pid AND e.ts >= p.ts
+),
+lookup_events AS (
+  SELECT e.* FROM win_events e
+  WHERE e.event_id IN (4798, 4799)
+    AND NOT ($an1612_ignore_self_lookups AND e.event_id = 4798 AND e.target_sid = e.subject_sid)
+),
+lookup_signals AS (   -- 4798/4799 name their caller process: link it to its start when logged
+  SELECT CASE e.event_id WHEN 4798 THEN 'user-lookup' ELSE 'group-lookup' END, e.source_id, e.record_no,
+         e.record_id, e.event_id, e.host, lower(e.host), e.ts,
+         p.proc_key, coalesce(p.pid, e.caller_pid), p.parent_pid, p.process_guid, p.parent_process_guid,
+         p.parent_image_name, coalesce(p.image_name, image_basename(nullif(e.caller_image, '-'))),
+         p.command_line,
+         account_display(e.subject_user, e.subject_domain), account_key(e.subject_user, e.subject_domain),
+         e.subject_logon_id,
+         account_display(e.target_user, e.target_domain), account_key(e.target_user, e.target_domain)
+  FROM lookup_events e
+  ASOF LEFT JOIN processes p
+    ON p.host_key = lower(e.host) AND p.pid = e.caller_pid AND e.ts >= p.ts
+),
+sam_signals AS (   -- 4661 on a domain controller: the SAM object a user opened
+  SELECT 'sam-object', e.source_id, e.record_no, e.record_id, e.event_id, e.host, lower(e.host), e.ts,
+         NULL::BIGINT, NULL::BIGINT, NULL::BIGINT, NULL, NULL, NULL, NULL, NULL,
+         account_display(e.subject_user, e.subject_domain), account_key(e.subject_user, e.subject_domain),
+         e.subject_logon_id,
+         CASE WHEN e.object_type <> 'SAM_DOMAIN' THEN sam_object_label(e.object_name) END,
+         CASE WHEN e.object_type <> 'SAM_DOMAIN'
+              THEN lower(coalesce(well_known_rid_name(TRY_CAST(regexp_extract(e.object_name, '-([0-9]+)$', 1) AS INTEGER)),
+                                  e.object_name)) END
+  FROM win_events e
+  WHERE e.event_id = 4661 AND list_contains($an1612_sam_object_types, e.object_type)
+    AND NOT ($an1612_ignore_machine_account_4661 AND is_machine_account(e.subject_user))
+),
+signals AS (
+  SELECT s.*,
+         -- accounts and groups a command names: `net user bob`, `net localgroup "Remote Desktop Users"`, `Get-ADUser bob`
+         coalesce(s.enumerated_display,
+           nullif(regexp_extract(s.command_line, '(?i)\bnet1?(?:\.exe)?"?\s+(?:users?|groups?|localgroups?)\s+(?:"([^"]+)"|([^\s/"<>|&]+))', 1), ''),
+           nullif(regexp_extract(s.command_line, '(?i)\bnet1?(?:\.exe)?"?\s+(?:users?|groups?|localgroups?)\s+(?:"([^"]+)"|([^\s/"<>|&]+))', 2), ''),
+           nullif(regexp_extract(s.command_line, '(?i)\bget-(?:localuser|localgroupmember|aduser|adgroupmember|netuser|domainuser)\s+(?:-(?:name|group|identity)\s+)?(?:"([^"]+)"|''([^'']+)''|([^\s"''|;-][^\s"''|;]*))', 1), ''),
+           nullif(regexp_extract(s.command_line, '(?i)\bget-(?:localuser|localgroupmember|aduser|adgroupmember|netuser|domainuser)\s+(?:-(?:name|group|identity)\s+)?(?:"([^"]+)"|''([^'']+)''|([^\s"''|;-][^\s"''|;]*))', 2), ''),
+           nullif(regexp_extract(s.command_line, '(?i)\bget-(?:localuser|localgroupmember|aduser|adgroupmember|netuser|domainuser)\s+(?:-(?:name|group|identity)\s+)?(?:"([^"]+)"|''([^'']+)''|([^\s"''|;-][^\s"''|;]*))', 3), '')
+         ) AS named_account,
+         s.role = 'sam-object' OR coalesce(regexp_matches(s.command_line, any_regex($an1612_domain_wide_patterns)), false)
+           AS domain_wide,
+         s.role IN ('process-start', 'script-block') OR s.proc_key IS NOT NULL AS has_process,
+         s.host_key || '|' || coalesce(s.actor_key, 'logon ' || hex_logon_id(s.logon_id), '?') AS actor_group,
+         {'source': src.sha256, 'table': 'win_events', 'recordNo': s.record_no, 'recordId': s.record_id,
+          'eventId': s.event_id, 'time': iso_utc(s.ts), 'role': s.role} AS evidence_ref
+  FROM (SELECT * FROM command_signals UNION ALL SELECT * FROM script_signals
+        UNION ALL SELECT * FROM lookup_signals UNION ALL SELECT * FROM sam_signals) s
+  JOIN sources src ON src.source_id = s.source_id
+),
+
+-- (2) Artifacts: the enumeration's structured output -------------------------------------------
+command_artifacts AS (
+  SELECT s.source_id, s.record_no, 'redirect' AS kind, r.target AS path, s.ts, NULL AS evidence_ref
+  FROM signals s, unnest(regexp_extract_all(s.command_line, $an1612_redirect_pattern, 1)) AS r(target)
+  WHERE s.role = 'process-start' AND lower(r.target) NOT IN ('nul', 'con', '$null')
+  UNION ALL
+  SELECT s.source_id, s.record_no, 'export', regexp_extract(s.command_line, any_regex($an1612_export_patterns), 0),
+         s.ts, NULL
+  FROM signals s
+  WHERE s.role = 'process-start' AND regexp_matches(s.command_line, any_regex($an1612_export_patterns))
+),
+file_events AS (   -- Sysmon 11: a list-shaped file was created
+  SELECT e.source_id, e.record_no, e.record_id, e.event_id, lower(e.host) AS host_key, e.ts, e.pid,
+         e.process_guid, e.object_name AS path
+  FROM win_events e
+  WHERE e.event_id = 11 AND is_sysmon(e.provider, e.channel)
+    AND list_contains($an1612_artifact_extensions, lower(regexp_extract(e.object_name, '\.[^.\\/]*$')))
+),
+file_artifacts AS (   -- written by the signal process itself, or by the shell that started it
+  SELECT s.source_id, s.record_no, 'file' AS kind, f.path, f.ts,
+         {'source': src.sha256, 'table': 'win_events', 'recordNo': f.record_no, 'recordId': f.record_id,
+          'eventId': f.event_id, 'time': iso_utc(f.ts), 'role': 'artifact'} AS evidence_ref
+  FROM signals s
+  JOIN file_events f
+    ON f.host_key = s.host_key AND f.ts >= s.ts AND f.ts <= s.ts + to_seconds($an1612_artifact_window_s)
+  JOIN sources src ON src.source_id = f.source_id
+  WHERE s.has_process AND
+    CASE WHEN f.process_guid IS NOT NULL AND s.process_guid IS NOT NULL
+         THEN f.process_guid = s.process_guid
+              OR (f.process_guid = s.parent_process_guid AND list_contains($an1612_parent_shells, s.parent_image_name))
+         ELSE f.pid = s.pid OR (f.pid = s.parent_pid AND list_contains($an1612_parent_shells, s.parent_image_name))
+    END
+),
+artifacts AS (SELECT * FROM command_artifacts UNION ALL SELECT * FROM file_artifacts),
+
+-- (3) Bursts: a new one starts when the actor was quiet for longer than the burst window ---------
+ordered AS (
+  SELECT s.*,
+         CASE WHEN s.ts - lag(s.ts) OVER actor_time <= to_seconds($an1612_burst_window_s) THEN 0 ELSE 1 END AS starts_burst
+  FROM signals s
+  WINDOW actor_time AS (PARTITION BY s.actor_group ORDER BY s.ts, s.source_id, s.record_no)
+),
+bursts AS (
+  SELECT o.*, sum(o.starts_burst) OVER (PARTITION BY o.actor_group ORDER BY o.ts, o.source_id, o.record_no
+                                         ROWS UNBOUNDED PRECEDING) AS burst_no
+  FROM ordered o
+),
+
+-- (4) Parent chains of every signal process ------------------------------------------------------
+chain_nodes AS (
+  SELECT * FROM process_ancestry((SELECT list(DISTINCT proc_key) FROM signals WHERE proc_key IS NOT NULL),
+                                 $lineage_max_depth)
+),
+chains AS (
+  SELECT start_key AS proc_key, count(*) AS chain_length,
+         -- the first unusual launcher above the process (depth 0 is the process itself)
+         min_by(image_name, depth) FILTER (WHERE depth > 0 AND list_contains($unusual_launchers, image_name))
+           AS unusual_launcher,
+         list({'host': host, 'time': iso_utc(ts), 'pid': pid, 'image': image, 'commandLine': command_line,
+               'user': user_display, 'stub': stub} ORDER BY depth DESC) AS lineage
+  FROM chain_nodes
+  GROUP BY start_key
+),
+
+-- (5) One finding per burst ---------------------------------------------------------------------
+burst_rows AS (
+  SELECT b.*, c.chain_length, c.unusual_launcher, c.lineage,
+         (SELECT list({'kind': a.kind, 'path': a.path, 'time': iso_utc(a.ts)})
+            FROM artifacts a WHERE a.source_id = b.source_id AND a.record_no = b.record_no) AS own_artifacts,
+         (SELECT list(a.evidence_ref) FROM artifacts a
+            WHERE a.source_id = b.source_id AND a.record_no = b.record_no AND a.evidence_ref IS NOT NULL)
+           AS artifact_evidence
+  FROM bursts b LEFT JOIN chains c ON c.proc_key = b.proc_key
+),
+grouped AS (
+  SELECT actor_group, burst_no,
+    min(ts) AS first_ts, max(ts) AS last_ts, min(host) AS host, min(host_key) AS host_key,
+    arg_min(actor_display, ts) AS actor_display, arg_min(actor_key, ts) AS actor_key,
+    arg_min(logon_id, ts) AS first_logon_id,
+    coalesce(list_sort(list(DISTINCT hex_logon_id(logon_id)) FILTER (WHERE logon_id IS NOT NULL)), []) AS logon_ids,
+    list_sort(list(DISTINCT role)) AS signal_kinds,
+    count(*)::INTEGER AS signal_count,
+    coalesce(list_sort(list(DISTINCT command_line) FILTER (WHERE role = 'process-start')), []) AS commands,
+    coalesce(list_sort(list(DISTINCT tool) FILTER (WHERE tool IS NOT NULL)), []) AS tools,
+    coalesce(list_distinct(flatten(list(own_artifacts) FILTER (WHERE own_artifacts IS NOT NULL))), [])
+      AS artifact_list,
+    list(DISTINCT {'key': coalesce(enumerated_key, account_key(named_account, NULL)),
+                   'display': named_account, 'role': 'enumerated'}) FILTER (WHERE named_account IS NOT NULL)
+      AS accounts,
+    bool_or(domain_wide) AS domain_wide,
+    bool_or(has_process) AS has_process,
+    min(unusual_launcher) AS unusual_launcher,
+    arg_max(lineage, coalesce(chain_length, 0)) AS lineage,
+    list_concat(list(evidence_ref ORDER BY ts, source_id, record_no),
+                coalesce(flatten(list(artifact_evidence) FILTER (WHERE artifact_evidence IS NOT NULL)), []))
+      AS evidence
+  FROM burst_rows
+  GROUP BY actor_group, burst_no
+),
+scored AS (
+  SELECT g.*,
+    len(g.artifact_list) > 0 AS has_artifact,
+    s.ip AS source_ip, s.workstation AS source_workstation, s.logon_type,
+    allowlisted_host(g.host, $allow_hosts) AS allow_host,
+    allowlisted_account(g.actor_key, $allow_accounts) AS allow_account,
+    len(list_filter(g.tools, t -> allowlisted_tool(t, $allow_tools) IS NULL)) = 0 AS tools_allowlisted
+  FROM grouped g
+  ASOF LEFT JOIN logon_sessions s
+    ON s.host_key = g.host_key AND s.logon_id = g.first_logon_id AND g.first_ts >= s.start_ts
+)
+SELECT
+  'AN1612|' || actor_group || '|' || iso_utc(first_ts) AS finding_key,
+  CASE
+    WHEN allow_host IS NOT NULL OR (allow_account IS NOT NULL AND tools_allowlisted) THEN 'low'
+    WHEN (domain_wide AND has_artifact) OR unusual_launcher IS NOT NULL THEN 'high'
+    ELSE 'medium'
+  END AS severity,
+  CASE WHEN has_process AND has_artifact THEN 'high' WHEN has_process THEN 'medium' ELSE 'low' END AS confidence,
+  iso_utc(first_ts) AS first_time, iso_utc(last_ts) AS last_time,
+  [host] AS hosts,
+  coalesce(accounts, []) AS accounts,
+  actor_display AS actor_user, logon_ids[1] AS actor_logon_id, source_ip AS actor_source_ip,
+  coalesce(lineage, []) AS lineage,
+  evidence,
+  CASE WHEN allow_host IS NOT NULL THEN 'host'
+       WHEN allow_account IS NOT NULL AND tools_allowlisted THEN 'account' END AS allowlisted_kind,
+  CASE WHEN allow_host IS NOT NULL THEN [allow_host]
+       WHEN allow_account IS NOT NULL AND tools_allowlisted
+         THEN list_prepend(allow_account, list_transform(tools, t -> allowlisted_tool(t, $allow_tools))) END
+    AS allowlisted_values,
+  {'signalKinds': signal_kinds, 'signalCount': signal_count, 'commands': commands, 'tools': tools,
+   'artifacts': artifact_list, 'domainWide': domain_wide, 'hasProcess': has_process,
+   'unusualLauncher': unusual_launcher, 'logonIds': logon_ids, 'sourceWorkstation': source_workstation,
+   'logonType': logon_type} AS details
+FROM scored
+ORDER BY first_ts, actor_group;

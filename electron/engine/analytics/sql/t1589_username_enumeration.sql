@@ -1,0 +1,214 @@
+-- id:      T1589
+-- title:   Username enumeration from one source
+-- ATT&CK:  T1589 Gather Victim Identity Information (.001 credentials, .003 employee names), seen from
+--          the victim side; seeds 002 (Entra sign-ins, SSPR; KQL) and 004 (Windows 4625/4771; AQL)
+-- params:  (defaults from electron/engine/analytics/paramsProbing.ts; profile `seed` changes the marked ones)
+--   $t1589_window_minutes                 60   sliding window of log time
+--   $t1589_min_distinct_users             15   a sign-in or Windows window fires at this many distinct usernames
+--   $t1589_critical_distinct_users       100   Critical at this many
+--   $t1589_high_distinct_users            50   High at this many …
+--   $t1589_high_not_found                 30   … or this many "no such user" failures
+--   $t1589_signin_error_codes  *  50034 50053 50055 50057 50072 50076 50126   (seed: without 50126)
+--   $t1589_signin_not_found_codes         50034
+--   $t1589_signin_locked_disabled_codes   50053 50057
+--   $t1589_signin_group_by_app_and_reason * false (seed: true, the KQL's `by IPAddress, AppDisplayName, ResultDescription`)
+--   $t1589_entra_case_sensitive_users    * false (seed: true, the KQL's dcount compares names as written)
+--   $t1589_sspr_service                   Self-service Password Management
+--   $t1589_sspr_activities               * the seed's three activities, plus Blocked… and Unlock… (prefixes)
+--   $t1589_sspr_min_distinct_targets      10   an SSPR window fires at this many distinct targets
+--   $t1589_sspr_high_distinct_targets     25   and is High at this many
+--   $t1589_win_4625_codes                 0xC0000064 0xC0000072 0xC000006D   (SubStatus, else Status)
+--   $t1589_win_4771_codes                 0x6 0x18
+--   $t1589_win_4768_codes                * 0x6 0x12   (seed: none)
+--   $t1589_win_4776_codes                * 0xC0000064 (seed: none; grouped by source workstation)
+--   $t1589_win_not_found_codes            0xC0000064 0x6
+--   $t1589_win_locked_disabled_codes      0xC0000072 0x12
+--   $t1589_excluded_sources               - 127.0.0.1 0.0.0.0 ::1   (empty values always skipped)
+--   $t1589_excluded_users                 - N/A ANONYMOUS LOGON      (empty names always skipped)
+--   $allow_source_ips $allow_hosts        the case's allowlist
+--
+-- (1) Every counted failure becomes an attempt with a group (source IP; or workstation for 4776; plus app
+-- and result description in the seed profile). (2) For each attempt, the window [its time, +60 min)
+-- counts distinct usernames of its group. (3) Windows that reach the threshold and overlap form one
+-- episode; (4) its strongest window (most distinct names, then earliest) is reported, as the KQL would
+-- have reported it had it run at that moment.
+
+WITH
+signin_attempts AS (
+  SELECT 'entra-signin' AS source_kind, s.ip AS group_value,
+         CASE WHEN $t1589_signin_group_by_app_and_reason THEN coalesce(s.app_display_name, '') ELSE '' END AS group_app,
+         CASE WHEN $t1589_signin_group_by_app_and_reason THEN coalesce(s.failure_reason, '') ELSE '' END AS group_reason,
+         s.ts,
+         CASE WHEN $t1589_entra_case_sensitive_users THEN s.user_principal_name ELSE lower(s.user_principal_name) END
+           AS user_id,
+         s.user_principal_name AS user_display, account_key(s.user_principal_name, NULL) AS user_key,
+         s.error_code::VARCHAR AS code,
+         list_contains($t1589_signin_not_found_codes, s.error_code) AS not_found,
+         list_contains($t1589_signin_locked_disabled_codes, s.error_code) AS locked_disabled,
+         NULL::VARCHAR AS host, s.app_display_name AS app,
+         'signins' AS table_name, s.source_id, s.record_no, s.record_no AS record_id, NULL::INTEGER AS event_id
+  FROM signins s
+  WHERE list_contains($t1589_signin_error_codes, s.error_code)
+    AND NOT blank_name(s.ip) AND NOT list_contains($t1589_excluded_sources, s.ip)
+    AND NOT blank_name(s.user_principal_name)
+    AND NOT list_contains(list_transform($t1589_excluded_users, u -> lower(u)), lower(s.user_principal_name))
+),
+sspr_attempts AS (   -- self-service password reset probing: failed, blocked or "verify" steps
+  SELECT 'entra-sspr', a.initiator_ip, '', '', a.ts,
+         CASE WHEN $t1589_entra_case_sensitive_users THEN a.target_upns[1] ELSE lower(a.target_upns[1]) END,
+         a.target_upns[1], account_key(a.target_upns[1], NULL),
+         'SSPR', false, false, NULL, a.activity,
+         'audits', a.source_id, a.record_no, a.record_no, NULL
+  FROM audits a
+  WHERE lower(a.logged_by_service) = lower($t1589_sspr_service)
+    AND len(list_filter($t1589_sspr_activities, x -> starts_with(lower(a.activity), lower(x)))) > 0
+    AND (a.result = 'failure' OR contains(lower(a.result_reason), 'blocked') OR contains(lower(a.result_reason), 'failed')
+         OR contains(lower(a.activity), 'blocked') OR contains(lower(a.activity), 'verify'))
+    AND NOT blank_name(a.initiator_ip) AND NOT list_contains($t1589_excluded_sources, a.initiator_ip)
+    AND NOT blank_name(a.target_upns[1])
+),
+win_failures AS (   -- the code that counts: 4625 SubStatus when listed, else Status; 4771 failure code
+  SELECT e.*,
+         CASE e.event_id
+           WHEN 4625 THEN CASE WHEN list_contains(hex_codes($t1589_win_4625_codes), hex_code(e.sub_status))
+                               THEN hex_code(e.sub_status) ELSE hex_code(e.status) END
+           WHEN 4771 THEN hex_code(coalesce(e.failure_code, e.status))
+           ELSE hex_code(e.status)
+         END AS code
+  FROM win_events e
+  WHERE e.event_id IN (4625, 4771, 4768, 4776)
+),
+win_attempts AS (
+  SELECT CASE WHEN f.event_id = 4776 THEN 'windows-workstation' ELSE 'windows-ip' END,
+         CASE WHEN f.event_id = 4776 THEN f.workstation ELSE regexp_replace(f.ip, '^::ffff:', '') END,
+         '', '', f.ts, lower(f.target_user), f.target_user,
+         account_key(f.target_user, f.target_domain),
+         f.event_id || ':' || f.code,
+         list_contains(hex_codes($t1589_win_not_found_codes), f.code),
+         list_contains(hex_codes($t1589_win_locked_disabled_codes), f.code),
+         f.host, NULL,
+         'win_events', f.source_id, f.record_no, f.record_id, f.event_id
+  FROM win_failures f
+  WHERE ((f.event_id = 4625 AND list_contains(hex_codes($t1589_win_4625_codes), f.code))
+      OR (f.event_id = 4771 AND list_contains(hex_codes($t1589_win_4771_codes), f.code))
+      OR (f.event_id = 4768 AND list_contains(hex_codes($t1589_win_4768_codes), f.code))
+      OR (f.event_id = 4776 AND list_contains(hex_codes($t1589_win_4776_codes), f.code)))
+    AND NOT blank_name(CASE WHEN f.event_id = 4776 THEN f.workstation ELSE f.ip END)
+    AND NOT list_contains($t1589_excluded_sources,
+                          CASE WHEN f.event_id = 4776 THEN f.workstation ELSE regexp_replace(f.ip, '^::ffff:', '') END)
+    AND NOT blank_name(f.target_user)
+    AND NOT list_contains(list_transform($t1589_excluded_users, u -> lower(u)), lower(f.target_user))
+),
+attempts AS (
+  SELECT a.*, lower(a.group_value) AS group_key
+  FROM (SELECT * FROM signin_attempts UNION ALL SELECT * FROM sspr_attempts UNION ALL SELECT * FROM win_attempts) a
+),
+
+-- (2) Distinct usernames in [this attempt's time, + window) of the same group
+windows AS (
+  SELECT a.source_kind, a.group_key, a.group_app, a.group_reason, a.ts AS window_start,
+         count(DISTINCT a.user_id) OVER (
+           PARTITION BY a.source_kind, a.group_key, a.group_app, a.group_reason ORDER BY a.ts
+           RANGE BETWEEN CURRENT ROW AND to_minutes($t1589_window_minutes) - INTERVAL 1 MICROSECOND FOLLOWING
+         ) AS window_users
+  FROM attempts a
+),
+firing AS (
+  SELECT DISTINCT w.*
+  FROM windows w
+  WHERE w.window_users >= CASE WHEN w.source_kind = 'entra-sspr' THEN $t1589_sspr_min_distinct_targets
+                               ELSE $t1589_min_distinct_users END
+),
+
+-- (3) Overlapping firing windows are one episode; (4) keep its strongest window
+episodes AS (
+  SELECT f.*, sum(f.starts_episode) OVER (PARTITION BY f.source_kind, f.group_key, f.group_app, f.group_reason
+                                          ORDER BY f.window_start ROWS UNBOUNDED PRECEDING) AS episode_no
+  FROM (
+    SELECT f.*,
+           CASE WHEN f.window_start - lag(f.window_start) OVER (
+                       PARTITION BY f.source_kind, f.group_key, f.group_app, f.group_reason ORDER BY f.window_start)
+                     < to_minutes($t1589_window_minutes) THEN 0 ELSE 1 END AS starts_episode
+    FROM firing f
+  ) f
+),
+strongest AS (
+  SELECT * FROM episodes
+  QUALIFY row_number() OVER (PARTITION BY source_kind, group_key, group_app, group_reason, episode_no
+                             ORDER BY window_users DESC, window_start) = 1
+),
+members AS (
+  SELECT w.episode_no, w.window_start, a.*,
+         row_number() OVER (PARTITION BY a.source_kind, a.group_key, a.group_app, a.group_reason, w.episode_no, a.user_id
+                            ORDER BY a.ts, a.source_id, a.record_no) = 1 AS first_of_user
+  FROM strongest w
+  JOIN attempts a
+    ON a.source_kind = w.source_kind AND a.group_key = w.group_key AND a.group_app = w.group_app
+   AND a.group_reason = w.group_reason
+   AND a.ts >= w.window_start AND a.ts < w.window_start + to_minutes($t1589_window_minutes)
+),
+summary AS (
+  SELECT m.source_kind, m.group_key, m.group_app, m.group_reason, m.episode_no,
+         min(m.group_value) AS group_value, min(m.window_start) AS window_start,
+         count(*)::INTEGER AS total_failures, count(DISTINCT m.user_id)::INTEGER AS distinct_users,
+         count(*) FILTER (WHERE m.not_found)::INTEGER AS not_found_count,
+         count(*) FILTER (WHERE m.locked_disabled)::INTEGER AS locked_disabled_count,
+         list(m.user_display ORDER BY m.ts, m.source_id, m.record_no) FILTER (WHERE m.first_of_user) AS users,
+         list(DISTINCT {'key': coalesce(m.user_key, m.user_id), 'display': m.user_display, 'role': 'probed'})
+           AS accounts,
+         list_sort(list(DISTINCT m.code)) AS codes, map_from_entries(list_transform(map_entries(histogram(m.code)), e -> {'k': e.key, 'v': e.value::INTEGER})) AS code_counts,
+         coalesce(list_sort(list(DISTINCT m.app) FILTER (WHERE m.app IS NOT NULL)), []) AS apps,
+         coalesce(list_sort(list(DISTINCT m.host) FILTER (WHERE m.host IS NOT NULL)), []) AS hosts,
+         min(m.ts) AS first_ts, max(m.ts) AS last_ts,
+         list({'source': src.sha256, 'table': m.table_name, 'recordNo': m.record_no, 'recordId': m.record_id,
+               'eventId': m.event_id, 'time': iso_utc(m.ts), 'role': 'failure'}
+              ORDER BY m.ts, m.source_id, m.record_no) AS evidence
+  FROM members m JOIN sources src ON src.source_id = m.source_id
+  GROUP BY m.source_kind, m.group_key, m.group_app, m.group_reason, m.episode_no
+),
+scored AS (
+  SELECT s.*,
+         date_diff('minute', s.first_ts, s.last_ts)::INTEGER AS duration_minutes,
+         CASE
+           WHEN s.source_kind = 'entra-sspr' THEN
+             CASE WHEN s.distinct_users >= $t1589_sspr_high_distinct_targets THEN 'high' ELSE 'medium' END
+           WHEN s.distinct_users >= $t1589_critical_distinct_users THEN 'critical'
+           WHEN s.distinct_users >= $t1589_high_distinct_users OR s.not_found_count >= $t1589_high_not_found THEN 'high'
+           WHEN s.distinct_users >= $t1589_min_distinct_users THEN 'medium'
+           ELSE 'low'
+         END AS score,
+         CASE WHEN s.source_kind <> 'windows-workstation' THEN allowlisted_ip(s.group_value, $allow_source_ips) END
+           AS allow_ip,
+         CASE WHEN len(s.hosts) > 0
+                   AND len(list_filter(s.hosts, h -> allowlisted_host(h, $allow_hosts) IS NULL)) = 0
+              THEN allowlisted_host(s.hosts[1], $allow_hosts) END AS allow_host
+  FROM summary s
+)
+SELECT
+  'T1589|' || source_kind || '|' || group_key || '|' || group_app || '|' || group_reason || '|' || iso_utc(window_start)
+    AS finding_key,
+  CASE WHEN allow_ip IS NOT NULL OR allow_host IS NOT NULL THEN 'low' ELSE score END AS severity,
+  CASE WHEN source_kind = 'entra-sspr' THEN 'medium' WHEN not_found_count > 0 THEN 'high' ELSE 'medium' END
+    AS confidence,
+  iso_utc(first_ts) AS first_time, iso_utc(last_ts) AS last_time,
+  hosts,
+  accounts,
+  NULL::VARCHAR AS actor_user, NULL::VARCHAR AS actor_logon_id,
+  CASE WHEN source_kind <> 'windows-workstation' THEN group_value END AS actor_source_ip,
+  [] AS lineage,
+  evidence,
+  CASE WHEN allow_ip IS NOT NULL THEN 'sourceIp' WHEN allow_host IS NOT NULL THEN 'host' END AS allowlisted_kind,
+  CASE WHEN allow_ip IS NOT NULL THEN [allow_ip] WHEN allow_host IS NOT NULL THEN [allow_host] END
+    AS allowlisted_values,
+  {'source': source_kind, 'sourceIp': CASE WHEN source_kind <> 'windows-workstation' THEN group_value END,
+   'sourceWorkstation': CASE WHEN source_kind = 'windows-workstation' THEN group_value END,
+   'app': nullif(group_app, ''), 'resultDescription': nullif(group_reason, ''),
+   'score': score, 'totalFailures': total_failures, 'distinctUsers': distinct_users,
+   'notFoundCount': not_found_count, 'lockedDisabledCount': locked_disabled_count,
+   'users': users, 'usersShown': users[1:$t1589_user_list_shown], 'errorCodes': codes,
+   'codeCounts': code_counts, 'apps': apps, 'windowStart': iso_utc(window_start),
+   'durationMinutes': duration_minutes,
+   'rate': round(distinct_users / CASE WHEN duration_minutes = 0 THEN 1 ELSE duration_minutes END, 2)} AS details
+FROM scored
+ORDER BY CASE score WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END DESC,
+         distinct_users DESC, first_ts, group_key;

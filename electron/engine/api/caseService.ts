@@ -1,0 +1,154 @@
+// The engine service: every method of the API contract over one open case. Both transports (Electron
+// IPC through the engine's utility process, HTTP in browser mode) hand it validated requests and pass its
+// Result values back unchanged; it never throws across that boundary.
+import type { ApiMethod, ApiMethods, ApiRequest, ApiResponse, CaseInfo, Result } from '../../../shared/api.js';
+import { validateRequest, type ValidRequest } from '../../../shared/apiValidate.js';
+import type { OpenCaseOptions } from '../store/openCase.js';
+import type { AnalyticsPort } from './analyticsPort.js';
+import { copyCaseFile, existingCasePath } from './caseFiles.js';
+import { readCaseInfo } from './caseInfo.js';
+import { CaseSession } from './caseSession.js';
+import { allFindings, getFinding, listFindings } from './findings.js';
+import { readRawEvent } from './rawEvent.js';
+import { buildReportFile } from './reportFile.js';
+import { asResult, notFound, ServiceError } from './serviceError.js';
+import { saveSettings } from './settingsStore.js';
+import { listSigninSources, signinSourceDetail } from './signinSources.js';
+import { buildTimeline, timelineEvents } from './timeline.js';
+
+type Handlers = { [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResponse<M>> };
+
+export interface CaseServiceOptions {
+  analytics: AnalyticsPort;
+  open?: OpenCaseOptions;
+}
+
+export class CaseService {
+  private switching: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private session: CaseSession,
+    private readonly options: CaseServiceOptions,
+  ) {}
+
+  static async open(path: string, options: CaseServiceOptions): Promise<CaseService> {
+    return new CaseService(await CaseSession.open(path, options.analytics, options.open), options);
+  }
+
+  get casePath(): string {
+    return this.session.path;
+  }
+
+  /** Validates and runs one call: the entry point for a transport that has not validated already. */
+  async call(method: unknown, request: unknown): Promise<Result<unknown>> {
+    const valid = validateRequest(method, request);
+    return valid.ok ? this.handle(valid.value) : valid;
+  }
+
+  /** Runs an already validated call. */
+  async handle(valid: ValidRequest): Promise<Result<unknown>> {
+    const run = this.handlers[valid.method] as (request: unknown) => Promise<unknown>;
+    return asResult(async () => {
+      await this.switching;
+      return run(valid.request);
+    });
+  }
+
+  /** Typed access for the CLI and tests: the same handlers, still returning Result values. */
+  async invoke<M extends ApiMethod>(method: M, request: ApiMethods[M][0]): Promise<Result<ApiMethods[M][1]>> {
+    return this.call(method, request) as Promise<Result<ApiMethods[M][1]>>;
+  }
+
+  private caseInfo(): Promise<CaseInfo> {
+    return this.session.analyzedAt().then((at) => readCaseInfo(this.session.readConn, this.session.path, at));
+  }
+
+  private readonly handlers: Handlers = {
+    caseInfo: () => this.caseInfo(),
+    startImport: async ({ paths }) => ({ importId: await this.session.imports.start(paths) }),
+    importStatus: async ({ importId }) => this.session.imports.status(importId),
+    cancelImport: async ({ importId }) => ({ cancelled: this.session.imports.cancel(importId) }),
+    analyze: async () => {
+      const s = this.session;
+      if (s.imports.busy) throw new ServiceError('BUSY', 'an import is still running: analyze when it has finished');
+      if (s.analyzing) throw new ServiceError('BUSY', 'the analytics are already running');
+      s.analyzing = true;
+      const started = performance.now();
+      try {
+        const { overrides, settings } = s.settings;
+        const findings = await this.options.analytics.run(s.writeConn, {
+          overrides,
+          profile: settings.profile,
+          allowlist: settings.allowlist,
+        });
+        return { findings: findings.length, elapsedMs: Math.round(performance.now() - started) };
+      } finally {
+        s.analyzing = false;
+      }
+    },
+    listFindings: (q) => listFindings(this.session.readConn, q),
+    getFinding: ({ id }) => getFinding(this.session.readConn, id),
+    rawEvent: (ref) => readRawEvent(this.session.readConn, ref),
+    listAccounts: () => this.options.analytics.accounts(this.session.readConn),
+    accountStory: async ({ key }) => {
+      const story = await this.options.analytics.story(this.session.readConn, key);
+      if (!story) throw notFound(`account ${key}`);
+      return story;
+    },
+    timeline: (req) => buildTimeline(this.session.readConn, req),
+    timelineEvents: (req) => timelineEvents(this.session.readConn, req),
+    signinSources: () => listSigninSources(this.session.readConn, this.session.settings.settings.allowlist),
+    signinSource: ({ ip }) => signinSourceDetail(this.session.readConn, ip, this.session.settings.settings.allowlist),
+    analyticSql: async () => this.options.analytics.sql(),
+    runSql: ({ sql, params, limit }) =>
+      this.session.sqlConsole.run(sql, (params ?? {}) as Record<string, string | number | boolean | null>, limit),
+    getSettings: async () => this.session.settings.settings,
+    setSettings: async (settings) => {
+      this.session.settings = await saveSettings(this.session.writeConn, settings, this.options.analytics);
+      return this.session.settings.settings;
+    },
+    exportReport: async ({ format }) => {
+      const s = this.session;
+      const info = await this.caseInfo();
+      return buildReportFile(format, {
+        casePath: s.path,
+        sources: info.sources,
+        findings: await allFindings(s.readConn),
+        settings: s.settings.settings,
+      });
+    },
+    openCase: async ({ path }) => {
+      const full = await existingCasePath(path);
+      if (full !== this.session.path) await this.switchTo(full);
+      return this.caseInfo();
+    },
+    saveCaseAs: async ({ path }) => {
+      const s = this.session;
+      if (s.imports.busy || s.analyzing) throw new ServiceError('BUSY', 'wait for the import or analysis to finish, then save');
+      await s.checkpoint();
+      const saved = await copyCaseFile(s.path, path);
+      // Like any "Save As", work goes on in the saved file from here.
+      await this.switchTo(saved);
+      return { path: saved };
+    },
+  };
+
+  /** Closes the current case and opens another; calls that arrive meanwhile wait for it. */
+  private async switchTo(path: string): Promise<void> {
+    const switched = (async () => {
+      const next = await CaseSession.open(path, this.options.analytics, this.options.open).catch((e: Error) => {
+        throw new ServiceError('CASE_ERROR', `could not open ${path}: ${e.message}`);
+      });
+      const previous = this.session;
+      this.session = next;
+      await previous.close();
+    })();
+    this.switching = switched.catch(() => undefined);
+    await switched;
+  }
+
+  async close(): Promise<void> {
+    await this.switching;
+    await this.session.close();
+  }
+}

@@ -1,0 +1,69 @@
+// One open case and the connections the service keeps on it. Each has one job, so no two kinds of work
+// ever share a transaction:
+//   db.conn      the Importer's (each file is one transaction on it)
+//   writeConn    analysis runs and settings writes
+//   readConn     every screen's queries
+//   consoleConn  the SQL console, alone so its interrupt stops nothing else
+import { Importer } from '../import/importer.js';
+import { openCase, type CaseDb, type OpenCaseOptions } from '../store/openCase.js';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { AnalyticsPort } from './analyticsPort.js';
+import { hasTable } from './caseInfo.js';
+import { ImportJobs } from './importJobs.js';
+import { loadSettings, type StoredSettings } from './settingsStore.js';
+import { SqlConsole } from './sqlConsole.js';
+import { readOne, textOrNull, isoSql } from './sqlRows.js';
+
+export class CaseSession {
+  analyzing = false;
+
+  private constructor(
+    readonly db: CaseDb,
+    readonly writeConn: DuckDBConnection,
+    readonly readConn: DuckDBConnection,
+    readonly sqlConsole: SqlConsole,
+    private readonly consoleConn: DuckDBConnection,
+    readonly importer: Importer,
+    readonly imports: ImportJobs,
+    public settings: StoredSettings,
+  ) {}
+
+  static async open(path: string, analytics: AnalyticsPort, opts: OpenCaseOptions = {}): Promise<CaseSession> {
+    const db = await openCase(path, opts);
+    try {
+      const writeConn = await db.instance.connect();
+      const readConn = await db.instance.connect();
+      const consoleConn = await db.instance.connect();
+      const importer = new Importer(db);
+      const settings = await loadSettings(readConn, analytics);
+      return new CaseSession(db, writeConn, readConn, new SqlConsole(consoleConn), consoleConn, importer, new ImportJobs(importer), settings);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  get path(): string {
+    return this.db.path;
+  }
+
+  /** When the analytics last ran on this case (the analysis_runs table of migration 003). */
+  async analyzedAt(): Promise<string | null> {
+    if (!(await hasTable(this.readConn, 'analysis_runs'))) return null;
+    const row = await readOne(this.readConn, `SELECT ${isoSql('max(started_at)')} AS t FROM analysis_runs`);
+    return textOrNull(row?.['t']);
+  }
+
+  /** Writes everything to the case file, so it can be copied as a whole. */
+  async checkpoint(): Promise<void> {
+    await this.writeConn.run('CHECKPOINT');
+  }
+
+  async close(): Promise<void> {
+    this.sqlConsole.interrupt();
+    await this.imports.close();
+    await this.importer.close();
+    for (const c of [this.consoleConn, this.readConn, this.writeConn]) c.closeSync();
+    this.db.close();
+  }
+}

@@ -1,0 +1,116 @@
+// The SQL console: the one place where SQL text comes from the user. It has its own connection, so an
+// interrupt stops only the console's query, and three fences, each enough on its own for writes:
+//   1. exactly one statement, and DuckDB itself must classify it as a SELECT or EXPLAIN;
+//   2. its first word must be a reading one (PRAGMA and friends are rewritten to SELECTs by the parser,
+//      so the statement type alone would let them through);
+//   3. it runs inside a READ ONLY transaction, which also stops EXPLAIN ANALYZE of a DELETE.
+// The case instance is locked down already (no files, no ATTACH, no extensions, no SET that sticks).
+import { DuckDBTypeId, StatementType, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { SqlResult } from '../../../shared/api.js';
+import { ServiceError } from './serviceError.js';
+
+export const DEFAULT_ROW_LIMIT = 1_000;
+export const MAX_ROW_LIMIT = 100_000;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+const READING_WORDS = new Set(['SELECT', 'WITH', 'EXPLAIN', 'SUMMARIZE', 'DESCRIBE', 'SHOW', 'FROM', 'VALUES', 'TABLE']);
+
+/** The first keyword of a statement, past comments, whitespace and opening parentheses. */
+export function leadingKeyword(sql: string): string {
+  let rest = sql;
+  for (;;) {
+    const trimmed = rest.replace(/^[\s(]+/, '');
+    if (trimmed.startsWith('--')) rest = trimmed.replace(/^--[^\n]*(\n|$)/, '');
+    else if (trimmed.startsWith('/*')) {
+      const end = trimmed.indexOf('*/');
+      rest = end < 0 ? '' : trimmed.slice(end + 2);
+    } else return (/^[A-Za-z_]+/.exec(trimmed)?.[0] ?? '').toUpperCase();
+  }
+}
+
+// Integers past 2^53 would lose digits as JS numbers; they stay strings, everything smaller is a number.
+const WIDE_INTEGERS = new Set<DuckDBTypeId>([
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UHUGEINT,
+]);
+
+function narrowInteger(v: unknown): unknown {
+  if (typeof v !== 'string' || !/^-?\d+$/.test(v)) return v;
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : v;
+}
+
+export class SqlConsole {
+  constructor(
+    private readonly conn: DuckDBConnection,
+    private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
+  ) {}
+
+  /** Refuses anything but one reading statement; returns nothing, throws SQL_REFUSED with the reason. */
+  async check(sql: string): Promise<void> {
+    const word = leadingKeyword(sql);
+    if (!READING_WORDS.has(word)) {
+      throw new ServiceError('SQL_REFUSED', `only SELECT, WITH, EXPLAIN, SUMMARIZE and DESCRIBE run here, not ${word || 'this'}`);
+    }
+    let extracted;
+    try {
+      extracted = await this.conn.extractStatements(sql);
+    } catch (e) {
+      throw new ServiceError('SQL_ERROR', (e as Error).message);
+    }
+    if (extracted.count !== 1) {
+      throw new ServiceError('SQL_REFUSED', `one statement at a time, please (this text has ${extracted.count})`);
+    }
+  }
+
+  async run(sql: string, params: Record<string, DuckDBValue> = {}, limit = DEFAULT_ROW_LIMIT): Promise<SqlResult> {
+    const rowLimit = Math.max(1, Math.min(limit, MAX_ROW_LIMIT));
+    await this.check(sql);
+    const started = performance.now();
+    let prepared;
+    try {
+      prepared = await this.conn.prepare(sql);
+    } catch (e) {
+      throw new ServiceError('SQL_ERROR', (e as Error).message);
+    }
+    if (prepared.statementType !== StatementType.SELECT && prepared.statementType !== StatementType.EXPLAIN) {
+      prepared.destroySync();
+      throw new ServiceError('SQL_REFUSED', 'only reading statements run in the SQL console');
+    }
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      this.conn.interrupt();
+    }, this.timeoutMs);
+    await this.conn.run('BEGIN TRANSACTION READ ONLY');
+    try {
+      if (Object.keys(params).length > 0) prepared.bind(params);
+      // Streaming stops reading once the row limit is passed, so a huge result is never materialised.
+      const reader = await prepared.streamAndReadUntil(rowLimit + 1);
+      const names = reader.deduplicatedColumnNames();
+      const wide = names.map((_, i) => WIDE_INTEGERS.has(reader.columnTypeId(i)));
+      const rows = reader.getRowObjectsJson().slice(0, rowLimit) as Array<Record<string, unknown>>;
+      for (const row of rows) names.forEach((name, i) => wide[i] && (row[name] = narrowInteger(row[name])));
+      return {
+        columns: names,
+        rows,
+        truncated: reader.currentRowCount > rowLimit,
+        elapsedMs: Math.round(performance.now() - started),
+      };
+    } catch (e) {
+      if (timedOut) throw new ServiceError('SQL_TIMEOUT', `the query ran past ${this.timeoutMs / 1000} s and was stopped`);
+      throw new ServiceError('SQL_ERROR', (e as Error).message);
+    } finally {
+      clearTimeout(timer);
+      prepared.destroySync();
+      await this.conn.run('ROLLBACK').catch(() => undefined);
+    }
+  }
+
+  /** Stops the console's running query, if any (the UI's Stop button, or a case being closed). */
+  interrupt(): void {
+    this.conn.interrupt();
+  }
+}

@@ -1,0 +1,48 @@
+// One event's bytes to one row: decode, extract (fast path first, conformant parser when it declines),
+// map. A failure is returned, not thrown, because one bad event must never stop an import.
+import type { WinEventRow } from '../../model.js';
+import { extractEventConformant, MalformedEventError, type XmlVersion } from './conformantEventExtractor.js';
+import { extractEventFast } from './fastEventExtractor.js';
+import { asciiAt, decodeBytes, encodeAscii, isAligned, type EncodingInfo } from './textEncoding.js';
+import { toWinEventRow } from './winEventRow.js';
+
+export type EventOutcome =
+  | { ok: true; row: WinEventRow }
+  | { ok: false; problem: 'encoding'; badByte: number }
+  | { ok: false; problem: 'malformed'; detail: string };
+
+export function parseEventRecord(
+  bytes: Buffer,
+  recordNo: number,
+  info: EncodingInfo,
+  xmlVersion: XmlVersion,
+): EventOutcome {
+  const decoded = decodeBytes(bytes, info);
+  if (!decoded.ok) return { ok: false, problem: 'encoding', badByte: decoded.badByte };
+  const xml = decoded.text;
+  let extracted = extractEventFast(xml);
+  if (extracted === null) {
+    try {
+      extracted = extractEventConformant(xml, xmlVersion);
+    } catch (error) {
+      if (error instanceof MalformedEventError) return { ok: false, problem: 'malformed', detail: error.message };
+      throw error;
+    }
+  }
+  return { ok: true, row: toWinEventRow(extracted, recordNo, xml) };
+}
+
+/**
+ * Where a second event starts inside a slice that failed to parse (relative to the slice), or -1. The
+ * splitter cuts at the first `</Event>`, so an event cut short in the file swallows the next one; this
+ * finds the next one so that only the damaged event is lost. `fileOffset` keeps UTF-16 alignment right.
+ */
+export function findNextEventStart(bytes: Buffer, fileOffset: number, info: EncodingInfo): number {
+  const needle = encodeAscii('<Event', info);
+  for (let at = bytes.indexOf(needle, 1); at >= 0; at = bytes.indexOf(needle, at + 1)) {
+    if (!isAligned(fileOffset + at, info)) continue;
+    const c = asciiAt(bytes, at + needle.length, info);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x3e || c === 0x2f) return at;
+  }
+  return -1;
+}

@@ -1,0 +1,77 @@
+// Conversions from event text to typed column values. Each returns `undefined` when the text is present
+// but does not convert, so the caller can keep the original in `data` rather than lose it; null means
+// "no value" (empty, or the '-' Windows writes for "not applicable").
+
+const HEX = /^0[xX]([0-9a-fA-F]+)$/;
+const DECIMAL = /^[0-9]+$/;
+
+function isAbsent(text: string): boolean {
+  return text === '' || text === '-';
+}
+
+/** Process ids and logon ids: `0x3e7` (Security events) or `4` (Sysmon), any width or case. */
+export function toBigIntId(text: string): bigint | null | undefined {
+  const t = text.trim();
+  if (isAbsent(t)) return null;
+  if (HEX.test(t)) {
+    // Up to 13 hex digits fit a double exactly, and parseInt is much cheaper than BigInt's parser.
+    const digits = t.length - 2 - leadingZeros(t, 2);
+    return digits <= 13 ? BigInt(parseInt(t.slice(2), 16)) : BigInt(t.toLowerCase());
+  }
+  if (DECIMAL.test(t)) return t.length <= 15 ? BigInt(parseInt(t, 10)) : BigInt(t);
+  return undefined;
+}
+
+function leadingZeros(text: string, from: number): number {
+  let n = 0;
+  while (text.charCodeAt(from + n) === 0x30) n++;
+  return n;
+}
+
+/** Small decimal numbers: event id, version, level, task, logon type, port. */
+export function toSmallInt(text: string): number | null | undefined {
+  const t = text.trim();
+  if (isAbsent(t)) return null;
+  if (!DECIMAL.test(t) || t.length > 10) return undefined;
+  const n = Number(t);
+  return n <= 0x7fffffff ? n : undefined;
+}
+
+/**
+ * NTSTATUS and Kerberos codes, canonical so that the same code compares equal from every exporter:
+ * lower case, `0x` prefix, no leading zeros (`0xC000006D` -> `0xc000006d`, `0x00000006` -> `0x6`).
+ */
+export function toCanonicalHex(text: string): string | null | undefined {
+  const t = text.trim();
+  if (isAbsent(t)) return null;
+  const m = HEX.exec(t);
+  if (m === null) return undefined;
+  const digits = m[1]!.replace(/^0+(?=.)/, '').toLowerCase();
+  return `0x${digits}`;
+}
+
+/** Text columns: the value as written, except that an empty element means no value. */
+export function toText(text: string): string | null {
+  return text === '' ? null : text;
+}
+
+/** IpAddress and friends: '-' means none; an IPv4-mapped IPv6 address is the IPv4 address. */
+export function toIp(text: string): string | null {
+  const t = text.trim();
+  if (isAbsent(t)) return null;
+  return /^::ffff:/i.test(t) && t.includes('.') ? t.slice(7) : t;
+}
+
+/** Sysmon's `User` ("NT AUTHORITY\SYSTEM") as [domain, name]; a name without a domain has none. */
+export function splitDomainUser(text: string): [string | null, string | null] {
+  if (isAbsent(text)) return [null, null];
+  const slash = text.indexOf('\\');
+  if (slash < 0) return [null, text];
+  return [toText(text.slice(0, slash)), toText(text.slice(slash + 1))];
+}
+
+/** Sysmon GUIDs differ in case between versions; lower case makes them joinable. */
+export function toGuid(text: string): string | null {
+  const t = text.trim();
+  return isAbsent(t) ? null : t.toLowerCase();
+}

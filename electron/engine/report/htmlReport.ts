@@ -1,0 +1,74 @@
+// The HTML report: one self-contained file a responder hands to a client. No script, no external
+// resource of any kind (its own CSP says so, for a viewer that honours it), every value escaped.
+import type { Allowlist, AnalyzeReport, Severity } from '../../../shared/report.js';
+import { h, type RawHtml } from './htmlEscape.js';
+import { findingSection } from './htmlFinding.js';
+import { REPORT_CSS } from './htmlReportStyles.js';
+
+export interface HtmlReportContext {
+  casePath: string;
+  generatedAt: string;
+  timeZone: string;
+  params: Record<string, unknown>;
+  allowlist: Allowlist;
+}
+
+const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low'];
+
+// Nothing may load or run: styles are inline, images none, scripts none.
+const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+function summary(report: AnalyzeReport): RawHtml {
+  const bySeverity = SEVERITY_ORDER.map((s) => h`<td class="num">${report.findings.filter((f) => f.severity === s).length}</td>`);
+  const analytics = [...new Set(report.findings.map((f) => f.analytic))].sort();
+  const byAnalytic = analytics.map(
+    (a) => h`<tr><th>${a}</th><td class="num">${report.findings.filter((f) => f.analytic === a).length}</td></tr>`,
+  );
+  return h`<h2>Summary</h2>
+  <table><thead><tr>${SEVERITY_ORDER.map((s) => h`<th>${s}</th>`)}<th>total</th></tr></thead>
+    <tbody><tr>${bySeverity}<td class="num">${report.findings.length}</td></tr></tbody></table>
+  ${byAnalytic.length ? h`<table><thead><tr><th>analytic</th><th>findings</th></tr></thead><tbody>${byAnalytic}</tbody></table>` : ''}
+  <ol>${report.findings.map((f, i) => h`<li><a href="#finding-${i + 1}">${f.severity} · ${f.title}</a></li>`)}</ol>`;
+}
+
+function sources(report: AnalyzeReport): RawHtml {
+  const rows = report.sources.map(
+    (s) => h`<tr><td class="mono">${s.path}</td><td class="mono">${s.sha256}</td><td>${s.format}${s.variant ? h` (${s.variant})` : ''}</td>
+      <td class="num">${s.events}</td><td class="num">${s.skipped}</td><td class="num">${s.errors.length}</td></tr>`,
+  );
+  return h`<h2>Evidence files</h2>
+  <table><thead><tr><th>file</th><th>SHA-256</th><th>format</th><th>events</th><th>skipped</th><th>errors</th></tr></thead>
+  <tbody>${rows}</tbody></table>`;
+}
+
+function parameters(ctx: HtmlReportContext): RawHtml {
+  const params = Object.entries(ctx.params).map(
+    ([k, v]) => h`<tr><th class="mono">${k}</th><td class="mono">${typeof v === 'string' ? v : JSON.stringify(v)}</td></tr>`,
+  );
+  const allow = (Object.entries(ctx.allowlist) as Array<[string, Allowlist['accounts']]>).flatMap(([kind, entries]) =>
+    entries.map((e) => h`<tr><td>${kind}</td><td class="mono">${e.value}</td><td>${e.reason}</td></tr>`),
+  );
+  return h`<h2>Parameters used</h2><table>${params}</table>
+  <h2>Allowlist</h2>${allow.length ? h`<table><thead><tr><th>kind</th><th>value</th><th>reason</th></tr></thead><tbody>${allow}</tbody></table>` : h`<p class="meta">Empty.</p>`}`;
+}
+
+export function renderHtmlReport(report: AnalyzeReport, ctx: HtmlReportContext): string {
+  const body = h`<h1>AccountScope report</h1>
+  <p class="meta">Case ${ctx.casePath} · generated ${ctx.generatedAt} · ${report.tool.name} ${report.tool.version}
+   · times are UTC (display time zone of the case: ${ctx.timeZone})</p>
+  ${summary(report)}
+  <h2>Findings</h2>
+  ${report.findings.length ? report.findings.map((f, i) => findingSection(f, i)) : h`<p>No findings.</p>`}
+  ${sources(report)}
+  ${parameters(ctx)}
+  <footer>Produced offline by AccountScope. URLs found in evidence are defanged (hxxp://) so that nothing in
+  this file is a live link.</footer>`;
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>AccountScope report</title>
+<style>${REPORT_CSS}</style></head>
+<body>${body.markup}</body></html>
+`;
+}

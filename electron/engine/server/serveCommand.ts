@@ -1,0 +1,47 @@
+// `accountscope serve [--case FILE] [--port N]`: starts browser mode and prints the one line to open.
+import { parseArgs } from 'node:util';
+import { UsageError } from '../cli/usage.js';
+import { startServer, type RunningServer } from './startServer.js';
+
+export function parseServeArgs(argv: string[]): { casePath?: string; port: number } {
+  const { values } = parseArgs({
+    args: argv,
+    options: { case: { type: 'string' }, port: { type: 'string' } },
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, not ${values.port}`);
+  return { ...(values.case ? { casePath: values.case } : {}), port };
+}
+
+/** Resolves when the process is asked to stop (Ctrl+C, or a service manager's SIGTERM). */
+function untilStopped(): Promise<void> {
+  return new Promise((done) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export async function serveCommand(argv: string[]): Promise<number> {
+  const opts = parseServeArgs(argv);
+  let server: RunningServer;
+  try {
+    server = await startServer(opts);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'EADDRINUSE' ? `port ${opts.port} is already in use` : err.message;
+    process.stderr.write(`accountscope: cannot start the server: ${why}\n`);
+    return 1;
+  }
+  // The one line on stdout: the address to open. The token rides in the fragment, which browsers never
+  // send to the server, so it stays out of logs and Referer headers.
+  process.stdout.write(`${server.url}\n`);
+  process.stderr.write(`Serving ${server.casePath} on 127.0.0.1:${server.port}. Press Ctrl+C to stop.\n`);
+  await untilStopped();
+  await server.close();
+  return 0;
+}

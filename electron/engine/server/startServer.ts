@@ -1,0 +1,110 @@
+// Browser mode: the app's UI and API over HTTP on 127.0.0.1, for machines where the desktop app cannot be
+// installed. One server per run, one random token per run, bound to loopback only; no CORS, ever.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { defaultAnalytics } from '../api/analyticsAdapter.js';
+import type { AnalyticsPort } from '../api/analyticsPort.js';
+import { CaseService } from '../api/caseService.js';
+import { handleApi } from './apiRoutes.js';
+import { isAllowedHost, isAllowedOrigin, newToken } from './requestGuards.js';
+import { securityHeaders } from './securityHeaders.js';
+import { defaultStaticRoot, serveStatic } from './staticFiles.js';
+import { UploadFolder } from './uploads.js';
+
+/** Loopback only: the case holds evidence, and nothing else on the network may reach it. */
+export const LISTEN_HOST = '127.0.0.1';
+
+export interface ServerOptions {
+  /** The case to serve; a fresh case in a temp folder when absent. */
+  casePath?: string;
+  /** 0 or absent: a free port chosen by the system. */
+  port?: number;
+  /** The built UI; renderer-dist/ of the project by default. */
+  staticRoot?: string;
+  analytics?: AnalyticsPort;
+}
+
+export interface RunningServer {
+  url: string;
+  /** The address actually bound: always 127.0.0.1. */
+  host: string;
+  port: number;
+  token: string;
+  casePath: string;
+  service: CaseService;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const runDir = await mkdtemp(join(tmpdir(), 'accountscope-serve-'));
+  const casePath = opts.casePath ? resolve(opts.casePath) : join(runDir, 'case.duckdb');
+  let service: CaseService;
+  try {
+    service = await CaseService.open(casePath, { analytics: opts.analytics ?? defaultAnalytics() });
+  } catch (e) {
+    await rm(runDir, { recursive: true, force: true });
+    throw e;
+  }
+  const token = newToken();
+  const uploads = new UploadFolder(join(runDir, 'evidence'));
+  const staticRoot = opts.staticRoot ?? defaultStaticRoot();
+  const headers = securityHeaders();
+  let port = 0;
+
+  const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!isAllowedHost(req.headers.host, port)) {
+      res.writeHead(421, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('wrong Host header\n');
+      return;
+    }
+    if (!isAllowedOrigin(req.headers.origin, port)) {
+      res.writeHead(403, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('cross-origin request refused\n');
+      return;
+    }
+    const target = req.url ?? '/';
+    // Origin-form paths only: "//host/x" would parse as another host's URL.
+    if (!target.startsWith('/') || target.startsWith('//')) {
+      res.writeHead(400, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('bad request path\n');
+      return;
+    }
+    const url = new URL(target, `http://${LISTEN_HOST}:${port}`);
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url, { service, token, uploads, headers });
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...headers, allow: 'GET, HEAD' }).end();
+      return;
+    }
+    await serveStatic(staticRoot, url.pathname, res, headers);
+  };
+
+  const server = createServer((req, res) => {
+    onRequest(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, headers);
+      res.end();
+    });
+  });
+  // Uploads of multi-gigabyte exports take longer than Node's default 5-minute request limit.
+  server.requestTimeout = 0;
+  await new Promise<void>((done, failed) => {
+    server.once('error', failed);
+    server.listen({ host: LISTEN_HOST, port: opts.port ?? 0 }, done);
+  });
+  const address = server.address() as AddressInfo;
+  port = address.port;
+
+  return {
+    url: `http://${LISTEN_HOST}:${port}/#token=${token}`,
+    host: address.address,
+    port,
+    token,
+    casePath,
+    service,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+      await service.close();
+      await rm(runDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,114 @@
+// The shell: loads the case and settings, then lays out header, navigation and the current screen.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { CaseInfo } from '../../../shared/api';
+import type { SelectedTransport } from '../api/selectTransport';
+import { AppContext, type AppContextValue, type RawEventRef, type ScreenFocus, type ScreenId } from './AppContext';
+import { errorText } from './useApiQuery';
+import { StartupError } from './StartupError';
+import { Header } from '../layout/Header';
+import { NavBar } from '../layout/NavBar';
+import { CurrentScreen } from './CurrentScreen';
+import { RawEventViewer } from '../common/RawEventViewer';
+import { CaseJobsProvider } from './CaseJobs';
+
+type AppState = 'loading' | 'ready' | 'error';
+
+function caseIsEmpty(info: CaseInfo): boolean {
+  return info.counts.winEvents + info.counts.signins + info.counts.audits === 0;
+}
+
+export function App({ transport }: { transport: SelectedTransport }) {
+  const { api } = transport;
+  const [appState, setAppState] = useState<AppState>('loading');
+  const [startupError, setStartupError] = useState('');
+  const [caseInfo, setCaseInfo] = useState<CaseInfo | null>(null);
+  const [timeZone, setTimeZone] = useState('UTC');
+  const [screen, setScreen] = useState<ScreenId>('import');
+  const [focus, setFocus] = useState<ScreenFocus>({});
+  const [dataVersion, setDataVersion] = useState(0);
+  const [rawRef, setRawRef] = useState<RawEventRef | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    setAppState('loading');
+    Promise.all([api.caseInfo({}), api.getSettings({})])
+      .then(([info, settings]) => {
+        if (!current) return;
+        setCaseInfo(info);
+        setTimeZone(settings.timeZone || 'UTC');
+        // An empty case starts where the work starts; a loaded one starts at its findings.
+        setScreen(caseIsEmpty(info) ? 'import' : 'findings');
+        setAppState('ready');
+      })
+      .catch((e: unknown) => {
+        if (!current) return;
+        setStartupError(errorText(e));
+        setAppState('error');
+      });
+    return () => {
+      current = false;
+    };
+  }, [api, attempt]);
+
+  const refreshCase = useCallback(async () => {
+    setCaseInfo(await api.caseInfo({}));
+  }, [api]);
+
+  const dataChanged = useCallback(() => {
+    setDataVersion((v) => v + 1);
+    refreshCase().catch(() => undefined);
+  }, [refreshCase]);
+
+  const navigate = useCallback((next: ScreenId, nextFocus: ScreenFocus = {}) => {
+    setScreen(next);
+    setFocus(nextFocus);
+  }, []);
+
+  const value = useMemo<AppContextValue>(
+    () => ({
+      api,
+      transport: transport.kind,
+      uploadFile: transport.uploadFile,
+      caseInfo,
+      refreshCase,
+      dataVersion,
+      dataChanged,
+      timeZone,
+      setTimeZone,
+      screen,
+      focus,
+      navigate,
+      openRawEvent: setRawRef,
+    }),
+    [api, transport, caseInfo, refreshCase, dataVersion, dataChanged, timeZone, screen, focus, navigate],
+  );
+
+  if (appState === 'error') {
+    return <StartupError message={startupError} onRetry={() => setAttempt((a) => a + 1)} />;
+  }
+  if (appState === 'loading') {
+    return (
+      <div className="app app-loading" data-app-state="loading" data-testid="app">
+        <p className="muted">Opening the case…</p>
+      </div>
+    );
+  }
+
+  return (
+    <AppContext.Provider value={value}>
+      <CaseJobsProvider>
+      <div className="app" data-app-state="ready" data-testid="app">
+        <Header />
+        <div className="app-body">
+          <NavBar />
+          <main className="screen" data-testid={`screen-${screen}`}>
+            <CurrentScreen screen={screen} />
+          </main>
+        </div>
+        {rawRef && <RawEventViewer eventRef={rawRef} onClose={() => setRawRef(null)} />}
+      </div>
+      </CaseJobsProvider>
+    </AppContext.Provider>
+  );
+}

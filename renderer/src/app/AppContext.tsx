@@ -1,0 +1,46 @@
+// The app-wide state every screen reads: the API client, the open case, the display time zone, the current
+// screen, and a data version that screens re-query on (bumped after an import, an analysis or a settings save).
+import { createContext, useContext } from 'react';
+import type { ApiClient, CaseInfo, RawEvent } from '../../../shared/api';
+import type { SelectedTransport, TransportKind } from '../api/selectTransport';
+
+export type ScreenId = 'import' | 'findings' | 'accounts' | 'timeline' | 'signins' | 'sql' | 'settings';
+
+/** What a screen should select when another screen sends the user there. */
+export interface ScreenFocus {
+  findingId?: string;
+  accountKey?: string;
+  ip?: string;
+}
+
+export interface RawEventRef {
+  table: RawEvent['table'];
+  source: string;
+  recordNo: number;
+}
+
+export interface AppContextValue {
+  api: ApiClient;
+  transport: TransportKind;
+  /** Present in browser mode: streams a dropped file to the engine's evidence folder. */
+  uploadFile: SelectedTransport['uploadFile'];
+  caseInfo: CaseInfo | null;
+  refreshCase: () => Promise<void>;
+  dataVersion: number;
+  /** Call after anything that changes the case's rows or findings. */
+  dataChanged: () => void;
+  timeZone: string;
+  setTimeZone: (tz: string) => void;
+  screen: ScreenId;
+  focus: ScreenFocus;
+  navigate: (screen: ScreenId, focus?: ScreenFocus) => void;
+  openRawEvent: (ref: RawEventRef) => void;
+}
+
+export const AppContext = createContext<AppContextValue | null>(null);
+
+export function useApp(): AppContextValue {
+  const value = useContext(AppContext);
+  if (!value) throw new Error('useApp outside <AppContext.Provider>');
+  return value;
+}

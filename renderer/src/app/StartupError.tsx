@@ -1,0 +1,27 @@
+// Shown when the app cannot reach its engine at all: says what failed and what the user can do about it.
+interface StartupErrorProps {
+  message: string;
+  onRetry?: () => void;
+}
+
+export function StartupError({ message, onRetry }: StartupErrorProps) {
+  return (
+    <div className="app app-failed" data-app-state="error" data-testid="app">
+      <div className="startup-error" role="alert">
+        <h1>AccountScope could not open the case</h1>
+        <p className="error-text" data-testid="startup-error">
+          {message}
+        </p>
+        <p>
+          In browser mode, start it with <code>accountscope serve CASE</code> and open the address it prints. In
+          the desktop app, restart it; if this keeps happening, the case file may be locked by another copy.
+        </p>
+        {onRetry && (
+          <button type="button" className="btn primary" onClick={onRetry}>
+            Try again
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+// Saves text the engine produced (a report, a CSV) as a file the browser or Electron downloads. Nothing leaves
+// the machine: the Blob lives in the page and the object URL is revoked once the download has started.
+export function downloadFile(filename: string, mime: string, content: string): void {
+  const blob = new Blob([content], { type: mime || 'application/octet-stream' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Revoking synchronously can cancel the download in Chromium; a later tick is enough.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

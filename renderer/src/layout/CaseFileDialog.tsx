@@ -1,0 +1,82 @@
+// Save the case under a new name, or open another case file. Paths are typed because the page cannot show
+// a native file dialog in browser mode; the path is on the machine running the engine.
+import { useState } from 'react';
+import { useApp } from '../app/AppContext';
+import { errorText } from '../app/useApiQuery';
+import { Modal } from '../common/Modal';
+import { ErrorNote } from '../common/ErrorNote';
+
+export type CaseFileMode = 'save' | 'open';
+
+export function CaseFileDialog({ mode, onClose }: { mode: CaseFileMode; onClose: () => void }) {
+  const { api, caseInfo, dataChanged, navigate } = useApp();
+  const [path, setPath] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string>();
+
+  const submit = async () => {
+    if (!path.trim()) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      if (mode === 'save') {
+        const saved = await api.saveCaseAs({ path: path.trim() });
+        setDone(`Case saved to ${saved.path}`);
+      } else {
+        await api.openCase({ path: path.trim() });
+        dataChanged();
+        navigate('findings');
+        onClose();
+      }
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const title = mode === 'save' ? 'Save case as' : 'Open case';
+  return (
+    <Modal title={title} onClose={onClose} testId={`case-dialog-${mode}`}>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label className="field">
+          <span>{mode === 'save' ? 'New case file path (.duckdb)' : 'Case file path (.duckdb)'}</span>
+          <input
+            type="text"
+            value={path}
+            autoFocus
+            placeholder={mode === 'save' ? '/cases/client-2026-03.duckdb' : caseInfo?.path}
+            onChange={(e) => setPath(e.target.value)}
+            data-testid="case-path"
+          />
+        </label>
+        <p className="muted">
+          {mode === 'save'
+            ? 'Writes a copy of the whole case (events, findings, settings) to this path on the machine running the engine.'
+            : 'Closes the current case and opens this one. Unsaved work is already in the current case file.'}
+        </p>
+        {error && <ErrorNote message={error} />}
+        {done && (
+          <p className="ok" role="status" data-testid="case-dialog-done">
+            {done}
+          </p>
+        )}
+        <div className="row">
+          <button type="submit" className="btn primary" disabled={busy || !path.trim()} data-testid="case-submit">
+            {busy ? 'Working…' : mode === 'save' ? 'Save' : 'Open'}
+          </button>
+          <button type="button" className="btn" onClick={onClose}>
+            {done ? 'Close' : 'Cancel'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

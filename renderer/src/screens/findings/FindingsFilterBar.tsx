@@ -1,0 +1,77 @@
+// Filters for the findings table: which analytics, which severities, and free text (accounts, actor, title).
+import { useEffect, useState } from 'react';
+import type { AnalyticId, Severity } from '../../../../shared/report';
+import { ANALYTIC_IDS, ANALYTIC_NAMES, SEVERITIES } from '../../format/securityTerms';
+
+export interface FindingsFilter {
+  analytics: AnalyticId[];
+  severities: Severity[];
+  text: string;
+}
+
+function toggle<T>(list: T[], item: T): T[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+}
+
+export function FindingsFilterBar({ filter, onChange }: { filter: FindingsFilter; onChange: (f: FindingsFilter) => void }) {
+  // Typing is debounced so each keystroke does not cost an engine query.
+  const [text, setText] = useState(filter.text);
+  useEffect(() => {
+    const t = window.setTimeout(() => {
+      if (text !== filter.text) onChange({ ...filter, text });
+    }, 250);
+    return () => window.clearTimeout(t);
+  }, [text, filter, onChange]);
+
+  return (
+    <div className="filter-bar" role="search">
+      <input
+        type="search"
+        className="filter-text"
+        placeholder="Filter: account, actor, host, words in the explanation"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        data-testid="findings-filter-text"
+        aria-label="Filter findings by text"
+      />
+      <div className="toggle-group" role="group" aria-label="Analytics">
+        {ANALYTIC_IDS.map((id) => (
+          <label key={id} className={filter.analytics.includes(id) ? 'toggle on' : 'toggle'} title={ANALYTIC_NAMES[id]}>
+            <input
+              type="checkbox"
+              checked={filter.analytics.includes(id)}
+              onChange={() => onChange({ ...filter, analytics: toggle(filter.analytics, id) })}
+              data-testid={`filter-analytic-${id}`}
+            />
+            {id}
+          </label>
+        ))}
+      </div>
+      <div className="toggle-group" role="group" aria-label="Severities">
+        {SEVERITIES.map((sev) => (
+          <label key={sev} className={filter.severities.includes(sev) ? `toggle on sev-toggle-${sev}` : 'toggle'}>
+            <input
+              type="checkbox"
+              checked={filter.severities.includes(sev)}
+              onChange={() => onChange({ ...filter, severities: toggle(filter.severities, sev) })}
+              data-testid={`filter-severity-${sev}`}
+            />
+            {sev}
+          </label>
+        ))}
+      </div>
+      {(filter.analytics.length > 0 || filter.severities.length > 0 || filter.text) && (
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => {
+            setText('');
+            onChange({ analytics: [], severities: [], text: '' });
+          }}
+        >
+          Clear filters
+        </button>
+      )}
+    </div>
+  );
+}

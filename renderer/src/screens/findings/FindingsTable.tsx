@@ -1,0 +1,102 @@
+// The findings table. Headers with an engine sort key sort on click (again to reverse); rows select.
+import type { FindingSortKey } from '../../../../shared/api';
+import type { Finding } from '../../../../shared/report';
+import { SeverityBadge } from '../../common/SeverityBadge';
+import { TimeCell } from '../../common/TimeCell';
+import { ANALYTIC_NAMES } from '../../format/securityTerms';
+
+interface SortState {
+  key: FindingSortKey;
+  desc: boolean;
+}
+
+interface FindingsTableProps {
+  rows: Finding[];
+  sort: SortState;
+  onSort: (s: SortState) => void;
+  selectedId: string | undefined;
+  onSelect: (id: string) => void;
+}
+
+function ActorCell({ actor }: { actor: Finding['actor'] }) {
+  if (!actor.user && !actor.sourceIp) return <>—</>;
+  return (
+    <>
+      {actor.user && <div className="nowrap">{actor.user}</div>}
+      {actor.sourceIp && <div className="mono small nowrap">{actor.sourceIp}</div>}
+    </>
+  );
+}
+
+const SHOWN_ACCOUNTS = 2;
+
+function SortHeader({ label, sortKey, sort, onSort }: { label: string; sortKey: FindingSortKey } & Pick<FindingsTableProps, 'sort' | 'onSort'>) {
+  const active = sort.key === sortKey;
+  return (
+    <th aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+      <button
+        type="button"
+        className={active ? 'sort-head active' : 'sort-head'}
+        onClick={() => onSort({ key: sortKey, desc: active ? !sort.desc : sortKey === 'severity' || sortKey === 'confidence' })}
+        data-testid={`sort-${sortKey}`}
+      >
+        {label}
+        <span aria-hidden="true">{active ? (sort.desc ? ' ▼' : ' ▲') : ' ↕'}</span>
+      </button>
+    </th>
+  );
+}
+
+export function FindingsTable({ rows, sort, onSort, selectedId, onSelect }: FindingsTableProps) {
+  return (
+    <div className="table-scroll">
+      <table className="grid selectable" data-testid="findings-table">
+        <thead>
+          <tr>
+            <SortHeader label="Severity" sortKey="severity" sort={sort} onSort={onSort} />
+            <SortHeader label="Analytic" sortKey="analytic" sort={sort} onSort={onSort} />
+            <th>Accounts · what</th>
+            <SortHeader label="Host(s)" sortKey="host" sort={sort} onSort={onSort} />
+            <th>Actor</th>
+            <SortHeader label="First seen" sortKey="first" sort={sort} onSort={onSort} />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((f) => (
+            <tr
+              key={f.id}
+              className={f.id === selectedId ? 'selected' : undefined}
+              aria-selected={f.id === selectedId}
+              onClick={() => onSelect(f.id)}
+              data-testid="finding-row"
+              data-finding-id={f.id}
+              data-analytic={f.analytic}
+            >
+              <td>
+                <SeverityBadge severity={f.severity} />
+                {f.allowlisted && <div className="muted small">allowlisted</div>}
+              </td>
+              <td title={ANALYTIC_NAMES[f.analytic]}>{f.analytic}</td>
+              <td className="wrap">
+                <div className="strong">
+                  {f.accounts.length > 0 ? f.accounts.slice(0, SHOWN_ACCOUNTS).join(', ') : '—'}
+                  {f.accounts.length > SHOWN_ACCOUNTS && (
+                    <span className="muted"> +{f.accounts.length - SHOWN_ACCOUNTS} more</span>
+                  )}
+                </div>
+                <div className="muted small">{f.title}</div>
+              </td>
+              <td className="wrap">{f.hosts.join(', ') || '—'}</td>
+              <td>
+                <ActorCell actor={f.actor} />
+              </td>
+              <td className="nowrap">
+                <TimeCell iso={f.first} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+// Parse-only throughput of the Windows XML reader. Not a test and not run by CI: timings on shared
+// machines are noise to a test suite. Run by hand:
+//   node_modules/.bin/tsc -p tsconfig.json && node dist/test/unit/readers/windowsXml/perf.manual.js [MB]
+// It writes a wevtutil-style file (real Security 4625 and Sysmon events, Windows rendering) into the temp
+// folder, reads it through readWindowsXml with a sink that keeps nothing, and prints MB/s and events/s.
+import { closeSync, createReadStream, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readWindowsXml } from '../../../../electron/engine/readers/windowsXml/index.js';
+import { splitEvents, toWindowsRendering } from './exportFlavours.js';
+import { realLog } from './realLogs.js';
+
+const targetMb = Number(process.argv[2] ?? 200);
+
+function sampleEvents(): string[] {
+  const security = splitEvents(readFileSync(realLog('R30').xmlPath, 'utf8'));
+  const sysmon = splitEvents(readFileSync(realLog('R12').xmlPath, 'utf8'));
+  return [...security, ...sysmon].map(toWindowsRendering);
+}
+
+function writeInput(file: string, events: string[]): void {
+  const block = Buffer.from(events.join(''), 'utf8');
+  const fd = openSync(file, 'w');
+  for (let written = 0; written < targetMb * 1024 * 1024; written += block.length) writeSync(fd, block);
+  closeSync(fd);
+}
+
+async function measure(file: string): Promise<void> {
+  const bytes = statSync(file).size;
+  let rows = 0;
+  let errors = 0;
+  let peakRss = 0;
+  const started = process.hrtime.bigint();
+  await readWindowsXml(createReadStream(file, { highWaterMark: 1024 * 1024 }), {
+    row: () => {
+      if (++rows % 20000 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    },
+    error: () => errors++,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const mb = bytes / 1e6;
+  console.log(
+    `${mb.toFixed(0)} MB, ${rows} events (${errors} errors) in ${seconds.toFixed(2)} s: ` +
+      `${(mb / seconds).toFixed(1)} MB/s, ${Math.round(rows / seconds)} events/s, ` +
+      `avg ${Math.round(bytes / rows)} bytes/event, peak RSS ${(peakRss / 1e6).toFixed(0)} MB`,
+  );
+}
+
+const events = sampleEvents();
+const file = path.join(os.tmpdir(), `accountscope-perf-${process.pid}.xml`);
+try {
+  writeInput(file, events);
+  for (let run = 0; run < 3; run++) await measure(file);
+} finally {
+  rmSync(file, { force: true });
+}

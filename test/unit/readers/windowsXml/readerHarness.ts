@@ -1,0 +1,67 @@
+// Runs the reader over in-memory bytes or a file and collects what it hands the sink.
+import { createReadStream } from 'node:fs';
+import type { ReadError, WinEventRow } from '../../../../electron/engine/model.js';
+import type { ReaderOptions, ReaderSummary } from '../../../../electron/engine/readers/types.js';
+import { readWindowsXml } from '../../../../electron/engine/readers/windowsXml/index.js';
+
+export interface ReadResult {
+  rows: WinEventRow[];
+  errors: ReadError[];
+  summary: ReaderSummary;
+}
+
+/** Splits bytes into chunks of `chunkSize` (small sizes exercise every boundary case). */
+export async function* chunksOf(bytes: Buffer, chunkSize = 65536): AsyncGenerator<Buffer> {
+  for (let at = 0; at < bytes.length; at += chunkSize) yield bytes.subarray(at, at + chunkSize);
+}
+
+export async function readChunks(source: AsyncIterable<Buffer>, options?: ReaderOptions): Promise<ReadResult> {
+  const rows: WinEventRow[] = [];
+  const errors: ReadError[] = [];
+  const summary = await readWindowsXml(
+    source,
+    {
+      row: (r) => {
+        if (r.kind !== 'win') throw new Error(`unexpected row kind ${r.kind}`);
+        rows.push(r.row);
+      },
+      error: (e) => errors.push(e),
+    },
+    options,
+  );
+  return { rows, errors, summary };
+}
+
+export function readBytes(bytes: Buffer, chunkSize?: number, options?: ReaderOptions): Promise<ReadResult> {
+  return readChunks(chunksOf(bytes, chunkSize), options);
+}
+
+export function readText(text: string, chunkSize?: number, options?: ReaderOptions): Promise<ReadResult> {
+  return readBytes(Buffer.from(text, 'utf8'), chunkSize, options);
+}
+
+export function readFile(file: string, options?: ReaderOptions): Promise<ReadResult> {
+  return readChunks(createReadStream(file), options);
+}
+
+/** A row without its raw XML, for comparing what was parsed rather than how it was written. */
+export function withoutXml(row: WinEventRow): Omit<WinEventRow, 'xml'> {
+  const { xml: _xml, ...rest } = row;
+  return { ...rest, data: { ...row.data } };
+}
+
+/** A minimal Security event in the form Windows renders it (single quotes, self-closing tags). */
+export function securityEvent(eventId: number, data: Record<string, string>, recordId = 1): string {
+  const fields = Object.entries(data)
+    .map(([name, value]) => `<Data Name='${name}'>${value}</Data>`)
+    .join('');
+  return (
+    `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>` +
+    `<Provider Name='Microsoft-Windows-Security-Auditing' Guid='{54849625-5478-4994-a5ba-3e3b0328c30d}'/>` +
+    `<EventID>${eventId}</EventID><Version>0</Version><Level>0</Level><Task>13824</Task><Opcode>0</Opcode>` +
+    `<Keywords>0x8020000000000000</Keywords><TimeCreated SystemTime='2024-03-01T10:00:00.1234567Z'/>` +
+    `<EventRecordID>${recordId}</EventRecordID><Correlation/><Execution ProcessID='640' ThreadID='7'/>` +
+    `<Channel>Security</Channel><Computer>WS01.corp.local</Computer><Security/></System>` +
+    `<EventData>${fields}</EventData></Event>`
+  );
+}
