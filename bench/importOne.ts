@@ -27,6 +27,7 @@ process.stdout.write(
     events: sources.reduce((n, s) => n + s.events, 0),
     errors: sources.reduce((n, s) => n + s.errors.length, 0),
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
     loopDelayP99Ms: loop.percentile(99) / 1e6,
     loopDelayMaxMs: loop.max / 1e6,
   }) + '\n',

@@ -4,13 +4,12 @@ import { Worker } from 'node:worker_threads';
 import { basename } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { CaseDb } from '../store/openCase.js';
-import { CaseAppender } from '../store/appendRows.js';
 import { findSourceByHash, insertSource, nextSourceId } from '../store/sources.js';
 import type { SourceSummary } from '../../../shared/report.js';
-import type { ReadRow } from '../model.js';
+import { BatchWriter } from './batchWriter.js';
 import { expandPaths } from './expandPaths.js';
 import type { ParseResult } from './parseFile.js';
-import type { FromWorker, ToWorker } from './workerProtocol.js';
+import type { FromWorker, SegmentBatch, ToWorker } from './workerProtocol.js';
 
 export interface ImportProgress {
   path: string;
@@ -32,7 +31,7 @@ export interface ImportOptions {
 }
 
 type JobEvents = {
-  rows(rows: ReadRow[]): void;
+  rows(batch: SegmentBatch): void;
   progress(bytesRead: number): void;
   done(result: ParseResult): void;
   failed(message: string): void;
@@ -51,7 +50,7 @@ export class Importer {
     w.on('message', (m: FromWorker) => {
       const job = this.jobs.get(m.jobId);
       if (!job) return;
-      if (m.type === 'rows') job.rows(m.rows);
+      if (m.type === 'rows') job.rows(m.batch);
       else if (m.type === 'progress') job.progress(m.bytesRead);
       else if (m.type === 'done') job.done(m.result);
       else job.failed(m.message);
@@ -115,10 +114,9 @@ export class Importer {
     let committed = false;
     try {
       const sourceId = await nextSourceId(conn);
-      const appender = await CaseAppender.create(conn, sourceId);
+      const writer = new BatchWriter(conn, sourceId);
       let events = 0;
       let bytesRead = 0;
-      let appendError: Error | null = null;
       const report = (): void => {
         const secs = Math.max((performance.now() - started) / 1000, 1e-3);
         opts.onProgress?.({
@@ -136,17 +134,14 @@ export class Importer {
       opts.signal?.addEventListener('abort', onAbort, { once: true });
       const result = await new Promise<ParseResult>((resolve, reject) => {
         this.jobs.set(jobId, {
-          rows: (rows) => {
-            try {
-              if (!appendError) for (const r of rows) appendRow(appender, r);
-              events += rows.length;
-            } catch (e) {
-              appendError = e as Error;
-              this.send({ type: 'cancel', jobId });
-            }
-            this.send({ type: 'ack', jobId });
-            report();
-          },
+          rows: (batch) =>
+            writer.enqueue(batch, () => {
+              // A failed write stops the parse: the file will be rolled back whole.
+              if (writer.failed) this.send({ type: 'cancel', jobId });
+              events = writer.rows;
+              this.send({ type: 'ack', jobId });
+              report();
+            }),
           progress: (b) => {
             bytesRead = b;
             report();
@@ -158,6 +153,7 @@ export class Importer {
           type: 'parse',
           jobId,
           path,
+          stagingDir: this.db.stagingDir,
           ...(opts.maxRecordBytes ? { maxRecordBytes: opts.maxRecordBytes } : {}),
           ...(opts.maxJsonDepth ? { maxJsonDepth: opts.maxJsonDepth } : {}),
         });
@@ -165,8 +161,8 @@ export class Importer {
         this.jobs.delete(jobId);
         opts.signal?.removeEventListener('abort', onAbort);
       });
-      appender.close();
-      if (appendError) throw appendError;
+      await writer.finish();
+      events = writer.rows;
       if (opts.signal?.aborted) {
         await conn.run('ROLLBACK');
         committed = true;
@@ -227,17 +223,6 @@ export class Importer {
     const w = this.worker;
     this.worker = null;
     if (w) await w.terminate();
-  }
-}
-
-function appendRow(a: CaseAppender, r: ReadRow): void {
-  switch (r.kind) {
-    case 'win':
-      return a.winEvent(r.row);
-    case 'signin':
-      return a.signin(r.row);
-    case 'audit':
-      return a.audit(r.row);
   }
 }
 

@@ -4,6 +4,9 @@
 // never blocks on a parse.
 import { parentPort } from 'node:worker_threads';
 import { parseFile } from './parseFile.js';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { formatBatch } from '../store/segmentFormat.js';
 import { MAX_BATCHES_IN_FLIGHT, type FromWorker, type ToWorker } from './workerProtocol.js';
 
 const port = parentPort;
@@ -41,13 +44,21 @@ async function runJob(m: Extract<ToWorker, { type: 'parse' }>): Promise<void> {
   const { jobId } = m;
   inFlight = 0;
   let lastProgress = 0;
+  let segmentNo = 0;
   try {
     const result = await parseFile(
       m.path,
       {
         async rows(rows) {
+          const { segments, unpacked } = formatBatch(rows);
+          const files = [];
+          for (const s of segments) {
+            const path = join(m.stagingDir, `job${jobId}-${++segmentNo}-${s.table}.csv`);
+            await writeFile(path, s.text, { flag: 'wx', mode: 0o600 });
+            files.push({ table: s.table, path, rows: s.rows });
+          }
           inFlight++;
-          send({ type: 'rows', jobId, rows });
+          send({ type: 'rows', jobId, batch: { files, unpacked } });
           while (inFlight >= MAX_BATCHES_IN_FLIGHT && !cancelled.has(jobId)) {
             await new Promise<void>((resolve) => (waiter = resolve));
           }

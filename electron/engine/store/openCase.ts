@@ -5,7 +5,9 @@
 // switched off, then the configuration is locked. After that, no SQL — not even the SQL console's — can
 // read a file, write a file, attach a database or load an extension.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { sep } from 'node:path';
 import { migrate } from './migrate.js';
+import { createStagingDir, removeStagingDir } from './stagingDir.js';
 
 export interface OpenCaseOptions {
   /** DuckDB memory_limit, e.g. '2GB'. */
@@ -21,6 +23,8 @@ export interface CaseDb {
   readonly instance: DuckDBInstance;
   /** The engine's own connection: imports, analytics, findings. */
   readonly conn: DuckDBConnection;
+  /** The private folder import segments pass through; the only path DuckDB may read. */
+  readonly stagingDir: string;
   close(): void;
 }
 
@@ -42,27 +46,35 @@ function instanceOptions(opts: OpenCaseOptions): Record<string, string> {
 export async function openCase(path: string, opts: OpenCaseOptions = {}): Promise<CaseDb> {
   const instance = await DuckDBInstance.create(path, instanceOptions(opts));
   const conn = await instance.connect();
+  const stagingDir = createStagingDir();
   try {
     if (!opts.readOnly) await migrate(conn);
-    await lockDown(conn);
+    await lockDown(conn, stagingDir);
   } catch (e) {
     conn.closeSync();
     instance.closeSync();
+    removeStagingDir(stagingDir);
     throw e;
   }
   return {
     path,
     instance,
     conn,
+    stagingDir,
     close() {
       conn.closeSync();
       instance.closeSync();
+      removeStagingDir(stagingDir);
     },
   };
 }
 
-/** Switches off every way out of the database, then freezes the configuration. */
-export async function lockDown(conn: DuckDBConnection): Promise<void> {
+/**
+ * Switches off every way out of the database but the staging folder, then freezes the configuration.
+ * The folder is bound as a parameter, never pasted into SQL.
+ */
+export async function lockDown(conn: DuckDBConnection, stagingDir: string): Promise<void> {
+  await conn.run('SET allowed_directories = [$dir]', { dir: stagingDir + sep });
   await conn.run('SET enable_external_access = false');
   await conn.run('SET lock_configuration = true');
 }
