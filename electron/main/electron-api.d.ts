@@ -119,6 +119,7 @@ declare module 'electron' {
     exit(code?: number): void;
     getPath(name: 'userData' | 'temp' | 'documents' | 'home'): string;
     getVersion(): string;
+    getAppPath(): string;
     requestSingleInstanceLock(): boolean;
     readonly isPackaged: boolean;
   }

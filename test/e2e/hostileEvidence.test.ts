@@ -69,8 +69,14 @@ test('the timeline lists both hostile events as text', async () => {
   await page.click('[data-testid="nav-timeline"]');
   await page.waitForSelector('[data-testid="timeline-event-row"]');
   const summaries = await texts(page, '[data-testid="timeline-event-summary"]');
-  assert.ok(summaries.some((s) => s.includes(IMG)), `summaries: ${JSON.stringify(summaries)}`);
-  assert.ok(summaries.some((s) => s.includes(SCRIPT)), `summaries: ${JSON.stringify(summaries)}`);
+  assert.ok(
+    summaries.some((s) => s.includes(IMG)),
+    `summaries: ${JSON.stringify(summaries)}`,
+  );
+  assert.ok(
+    summaries.some((s) => s.includes(SCRIPT)),
+    `summaries: ${JSON.stringify(summaries)}`,
+  );
   await assertNoInjectedElements('timeline');
   await screenshot(page, 'hostile-timeline');
 });

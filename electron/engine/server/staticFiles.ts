@@ -47,30 +47,34 @@ const NOT_BUILT = `<!DOCTYPE html><meta charset="utf-8"><title>AccountScope</tit
 <p>The AccountScope UI is not built in this folder. Run <code>npm run build</code>, then start <code>accountscope serve</code> again.</p>`;
 
 /**
- * Answers a GET for a static file. Paths without an extension fall back to index.html (the app's own
- * screens); anything refused or missing is a plain 404 that says nothing about the file system.
+ * The file a URL path names inside the static root, with its MIME type, or null. Paths without an
+ * extension fall back to index.html (the app's own screens). Shared by browser mode and the Electron
+ * app:// protocol.
  */
+export async function resolveStaticFile(root: string, urlPath: string): Promise<{ file: string; mime: string } | null> {
+  const segments = staticRelativePath(urlPath);
+  if (!segments) return null;
+  let file = await insideRoot(root, join(root, ...segments));
+  if (!file && extname(urlPath) === '') file = await insideRoot(root, join(root, 'index.html'));
+  return file ? { file, mime: MIME[extname(file).toLowerCase()] ?? 'application/octet-stream' } : null;
+}
+
+/** Answers a GET for a static file; anything refused or missing is a plain 404 that says nothing more. */
 export async function serveStatic(
   root: string,
   urlPath: string,
   res: ServerResponse,
   headers: Record<string, string>,
 ): Promise<void> {
-  const segments = staticRelativePath(urlPath);
-  if (!segments) {
-    res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
-    return;
-  }
-  let file = await insideRoot(root, join(root, ...segments));
-  if (!file && extname(urlPath) === '') file = await insideRoot(root, join(root, 'index.html'));
-  if (!file) {
-    if (segments[0] === 'index.html' && !existsSync(root)) {
+  const found = await resolveStaticFile(root, urlPath);
+  if (!found) {
+    if (urlPath === '/' && !existsSync(root)) {
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(NOT_BUILT);
       return;
     }
     res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
     return;
   }
-  res.writeHead(200, { ...headers, 'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream' });
-  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  res.writeHead(200, { ...headers, 'content-type': found.mime });
+  createReadStream(found.file).on('error', () => res.destroy()).pipe(res);
 }

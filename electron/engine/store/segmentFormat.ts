@@ -11,7 +11,10 @@ import { AUDIT_COLUMNS, SIGNIN_COLUMNS, WIN_COLUMNS, type Column, type Kind } fr
 
 const FIELD = '\u001f';
 const NULL = '\u001b';
+// The separators are control characters by design; matching them is the point of these patterns.
+// eslint-disable-next-line no-control-regex
 const NEEDS_CARE = /[\n\r\u001b\u001c\u001d\u001f]/;
+// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u001b\u001c\u001d\u001f]/;
 /** Longest row a segment may carry; DuckDB's reader needs a bound on line length. */
 export const MAX_SEGMENT_LINE = 1 << 20;

@@ -1,6 +1,11 @@
 // What the Electron preload puts on window. The browser mode has neither; the app then talks HTTP.
 import type { ApiClient } from '../../../shared/api';
 
+export interface ShellEvent {
+  type: string;
+  [key: string]: unknown;
+}
+
 declare global {
   interface Window {
     /** The API contract, exposed method by method through contextBridge. */
@@ -10,6 +15,8 @@ declare global {
      * path, so the preload has to resolve it (webUtils.getPathForFile).
      */
     accountscopeFiles?: { pathForFile(file: File): string };
+    /** Electron-only notifications from the shell: menu actions, engine restarts, case changes. */
+    accountscopeShell?: { onEvent(listener: (event: ShellEvent) => void): () => void };
   }
 }
 

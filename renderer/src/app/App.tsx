@@ -2,7 +2,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CaseInfo } from '../../../shared/api';
 import type { SelectedTransport } from '../api/selectTransport';
-import { AppContext, type AppContextValue, type RawEventRef, type ScreenFocus, type ScreenId } from './AppContext';
+import {
+  AppContext,
+  type AppContextValue,
+  type RawEventRef,
+  type ScreenFocus,
+  type ScreenId,
+} from './AppContext';
 import { errorText } from './useApiQuery';
 import { StartupError } from './StartupError';
 import { Header } from '../layout/Header';
@@ -10,6 +16,7 @@ import { NavBar } from '../layout/NavBar';
 import { CurrentScreen } from './CurrentScreen';
 import { RawEventViewer } from '../common/RawEventViewer';
 import { CaseJobsProvider } from './CaseJobs';
+import { ShellEvents } from './ShellEvents';
 
 type AppState = 'loading' | 'ready' | 'error';
 
@@ -98,16 +105,17 @@ export function App({ transport }: { transport: SelectedTransport }) {
   return (
     <AppContext.Provider value={value}>
       <CaseJobsProvider>
-      <div className="app" data-app-state="ready" data-testid="app">
-        <Header />
-        <div className="app-body">
-          <NavBar />
-          <main className="screen" data-testid={`screen-${screen}`}>
-            <CurrentScreen screen={screen} />
-          </main>
+        <ShellEvents />
+        <div className="app" data-app-state="ready" data-testid="app">
+          <Header />
+          <div className="app-body">
+            <NavBar />
+            <main className="screen" data-testid={`screen-${screen}`}>
+              <CurrentScreen screen={screen} />
+            </main>
+          </div>
+          {rawRef && <RawEventViewer eventRef={rawRef} onClose={() => setRawRef(null)} />}
         </div>
-        {rawRef && <RawEventViewer eventRef={rawRef} onClose={() => setRawRef(null)} />}
-      </div>
       </CaseJobsProvider>
     </AppContext.Provider>
   );

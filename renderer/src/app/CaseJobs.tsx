@@ -1,6 +1,15 @@
 // Long-running case jobs (an import, an analysis) live above the screens, so leaving the Import screen
 // does not stop watching an import, and any screen can start an analysis and show its state.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { ImportStatus } from '../../../shared/api';
 import { useApp } from './AppContext';
 import { errorText } from './useApiQuery';
@@ -17,6 +26,8 @@ export interface CaseJobsValue {
   importError: string | undefined;
   importRunning: boolean;
   startImport: (paths: string[]) => Promise<void>;
+  /** Follows an import started elsewhere (the desktop shell's menu or a drop on the window frame). */
+  watchImport: (importId: string) => void;
   cancelImport: () => Promise<void>;
   analysis: AnalysisState;
   runAnalytics: () => Promise<void>;
@@ -59,7 +70,9 @@ export function CaseJobsProvider({ children }: { children: ReactNode }) {
   const finished = useCallback(
     (status: ImportStatus) => {
       dataChanged();
-      const addedSomething = status.files.some((f) => f.state === 'done' && (f.summary?.events ?? f.events) > 0);
+      const addedSomething = status.files.some(
+        (f) => f.state === 'done' && (f.summary?.events ?? f.events) > 0,
+      );
       if (status.state === 'done' && addedSomething && !autoAnalyzed.current) {
         autoAnalyzed.current = true;
         void runAnalytics();
@@ -74,7 +87,8 @@ export function CaseJobsProvider({ children }: { children: ReactNode }) {
         .importStatus({ importId })
         .then((status) => {
           setImportStatus(status);
-          if (status.state === 'running') pollTimer.current = window.setTimeout(() => poll(importId), POLL_MS);
+          if (status.state === 'running')
+            pollTimer.current = window.setTimeout(() => poll(importId), POLL_MS);
           else finished(status);
         })
         .catch((e: unknown) => setImportError(`Lost track of the import: ${errorText(e)}`));
@@ -97,6 +111,16 @@ export function CaseJobsProvider({ children }: { children: ReactNode }) {
     [api, poll],
   );
 
+  const watchImport = useCallback(
+    (importId: string) => {
+      window.clearTimeout(pollTimer.current);
+      setImportError(undefined);
+      setImportStatus({ importId, state: 'running', files: [] });
+      poll(importId);
+    },
+    [poll],
+  );
+
   const cancelImport = useCallback(async () => {
     if (!importStatus) return;
     try {
@@ -112,11 +136,12 @@ export function CaseJobsProvider({ children }: { children: ReactNode }) {
       importError,
       importRunning: importStatus?.state === 'running',
       startImport,
+      watchImport,
       cancelImport,
       analysis,
       runAnalytics,
     }),
-    [importStatus, importError, startImport, cancelImport, analysis, runAnalytics],
+    [importStatus, importError, startImport, watchImport, cancelImport, analysis, runAnalytics],
   );
   return <CaseJobsContext.Provider value={value}>{children}</CaseJobsContext.Provider>;
 }

@@ -1,7 +1,15 @@
 // An error, said plainly, with the next step when there is one.
 import type { ReactNode } from 'react';
 
-export function ErrorNote({ message, children, testId }: { message: string; children?: ReactNode; testId?: string }) {
+export function ErrorNote({
+  message,
+  children,
+  testId,
+}: {
+  message: string;
+  children?: ReactNode;
+  testId?: string;
+}) {
   return (
     <div className="error-note" role="alert" data-testid={testId ?? 'error-note'}>
       <strong>Error: </strong>

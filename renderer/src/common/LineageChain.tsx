@@ -12,8 +12,8 @@ export function LineageChain({ lineage, testId }: { lineage: LineageNode[]; test
   if (lineage.length === 0) {
     return (
       <p className="muted" data-testid={testId ?? 'lineage-chain'}>
-        No process chain: the logs hold no process start tied to this finding (enable 4688 with command
-        lines, or Sysmon event 1, to see one).
+        No process chain: the logs hold no process start tied to this finding (enable 4688 with command lines,
+        or Sysmon event 1, to see one).
       </p>
     );
   }
@@ -43,7 +43,10 @@ export function LineageChain({ lineage, testId }: { lineage: LineageNode[]; test
       {withCommands.length > 0 && (
         <ol className="chain-commands">
           {withCommands.map((node, i) => (
-            <li key={`${node.pid}-${node.time}-${i}`} className={i === withCommands.length - 1 ? 'last' : undefined}>
+            <li
+              key={`${node.pid}-${node.time}-${i}`}
+              className={i === withCommands.length - 1 ? 'last' : undefined}
+            >
               <span className="muted small">{imageName(node)}</span>
               <pre className="cmdline" data-testid="lineage-cmdline">
                 {node.commandLine}

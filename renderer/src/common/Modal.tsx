@@ -34,7 +34,13 @@ export function Modal({ title, onClose, children, wide, testId }: ModalProps) {
       >
         <div className="modal-head">
           <h2>{title}</h2>
-          <button type="button" className="btn ghost" onClick={onClose} data-testid="modal-close" aria-label="Close">
+          <button
+            type="button"
+            className="btn ghost"
+            onClick={onClose}
+            data-testid="modal-close"
+            aria-label="Close"
+          >
             Close ✕
           </button>
         </div>

@@ -54,7 +54,12 @@ export function ParamInput({ spec, value, onChange, testId }: ParamInputProps) {
   if (spec.type === 'boolean') {
     return (
       <label className="check">
-        <input type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} data-testid={id} />
+        <input
+          type="checkbox"
+          checked={value === true}
+          onChange={(e) => onChange(e.target.checked)}
+          data-testid={id}
+        />
         {value === true ? 'on' : 'off'}
       </label>
     );
@@ -76,7 +81,13 @@ export function ParamInput({ spec, value, onChange, testId }: ParamInputProps) {
 }
 
 /** Keeps the text as typed (blank lines, half-typed items) and only re-reads the value when it changes elsewhere. */
-function ListParamInput({ spec, value, onChange, id, invalid }: ParamInputProps & { id: string; invalid: boolean }) {
+function ListParamInput({
+  spec,
+  value,
+  onChange,
+  id,
+  invalid,
+}: ParamInputProps & { id: string; invalid: boolean }) {
   const [text, setText] = useState(() => listToText(value));
   useEffect(() => {
     setText((current) =>

@@ -13,7 +13,12 @@ export function RawButton({ table, source, recordNo, label = 'Raw' }: RawButtonP
   const { openRawEvent } = useApp();
   if (!table || !source || recordNo == null) {
     return (
-      <button type="button" className="btn small" disabled title="The engine gave no record reference for this event">
+      <button
+        type="button"
+        className="btn small"
+        disabled
+        title="The engine gave no record reference for this event"
+      >
         {label}
       </button>
     );

@@ -69,7 +69,12 @@ export function CaseFileDialog({ mode, onClose }: { mode: CaseFileMode; onClose:
           </p>
         )}
         <div className="row">
-          <button type="submit" className="btn primary" disabled={busy || !path.trim()} data-testid="case-submit">
+          <button
+            type="submit"
+            className="btn primary"
+            disabled={busy || !path.trim()}
+            data-testid="case-submit"
+          >
             {busy ? 'Working…' : mode === 'save' ? 'Save' : 'Open'}
           </button>
           <button type="button" className="btn" onClick={onClose}>

@@ -52,7 +52,9 @@ export async function importThroughUi(page: Page, path: string): Promise<void> {
   await page.click('[data-testid="nav-import"]');
   await page.fill('[data-testid="import-path"]', path);
   await page.click('[data-testid="import-start"]');
-  await page.waitForSelector('[data-testid="import-progress"]:not([data-state="running"])', { timeout: 120_000 });
+  await page.waitForSelector('[data-testid="import-progress"]:not([data-state="running"])', {
+    timeout: 120_000,
+  });
   await page.waitForSelector('[data-testid="analyze-status"][data-state="done"]', { timeout: 120_000 });
 }
 

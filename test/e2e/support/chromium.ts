@@ -51,13 +51,18 @@ function isExternal(url: string): boolean {
   } catch {
     return true;
   }
-  if (parsed.protocol === 'data:' || parsed.protocol === 'blob:' || parsed.protocol === 'about:') return false;
+  if (parsed.protocol === 'data:' || parsed.protocol === 'blob:' || parsed.protocol === 'about:')
+    return false;
   return !LOOPBACK.has(parsed.hostname);
 }
 
 export async function openGuardedPage(browser: Browser): Promise<GuardedPage> {
   const downloadsDir = mkdtempSync(join(tmpdir(), 'accountscope-dl-'));
-  const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true, colorScheme: 'dark' });
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    acceptDownloads: true,
+    colorScheme: 'dark',
+  });
   const externalRequests: string[] = [];
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
@@ -73,7 +78,8 @@ export async function openGuardedPage(browser: Browser): Promise<GuardedPage> {
   });
   // Belt and braces: requests that bypass routing (service workers, preconnects) still show up here.
   context.on('request', (request) => {
-    if (isExternal(request.url()) && !externalRequests.includes(request.url())) externalRequests.push(request.url());
+    if (isExternal(request.url()) && !externalRequests.includes(request.url()))
+      externalRequests.push(request.url());
   });
 
   const page = await context.newPage();
@@ -82,6 +88,9 @@ export async function openGuardedPage(browser: Browser): Promise<GuardedPage> {
     dialog.dismiss().catch(() => undefined);
   });
   page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) pageErrors.push(`http ${response.status()}: ${response.url()}`);
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
   });

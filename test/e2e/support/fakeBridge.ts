@@ -13,7 +13,10 @@ export async function installFakeApi(page: Page, api: ApiClient): Promise<void> 
     // The binding is looked up per call: it may be installed after this script runs.
     (globalThis as unknown as { accountscope: unknown }).accountscope = new Proxy(
       {},
-      { get: (_target, method: string) => (request: unknown) => (globalThis as unknown as Bridge).__accountscopeFake(method, request) },
+      {
+        get: (_target, method: string) => (request: unknown) =>
+          (globalThis as unknown as Bridge).__accountscopeFake(method, request),
+      },
     );
   });
 }

@@ -21,7 +21,9 @@ try {
   await page.click('[data-testid="nav-import"]');
   await page.fill('[data-testid="import-path"]', '/evidence');
   await page.click('[data-testid="import-start"]');
-  await page.waitForSelector('[data-testid="import-progress"][data-state="running"] [data-testid="import-file"]');
+  await page.waitForSelector(
+    '[data-testid="import-progress"][data-state="running"] [data-testid="import-file"]',
+  );
   await screenshot(page, 'import-running', OUT);
   await page.waitForSelector('[data-testid="import-progress"][data-state="done"]');
   await page.waitForSelector('[data-testid="analyze-status"][data-state="done"]');
@@ -62,7 +64,14 @@ try {
   await screenshot(page, 'settings', OUT);
 
   console.log('screens in', OUT);
-  console.log('external requests:', guarded.externalRequests.length, 'dialogs:', guarded.dialogs, 'errors:', guarded.pageErrors);
+  console.log(
+    'external requests:',
+    guarded.externalRequests.length,
+    'dialogs:',
+    guarded.dialogs,
+    'errors:',
+    guarded.pageErrors,
+  );
 } finally {
   await guarded.close();
   await browser.close();

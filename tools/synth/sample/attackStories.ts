@@ -39,7 +39,7 @@ export function rdpBackdoor(h: SampleHosts): RdpBackdoorFacts {
     backdoor: { name: 'backdoor', rid: 1002, password: 'P@ssw0rd!' },
     machineSid: HOSTS.WS01.machineSid,
     artifactFile: 'users.txt',
-    followUp: { ip: ADDRESSES.backdoorSource, workstation: 'WIN-8J2Q4TLQ1RP', afterCreationMinutes: 10.5 },
+    followUp: { ip: ADDRESSES.backdoorSource, workstation: 'WIN-8J2Q4TLQ1RP', afterCreationMinutes: 9.8 },
     onDomainQuery: (t) => {
       playRemoteSamQuery(h.dc01, t, { user: jdoe, clientIp: HOSTS.WS01.ip, domainDn: DOMAIN.dn, domainSid: DOMAIN.sid });
     },

@@ -115,7 +115,7 @@ export const HOSTS = {
   DC01: { name: 'DC01', ip: '10.0.0.10', machineSid: DOMAIN.sid, processAuditing: false, sysmon: false },
   FS01: { name: 'FS01', ip: '10.0.3.20', machineSid: 'S-1-5-21-1204778390-3381957152-842650313', processAuditing: true, sysmon: false },
   PROV: { name: 'SRV-PROV01', ip: '10.0.3.30', machineSid: 'S-1-5-21-2893310164-1522047981-3920184427', processAuditing: true, sysmon: false },
-  ADM01: { name: 'ADM01', ip: '10.0.2.15', machineSid: 'S-1-5-21-4012577362-2216850912-1407738845', processAuditing: true, sysmon: false },
+  ADM01: { name: 'ADM01', ip: '10.0.2.15', machineSid: 'S-1-5-21-4012577362-2216850912-1407738845', processAuditing: true, sysmon: true },
   WS01: { name: 'WS01', ip: '10.0.1.21', machineSid: 'S-1-5-21-1733592050-2908431877-3165520416', processAuditing: true, sysmon: true },
   WS02: { name: 'WS02', ip: '10.0.1.22', machineSid: 'S-1-5-21-3320514771-1056329484-2707751903', processAuditing: false, sysmon: false },
 } as const satisfies Record<string, HostPlan>;

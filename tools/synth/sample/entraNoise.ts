@@ -33,7 +33,7 @@ function personDay(rng: SeededRandom, p: Person, d: number, out: SigninRecord[])
     t += rng.int(20, 90) * 1_000_000;
   }
   out.push(makeSignin(rng, { ...base, time: t, app: 'windowsSignIn', resource: 'aadGraph', errorCode: 0, interactive: true }));
-  if (rng.chance(0.5)) {
+  if (rng.chance(0.8)) {
     t += rng.int(5, 240) * 60_000_000;
     if (!office && rng.chance(0.5)) {
       out.push(makeSignin(rng, { ...base, time: t, app: 'officeHome', resource: 'exchange', errorCode: 50076, interactive: true }));
@@ -44,7 +44,9 @@ function personDay(rng: SeededRandom, p: Person, d: number, out: SigninRecord[])
     }
     out.push(makeSignin(rng, { ...base, time: t, app: 'officeHome', resource: 'exchange', errorCode: 0, interactive: true, mfa: !office }));
   }
-  const refreshes = rng.int(1, 3);
+  if (rng.chance(0.6)) out.push(makeSignin(rng, { ...base, time: t + rng.int(20, 300) * 60_000_000, app: 'teams', resource: 'teamsService', errorCode: 0, interactive: true, mfa: !office }));
+  if (rng.chance(0.5)) out.push(makeSignin(rng, { ...base, time: t + rng.int(30, 420) * 60_000_000, app: 'officeHome', resource: 'sharePoint', errorCode: 0, interactive: true, mfa: !office }));
+  const refreshes = rng.int(2, 4);
   for (let i = 0; i < refreshes; i++) {
     const app = rng.pick(['teams', 'office', 'oneDrive'] as const);
     const resource = app === 'teams' ? 'teamsService' : app === 'office' ? 'exchange' : 'sharePoint';

@@ -21,9 +21,11 @@ function unknownName(localPart: string): ProbedName {
   return { upn: `${localPart}@${TENANT.domain}`, displayName: null, userId: '', errorCode: 50034 };
 }
 
-function guessedNames(count: number, skip = 0): ProbedName[] {
+function guessedNames(count: number): ProbedName[] {
   const real = new Set(STAFF.map((p) => p.sam));
-  return GUESSED_LOCAL_PARTS.filter((n) => !real.has(n)).slice(skip, skip + count).map(unknownName);
+  const names = GUESSED_LOCAL_PARTS.filter((n) => !real.has(n)).slice(0, count);
+  if (names.length < count) throw new Error(`only ${names.length} guessed names, ${count} wanted`);
+  return names.map(unknownName);
 }
 
 export interface EntraStoryRecords {
@@ -62,7 +64,9 @@ export function entraStories(rng: SeededRandom): EntraStoryRecords & { facts: En
     makeSignin(rng, { upn: jdoe.upn, displayName: jdoe.displayName, userId: jdoe.entraId, time: TIMELINE.attackerSignin + 74_000_000, ip: ADDRESSES.attacker, app: 'office', resource: 'exchange', errorCode: 0, interactive: false, device, location: LOCATIONS.bucharest }),
   ];
 
-  const pentestNames = [...ACTIVE_STAFF.slice(80, 98).map((p) => probed(p, 50126)), ...guessedNames(22, 99).concat(guessedNames(22 - Math.max(0, guessedNames(22, 99).length), 0).map((n) => ({ ...n, upn: `pt-${n.upn}` })))];
+  // The testers know names from public profiles but not the naming scheme: "first.last" does not exist.
+  const dotted = [...new Set(ACTIVE_STAFF.map((p) => p.displayName.toLowerCase().replace(/ /g, '.')))].slice(0, 22);
+  const pentestNames = [...ACTIVE_STAFF.slice(80, 98).map((p) => probed(p, 50126)), ...dotted.map(unknownName)];
   const pentest = playEnumerationBurst(rng.fork('pentest'), {
     ip: ADDRESSES.pentest, start: TIMELINE.pentest, pace: 40, names: pentestNames, app: 'office', resource: 'graph', location: LOCATIONS.amsterdam, retryShare: 0,
   });

@@ -33,4 +33,6 @@ export const GUESSED_LOCAL_PARTS = [
   'cwilson', 'sarah.taylor', 'staylor', 'paul.white', 'pwhite', 'mark.harris', 'mharris', 'tom.martin',
   'tmartin', 'peter.devries', 'pdevries', 'jan.jansen', 'jjansen', 'kees.bakker', 'henk.visser', 'hvisser',
   'erik.smit', 'esmit', 'sjaak.meijer', 'ruud.mulder', 'rmulder', 'wim.bos', 'wbos', 'gert.vos', 'gvos',
+  'admin1', 'sysadmin', 'netadmin', 'itops', 'devops', 'developer', 'qa', 'staging', 'demo', 'user', 'user1',
+  'student', 'trainee', 'events', 'projects',
 ];

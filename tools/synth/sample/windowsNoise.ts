@@ -45,10 +45,10 @@ export function simulateWindowsNoise(h: SampleHosts, ws02SecurityFrom: number): 
   // WS01: John Doe works at it Monday, Tuesday, Thursday and Friday; on Wednesday he works from home.
   const ws01Desktops = new Map<number, Desktop>();
   for (const d of [0, 1, 3, 4]) {
-    const plan = { user: staff('jdoe').account, uacAdmin: true, arrive: around(h.ws01, d, 7.5), leave: around(h.ws01, d, 16.5), actionEveryMinutes: 5 };
+    const plan = { user: staff('jdoe').account, uacAdmin: true, arrive: around(h.ws01, d, 7.5), leave: around(h.ws01, d, 16.5), actionEveryMinutes: 2.4 };
     ws01Desktops.set(d, simulateDesktopDay(h.ws01, plan));
   }
-  simulateBackground(h.ws01, day(0), weekEnd, { processEveryMinutes: 22, serviceLogonEveryMinutes: 30 });
+  simulateBackground(h.ws01, day(0), weekEnd, { processEveryMinutes: 11, serviceLogonEveryMinutes: 30 });
 
   const adminDesktops = new Map<number, Desktop>();
   for (const d of WORKDAYS) {
@@ -62,9 +62,9 @@ export function simulateWindowsNoise(h: SampleHosts, ws02SecurityFrom: number): 
   simulateServiceChanges(h.ws02, day(0), weekEnd);
 
   simulateBackground(h.fs01, day(0), weekEnd, { processEveryMinutes: 30, serviceLogonEveryMinutes: 40 });
-  simulateShareTraffic(h.fs01, 1.6, 40);
-  simulateBackground(h.prov, day(0), weekEnd, { processEveryMinutes: 30, serviceLogonEveryMinutes: 45 });
-  simulateShareTraffic(h.prov, 90, 600);
+  simulateShareTraffic(h.fs01, 2.9, 40);
+  simulateBackground(h.prov, day(0), weekEnd, { processEveryMinutes: 14, serviceLogonEveryMinutes: 30 });
+  simulateShareTraffic(h.prov, 25, 240);
   simulateDomainController(h.dc01);
   simulateBackground(h.dc01, day(0), weekEnd, { processEveryMinutes: 60, serviceLogonEveryMinutes: 25 });
   return { adminDesktops, ws01Desktops };

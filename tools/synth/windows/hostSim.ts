@@ -73,12 +73,15 @@ export class HostSim {
 
   /** Context for an event written by lsass (Security) at time t. */
   securityCtx(t: number): EventCtx {
-    return { computer: this.fqdn, time: t, execPid: this.boot.lsass.pid, execTid: this.threadId() };
+    return this.ctxFor(t, this.boot.lsass.pid);
   }
 
-  /** Context for an event written by another service (Sysmon, Eventlog, PowerShell host...). */
+  /**
+   * Context for an event written by a given process (Sysmon, Eventlog, PowerShell host...). Stories
+   * schedule in whole milliseconds; the sub-millisecond jitter keeps timestamps from all ending in 000.
+   */
   ctxFor(t: number, writerPid: number): EventCtx {
-    return { computer: this.fqdn, time: t, execPid: writerPid, execTid: this.threadId() };
+    return { computer: this.fqdn, time: t + this.rng.int(0, 999), execPid: writerPid, execTid: this.threadId() };
   }
 
   emit(ev: WinEvent): void {
@@ -105,11 +108,10 @@ export class HostSim {
   }
 
   /** A long-running process that started before the logs begin: no event is written for it. */
-  existingProcess(parent: ProcessInfo | null, spec: StartSpec & { pid?: number }, start: number): ProcessInfo {
+  existingProcess(parent: ProcessInfo | null, spec: StartSpec & { pidRange?: readonly [number, number] }, start: number): ProcessInfo {
     const info = this.describe(parent, spec, start);
-    if (spec.pid !== undefined) info.pid = spec.pid;
-    else info.pid = this.pids.allocate(start, start + 60 * MICROS_PER_DAY);
-    this.pids.reserve(info.pid, start, start + 60 * MICROS_PER_DAY);
+    const until = start + 60 * MICROS_PER_DAY;
+    info.pid = spec.pidRange ? this.pids.allocateIn(spec.pidRange, start, until) : this.pids.allocate(start, until);
     return info;
   }
 
@@ -119,7 +121,8 @@ export class HostSim {
     info.pid = this.pids.allocate(t, t + (spec.lifetime ?? 3_000_000));
     if (this.config.processAuditing) {
       const creator = { account: this.subjectOf(parent.user), logonId: parent.logonId };
-      this.emit(processCreated4688(this.securityCtx(t + 1_200), creator, info, parent));
+      // The kernel reports process creation, so 4688 is written with the System process (pid 4).
+      this.emit(processCreated4688(this.ctxFor(t + 1_200, 4), creator, info, parent));
     }
     if (this.config.sysmon) {
       this.emit(sysmonProcessCreate(this.ctxFor(t + this.rng.int(2_000, 40_000), this.boot.sysmon.pid), info, parent));

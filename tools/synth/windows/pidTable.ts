@@ -28,6 +28,17 @@ export class PidTable {
     throw new Error('no free process id');
   }
 
+  /** A pid in [low, high] (multiples of 4): boot-time processes get the low numbers Windows gives them. */
+  allocateIn(range: readonly [number, number], start: number, end: number): number {
+    for (let pid = Math.ceil(range[0] / 4) * 4 + this.rng.int(0, 16) * 4; pid <= range[1]; pid += 4) {
+      if (this.isFree(pid, start, end)) {
+        this.reserve(pid, start, end);
+        return pid;
+      }
+    }
+    return this.allocate(start, end);
+  }
+
   reserve(pid: number, start: number, end: number): void {
     let list = this.live.get(pid);
     if (!list) this.live.set(pid, (list = []));

@@ -78,7 +78,7 @@ export function renderPythonEvtxXml(ev: WinEvent): string {
     `<Keywords>${ev.keywords}</Keywords>`,
     `<TimeCreated SystemTime="${pythonEvtxTime(ev.time)}"></TimeCreated>`,
     `<EventRecordID>${ev.recordId}</EventRecordID>`,
-    `<Correlation ActivityID="${ev.activityId ?? ''}" RelatedActivityID=""></Correlation>`,
+    `<Correlation ActivityID="${(ev.activityId ?? '').toLowerCase()}" RelatedActivityID=""></Correlation>`,
     `<Execution ProcessID="${ev.execPid}" ThreadID="${ev.execTid}"></Execution>`,
     `<Channel>${escapePythonEvtxText(ev.channel)}</Channel>`,
     `<Computer>${escapePythonEvtxText(ev.computer)}</Computer>`,

@@ -1,6 +1,7 @@
 // Reads what lies between events: the XML declaration(s), the `<Events>` root of Event Viewer and
 // python-evtx, the "Record N" lines of the Rust evtx_dump, comments and whitespace. These tell the export
 // flavour apart; anything else is reported, because it usually means a damaged or concatenated file.
+import type { FormatVariant } from '../../model.js';
 import type { XmlVersion } from './conformantEventExtractor.js';
 import { decodeLoosely, encodedLength, type EncodingInfo } from './textEncoding.js';
 
@@ -44,14 +45,16 @@ export class BetweenEventsMarkup {
   add(bytes: Buffer, offset: number): void {
     if (this.start < 0) this.start = offset;
     // Copied: the bytes are a view of the splitter's window, which moves on.
-    if (this.size <= MAX_STRETCH_BYTES) this.pieces.push(Buffer.from(bytes.subarray(0, MAX_STRETCH_BYTES + 1 - this.size)));
+    if (this.size <= MAX_STRETCH_BYTES)
+      this.pieces.push(Buffer.from(bytes.subarray(0, MAX_STRETCH_BYTES + 1 - this.size)));
     this.size += bytes.length;
   }
 
   /** Classifies the stretch that just ended (at the next event, or at the end of the file). */
   close(atEnd: boolean): StretchIssue | null {
     const bytes = this.pieces.length === 1 ? this.pieces[0]! : Buffer.concat(this.pieces);
-    if (this.stretchesClosed > 0) {
+    // The end of the file right after an event says nothing about how events are separated.
+    if (this.stretchesClosed > 0 && !(atEnd && bytes.length === 0)) {
       this.evidence.afterEvents++;
       if (bytes.includes(0x0a)) this.evidence.withLineBreak++;
     }
@@ -121,4 +124,21 @@ function isBlank(bytes: Buffer, info: EncodingInfo): boolean {
     return false;
   }
   return true;
+}
+
+/**
+ * Names the tool that wrote a file from what lay between its events. Informational only (shown in the
+ * import summary): every flavour is read by the same code.
+ */
+export function exportFlavour(evidence: FlavourEvidence, info: EncodingInfo): FormatVariant {
+  // evtx_dump (Rust) writes "Record N" and a declaration before every event.
+  if (evidence.recordLines) return 'rust-evtx-dump';
+  // python-evtx declares XML 1.1, which no Windows tool does.
+  if (evidence.xmlVersion === '1.1') return 'python-evtx';
+  if (evidence.eventsRoot) return 'event-viewer';
+  // Without a root: Out-File writes UTF-16 with one event per line; wevtutil writes UTF-8 events back to
+  // back. PowerShell 7's Out-File writes UTF-8, but still one event per line.
+  if (info.unit === 2) return 'powershell-lines';
+  if (evidence.afterEvents > 0 && evidence.withLineBreak === evidence.afterEvents) return 'powershell-lines';
+  return 'wevtutil';
 }

@@ -2,8 +2,13 @@
 // large event arriving in many small chunks costs linear copying, not quadratic, and it is emptied as
 // events are handed on, so it never holds more than the event being assembled plus one chunk.
 
+const EMPTY = Buffer.alloc(0);
+const MIN_CAPACITY = 64 * 1024;
+/** Larger buffers (after a large event) are given back rather than kept for reuse. */
+const MAX_SPARE = 4 * 1024 * 1024;
+
 export class ByteWindow {
-  private buf: Buffer = Buffer.alloc(0);
+  private buf: Buffer = EMPTY;
   private begin = 0;
   private end = 0;
   /**
@@ -11,6 +16,8 @@ export class ByteWindow {
    * written into: the source may still own them. Only a buffer allocated here is writable.
    */
   private owned = false;
+  /** A buffer of our own not in use right now, kept for the next time one is needed. */
+  private spare: Buffer | null = null;
   /** The unconsumed bytes as one view, rebuilt only after a change (searches happen many times per chunk). */
   private cached: Buffer | null = null;
   /** Absolute file offset of the first unconsumed byte. */
@@ -31,6 +38,7 @@ export class ByteWindow {
     const live = this.end - this.begin;
     if (live === 0) {
       // Nothing pending: use the chunk as it is, the common case between events.
+      if (this.owned) this.spare = this.buf;
       this.buf = chunk;
       this.begin = 0;
       this.end = chunk.length;
@@ -38,15 +46,26 @@ export class ByteWindow {
       return;
     }
     if (!this.owned || this.end + chunk.length > this.buf.length) {
-      const next = Buffer.allocUnsafe(Math.max(live + chunk.length, live * 2, 64 * 1024));
-      this.buf.copy(next, 0, this.begin, this.end);
-      this.buf = next;
+      const needed = live + chunk.length;
+      // Reusing one buffer keeps a long run of chunks (an oversized event streaming past, or a few bytes
+      // of a split event carried into every next chunk) from turning into a chunk-sized garbage each time.
+      const target =
+        this.owned && this.buf.length >= needed
+          ? this.buf
+          : this.spare !== null && this.spare.length >= needed
+            ? this.spare
+            : Buffer.allocUnsafe(Math.max(2 * needed, MIN_CAPACITY));
+      this.buf.copy(target, 0, this.begin, this.end);
+      if (target !== this.buf && this.owned) this.spare = this.buf;
+      if (target === this.spare) this.spare = null;
+      this.buf = target;
       this.begin = 0;
       this.end = live;
       this.owned = true;
     }
     chunk.copy(this.buf, this.end);
     this.end += chunk.length;
+    if (this.spare !== null && this.spare.length > MAX_SPARE) this.spare = null;
   }
 
   /** Drops everything before an absolute offset. */
@@ -57,7 +76,8 @@ export class ByteWindow {
     this.begin += n;
     this.base += n;
     if (this.begin === this.end) {
-      this.buf = Buffer.alloc(0);
+      if (this.owned && this.buf.length <= MAX_SPARE) this.spare = this.buf;
+      this.buf = EMPTY;
       this.begin = this.end = 0;
       this.owned = false;
     }

@@ -15,7 +15,11 @@ import {
 
 type MappedColumn = Exclude<keyof WinEventRow, 'recordNo' | 'data' | 'xml'>;
 type Rule = {
-  [K in MappedColumn]: readonly [field: string, column: K, convert: (text: string) => WinEventRow[K] | undefined];
+  [K in MappedColumn]: readonly [
+    field: string,
+    column: K,
+    convert: (text: string) => WinEventRow[K] | undefined,
+  ];
 }[MappedColumn];
 
 /** Names that mean the same thing in every provider that uses them. */
@@ -124,7 +128,11 @@ const holderText: string[] = [];
  * Moves the common payload values into their columns and everything else into `row.data`, in one pass.
  * Unnamed Data become Data1, Data2, ...; a name seen twice keeps both values, the later as `Name#2`.
  */
-export function mapPayload(row: WinEventRow, names: readonly (string | null)[], values: readonly string[]): void {
+export function mapPayload(
+  row: WinEventRow,
+  names: readonly (string | null)[],
+  values: readonly string[],
+): void {
   const isSysmon = row.provider === SYSMON_PROVIDER || row.channel === `${SYSMON_PROVIDER}/Operational`;
   const table = isSysmon ? SYSMON_TABLE : isSecurity(row) ? securityTable(row.eventId) : DEFAULT_TABLE;
   stamp = (stamp + 1) | 0;

@@ -56,7 +56,8 @@ export function extractEventConformant(s: string, xmlVersion: XmlVersion): Extra
     const parent = stack[depth - 1];
     if (parent !== undefined) parent.hasChild = true;
     const element: OpenElement = { name, text: '', hasChild: false, key: name };
-    if (depth === 0 && name !== 'Event') throw new MalformedEventError(`the root element is <${name}>, not <Event>`);
+    if (depth === 0 && name !== 'Event')
+      throw new MalformedEventError(`the root element is <${name}>, not <Event>`);
     if (depth === 1) {
       section =
         name === 'System'

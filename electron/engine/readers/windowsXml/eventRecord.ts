@@ -25,7 +25,8 @@ export function parseEventRecord(
     try {
       extracted = extractEventConformant(xml, xmlVersion);
     } catch (error) {
-      if (error instanceof MalformedEventError) return { ok: false, problem: 'malformed', detail: error.message };
+      if (error instanceof MalformedEventError)
+        return { ok: false, problem: 'malformed', detail: error.message };
       throw error;
     }
   }

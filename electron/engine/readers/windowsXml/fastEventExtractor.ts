@@ -110,7 +110,8 @@ export function extractEventFast(s: string): ExtractedEvent | null {
       }
 
       if (!scan.startTag(nameEnd, wanted, nextLt)) return null;
-      if (attributeKey !== null && scan.attribute !== null) setSystemValue(out.system, attributeKey, scan.attribute);
+      if (attributeKey !== null && scan.attribute !== null)
+        setSystemValue(out.system, attributeKey, scan.attribute);
       if (capture === Capture.Data) captureName = scan.attribute === '' ? null : scan.attribute;
       if (scan.selfClosing) {
         if (capture === Capture.SystemText) setSystemValue(out.system, captureKey!, '');

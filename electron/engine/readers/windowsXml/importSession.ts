@@ -1,13 +1,13 @@
 // One file being read: routes every chunk through the DOCTYPE guard and the splitter, every event through
 // the record parser, and keeps the counts and the evidence for the summary. Everything here is
 // synchronous per chunk; the only waiting is for the next chunk.
+import type { ReadError } from '../../model.js';
 import type { ReaderSink, ReaderSummary } from '../types.js';
 import { InputFormatError } from '../types.js';
-import { BetweenEventsMarkup, type StretchIssue } from './betweenEventsMarkup.js';
+import { BetweenEventsMarkup, exportFlavour, type StretchIssue } from './betweenEventsMarkup.js';
 import { DoctypeGuard } from './doctypeGuard.js';
 import { EventSplitter } from './eventSplitter.js';
 import { findNextEventStart, parseEventRecord } from './eventRecord.js';
-import { exportFlavour } from './exportFlavour.js';
 import * as problems from './readProblems.js';
 import type { EncodingInfo } from './textEncoding.js';
 
@@ -30,8 +30,14 @@ export class ImportSession {
     this.splitter = new EventSplitter(info, maxRecordBytes, {
       between: (bytes, offset) => this.between(bytes, offset),
       event: (bytes, offset) => this.event(bytes, offset),
-      oversized: (offset) => this.failed(problems.oversizedEvent(this.nextRecord(), offset, maxRecordBytes)),
-      incomplete: (offset) => this.failed(problems.truncatedEvent(this.nextRecord(), offset)),
+      oversized: (offset) => {
+        this.stretchEnded(false);
+        this.failed(problems.oversizedEvent(++this.recordNo, offset, maxRecordBytes));
+      },
+      incomplete: (offset) => {
+        this.stretchEnded(false);
+        this.failed(problems.truncatedEvent(++this.recordNo, offset));
+      },
     });
   }
 
@@ -56,11 +62,6 @@ export class ImportSession {
     return { format: 'windows-xml', variant, records: this.records, skipped: this.skipped };
   }
 
-  private nextRecord(): number {
-    this.stretchEnded(false);
-    return ++this.recordNo;
-  }
-
   private between(bytes: Buffer, offset: number): void {
     this.markup.add(bytes, offset);
     // A legal prolog is tiny; a big one with no event yet is some other kind of file, so stop early.
@@ -68,11 +69,12 @@ export class ImportSession {
   }
 
   private event(bytes: Buffer, offset: number): void {
+    this.stretchEnded(false);
     let start = 0;
     for (;;) {
       const slice = start === 0 ? bytes : bytes.subarray(start);
       const at = offset + start;
-      const recordNo = this.nextRecord();
+      const recordNo = ++this.recordNo;
       const outcome = parseEventRecord(slice, recordNo, this.info, this.markup.evidence.xmlVersion ?? '1.0');
       if (outcome.ok) {
         this.records++;
@@ -94,7 +96,7 @@ export class ImportSession {
     }
   }
 
-  private failed(error: ReturnType<typeof problems.malformedEvent>): void {
+  private failed(error: ReadError): void {
     this.skipped++;
     this.sink.error(error);
   }

@@ -12,7 +12,12 @@ function where(record: number, offset: number): string {
   return `event ${record} at byte ${offset}`;
 }
 
-export function invalidEncoding(record: number, offset: number, encoding: string, badByteOffset: number): ReadError {
+export function invalidEncoding(
+  record: number,
+  offset: number,
+  encoding: string,
+  badByteOffset: number,
+): ReadError {
   return {
     message: `${where(record, offset)}: invalid ${encoding} at byte ${badByteOffset}; the event is skipped`,
     offset,
@@ -21,7 +26,11 @@ export function invalidEncoding(record: number, offset: number, encoding: string
 }
 
 export function malformedEvent(record: number, offset: number, detail: string): ReadError {
-  return { message: `${where(record, offset)}: malformed XML (${detail}); the event is skipped`, offset, record };
+  return {
+    message: `${where(record, offset)}: malformed XML (${detail}); the event is skipped`,
+    offset,
+    record,
+  };
 }
 
 export function oversizedEvent(record: number, offset: number, limit: number): ReadError {

@@ -22,7 +22,8 @@ export function AccountsScreen() {
     const all = accounts.data ?? [];
     if (!needle) return all;
     return all.filter(
-      (a) => a.display.toLowerCase().includes(needle) || a.hosts.some((h) => h.toLowerCase().includes(needle)),
+      (a) =>
+        a.display.toLowerCase().includes(needle) || a.hosts.some((h) => h.toLowerCase().includes(needle)),
     );
   }, [accounts.data, text]);
 
@@ -48,8 +49,8 @@ export function AccountsScreen() {
         {accounts.error && <ErrorNote message={accounts.error} />}
         {accounts.data && accounts.data.length === 0 && (
           <EmptyState title="No account stories yet" action={{ label: 'Go to Import', screen: 'import' }}>
-            Stories come from findings: import logs with account creation (4720), enumeration (4688, 4798/4799)
-            or sign-in failures, then run the analytics.
+            Stories come from findings: import logs with account creation (4720), enumeration (4688,
+            4798/4799) or sign-in failures, then run the analytics.
           </EmptyState>
         )}
         {visible.length > 0 && <AccountList accounts={visible} selected={selected} onSelect={setSelected} />}

@@ -43,7 +43,13 @@ export function FollowUpTimeline({ events }: { events: StoryEvent[] }) {
         <line x1={PAD} x2={width - PAD} y1={TOP - 14} y2={TOP - 14} className="tl-axis" />
         {ticks.map((t) => (
           <g key={t}>
-            <line x1={x(t)} x2={x(t)} y1={TOP - 18} y2={height - 4} className={t === 0 ? 'tl-zero' : 'tl-grid'} />
+            <line
+              x1={x(t)}
+              x2={x(t)}
+              y1={TOP - 18}
+              y2={height - 4}
+              className={t === 0 ? 'tl-zero' : 'tl-grid'}
+            />
             <text x={x(t)} y={TOP - 24} className="tl-tick" textAnchor="middle">
               {t === 0 ? (hasCreation ? 'created' : 'first') : formatRelative(t * 1000, 0)}
             </text>

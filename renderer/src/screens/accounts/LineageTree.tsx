@@ -35,9 +35,14 @@ export function LineageTree({ lineage }: { lineage: LineageNode[] }) {
             </span>
             <span className="muted small">pid {node.pid ?? '?'}</span>
             {node.user && <span className="small">{node.user}</span>}
-            {(depth === 0 || lineage[depth - 1]!.host !== node.host) && <span className="chip small">{node.host}</span>}
+            {(depth === 0 || lineage[depth - 1]!.host !== node.host) && (
+              <span className="chip small">{node.host}</span>
+            )}
             {node.stub ? (
-              <span className="stub-mark small" title="This process's own start is not in the logs; its name comes from the child's event.">
+              <span
+                className="stub-mark small"
+                title="This process's own start is not in the logs; its name comes from the child's event."
+              >
                 stub — start not in logs
               </span>
             ) : (

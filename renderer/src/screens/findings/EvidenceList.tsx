@@ -22,7 +22,15 @@ export function EvidenceList({ evidence }: { evidence: EvidenceRef[] }) {
         {evidence.map((ev, i) => (
           <tr key={`${ev.source}-${ev.recordNo ?? ev.recordId}-${i}`} data-testid="evidence-row">
             <td className="nowrap">{formatTime(ev.time, timeZone)}</td>
-            <td>{ev.eventId != null ? ev.eventId : ev.table === 'signins' ? 'sign-in' : ev.table === 'audits' ? 'audit' : '—'}</td>
+            <td>
+              {ev.eventId != null
+                ? ev.eventId
+                : ev.table === 'signins'
+                  ? 'sign-in'
+                  : ev.table === 'audits'
+                    ? 'audit'
+                    : '—'}
+            </td>
             <td>{ev.role ?? '—'}</td>
             <td className="num" title={`source ${ev.source}`}>
               {ev.recordId ?? ev.recordNo ?? '—'}

@@ -13,7 +13,13 @@ function toggle<T>(list: T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
 }
 
-export function FindingsFilterBar({ filter, onChange }: { filter: FindingsFilter; onChange: (f: FindingsFilter) => void }) {
+export function FindingsFilterBar({
+  filter,
+  onChange,
+}: {
+  filter: FindingsFilter;
+  onChange: (f: FindingsFilter) => void;
+}) {
   // Typing is debounced so each keystroke does not cost an engine query.
   const [text, setText] = useState(filter.text);
   useEffect(() => {
@@ -36,7 +42,11 @@ export function FindingsFilterBar({ filter, onChange }: { filter: FindingsFilter
       />
       <div className="toggle-group" role="group" aria-label="Analytics">
         {ANALYTIC_IDS.map((id) => (
-          <label key={id} className={filter.analytics.includes(id) ? 'toggle on' : 'toggle'} title={ANALYTIC_NAMES[id]}>
+          <label
+            key={id}
+            className={filter.analytics.includes(id) ? 'toggle on' : 'toggle'}
+            title={ANALYTIC_NAMES[id]}
+          >
             <input
               type="checkbox"
               checked={filter.analytics.includes(id)}
@@ -49,7 +59,10 @@ export function FindingsFilterBar({ filter, onChange }: { filter: FindingsFilter
       </div>
       <div className="toggle-group" role="group" aria-label="Severities">
         {SEVERITIES.map((sev) => (
-          <label key={sev} className={filter.severities.includes(sev) ? `toggle on sev-toggle-${sev}` : 'toggle'}>
+          <label
+            key={sev}
+            className={filter.severities.includes(sev) ? `toggle on sev-toggle-${sev}` : 'toggle'}
+          >
             <input
               type="checkbox"
               checked={filter.severities.includes(sev)}

@@ -38,7 +38,8 @@ export function FindingsScreen() {
 
   // Keep a selection while there are rows, so the detail pane is never blank next to a full table.
   useEffect(() => {
-    if (rows.length > 0 && !rows.some((r) => r.id === selectedId) && !focus.findingId) setSelectedId(rows[0]!.id);
+    if (rows.length > 0 && !rows.some((r) => r.id === selectedId) && !focus.findingId)
+      setSelectedId(rows[0]!.id);
   }, [rows, selectedId, focus.findingId]);
 
   const filtered = filter.analytics.length + filter.severities.length > 0 || filter.text.trim().length > 0;
@@ -55,7 +56,10 @@ export function FindingsScreen() {
         {findings.data && findings.data.total === 0 && !filtered && (
           <EmptyState
             title={nothingAnalyzed ? 'The analytics have not run on this case' : 'No findings in this case'}
-            action={{ label: nothingAnalyzed ? 'Import and analyze' : 'Check the imported files', screen: 'import' }}
+            action={{
+              label: nothingAnalyzed ? 'Import and analyze' : 'Check the imported files',
+              screen: 'import',
+            }}
           >
             {nothingAnalyzed
               ? 'Import logs, then press Run analytics on the Import screen.'
@@ -63,11 +67,19 @@ export function FindingsScreen() {
           </EmptyState>
         )}
         {findings.data && findings.data.total === 0 && filtered && (
-          <EmptyState title="No findings match these filters">Clear the text or re-enable analytics and severities above.</EmptyState>
+          <EmptyState title="No findings match these filters">
+            Clear the text or re-enable analytics and severities above.
+          </EmptyState>
         )}
         {rows.length > 0 && (
           <>
-            <FindingsTable rows={rows} sort={sort} onSort={setSort} selectedId={selectedId} onSelect={setSelectedId} />
+            <FindingsTable
+              rows={rows}
+              sort={sort}
+              onSort={setSort}
+              selectedId={selectedId}
+              onSelect={setSelectedId}
+            />
             <Pager offset={offset} limit={PAGE} total={findings.data?.total ?? 0} onChange={setOffset} />
           </>
         )}
@@ -76,7 +88,9 @@ export function FindingsScreen() {
         {selectedId ? (
           <FindingDetail id={selectedId} />
         ) : (
-          <p className="muted detail-hint">Select a finding to see why it fired and the evidence behind it.</p>
+          <p className="muted detail-hint">
+            Select a finding to see why it fired and the evidence behind it.
+          </p>
         )}
       </aside>
     </div>

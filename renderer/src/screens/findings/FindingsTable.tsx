@@ -30,14 +30,24 @@ function ActorCell({ actor }: { actor: Finding['actor'] }) {
 
 const SHOWN_ACCOUNTS = 2;
 
-function SortHeader({ label, sortKey, sort, onSort }: { label: string; sortKey: FindingSortKey } & Pick<FindingsTableProps, 'sort' | 'onSort'>) {
+function SortHeader({
+  label,
+  sortKey,
+  sort,
+  onSort,
+}: { label: string; sortKey: FindingSortKey } & Pick<FindingsTableProps, 'sort' | 'onSort'>) {
   const active = sort.key === sortKey;
   return (
     <th aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
       <button
         type="button"
         className={active ? 'sort-head active' : 'sort-head'}
-        onClick={() => onSort({ key: sortKey, desc: active ? !sort.desc : sortKey === 'severity' || sortKey === 'confidence' })}
+        onClick={() =>
+          onSort({
+            key: sortKey,
+            desc: active ? !sort.desc : sortKey === 'severity' || sortKey === 'confidence',
+          })
+        }
         data-testid={`sort-${sortKey}`}
       >
         {label}

@@ -36,7 +36,12 @@ export function AnalyzePanel() {
           <span data-testid="analyze-result">
             {analysis.findings} findings in {formatDuration(analysis.elapsedMs ?? 0)}.
           </span>{' '}
-          <button type="button" className="btn link" onClick={() => navigate('findings')} data-testid="go-findings">
+          <button
+            type="button"
+            className="btn link"
+            onClick={() => navigate('findings')}
+            data-testid="go-findings"
+          >
             View findings →
           </button>
         </p>

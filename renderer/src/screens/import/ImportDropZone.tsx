@@ -23,13 +23,19 @@ export function ImportDropZone() {
     try {
       const paths: string[] = [];
       for (const [i, file] of files.entries()) {
-        setNotice({ error: false, text: `Sending ${i + 1} of ${files.length}: ${file.name} (${formatBytes(file.size)})…` });
+        setNotice({
+          error: false,
+          text: `Sending ${i + 1} of ${files.length}: ${file.name} (${formatBytes(file.size)})…`,
+        });
         paths.push((await uploadFile(file)).path);
       }
       setNotice(undefined);
       await startImport(paths);
     } catch (e) {
-      setNotice({ error: true, text: `Could not send the dropped files: ${errorText(e)}. Use the path field instead.` });
+      setNotice({
+        error: true,
+        text: `Could not send the dropped files: ${errorText(e)}. Use the path field instead.`,
+      });
     } finally {
       setUploading(false);
     }
@@ -47,12 +53,19 @@ export function ImportDropZone() {
       return;
     }
     if (!uploadFile) {
-      setNotice({ error: true, text: 'This window cannot read dropped files; type their path in the field instead.' });
+      setNotice({
+        error: true,
+        text: 'This window cannot read dropped files; type their path in the field instead.',
+      });
       return;
     }
     collectDroppedFiles(e.dataTransfer)
-      .then((files) => (files.length > 0 ? upload(files) : setNotice({ error: true, text: 'The drop held no files.' })))
-      .catch((err: unknown) => setNotice({ error: true, text: `Could not read the drop: ${errorText(err)}` }));
+      .then((files) =>
+        files.length > 0 ? upload(files) : setNotice({ error: true, text: 'The drop held no files.' }),
+      )
+      .catch((err: unknown) =>
+        setNotice({ error: true, text: `Could not read the drop: ${errorText(err)}` }),
+      );
   };
 
   return (
@@ -77,7 +90,11 @@ export function ImportDropZone() {
           : 'Browser mode: dropped files are copied to the engine’s evidence folder, then imported.'}
       </p>
       {notice && (
-        <p className={notice.error ? 'drop-notice error-text' : 'drop-notice'} role="status" data-testid="drop-notice">
+        <p
+          className={notice.error ? 'drop-notice error-text' : 'drop-notice'}
+          role="status"
+          data-testid="drop-notice"
+        >
           {notice.text}
         </p>
       )}

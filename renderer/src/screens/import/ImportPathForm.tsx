@@ -27,7 +27,9 @@ export function ImportPathForm() {
     >
       <label className="field">
         <span>
-          {transport === 'http' ? 'File or folder path on the machine running the engine' : 'File or folder path'}
+          {transport === 'http'
+            ? 'File or folder path on the machine running the engine'
+            : 'File or folder path'}
         </span>
         <input
           type="text"
@@ -47,7 +49,9 @@ export function ImportPathForm() {
         >
           Import
         </button>
-        <span className="muted">Folders are read recursively. A file already in the case (same SHA-256) is skipped.</span>
+        <span className="muted">
+          Folders are read recursively. A file already in the case (same SHA-256) is skipped.
+        </span>
       </div>
     </form>
   );

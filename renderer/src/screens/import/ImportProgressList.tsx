@@ -59,7 +59,12 @@ export function ImportProgressList({ status }: { status: ImportStatus }) {
           {running ? 'Importing' : `Import ${status.state}`} — {done} of {status.files.length} files
         </h2>
         {running && (
-          <button type="button" className="btn danger" onClick={() => void cancelImport()} data-testid="import-cancel">
+          <button
+            type="button"
+            className="btn danger"
+            onClick={() => void cancelImport()}
+            data-testid="import-cancel"
+          >
             Cancel import
           </button>
         )}

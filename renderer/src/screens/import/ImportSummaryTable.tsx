@@ -50,7 +50,9 @@ export function ImportSummaryTable({ files }: { files: ImportFileProgress[] }) {
                 </td>
                 <td>{s ? `${s.format}${s.variant ? ` · ${s.variant}` : ''}` : '—'}</td>
                 <td className="num">{formatCount(s?.events ?? file.events)}</td>
-                <td className={s && s.skipped > 0 ? 'num warn-text' : 'num'}>{s ? formatCount(s.skipped) : '—'}</td>
+                <td className={s && s.skipped > 0 ? 'num warn-text' : 'num'}>
+                  {s ? formatCount(s.skipped) : '—'}
+                </td>
                 <td className="mono hash">{s?.sha256 ?? '—'}</td>
               </tr>
             );

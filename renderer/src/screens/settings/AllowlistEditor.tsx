@@ -27,7 +27,9 @@ export function AllowlistEditor({ kind, entries, onChange }: AllowlistEditorProp
       <h3>
         {title} <span className="muted small">({entries.length})</span>
       </h3>
-      {entries.length === 0 && <p className="muted small">Empty. Add an entry for anything known to be legitimate.</p>}
+      {entries.length === 0 && (
+        <p className="muted small">Empty. Add an entry for anything known to be legitimate.</p>
+      )}
       {entries.map((entry, i) => (
         <div key={i} className="allow-row">
           <input
@@ -46,12 +48,22 @@ export function AllowlistEditor({ kind, entries, onChange }: AllowlistEditorProp
             aria-label={`${title} reason`}
             data-testid={`allowlist-${kind}-reason`}
           />
-          <button type="button" className="btn small" onClick={() => onChange(entries.filter((_, j) => j !== i))} aria-label="Remove entry">
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => onChange(entries.filter((_, j) => j !== i))}
+            aria-label="Remove entry"
+          >
             Remove
           </button>
         </div>
       ))}
-      <button type="button" className="btn small" onClick={() => onChange([...entries, { value: '', reason: '' }])} data-testid={`allowlist-${kind}-add`}>
+      <button
+        type="button"
+        className="btn small"
+        onClick={() => onChange([...entries, { value: '', reason: '' }])}
+        data-testid={`allowlist-${kind}-add`}
+      >
         + Add
       </button>
     </div>

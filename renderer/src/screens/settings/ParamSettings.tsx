@@ -1,7 +1,7 @@
 // Every analytic parameter grouped by analytic, each with its description, its default, and a reset.
 import type { ParamSpec } from '../../../../shared/api';
 import { ParamInput } from '../../common/ParamInput';
-import { valueToText } from '../../common/ValueText';
+import { ShortValue } from '../../common/ValueText';
 import { ANALYTIC_NAMES } from '../../format/securityTerms';
 
 interface ParamSettingsProps {
@@ -18,7 +18,13 @@ function undeclaredSpecs(specs: ParamSpec[], values: Record<string, unknown>): P
     .map(([name, value]) => ({
       name,
       analytic: 'common' as const,
-      type: Array.isArray(value) ? 'string[]' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string',
+      type: Array.isArray(value)
+        ? 'string[]'
+        : typeof value === 'number'
+          ? 'number'
+          : typeof value === 'boolean'
+            ? 'boolean'
+            : 'string',
       default: value,
       description: 'Saved in the case; not described by this version of the analytics.',
     }));
@@ -34,7 +40,9 @@ function groupByAnalytic(specs: ParamSpec[]): Array<[string, ParamSpec[]]> {
     list.push(spec);
     groups.set(spec.analytic, list);
   }
-  return [...groups.entries()].sort(([a], [b]) => (a === 'common' ? -1 : b === 'common' ? 1 : a.localeCompare(b)));
+  return [...groups.entries()].sort(([a], [b]) =>
+    a === 'common' ? -1 : b === 'common' ? 1 : a.localeCompare(b),
+  );
 }
 
 export function ParamSettings({ specs, values, onChange }: ParamSettingsProps) {
@@ -46,7 +54,9 @@ export function ParamSettings({ specs, values, onChange }: ParamSettingsProps) {
       {groups.map(([analytic, list]) => (
         <div key={analytic} className="param-group">
           <h3>
-            {analytic === 'common' ? 'Common to all analytics' : `${analytic} · ${ANALYTIC_NAMES[analytic as keyof typeof ANALYTIC_NAMES] ?? ''}`}
+            {analytic === 'common'
+              ? 'Common to all analytics'
+              : `${analytic} · ${ANALYTIC_NAMES[analytic as keyof typeof ANALYTIC_NAMES] ?? ''}`}
           </h3>
           <table className="kv params">
             <tbody>
@@ -60,13 +70,23 @@ export function ParamSettings({ specs, values, onChange }: ParamSettingsProps) {
                       <div className="muted small">{spec.description}</div>
                     </th>
                     <td>
-                      <ParamInput spec={spec} value={value} onChange={(v) => onChange({ ...values, [spec.name]: v })} />
+                      <ParamInput
+                        spec={spec}
+                        value={value}
+                        onChange={(v) => onChange({ ...values, [spec.name]: v })}
+                      />
                     </td>
                     <td className="param-default">
                       <div className="muted small">default</div>
-                      <div className="small">{valueToText(spec.default)}</div>
+                      <div className="small">
+                        <ShortValue value={spec.default} max={60} />
+                      </div>
                       {changed && (
-                        <button type="button" className="btn small" onClick={() => onChange({ ...values, [spec.name]: spec.default })}>
+                        <button
+                          type="button"
+                          className="btn small"
+                          onClick={() => onChange({ ...values, [spec.name]: spec.default })}
+                        >
                           Reset
                         </button>
                       )}

@@ -56,21 +56,38 @@ export function SettingsScreen() {
     <div className="screen-settings">
       <div className="screen-title row sticky-head">
         <h1>Settings</h1>
-        <button type="button" className="btn primary" disabled={!dirty || saving || !zoneOk} onClick={() => void save()} data-testid="settings-save">
+        <button
+          type="button"
+          className="btn primary"
+          disabled={!dirty || saving || !zoneOk}
+          onClick={() => void save()}
+          data-testid="settings-save"
+        >
           {saving ? 'Saving…' : 'Save and re-run analytics'}
         </button>
-        <button type="button" className="btn" disabled={!dirty || saving} onClick={() => setDraft(structuredClone(loaded.data!.settings))}>
+        <button
+          type="button"
+          className="btn"
+          disabled={!dirty || saving}
+          onClick={() => setDraft(structuredClone(loaded.data!.settings))}
+        >
           Discard changes
         </button>
         {dirty && <span className="warn-text">Unsaved changes</span>}
         {status && (
           <span className={status.ok ? 'ok' : 'error-text'} role="status" data-testid="settings-status">
-            {status.ok && analysis.state === 'done' ? `Saved; analytics re-ran: ${analysis.findings} findings.` : status.text}
+            {status.ok && analysis.state === 'done'
+              ? `Saved; analytics re-ran: ${analysis.findings} findings.`
+              : status.text}
           </span>
         )}
       </div>
       <DisplaySettings draft={draft} onChange={setDraft} />
-      <ParamSettings specs={loaded.data.specs} values={draft.params} onChange={(params) => setDraft({ ...draft, params })} />
+      <ParamSettings
+        specs={loaded.data.specs}
+        values={draft.params}
+        onChange={(params) => setDraft({ ...draft, params })}
+      />
       <section className="panel">
         <h2>Allowlists</h2>
         <p className="muted">
@@ -79,7 +96,12 @@ export function SettingsScreen() {
         </p>
         <div className="allowlists">
           {ALLOWLIST_KINDS.map((kind) => (
-            <AllowlistEditor key={kind} kind={kind} entries={draft.allowlist[kind]} onChange={(e) => setAllowlist(kind, e)} />
+            <AllowlistEditor
+              key={kind}
+              kind={kind}
+              entries={draft.allowlist[kind]}
+              onChange={(e) => setAllowlist(kind, e)}
+            />
           ))}
         </div>
       </section>

@@ -31,7 +31,11 @@ export function ErrorCodeMiniBar({ codes }: { codes: Record<string, number> }) {
   return (
     <div className="mini-bar" title={text} aria-label={text}>
       {entries.map(([code, n], i) => (
-        <span key={code} className="mini-seg" style={{ width: `${(n / total) * 100}%`, background: codeColor(code, i) }} />
+        <span
+          key={code}
+          className="mini-seg"
+          style={{ width: `${(n / total) * 100}%`, background: codeColor(code, i) }}
+        />
       ))}
     </div>
   );
@@ -48,7 +52,10 @@ export function ErrorCodeMix({ codes }: { codes: Record<string, number> }) {
           <span className="mono code-id">{code}</span>
           <span className="code-name">{entraCodeName(code)}</span>
           <span className="code-track">
-            <span className="code-fill" style={{ width: `${(n / max) * 100}%`, background: codeColor(code, i) }} />
+            <span
+              className="code-fill"
+              style={{ width: `${(n / max) * 100}%`, background: codeColor(code, i) }}
+            />
           </span>
           <span className="num">{formatCount(n)}</span>
         </li>

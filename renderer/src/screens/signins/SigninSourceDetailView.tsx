@@ -30,7 +30,9 @@ export function SigninSourceDetailView({ ip }: { ip: string }) {
             {formatTime(d.first, timeZone)} → {formatTime(d.last, timeZone)}
           </span>
         </div>
-        {d.allowlisted && <p className="note">This address is on the source-IP allowlist: its findings are lowered.</p>}
+        {d.allowlisted && (
+          <p className="note">This address is on the source-IP allowlist: its findings are lowered.</p>
+        )}
         {succeeded > 0 && (
           <p className="alert-line" data-testid="succeeded-later-note">
             {succeeded} of the tried usernames signed in successfully later — check those accounts first.
@@ -44,15 +46,39 @@ export function SigninSourceDetailView({ ip }: { ip: string }) {
             <ResponsiveContainer width="100%" height={220}>
               <LineChart data={series} margin={{ top: 8, right: 24, bottom: 4, left: 4 }}>
                 <CartesianGrid stroke="#2c3440" vertical={false} />
-                <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => formatAxisTime(v, timeZone, span)} stroke="#9aa7b4" minTickGap={40} />
+                <XAxis
+                  dataKey="t"
+                  type="number"
+                  scale="time"
+                  domain={['dataMin', 'dataMax']}
+                  tickFormatter={(v: number) => formatAxisTime(v, timeZone, span)}
+                  stroke="#9aa7b4"
+                  minTickGap={40}
+                />
                 <YAxis stroke="#9aa7b4" allowDecimals={false} width={48} />
                 <Tooltip
                   labelFormatter={(v) => formatMs(Number(v), timeZone)}
                   contentStyle={{ background: '#1b222c', border: '1px solid #3a4656', color: '#e6edf3' }}
                 />
                 <Legend wrapperStyle={{ color: '#c9d4df' }} />
-                <Line type="stepAfter" dataKey="distinctUsers" name="distinct usernames" stroke="#ff7a7a" strokeWidth={2} dot={false} isAnimationActive={false} />
-                <Line type="stepAfter" dataKey="failures" name="failures" stroke="#5fb3f9" strokeWidth={1.5} dot={false} isAnimationActive={false} />
+                <Line
+                  type="stepAfter"
+                  dataKey="distinctUsers"
+                  name="distinct usernames"
+                  stroke="#ff7a7a"
+                  strokeWidth={2}
+                  dot={false}
+                  isAnimationActive={false}
+                />
+                <Line
+                  type="stepAfter"
+                  dataKey="failures"
+                  name="failures"
+                  stroke="#5fb3f9"
+                  strokeWidth={1.5}
+                  dot={false}
+                  isAnimationActive={false}
+                />
               </LineChart>
             </ResponsiveContainer>
           </div>

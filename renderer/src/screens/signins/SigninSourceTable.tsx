@@ -42,7 +42,13 @@ export function SigninSourceTable({ sources, selected, onSelect }: SigninSourceT
                 <ErrorCodeMiniBar codes={s.errorCodes} />
               </td>
               <td className="nowrap">{formatTime(s.first, timeZone)}</td>
-              <td>{s.allowlisted ? <span className="chip chip-done">allowlisted</span> : <span className="muted">no</span>}</td>
+              <td>
+                {s.allowlisted ? (
+                  <span className="chip chip-done">allowlisted</span>
+                ) : (
+                  <span className="muted">no</span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -5,7 +5,9 @@ import { formatCount } from '../../format/formatNumbers';
 
 export function SigninUserTable({ users }: { users: SigninSourceDetail['users'] }) {
   if (users.length === 0) return <p className="muted">No usernames recorded.</p>;
-  const ordered = [...users].sort((a, b) => Number(b.succeededLater) - Number(a.succeededLater) || b.attempts - a.attempts);
+  const ordered = [...users].sort(
+    (a, b) => Number(b.succeededLater) - Number(a.succeededLater) || b.attempts - a.attempts,
+  );
   return (
     <div className="table-scroll user-table">
       <table className="grid compact" data-testid="signin-users">
@@ -20,7 +22,11 @@ export function SigninUserTable({ users }: { users: SigninSourceDetail['users'] 
         </thead>
         <tbody>
           {ordered.map((u) => (
-            <tr key={u.user} className={u.succeededLater ? 'highlight' : undefined} data-testid="signin-user-row">
+            <tr
+              key={u.user}
+              className={u.succeededLater ? 'highlight' : undefined}
+              data-testid="signin-user-row"
+            >
               <td className="wrap">{u.user}</td>
               <td className="num">{formatCount(u.attempts)}</td>
               <td className="mono small" title={u.codes.map((c) => `${c} ${entraCodeName(c)}`).join('\n')}>

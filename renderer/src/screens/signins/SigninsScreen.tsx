@@ -28,7 +28,10 @@ export function SigninsScreen() {
       </div>
       {sources.error && <ErrorNote message={sources.error} />}
       {sources.data && rows.length === 0 && (
-        <EmptyState title="No Entra ID sign-ins in this case" action={{ label: 'Go to Import', screen: 'import' }}>
+        <EmptyState
+          title="No Entra ID sign-ins in this case"
+          action={{ label: 'Go to Import', screen: 'import' }}
+        >
           Import sign-in logs (Graph API JSON, a Log Analytics SigninLogs export, or diagnostic-settings
           output) to see failures per source IP.
         </EmptyState>

@@ -13,7 +13,9 @@ function Cell({ value }: { value: unknown }) {
   const { timeZone } = useApp();
   if (value == null) return <span className="null">NULL</span>;
   if (typeof value === 'string' && TIMESTAMP.test(value)) {
-    const iso = /(Z|[+-]\d{2}(:?\d{2})?)$/.test(value) ? value.replace(' ', 'T') : `${value.replace(' ', 'T')}Z`;
+    const iso = /(Z|[+-]\d{2}(:?\d{2})?)$/.test(value)
+      ? value.replace(' ', 'T')
+      : `${value.replace(' ', 'T')}Z`;
     return <span title={value}>{formatTime(iso, timeZone)}</span>;
   }
   if (typeof value === 'object') return <>{JSON.stringify(value)}</>;
@@ -31,14 +33,20 @@ export function SqlResultGrid({ result, name }: { result: SqlResult; name: strin
           <span data-testid="sql-row-count">{formatCount(result.rows.length)}</span> rows ·{' '}
           <span data-testid="sql-elapsed">{formatDuration(result.elapsedMs)}</span>
         </h2>
-        <button type="button" className="btn" onClick={exportCsv} disabled={result.columns.length === 0} data-testid="sql-export-csv">
+        <button
+          type="button"
+          className="btn"
+          onClick={exportCsv}
+          disabled={result.columns.length === 0}
+          data-testid="sql-export-csv"
+        >
           Export CSV
         </button>
       </div>
       {result.truncated && (
         <p className="note" data-testid="sql-truncated">
-          Truncated: only the first {formatCount(result.rows.length)} rows are shown and exported. Add a WHERE or
-          LIMIT to narrow the query.
+          Truncated: only the first {formatCount(result.rows.length)} rows are shown and exported. Add a WHERE
+          or LIMIT to narrow the query.
         </p>
       )}
       {result.rows.length === 0 ? (

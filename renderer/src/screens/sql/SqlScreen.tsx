@@ -62,11 +62,15 @@ export function SqlScreen() {
     <div className="screen-sql">
       <div className="screen-title">
         <h1>SQL</h1>
-        <p className="muted">Runs read-only against this case: edit freely, nothing can change the evidence.</p>
+        <p className="muted">
+          Runs read-only against this case: edit freely, nothing can change the evidence.
+        </p>
       </div>
       {analytics.error && <ErrorNote message={analytics.error} />}
       {analytics.data && list.length === 0 && (
-        <EmptyState title="The engine offers no analytic SQL">Check the installation: the analytics’ .sql files are missing.</EmptyState>
+        <EmptyState title="The engine offers no analytic SQL">
+          Check the installation: the analytics’ .sql files are missing.
+        </EmptyState>
       )}
       {list.length > 0 && (
         <div className="tabs" role="tablist" aria-label="Analytics">
@@ -89,14 +93,26 @@ export function SqlScreen() {
         <div className="sql-editor-layout">
           <section className="panel sql-editor">
             <div className="panel-head">
-              <h2>
-                {selected.title} <span className="muted small">ATT&amp;CK {selected.attack}</span>
-              </h2>
+              <div>
+                <h2>{selected.title}</h2>
+                <div className="muted small">ATT&amp;CK: {selected.attack}</div>
+              </div>
               <div className="row">
-                <button type="button" className="btn" onClick={() => setSql(selected.sql)} disabled={sql === selected.sql}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => setSql(selected.sql)}
+                  disabled={sql === selected.sql}
+                >
                   Reset SQL
                 </button>
-                <button type="button" className="btn primary" onClick={() => void run()} disabled={running || !sql.trim()} data-testid="sql-run">
+                <button
+                  type="button"
+                  className="btn primary"
+                  onClick={() => void run()}
+                  disabled={running || !sql.trim()}
+                  data-testid="sql-run"
+                >
                   {running ? 'Running…' : 'Run ▶'}
                 </button>
               </div>
@@ -109,15 +125,19 @@ export function SqlScreen() {
                 if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void run();
               }}
               spellCheck={false}
+              wrap="off"
               aria-label="SQL"
               data-testid="sql-text"
             />
-            <p className="muted small">Ctrl+Enter runs. Parameters are bound as $name; up to {ROW_LIMIT} rows come back.</p>
+            <p className="muted small">
+              Ctrl+Enter runs. Parameters are bound as $name; up to {ROW_LIMIT} rows come back.
+            </p>
+            {/* The error sits under the editor it refers to, where the eye is after pressing Run. */}
+            {error && <ErrorNote message={error} testId="sql-error" />}
           </section>
           <SqlParamTable specs={selected.params} values={params} onChange={setParams} />
         </div>
       )}
-      {error && <ErrorNote message={error} testId="sql-error" />}
       {result && selected && <SqlResultGrid result={result} name={selected.id} />}
     </div>
   );

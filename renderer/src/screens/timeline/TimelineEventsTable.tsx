@@ -20,9 +20,14 @@ export function TimelineEventsTable({ range }: { range: TimeRange }) {
   );
 
   return (
-    <section className="panel" data-testid="timeline-events">
+    <section
+      className={events.loading ? 'panel loading' : 'panel'}
+      data-testid="timeline-events"
+      aria-busy={events.loading}
+      data-range={`${range.from}/${range.to}`}
+    >
       <div className="panel-head">
-        <h2>Events in range</h2>
+        <h2>Events in range{events.loading && <span className="muted small"> · loading…</span>}</h2>
         {events.data && <Pager offset={offset} limit={PAGE} total={events.data.total} onChange={setOffset} />}
       </div>
       {events.error && <ErrorNote message={events.error} />}

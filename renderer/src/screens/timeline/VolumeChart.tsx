@@ -1,7 +1,18 @@
 // Stacked bars of event counts per time bucket and category, with a vertical line per finding coloured by
 // severity, and a brush that asks the engine for a finer view of the brushed range.
 import { useMemo, useRef } from 'react';
-import { Bar, BarChart, Brush, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  Brush,
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { Timeline } from '../../../../shared/api';
 import type { Severity } from '../../../../shared/report';
 import { useApp } from '../../app/AppContext';
@@ -23,7 +34,9 @@ function markerLines(timeline: Timeline, starts: number[]) {
   const step = timeline.bucketSeconds * 1000;
   for (const m of timeline.markers) {
     const ms = parseTime(m.time);
-    const bucket = starts.find((s) => ms >= s && ms < s + step) ?? (ms >= (starts.at(-1) ?? 0) ? starts.at(-1) : undefined);
+    const bucket =
+      starts.find((s) => ms >= s && ms < s + step) ??
+      (ms >= (starts.at(-1) ?? 0) ? starts.at(-1) : undefined);
     if (bucket == null) continue;
     const prev = byBucket.get(bucket);
     const worse = !prev || SEVERITIES.indexOf(m.severity) < SEVERITIES.indexOf(prev.severity);
@@ -39,6 +52,8 @@ export function VolumeChart({ timeline, onZoom }: { timeline: Timeline; onZoom: 
     () => timeline.buckets.map((b) => ({ ...b.counts, t: parseTime(b.t) }) as Row),
     [timeline],
   );
+  // Categories with nothing in view would only crowd the legend.
+  const shown = timeline.categories.filter((c) => timeline.buckets.some((b) => (b.counts[c] ?? 0) > 0));
   const starts = rows.map((r) => r.t);
   const span = (starts.at(-1) ?? 0) - (starts[0] ?? 0);
   const markers = markerLines(timeline, starts);
@@ -56,7 +71,14 @@ export function VolumeChart({ timeline, onZoom }: { timeline: Timeline; onZoom: 
   return (
     <div className="volume-chart" data-testid="timeline-chart">
       <ResponsiveContainer width="100%" height={380}>
-        <BarChart data={rows} margin={{ top: 20, right: 24, bottom: 8, left: 8 }} barCategoryGap={1}>
+        {/* Keyed by range: recharts keeps the brush position in the chart's own store, so only a new chart
+            starts the brush over the whole of a freshly zoomed range. */}
+        <BarChart
+          key={`${timeline.from}-${timeline.to}`}
+          data={rows}
+          margin={{ top: 20, right: 24, bottom: 8, left: 8 }}
+          barCategoryGap={1}
+        >
           <CartesianGrid stroke="#2c3440" vertical={false} />
           <XAxis dataKey="t" tickFormatter={axisLabel} stroke="#9aa7b4" minTickGap={40} />
           <YAxis stroke="#9aa7b4" allowDecimals={false} width={56} />
@@ -66,8 +88,15 @@ export function VolumeChart({ timeline, onZoom }: { timeline: Timeline; onZoom: 
             itemStyle={{ color: '#e6edf3' }}
           />
           <Legend wrapperStyle={{ color: '#c9d4df' }} />
-          {timeline.categories.map((c, i) => (
-            <Bar key={c} dataKey={c} name={c} stackId="volume" fill={categoryColor(c, i)} isAnimationActive={false} />
+          {shown.map((c) => (
+            <Bar
+              key={c}
+              dataKey={c}
+              name={c}
+              stackId="volume"
+              fill={categoryColor(c, timeline.categories.indexOf(c))}
+              isAnimationActive={false}
+            />
           ))}
           {markers.map(([t, m]) => (
             <ReferenceLine
@@ -76,11 +105,15 @@ export function VolumeChart({ timeline, onZoom }: { timeline: Timeline; onZoom: 
               stroke={SEVERITY_COLORS[m.severity]}
               strokeWidth={2}
               strokeDasharray="4 3"
-              label={{ value: m.count > 1 ? `${m.count}` : '◆', position: 'top', fill: SEVERITY_COLORS[m.severity], fontSize: 12 }}
+              label={{
+                value: m.count > 1 ? `${m.count}` : '◆',
+                position: 'top',
+                fill: SEVERITY_COLORS[m.severity],
+                fontSize: 12,
+              }}
             />
           ))}
           <Brush
-            key={`${timeline.from}-${timeline.to}`}
             dataKey="t"
             height={28}
             stroke="#6cb6ff"

@@ -8,7 +8,10 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import xml2js from 'xml2js';
 import { extractEventConformant } from '../../../../electron/engine/readers/windowsXml/conformantEventExtractor.js';
-import type { ExtractedEvent, SystemValues } from '../../../../electron/engine/readers/windowsXml/extractedEvent.js';
+import type {
+  ExtractedEvent,
+  SystemValues,
+} from '../../../../electron/engine/readers/windowsXml/extractedEvent.js';
 import { extractEventFast } from '../../../../electron/engine/readers/windowsXml/fastEventExtractor.js';
 import { splitEvents, toWindowsRendering } from './exportFlavours.js';
 import { nastyEvent, seededRandom } from './nastyEvents.js';
@@ -95,7 +98,8 @@ function flatten(node: Node, key: string, depth: number, out: Pair[]): void {
   }
   const kids = elements(node);
   if (kids.length === 0) out.push([key, textOf(node)]);
-  for (const child of kids) flatten(child, depth < 3 ? child['#name'] : `${key}/${child['#name']}`, depth + 1, out);
+  for (const child of kids)
+    flatten(child, depth < 3 ? child['#name'] : `${key}/${child['#name']}`, depth + 1, out);
 }
 
 function comparable(event: ExtractedEvent, hasUserData: boolean): Comparable {

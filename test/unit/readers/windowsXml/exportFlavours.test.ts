@@ -25,7 +25,11 @@ describe('every export flavour gives the same rows', () => {
         assert.equal(got.summary.variant, flavour.variant, `${entry.id}`);
         assert.equal(got.rows.length, entry.events, `${entry.id}`);
         for (let i = 0; i < got.rows.length; i++) {
-          assert.deepEqual(withoutXml(got.rows[i]!), withoutXml(expected.rows[i]!), `${entry.id} event ${i + 1}`);
+          assert.deepEqual(
+            withoutXml(got.rows[i]!),
+            withoutXml(expected.rows[i]!),
+            `${entry.id} event ${i + 1}`,
+          );
         }
       }
     });
@@ -40,7 +44,11 @@ describe('every export flavour gives the same rows', () => {
         for (const chunkSize of [1, 3, 7, 512]) {
           const got = await readBytes(bytes, chunkSize);
           assert.deepEqual(got.errors, [], `${entry.id} ${flavour.name} chunks of ${chunkSize}`);
-          assert.deepEqual(got.rows.map(withoutXml), expected, `${entry.id} ${flavour.name} chunks of ${chunkSize}`);
+          assert.deepEqual(
+            got.rows.map(withoutXml),
+            expected,
+            `${entry.id} ${flavour.name} chunks of ${chunkSize}`,
+          );
         }
       }
     }
@@ -52,7 +60,10 @@ describe('every export flavour gives the same rows', () => {
       const bytes = flavour.write(readFileSync(entry.xmlPath, 'utf8'));
       const { rows } = await readBytes(bytes);
       for (const row of rows) {
-        assert.match(row.xml, /^<Event xmlns=["']http:\/\/schemas\.microsoft\.com\/win\/2004\/08\/events\/event["']>/);
+        assert.match(
+          row.xml,
+          /^<Event xmlns=["']http:\/\/schemas\.microsoft\.com\/win\/2004\/08\/events\/event["']>/,
+        );
         assert.match(row.xml, /<\/Event>$/);
       }
       assert.ok(rows[0]!.xml.includes('<Data Name') && rows[0]!.xml.includes('IEUser'), flavour.name);

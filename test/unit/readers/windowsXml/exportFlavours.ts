@@ -91,12 +91,23 @@ export const FLAVOURS: Flavour[] = [
   {
     name: 'PowerShell ToXml() | Out-File (UTF-16LE, BOM, one per line)',
     variant: 'powershell-lines',
-    write: (text) => utf16le(splitEvents(text).map((e) => `${toWindowsRendering(e)}\r\n`).join('')),
+    write: (text) =>
+      utf16le(
+        splitEvents(text)
+          .map((e) => `${toWindowsRendering(e)}\r\n`)
+          .join(''),
+      ),
   },
   {
     name: 'PowerShell 7 Out-File (UTF-8, one per line)',
     variant: 'powershell-lines',
-    write: (text) => Buffer.from(splitEvents(text).map((e) => `${toWindowsRendering(e)}\r\n`).join(''), 'utf8'),
+    write: (text) =>
+      Buffer.from(
+        splitEvents(text)
+          .map((e) => `${toWindowsRendering(e)}\r\n`)
+          .join(''),
+        'utf8',
+      ),
   },
   {
     name: 'Rust evtx_dump (Record N, declaration per event)',
@@ -112,7 +123,13 @@ export const FLAVOURS: Flavour[] = [
   {
     name: 'UTF-16LE without BOM',
     variant: 'powershell-lines',
-    write: (text) => utf16le(splitEvents(text).map((e) => `${toWindowsRendering(e)}\r\n`).join(''), false),
+    write: (text) =>
+      utf16le(
+        splitEvents(text)
+          .map((e) => `${toWindowsRendering(e)}\r\n`)
+          .join(''),
+        false,
+      ),
   },
   {
     name: 'UTF-16BE with BOM and <Events> root',

@@ -36,7 +36,17 @@ const VALUES = [
   'char ref C1 &#148; and &#157;',
 ];
 
-const NAMES = ['TargetUserName', 'SubjectLogonId', 'IpAddress', 'a>b', 'say "hi"', "it's", 'Ünï', 'x&amp;y', '__proto__'];
+const NAMES = [
+  'TargetUserName',
+  'SubjectLogonId',
+  'IpAddress',
+  'a>b',
+  'say "hi"',
+  "it's",
+  'Ünï',
+  'x&amp;y',
+  '__proto__',
+];
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
@@ -59,7 +69,11 @@ function dataElement(random: () => number, i: number): string {
 }
 
 function systemSection(random: () => number, eventId: number, recordId: number): string {
-  const time = pick(random, ['2024-03-01T10:00:00.1234567Z', '2021-10-19 14:42:41.202765', '2024-03-01T10:00:00Z']);
+  const time = pick(random, [
+    '2024-03-01T10:00:00.1234567Z',
+    '2021-10-19 14:42:41.202765',
+    '2024-03-01T10:00:00Z',
+  ]);
   const sep = random() < 0.5 ? '' : '\n';
   return (
     `<System>${sep}<Provider ${quoteAttribute(random, 'Name', 'Microsoft-Windows-Security-Auditing')} ` +
@@ -82,15 +96,19 @@ function userData(random: () => number): string {
 }
 
 export function nastyEvent(random: () => number, recordId: number): string {
-  const open = random() < 0.5 ? "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>" : '<Event>';
+  const open =
+    random() < 0.5 ? "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>" : '<Event>';
   let payload: string;
   if (random() < 0.1) payload = userData(random);
   else {
     const count = 1 + Math.floor(random() * 12);
-    const data = Array.from({ length: count }, (_v, i) => dataElement(random, i)).join(pick(random, ['', '\n', '\r\n  ']));
+    const data = Array.from({ length: count }, (_v, i) => dataElement(random, i)).join(
+      pick(random, ['', '\n', '\r\n  ']),
+    );
     const binary = random() < 0.2 ? `<Binary>${pick(random, ['00FF10', ''])}</Binary>` : '';
     payload = `<EventData>${data}${binary}</EventData>`;
   }
-  const rendering = random() < 0.2 ? "<RenderingInfo Culture='en-US'><Message>m &amp; m\r\n</Message></RenderingInfo>" : '';
+  const rendering =
+    random() < 0.2 ? "<RenderingInfo Culture='en-US'><Message>m &amp; m\r\n</Message></RenderingInfo>" : '';
   return `${open}${systemSection(random, 4624, recordId)}${payload}${rendering}</Event>`;
 }

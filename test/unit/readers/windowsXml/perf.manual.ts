@@ -1,8 +1,9 @@
 // Parse-only throughput of the Windows XML reader. Not a test and not run by CI: timings on shared
 // machines are noise to a test suite. Run by hand:
 //   node_modules/.bin/tsc -p tsconfig.json && node dist/test/unit/readers/windowsXml/perf.manual.js [MB]
-// It writes a wevtutil-style file (real Security 4625 and Sysmon events, Windows rendering) into the temp
-// folder, reads it through readWindowsXml with a sink that keeps nothing, and prints MB/s and events/s.
+// It writes a wevtutil-style UTF-8 file and a PowerShell-style UTF-16LE file (real Security 4625 and Sysmon
+// events, Windows rendering) into the temp folder, reads each through readWindowsXml with a sink that keeps
+// nothing, and prints MB/s and events/s.
 import { closeSync, createReadStream, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,8 +19,7 @@ function sampleEvents(): string[] {
   return [...security, ...sysmon].map(toWindowsRendering);
 }
 
-function writeInput(file: string, events: string[]): void {
-  const block = Buffer.from(events.join(''), 'utf8');
+function writeInput(file: string, block: Buffer): void {
   const fd = openSync(file, 'w');
   for (let written = 0; written < targetMb * 1024 * 1024; written += block.length) writeSync(fd, block);
   closeSync(fd);
@@ -47,10 +47,17 @@ async function measure(file: string): Promise<void> {
 }
 
 const events = sampleEvents();
-const file = path.join(os.tmpdir(), `accountscope-perf-${process.pid}.xml`);
-try {
-  writeInput(file, events);
-  for (let run = 0; run < 3; run++) await measure(file);
-} finally {
-  rmSync(file, { force: true });
+const inputs: Array<[string, Buffer]> = [
+  ['wevtutil, UTF-8', Buffer.from(events.join(''), 'utf8')],
+  ['PowerShell lines, UTF-16LE', Buffer.from(events.map((e) => `${e}\r\n`).join(''), 'utf16le')],
+];
+for (const [name, block] of inputs) {
+  const file = path.join(os.tmpdir(), `accountscope-perf-${process.pid}.xml`);
+  try {
+    writeInput(file, block);
+    console.log(name);
+    for (let run = 0; run < 3; run++) await measure(file);
+  } finally {
+    rmSync(file, { force: true });
+  }
 }

@@ -15,7 +15,42 @@ export async function* chunksOf(bytes: Buffer, chunkSize = 65536): AsyncGenerato
   for (let at = 0; at < bytes.length; at += chunkSize) yield bytes.subarray(at, at + chunkSize);
 }
 
-export async function readChunks(source: AsyncIterable<Buffer>, options?: ReaderOptions): Promise<ReadResult> {
+export interface PartialRead {
+  rows: WinEventRow[];
+  errors: ReadError[];
+  /** What the reader threw, if it did: rows and errors handed over before it stay valid. */
+  failure: unknown;
+}
+
+/** Reads to the end or to the first thrown error, keeping whatever reached the sink before it. */
+export async function readUntilFailure(
+  source: AsyncIterable<Buffer>,
+  options?: ReaderOptions,
+): Promise<PartialRead> {
+  const rows: WinEventRow[] = [];
+  const errors: ReadError[] = [];
+  try {
+    await readWindowsXml(
+      source,
+      {
+        row: (r) => {
+          if (r.kind !== 'win') throw new Error(`unexpected row kind ${r.kind}`);
+          rows.push(r.row);
+        },
+        error: (e) => errors.push(e),
+      },
+      options,
+    );
+    return { rows, errors, failure: undefined };
+  } catch (failure) {
+    return { rows, errors, failure };
+  }
+}
+
+export async function readChunks(
+  source: AsyncIterable<Buffer>,
+  options?: ReaderOptions,
+): Promise<ReadResult> {
   const rows: WinEventRow[] = [];
   const errors: ReadError[] = [];
   const summary = await readWindowsXml(

@@ -7,7 +7,9 @@ import { readFile, type ReadResult } from './readerHarness.js';
 import { realLog, realLogEntries } from './realLogs.js';
 
 const iso = (ts: bigint | null): string | null =>
-  ts === null ? null : `${new Date(Number(ts / 1000n)).toISOString().slice(0, 19)}.${String(ts % 1_000_000n).padStart(6, '0')}Z`;
+  ts === null
+    ? null
+    : `${new Date(Number(ts / 1000n)).toISOString().slice(0, 19)}.${String(ts % 1_000_000n).padStart(6, '0')}Z`;
 
 function countsByChannelAndId(rows: WinEventRow[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -30,14 +32,22 @@ describe('real recordings (python-evtx XML)', () => {
       const { rows, errors, summary } = await read(entry.id);
       assert.deepEqual(errors, []);
       assert.equal(rows.length, entry.events);
-      assert.deepEqual(summary, { format: 'windows-xml', variant: 'python-evtx', records: entry.events, skipped: 0 });
+      assert.deepEqual(summary, {
+        format: 'windows-xml',
+        variant: 'python-evtx',
+        records: entry.events,
+        skipped: 0,
+      });
       assert.deepEqual(countsByChannelAndId(rows), entry.event_counts);
       assert.deepEqual(
         rows.map((r) => r.recordNo),
         rows.map((_r, i) => i + 1),
       );
       for (const row of rows) {
-        assert.ok(row.ts !== null && row.recordId !== null && row.host !== null, `event ${row.recordNo} lacks System values`);
+        assert.ok(
+          row.ts !== null && row.recordId !== null && row.host !== null,
+          `event ${row.recordNo} lacks System values`,
+        );
         assert.ok(row.xml.startsWith('<Event') && row.xml.endsWith('</Event>'));
       }
     });

@@ -26,7 +26,12 @@ export const realLogsDir = path.join(projectRoot(), '..', 'shared', 'real-logs')
 
 export function realLogEntries(): RealLogEntry[] {
   const manifest = JSON.parse(readFileSync(path.join(realLogsDir, 'manifest.json'), 'utf8')) as {
-    entries: Array<{ id: string; events: number; event_counts: Record<string, number>; files: { path: string }[] }>;
+    entries: Array<{
+      id: string;
+      events: number;
+      event_counts: Record<string, number>;
+      files: { path: string }[];
+    }>;
   };
   return manifest.entries.flatMap((entry) =>
     entry.files

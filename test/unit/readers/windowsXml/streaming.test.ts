@@ -65,14 +65,22 @@ describe('streaming', () => {
       [1, 3],
     );
     assert.equal(errors.length, 1);
-    assert.match(errors[0]!.message, new RegExp(`^event 2 at byte ${A.length}: larger than the ${limit} bytes limit`));
+    assert.match(
+      errors[0]!.message,
+      new RegExp(`^event 2 at byte ${A.length}: larger than the ${limit} bytes limit`),
+    );
   });
 
   it('reads from a file stream, and stops between chunks when cancelled', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'accountscope-xml-'));
     try {
       const file = path.join(dir, 'security.xml');
-      writeFileSync(file, Array.from({ length: 2000 }, (_v, i) => securityEvent(4625, { IpAddress: '10.0.0.1' }, i + 1)).join('\r\n'));
+      writeFileSync(
+        file,
+        Array.from({ length: 2000 }, (_v, i) => securityEvent(4625, { IpAddress: '10.0.0.1' }, i + 1)).join(
+          '\r\n',
+        ),
+      );
       const all = await readFile(file);
       assert.equal(all.rows.length, 2000);
       assert.equal(all.summary.variant, 'powershell-lines');

@@ -53,7 +53,7 @@ export function playRdpLocalBackdoor(host: HostSim, t0: number, plan: RdpBackdoo
   const cmd = startElevated(host, t0 + 4 * MINUTE, desktop, 'C:\\Windows\\System32\\cmd.exe', '"C:\\Windows\\system32\\cmd.exe" ', 45 * MINUTE);
   host.startProcess(cmd.start + 60_000, cmd, { image: 'C:\\Windows\\System32\\conhost.exe', commandLine: '\\??\\C:\\Windows\\system32\\conhost.exe 0xffffffff -ForceV1', lifetime: 45 * MINUTE });
   const at = (minutes: number) => cmd.start + Math.round(minutes * MINUTE);
-  host.startProcess(at(0.7), cmd, { image: 'C:\\Windows\\System32\\whoami.exe', commandLine: 'whoami  /groups', currentDirectory: profile, lifetime: 400_000 });
+  host.startProcess(at(0.7), cmd, { image: 'C:\\Windows\\System32\\whoami.exe', commandLine: 'whoami /groups', currentDirectory: profile, lifetime: 400_000 });
 
   // "net user /domain > users.txt": cmd opens the redirect target before it starts net.exe.
   host.fileCreated(at(1.2) - 30_000, cmd, `${profile}${plan.artifactFile}`);
