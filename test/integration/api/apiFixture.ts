@@ -7,7 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Finding } from '../../../shared/report.js';
-import { defaultAnalytics } from '../../../electron/engine/api/analyticsAdapter.js';
+import { defaultAnalytics } from '../../../electron/engine/api/analyticsPort.js';
 import type { AnalyticsPort } from '../../../electron/engine/api/analyticsPort.js';
 import { openCase } from '../../../electron/engine/store/openCase.js';
 import { CaseAppender } from '../../../electron/engine/store/appendRows.js';

@@ -7,7 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { CaseInfo } from '../../../shared/api.js';
 import { EngineProcess, type EngineChild, type EngineStatus } from '../../../electron/main/engineProcess.js';
-import type { ToEngine } from '../../../electron/main/engineProtocol.js';
+import type { ToEngine } from '../../../electron/main/engineProcess.js';
 import { projectRoot, tempDir } from '../../support/paths.js';
 import { buildFixtureCase } from './apiFixture.js';
 
@@ -57,7 +57,10 @@ test('a killed engine is reported, restarted on the current case, and answers ag
     const lost = await inFlight;
     assert.ok(!lost.ok && lost.error.code === 'ENGINE_RESTARTED', JSON.stringify(lost));
 
-    await waitFor(() => statuses.some((s) => s.state === 'restarting') && statuses.at(-1)?.state === 'ready', 'the restart');
+    await waitFor(
+      () => statuses.some((s) => s.state === 'restarting') && statuses.at(-1)?.state === 'ready',
+      'the restart',
+    );
     const restarting = statuses.find((s) => s.state === 'restarting')!;
     assert.match((restarting as { message: string }).message, /stopped unexpectedly/);
     const again = await engine.call('caseInfo', {});
@@ -69,7 +72,10 @@ test('a killed engine is reported, restarted on the current case, and answers ag
     assert.ok(!bad.ok && bad.error.code === 'BAD_REQUEST', 'the engine validates too');
   } finally {
     engine.stop();
-    await waitFor(() => children.every((c) => c.exitCode !== null || c.signalCode !== null), 'the engine to stop');
+    await waitFor(
+      () => children.every((c) => c.exitCode !== null || c.signalCode !== null),
+      'the engine to stop',
+    );
     cleanup();
   }
   assert.equal(children.length, 2, 'a deliberate stop does not restart');

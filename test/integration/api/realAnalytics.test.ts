@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ApiMethods } from '../../../shared/api.js';
-import { defaultAnalytics } from '../../../electron/engine/api/analyticsAdapter.js';
+import { defaultAnalytics } from '../../../electron/engine/api/analyticsPort.js';
 import { CaseService } from '../../../electron/engine/api/caseService.js';
 import { tempDir } from '../../support/paths.js';
 import { buildFixtureCase } from './apiFixture.js';
@@ -25,7 +25,10 @@ test('analyze, then findings, accounts, stories, SQL catalog and timeline marker
     assert.equal(info.counts.findings, run.findings);
 
     const creation = await ok('listFindings', { analytic: ['AN1604'] });
-    assert.ok(creation.rows.some((f) => f.accounts.some((a) => /backdoor/i.test(a))), JSON.stringify(creation.rows.map((f) => f.accounts)));
+    assert.ok(
+      creation.rows.some((f) => f.accounts.some((a) => /backdoor/i.test(a))),
+      JSON.stringify(creation.rows.map((f) => f.accounts)),
+    );
     const one = await ok('getFinding', { id: creation.rows[0]!.id });
     assert.equal(one.id, creation.rows[0]!.id);
 
@@ -38,7 +41,10 @@ test('analyze, then findings, accounts, stories, SQL catalog and timeline marker
     assert.ok(!missing.ok && missing.error.code === 'NOT_FOUND');
 
     const catalog = await ok('analyticSql', {});
-    assert.deepEqual(catalog.map((a) => a.id), ['AN1612', 'AN1604', 'AN1235', 'T1589']);
+    assert.deepEqual(
+      catalog.map((a) => a.id),
+      ['AN1612', 'AN1604', 'AN1235', 'T1589'],
+    );
     for (const a of catalog) {
       assert.ok(a.sql.length > 100 && a.title.length > 0, a.id);
       // What the SQL screen shows can be run as is in the console (after binding its parameters).

@@ -9,7 +9,9 @@ import { parseServeArgs } from '../../../electron/engine/server/serveCommand.js'
 import { projectRoot } from '../../support/paths.js';
 
 test('serve prints exactly one line, the loopback URL with its token, and stops on SIGINT', async () => {
-  const child = spawn(process.execPath, [join(projectRoot, 'bin', 'accountscope.js'), 'serve'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(projectRoot, 'bin', 'accountscope.js'), 'serve'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -34,7 +36,10 @@ test('serve prints exactly one line, the loopback URL with its token, and stops 
 
 test('serve arguments: --case and --port, with the port checked', () => {
   assert.deepEqual(parseServeArgs([]), { port: 0 });
-  assert.deepEqual(parseServeArgs(['--case', 'a.duckdb', '--port', '8123']), { casePath: 'a.duckdb', port: 8123 });
+  assert.deepEqual(parseServeArgs(['--case', 'a.duckdb', '--port', '8123']), {
+    casePath: 'a.duckdb',
+    port: 8123,
+  });
   assert.throws(() => parseServeArgs(['--port', 'http']), /--port/);
   assert.throws(() => parseServeArgs(['--port', '70000']), /--port/);
   assert.throws(() => parseServeArgs(['--host', '0.0.0.0']), /Unknown option/);

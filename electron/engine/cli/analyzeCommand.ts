@@ -1,0 +1,106 @@
+// `accountscope analyze PATH... [--case FILE] --json OUT [--html OUT] [--csv OUT] [--param N=V]...
+//   [--allowlist FILE] [--profile default|seed]`
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openCase } from '../store/openCase.js';
+import { listSources } from '../store/sources.js';
+import { readAllowlistFile } from '../store/allowlistFile.js';
+import { Importer } from '../import/importer.js';
+import { parseParamAssignment, resolveParams, runAnalytics, type ProfileName } from '../analytics/index.js';
+import { EMPTY_ALLOWLIST } from '../analytics/index.js';
+import { buildAnalyzeReport, renderJsonReport } from '../report/jsonReport.js';
+import { renderHtmlReport } from '../report/htmlReport.js';
+import { renderFindingsCsv } from '../report/csvReport.js';
+import type { SourceSummary } from '../../../shared/report.js';
+import { importExitCode, importWithProgress, sourceJson } from './importCommand.js';
+import { EXIT_OK, UsageError } from './usage.js';
+
+export interface AnalyzeArgs {
+  paths: string[];
+  casePath?: string;
+  json?: string;
+  html?: string;
+  csv?: string;
+  params: string[];
+  allowlist?: string;
+  profile?: string;
+}
+
+function writeOut(target: string, text: string): void {
+  if (target === '-') process.stdout.write(text);
+  else writeFileSync(target, text);
+}
+
+export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
+  if (!a.json && !a.html && !a.csv)
+    throw new UsageError('analyze needs at least one of --json, --html, --csv');
+  if (a.profile && a.profile !== 'default' && a.profile !== 'seed') {
+    throw new UsageError(`unknown profile "${a.profile}" (default or seed)`);
+  }
+  const profile = (a.profile ?? 'default') as ProfileName;
+  const overrides: Record<string, unknown> = {};
+  for (const p of a.params) {
+    try {
+      const [name, value] = parseParamAssignment(p);
+      overrides[name] = value;
+    } catch (e) {
+      throw new UsageError(`--param ${p}: ${(e as Error).message}`);
+    }
+  }
+  let allowlist = EMPTY_ALLOWLIST;
+  if (a.allowlist) {
+    try {
+      allowlist = readAllowlistFile(a.allowlist);
+    } catch (e) {
+      throw new UsageError(`--allowlist: ${(e as Error).message}`);
+    }
+  }
+  // Without --case the analysis runs in a scratch case that is removed afterwards.
+  const scratch = a.casePath ? null : mkdtempSync(join(tmpdir(), 'accountscope-analyze-'));
+  const casePath = a.casePath ? resolve(a.casePath) : join(scratch!, 'case.duckdb');
+  const db = await openCase(casePath);
+  try {
+    let imported: SourceSummary[] = [];
+    if (a.paths.length) {
+      const importer = new Importer(db);
+      try {
+        imported = await importWithProgress(importer, a.paths);
+      } finally {
+        await importer.close();
+      }
+    }
+    const findings = await runAnalytics(db.conn, { params: overrides, profile, allowlist });
+    // Every file in the case, so each finding's evidence names a listed source; this run's import
+    // results (errors, duplicates) replace the stored rows for the files just read.
+    const stored = await listSources(db.conn);
+    const now = new Map(imported.filter((s) => s.sha256).map((s) => [s.sha256, s]));
+    const sources = stored.map((s) => sourceJson(now.get(s.sha256) ?? s));
+    for (const s of imported) if (!s.sha256 || s.format === 'unread') sources.push(sourceJson(s));
+    const report = buildAnalyzeReport(sources, findings);
+    if (a.json) writeOut(a.json, renderJsonReport(report));
+    if (a.csv) writeOut(a.csv, renderFindingsCsv(findings));
+    if (a.html) {
+      writeOut(
+        a.html,
+        renderHtmlReport(report, {
+          casePath,
+          generatedAt: new Date().toISOString(),
+          timeZone: 'UTC',
+          params: { ...resolveParams(overrides, profile), profile },
+          allowlist,
+        }),
+      );
+    }
+    if (a.json !== '-') {
+      const bySeverity = ['critical', 'high', 'medium', 'low']
+        .map((s) => `${findings.filter((f) => f.severity === s).length} ${s}`)
+        .join(', ');
+      process.stderr.write(`${findings.length} finding(s): ${bySeverity}\n`);
+    }
+    return imported.length ? importExitCode(imported) : EXIT_OK;
+  } finally {
+    db.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}
