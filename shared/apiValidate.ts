@@ -73,7 +73,8 @@ function object(required: Record<string, Check>, optional: Record<string, Check>
   return (v, where) => {
     if (!isPlainObject(v)) return `${where} must be an object`;
     for (const key of Object.keys(v)) {
-      if (!Object.hasOwn(required, key) && !Object.hasOwn(optional, key)) return `${where} has an unknown field "${key.slice(0, 64)}"`;
+      if (!Object.hasOwn(required, key) && !Object.hasOwn(optional, key))
+        return `${where} has an unknown field "${key.slice(0, 64)}"`;
     }
     for (const [key, check] of Object.entries(required)) {
       if (!Object.hasOwn(v, key)) return `${where}.${key} is missing`;
@@ -112,7 +113,10 @@ function dictionary(value: Check, maxKeys: number = LIMITS.paramKeys): Check {
 // A path names a file or folder on the engine's side; NUL would truncate it in the C layers below.
 const path = text(LIMITS.path, { nonEmpty: true, pattern: /^[^\0]+$/ });
 const id = text(LIMITS.id, { nonEmpty: true });
-const isoTime = text(40, { nonEmpty: true, pattern: /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/ });
+const isoTime = text(40, {
+  nonEmpty: true,
+  pattern: /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/,
+});
 const sha256 = text(64, { pattern: /^[0-9a-f]{64}$/ });
 const empty = object({});
 
@@ -124,7 +128,11 @@ const TABLES = ['win_events', 'signins', 'audits'] as const;
 // Parameter values follow ParamSpec's types: scalars and lists of scalars, nothing nested.
 const paramScalar = anyOf(finiteNumber, text(LIMITS.text), bool);
 const paramValue = anyOf(paramScalar, list(anyOf(finiteNumber, text(LIMITS.text)), 1_000));
-const sqlParam = anyOf(finiteNumber, text(LIMITS.text * 10), bool, (v, w) => (v === null ? null : `${w} is not null`));
+const sqlScalar = anyOf(finiteNumber, text(LIMITS.text * 10), bool, (v, w) =>
+  v === null ? null : `${w} is not null`,
+);
+// Lists too: the analytics' own SQL binds lists of names, patterns and codes.
+const sqlParam = anyOf(sqlScalar, list(anyOf(finiteNumber, text(LIMITS.text)), LIMITS.listItems));
 
 const allowlistEntries = list(object({ value: text(500, { nonEmpty: true }), reason: text(LIMITS.text) }));
 const allowlist = object({
@@ -166,7 +174,10 @@ const REQUEST_CHECKS: { [M in ApiMethod]: Check } = {
   listAccounts: empty,
   accountStory: object({ key: text(LIMITS.text, { nonEmpty: true }) }),
   timeline: object({}, { from: isoTime, to: isoTime, buckets: integer(1, 2_000) }),
-  timelineEvents: object({ from: isoTime, to: isoTime }, { offset: integer(0, 1e9), limit: integer(1, LIMITS.pageSize) }),
+  timelineEvents: object(
+    { from: isoTime, to: isoTime },
+    { offset: integer(0, 1e9), limit: integer(1, LIMITS.pageSize) },
+  ),
   signinSources: empty,
   signinSource: object({ ip: text(100, { nonEmpty: true }) }),
   analyticSql: empty,

@@ -39,7 +39,8 @@ async function unwrap(response: HttpResponseLike): Promise<unknown> {
   } catch {
     throw new ApiError('BAD_RESPONSE', `the server answered ${response.status} without a JSON result`);
   }
-  if (!isResult(parsed)) throw new ApiError('BAD_RESPONSE', `the server answered ${response.status} without a result`);
+  if (!isResult(parsed))
+    throw new ApiError('BAD_RESPONSE', `the server answered ${response.status} without a result`);
   if (parsed.ok) return parsed.value;
   throw new ApiError(parsed.error.code, parsed.error.message);
 }
@@ -48,11 +49,7 @@ async function unwrap(response: HttpResponseLike): Promise<unknown> {
  * Builds an ApiClient over HTTP. `baseUrl` is the page's own origin ('' works in a browser page);
  * `token` is the one the CLI printed in the URL fragment. In a page pass `(url, init) => fetch(url, init)`.
  */
-export function createHttpClient(
-  baseUrl: string,
-  token: string,
-  fetchImpl: Fetch<string>,
-): HttpApiClient {
+export function createHttpClient(baseUrl: string, token: string, fetchImpl: Fetch<string>): HttpApiClient {
   const base = baseUrl.replace(/\/+$/, '');
   const auth = { [TOKEN_HEADER]: `Bearer ${token}` };
   const call = async (method: ApiMethod, request: unknown): Promise<unknown> => {

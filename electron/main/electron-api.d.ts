@@ -30,8 +30,13 @@ declare module 'electron' {
   export interface WebContents {
     readonly mainFrame: WebFrameMain;
     send(channel: string, ...args: unknown[]): void;
-    setWindowOpenHandler(handler: (details: HandlerDetails) => { action: 'deny' } | { action: 'allow' }): void;
-    on(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview' | 'render-process-gone', listener: Listener): this;
+    setWindowOpenHandler(
+      handler: (details: HandlerDetails) => { action: 'deny' } | { action: 'allow' },
+    ): void;
+    on(
+      event: 'will-navigate' | 'will-redirect' | 'will-attach-webview' | 'render-process-gone',
+      listener: Listener,
+    ): this;
     isDestroyed(): boolean;
   }
 
@@ -86,7 +91,12 @@ declare module 'electron' {
 
   export interface Session {
     webRequest: {
-      onBeforeRequest(listener: (details: OnBeforeRequestDetails, callback: (response: { cancel?: boolean }) => void) => void): void;
+      onBeforeRequest(
+        listener: (
+          details: OnBeforeRequestDetails,
+          callback: (response: { cancel?: boolean }) => void,
+        ) => void,
+      ): void;
       onHeadersReceived(
         listener: (
           details: OnHeadersReceivedDetails,
@@ -94,7 +104,9 @@ declare module 'electron' {
         ) => void,
       ): void;
     };
-    setPermissionRequestHandler(handler: (wc: WebContents, permission: string, callback: (granted: boolean) => void) => void): void;
+    setPermissionRequestHandler(
+      handler: (wc: WebContents, permission: string, callback: (granted: boolean) => void) => void,
+    ): void;
     setPermissionCheckHandler(handler: (wc: WebContents | null, permission: string) => boolean): void;
     protocol: Protocol;
   }
@@ -103,7 +115,13 @@ declare module 'electron' {
 
   export interface CustomScheme {
     scheme: string;
-    privileges?: { standard?: boolean; secure?: boolean; supportFetchAPI?: boolean; corsEnabled?: boolean; stream?: boolean };
+    privileges?: {
+      standard?: boolean;
+      secure?: boolean;
+      supportFetchAPI?: boolean;
+      corsEnabled?: boolean;
+      stream?: boolean;
+    };
   }
 
   export interface Protocol {
@@ -114,7 +132,10 @@ declare module 'electron' {
 
   export interface App {
     whenReady(): Promise<void>;
-    on(event: 'window-all-closed' | 'activate' | 'before-quit' | 'web-contents-created', listener: Listener): this;
+    on(
+      event: 'window-all-closed' | 'activate' | 'before-quit' | 'web-contents-created',
+      listener: Listener,
+    ): this;
     quit(): void;
     exit(code?: number): void;
     getPath(name: 'userData' | 'temp' | 'documents' | 'home'): string;
@@ -133,7 +154,11 @@ declare module 'electron' {
     kill(): boolean;
   }
   export const utilityProcess: {
-    fork(modulePath: string, args?: string[], options?: { serviceName?: string; stdio?: 'inherit' | 'ignore' | 'pipe' }): UtilityProcess;
+    fork(
+      modulePath: string,
+      args?: string[],
+      options?: { serviceName?: string; stdio?: 'inherit' | 'ignore' | 'pipe' },
+    ): UtilityProcess;
   };
 
   export interface FileFilter {
@@ -151,12 +176,25 @@ declare module 'electron' {
   export const dialog: {
     showOpenDialog(
       window: BrowserWindow,
-      options: { title?: string; properties: Array<'openFile' | 'openDirectory' | 'multiSelections'>; filters?: FileFilter[] },
+      options: {
+        title?: string;
+        properties: Array<'openFile' | 'openDirectory' | 'multiSelections'>;
+        filters?: FileFilter[];
+      },
     ): Promise<OpenDialogReturnValue>;
-    showSaveDialog(window: BrowserWindow, options: { title?: string; defaultPath?: string; filters?: FileFilter[] }): Promise<SaveDialogReturnValue>;
+    showSaveDialog(
+      window: BrowserWindow,
+      options: { title?: string; defaultPath?: string; filters?: FileFilter[] },
+    ): Promise<SaveDialogReturnValue>;
     showMessageBox(
       window: BrowserWindow,
-      options: { type?: 'info' | 'warning' | 'error'; title?: string; message: string; detail?: string; buttons?: string[] },
+      options: {
+        type?: 'info' | 'warning' | 'error';
+        title?: string;
+        message: string;
+        detail?: string;
+        buttons?: string[];
+      },
     ): Promise<{ response: number }>;
     showErrorBox(title: string, content: string): void;
   };

@@ -1,9 +1,9 @@
 // The engine's own process: Electron starts it with utilityProcess.fork (plain Node tests with
 // child_process.fork) and it hosts the CaseService, so DuckDB queries, imports and analyses never block
 // the window. A crash here is a crash of this process only; the main process reports it and restarts it.
-import { defaultAnalytics } from '../engine/api/analyticsAdapter.js';
+import { defaultAnalytics } from '../engine/api/analyticsPort.js';
 import { CaseService } from '../engine/api/caseService.js';
-import { CASE_CHANGING, type FromEngine, type ToEngine } from './engineProtocol.js';
+import { CASE_CHANGING, type FromEngine, type ToEngine } from './engineProcess.js';
 
 interface ParentPort {
   postMessage(message: unknown): void;
@@ -13,7 +13,8 @@ interface ParentPort {
 /** Electron's utility process has process.parentPort; a Node child process has process.send. */
 function channel(): { send(m: FromEngine): void; listen(on: (m: unknown) => void): void } {
   const port = (process as unknown as { parentPort?: ParentPort }).parentPort;
-  if (port) return { send: (m) => port.postMessage(m), listen: (on) => port.on('message', (e) => on(e.data)) };
+  if (port)
+    return { send: (m) => port.postMessage(m), listen: (on) => port.on('message', (e) => on(e.data)) };
   if (process.send) return { send: (m) => process.send!(m), listen: (on) => process.on('message', on) };
   throw new Error('engineHost must be started as a utility or child process');
 }

@@ -3,7 +3,23 @@
 // starts a new engine on the same case. Too many crashes in a row stop the restarts, still not the app.
 // Spawning is passed in, so the same logic runs over Electron's utilityProcess and Node's child_process.
 import type { ApiMethod, Result } from '../../shared/api.js';
-import { isFromEngine, type ToEngine } from './engineProtocol.js';
+
+// Messages between the main process and the engine process: plain JSON-safe objects. The engine answers
+// every call with a Result and says when the open case changed, so a restart reopens the right case.
+export type ToEngine = { type: 'call'; id: number; method: ApiMethod; request: unknown };
+
+export type FromEngine =
+  | { type: 'ready'; casePath: string }
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'case'; casePath: string }
+  | { type: 'fatal'; message: string };
+
+/** Calls after which the engine's case file may be another one. */
+export const CASE_CHANGING: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['openCase', 'saveCaseAs']);
+
+export function isFromEngine(m: unknown): m is FromEngine {
+  return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';
+}
 
 export interface EngineChild {
   send(message: ToEngine): void;
@@ -86,13 +102,18 @@ export class EngineProcess {
     this.ready = null;
     this.releaseReady();
     const message = `the engine process stopped unexpectedly (exit code ${code ?? 'none'})`;
-    for (const settle of this.pending.values()) settle({ ok: false, error: { code: 'ENGINE_RESTARTED', message: `${message}; please try again` } });
+    for (const settle of this.pending.values())
+      settle({ ok: false, error: { code: 'ENGINE_RESTARTED', message: `${message}; please try again` } });
     this.pending.clear();
     if (this.stopping) return;
     const now = Date.now();
     this.crashes = [...this.crashes.filter((t) => now - t < RESTART_WINDOW_MS), now];
     if (this.crashes.length > MAX_RESTARTS) {
-      this.report({ state: 'failed', casePath: this.casePath, message: `${message}, ${this.crashes.length} times within a minute; not restarting` });
+      this.report({
+        state: 'failed',
+        casePath: this.casePath,
+        message: `${message}, ${this.crashes.length} times within a minute; not restarting`,
+      });
       return;
     }
     this.report({ state: 'restarting', casePath: this.casePath, message });
@@ -102,12 +123,21 @@ export class EngineProcess {
   /** Forwards one (already validated) call; the answer is always a Result. */
   async call(method: ApiMethod, request: unknown): Promise<Result<unknown>> {
     if (!this.child || !this.ready) {
-      return { ok: false, error: { code: 'ENGINE_STOPPED', message: 'the engine is not running; restart the app' } };
+      return {
+        ok: false,
+        error: { code: 'ENGINE_STOPPED', message: 'the engine is not running; restart the app' },
+      };
     }
     const child = this.child;
     await this.ready;
     if (this.child !== child) {
-      return { ok: false, error: { code: 'ENGINE_RESTARTED', message: 'the engine restarted before it could answer; please try again' } };
+      return {
+        ok: false,
+        error: {
+          code: 'ENGINE_RESTARTED',
+          message: 'the engine restarted before it could answer; please try again',
+        },
+      };
     }
     const id = this.nextId++;
     return new Promise((resolve) => {

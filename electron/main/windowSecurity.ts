@@ -1,7 +1,9 @@
-// The shell's security decisions, as small pure functions with no Electron import, so the unit tests run
-// them on plain Node. main.ts applies them; nothing here is a default left to chance.
-import type { WebPreferences } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../engine/server/securityHeaders.js';
+// The shell's security decisions, as small functions with no Electron import at run time (types only), so
+// the unit tests run them on plain Node. main.ts applies them; nothing here is a default left to chance.
+import { readFile } from 'node:fs/promises';
+import type { Protocol, Session, WebPreferences } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../engine/server/httpSecurity.js';
+import { resolveStaticFile } from '../engine/server/staticFiles.js';
 
 /** The app's own origin: pages are served from this custom scheme, never from file:// or the network. */
 export const APP_SCHEME = 'app';
@@ -47,7 +49,13 @@ function parse(url: string): URL | null {
 /** True for the app's own pages and assets; everything else (http, https, file, ws, …) is blocked. */
 export function isAllowedRequest(url: string): boolean {
   const u = parse(url);
-  return u !== null && u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '';
+  return (
+    u !== null &&
+    u.protocol === `${APP_SCHEME}:` &&
+    u.host === APP_HOST &&
+    u.username === '' &&
+    u.password === ''
+  );
 }
 
 /**
@@ -82,4 +90,33 @@ export class BlockedRequests {
   get lastBlocked(): readonly string[] {
     return this.recent;
   }
+}
+
+// The app:// scheme the window loads from. A custom scheme instead of file:// gives the page a real,
+// narrow origin (file:// pages can read other local files in some configurations), lets every response
+// carry the CSP header, and makes "is this request the app's own?" a one-line check.
+
+/** Must run before the app is ready: Chromium fixes scheme privileges at start-up. */
+export function registerAppScheme(protocol: Protocol): void {
+  // standard + secure: a proper origin for relative URLs and secure-context APIs. No CORS, no CSP bypass.
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+export function serveAppScheme(session: Session, rendererRoot: string): void {
+  const headers = { 'content-security-policy': contentSecurityPolicy(), 'x-content-type-options': 'nosniff' };
+  session.protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const found = url.host === APP_HOST ? await resolveStaticFile(rendererRoot, url.pathname) : null;
+    if (!found)
+      return new Response('not found', {
+        status: 404,
+        headers: { ...headers, 'content-type': 'text/plain' },
+      });
+    return new Response(await readFile(found.file), {
+      status: 200,
+      headers: { ...headers, 'content-type': found.mime },
+    });
+  });
 }

@@ -1,8 +1,16 @@
 // What the service needs from the analytics, as one small interface. The real implementation
-// (analyticsAdapter.ts) wires the analytics module in; tests of the transports can pass a stand-in.
+// (defaultAnalytics below) wires the analytics module in; tests of the transports can pass a stand-in.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { AccountStory, AccountSummary, AnalyticSql, Settings } from '../../../shared/api.js';
+import type { AccountStory, AccountSummary, AnalyticSql, ParamSpec, Settings } from '../../../shared/api.js';
 import type { Allowlist, Finding } from '../../../shared/report.js';
+import {
+  PARAMS,
+  accountStories,
+  accountStory,
+  analyticCatalog,
+  resolveParams,
+  runAnalytics,
+} from '../analytics/index.js';
 import type { ParamRules } from './settingsStore.js';
 
 export interface AnalyzeInput {
@@ -17,6 +25,21 @@ export interface AnalyticsPort extends ParamRules {
   run(conn: DuckDBConnection, input: AnalyzeInput): Promise<Finding[]>;
   /** Each analytic's SQL text and the parameters it reads. */
   sql(): AnalyticSql[];
+  /** Every parameter of the registry. */
+  params(): ParamSpec[];
   accounts(conn: DuckDBConnection): Promise<AccountSummary[]>;
   story(conn: DuckDBConnection, key: string): Promise<AccountStory | null>;
+}
+
+/** The real analytics: the registry, the runner, the SQL catalog and the account stories. */
+export function defaultAnalytics(): AnalyticsPort {
+  return {
+    resolve: (overrides, profile) => ({ ...resolveParams(overrides, profile) }),
+    run: (conn, input) =>
+      runAnalytics(conn, { params: input.overrides, profile: input.profile, allowlist: input.allowlist }),
+    sql: () => analyticCatalog(),
+    params: () => [...PARAMS],
+    accounts: (conn) => accountStories(conn),
+    story: (conn, key) => accountStory(conn, key),
+  };
 }

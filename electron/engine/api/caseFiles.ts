@@ -22,7 +22,8 @@ export async function existingCasePath(path: string): Promise<string> {
   const st = await stat(full).catch(() => null);
   if (!st) throw new ServiceError('NOT_FOUND', `no case file at ${full}`);
   if (!st.isFile()) throw new ServiceError('BAD_REQUEST', `${full} is not a file`);
-  if (!(await looksLikeDuckDb(full))) throw new ServiceError('BAD_REQUEST', `${full} is not an AccountScope case (.duckdb) file`);
+  if (!(await looksLikeDuckDb(full)))
+    throw new ServiceError('BAD_REQUEST', `${full} is not an AccountScope case (.duckdb) file`);
   return full;
 }
 
@@ -32,7 +33,8 @@ export async function existingCasePath(path: string): Promise<string> {
  */
 export async function copyCaseFile(currentPath: string, target: string): Promise<string> {
   const full = resolve(target);
-  if (full === resolve(currentPath)) throw new ServiceError('BAD_REQUEST', 'that is the case already open: choose another name');
+  if (full === resolve(currentPath))
+    throw new ServiceError('BAD_REQUEST', 'that is the case already open: choose another name');
   const dirStat = await stat(dirname(full)).catch(() => null);
   if (!dirStat?.isDirectory()) throw new ServiceError('NOT_FOUND', `no folder ${dirname(full)} to save into`);
   const existing = await stat(full).catch(() => null);

@@ -14,7 +14,11 @@ export async function hasTable(conn: DuckDBConnection, table: string): Promise<b
   return num(row?.['n']) > 0;
 }
 
-export async function readCaseInfo(conn: DuckDBConnection, path: string, analyzedAt: string | null): Promise<CaseInfo> {
+export async function readCaseInfo(
+  conn: DuckDBConnection,
+  path: string,
+  analyzedAt: string | null,
+): Promise<CaseInfo> {
   const findings = (await hasTable(conn, 'findings'))
     ? num((await readOne(conn, 'SELECT count(*)::INTEGER AS n FROM findings'))?.['n'])
     : 0;

@@ -1,7 +1,14 @@
 // The engine service: every method of the API contract over one open case. Both transports (Electron
 // IPC through the engine's utility process, HTTP in browser mode) hand it validated requests and pass its
 // Result values back unchanged; it never throws across that boundary.
-import type { ApiMethod, ApiMethods, ApiRequest, ApiResponse, CaseInfo, Result } from '../../../shared/api.js';
+import type {
+  ApiMethod,
+  ApiMethods,
+  ApiRequest,
+  ApiResponse,
+  CaseInfo,
+  Result,
+} from '../../../shared/api.js';
 import { validateRequest, type ValidRequest } from '../../../shared/apiValidate.js';
 import type { OpenCaseOptions } from '../store/openCase.js';
 import type { AnalyticsPort } from './analyticsPort.js';
@@ -70,7 +77,8 @@ export class CaseService {
     cancelImport: async ({ importId }) => ({ cancelled: this.session.imports.cancel(importId) }),
     analyze: async () => {
       const s = this.session;
-      if (s.imports.busy) throw new ServiceError('BUSY', 'an import is still running: analyze when it has finished');
+      if (s.imports.busy)
+        throw new ServiceError('BUSY', 'an import is still running: analyze when it has finished');
       if (s.analyzing) throw new ServiceError('BUSY', 'the analytics are already running');
       s.analyzing = true;
       const started = performance.now();
@@ -98,10 +106,18 @@ export class CaseService {
     timeline: (req) => buildTimeline(this.session.readConn, req),
     timelineEvents: (req) => timelineEvents(this.session.readConn, req),
     signinSources: () => listSigninSources(this.session.readConn, this.session.settings.settings.allowlist),
-    signinSource: ({ ip }) => signinSourceDetail(this.session.readConn, ip, this.session.settings.settings.allowlist),
+    signinSource: ({ ip }) =>
+      signinSourceDetail(this.session.readConn, ip, this.session.settings.settings.allowlist),
     analyticSql: async () => this.options.analytics.sql(),
-    runSql: ({ sql, params, limit }) =>
-      this.session.sqlConsole.run(sql, (params ?? {}) as Record<string, string | number | boolean | null>, limit),
+    runSql: ({ sql, params, limit }) => {
+      const { settings } = this.session.settings;
+      const types = Object.fromEntries(this.options.analytics.params().map((p) => [p.name, p.type]));
+      return this.session.sqlConsole.run(sql, params ?? {}, limit, {
+        values: settings.params,
+        types,
+        allowlist: settings.allowlist,
+      });
+    },
     getSettings: async () => this.session.settings.settings,
     setSettings: async (settings) => {
       this.session.settings = await saveSettings(this.session.writeConn, settings, this.options.analytics);
@@ -124,7 +140,8 @@ export class CaseService {
     },
     saveCaseAs: async ({ path }) => {
       const s = this.session;
-      if (s.imports.busy || s.analyzing) throw new ServiceError('BUSY', 'wait for the import or analysis to finish, then save');
+      if (s.imports.busy || s.analyzing)
+        throw new ServiceError('BUSY', 'wait for the import or analysis to finish, then save');
       await s.checkpoint();
       const saved = await copyCaseFile(s.path, path);
       // Like any "Save As", work goes on in the saved file from here.
@@ -136,9 +153,11 @@ export class CaseService {
   /** Closes the current case and opens another; calls that arrive meanwhile wait for it. */
   private async switchTo(path: string): Promise<void> {
     const switched = (async () => {
-      const next = await CaseSession.open(path, this.options.analytics, this.options.open).catch((e: Error) => {
-        throw new ServiceError('CASE_ERROR', `could not open ${path}: ${e.message}`);
-      });
+      const next = await CaseSession.open(path, this.options.analytics, this.options.open).catch(
+        (e: Error) => {
+          throw new ServiceError('CASE_ERROR', `could not open ${path}: ${e.message}`);
+        },
+      );
       const previous = this.session;
       this.session = next;
       await previous.close();

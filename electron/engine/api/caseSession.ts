@@ -28,7 +28,11 @@ export class CaseSession {
     public settings: StoredSettings,
   ) {}
 
-  static async open(path: string, analytics: AnalyticsPort, opts: OpenCaseOptions = {}): Promise<CaseSession> {
+  static async open(
+    path: string,
+    analytics: AnalyticsPort,
+    opts: OpenCaseOptions = {},
+  ): Promise<CaseSession> {
     const db = await openCase(path, opts);
     try {
       const writeConn = await db.instance.connect();
@@ -36,7 +40,16 @@ export class CaseSession {
       const consoleConn = await db.instance.connect();
       const importer = new Importer(db);
       const settings = await loadSettings(readConn, analytics);
-      return new CaseSession(db, writeConn, readConn, new SqlConsole(consoleConn), consoleConn, importer, new ImportJobs(importer), settings);
+      return new CaseSession(
+        db,
+        writeConn,
+        readConn,
+        new SqlConsole(consoleConn),
+        consoleConn,
+        importer,
+        new ImportJobs(importer),
+        settings,
+      );
     } catch (e) {
       db.close();
       throw e;

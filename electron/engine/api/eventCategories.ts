@@ -31,7 +31,8 @@ export const WIN_CATEGORY_SQL = `CASE
   ELSE 'other' END`;
 
 /** SQL over a signins row: a sign-in with an error code other than 0 failed. */
-export const SIGNIN_CATEGORY_SQL = "CASE WHEN coalesce(error_code, 0) <> 0 THEN 'signin-failure' ELSE 'signin' END";
+export const SIGNIN_CATEGORY_SQL =
+  "CASE WHEN coalesce(error_code, 0) <> 0 THEN 'signin-failure' ELSE 'signin' END";
 
 export const AUDIT_CATEGORY_SQL = "'audit'";
 

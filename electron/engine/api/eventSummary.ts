@@ -33,10 +33,16 @@ function windowsSummary(row: JsonRow, category: string): string {
     case 'process':
       return join(actor ?? target ?? 'a process', 'started', v('command_line') ?? v('image'));
     case 'logon':
-      if (eventId === 4624) return join('logon of', target, v('logon_type') && `type ${v('logon_type')}`, from && `from ${from}`);
+      if (eventId === 4624)
+        return join('logon of', target, v('logon_type') && `type ${v('logon_type')}`, from && `from ${from}`);
       return join('logoff of', target ?? actor);
     case 'logon-failure':
-      return join('failed logon for', target ?? '?', from && `from ${from}`, `(${v('sub_status') ?? v('status') ?? v('failure_code') ?? eventId})`);
+      return join(
+        'failed logon for',
+        target ?? '?',
+        from && `from ${from}`,
+        `(${v('sub_status') ?? v('status') ?? v('failure_code') ?? eventId})`,
+      );
     case 'account':
       return join(actor ?? 'someone', ACCOUNT_VERBS[eventId] ?? 'changed account', target);
     case 'group':
@@ -57,9 +63,19 @@ export function summarizeEvent(row: JsonRow): string {
   let line: string;
   if (table === 'signins') {
     const code = Number(row['error_code'] ?? 0);
-    line = join(v('subject_user'), code ? `sign-in failed (${code}${v('caller_image') ? `: ${v('caller_image')}` : ''})` : 'signed in', v('app') && `to ${v('app')}`, v('ip') && `from ${v('ip')}`);
+    line = join(
+      v('subject_user'),
+      code ? `sign-in failed (${code}${v('caller_image') ? `: ${v('caller_image')}` : ''})` : 'signed in',
+      v('app') && `to ${v('app')}`,
+      v('ip') && `from ${v('ip')}`,
+    );
   } else if (table === 'audits') {
-    line = join(v('caller_image') ?? 'audit', v('result') && `(${v('result')})`, v('subject_user') && `by ${v('subject_user')}`, v('target_user') && `→ ${v('target_user')}`);
+    line = join(
+      v('caller_image') ?? 'audit',
+      v('result') && `(${v('result')})`,
+      v('subject_user') && `by ${v('subject_user')}`,
+      v('target_user') && `→ ${v('target_user')}`,
+    );
   } else line = windowsSummary(row, category);
   return line.length > MAX_SUMMARY ? `${line.slice(0, MAX_SUMMARY - 1)}…` : line;
 }

@@ -59,7 +59,9 @@ export async function listFindings(
 ): Promise<{ total: number; rows: Finding[] }> {
   if (!(await hasTable(conn, 'findings'))) return { total: 0, rows: [] };
   const { sql: where, params } = whereClause(q);
-  const total = num((await readOne(conn, `SELECT count(*)::INTEGER AS n FROM findings ${where}`, params))?.['n']);
+  const total = num(
+    (await readOne(conn, `SELECT count(*)::INTEGER AS n FROM findings ${where}`, params))?.['n'],
+  );
   const sort = q.sort ?? 'severity';
   const desc = q.desc ?? DESC_BY_DEFAULT[sort];
   const rows = await readRows(

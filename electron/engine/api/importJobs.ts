@@ -39,11 +39,31 @@ export class ImportJobs {
     const expanded = await expandPaths(paths);
     const files: ImportFileProgress[] = await Promise.all(
       expanded.map(async (f) => {
-        const size = f.error ? 0 : await stat(f.path).then((s) => s.size, () => 0);
-        const entry: ImportFileProgress = { path: f.path, size, bytesRead: 0, events: 0, eventsPerSec: 0, bytesPerSec: 0, state: 'queued' };
+        const size = f.error
+          ? 0
+          : await stat(f.path).then(
+              (s) => s.size,
+              () => 0,
+            );
+        const entry: ImportFileProgress = {
+          path: f.path,
+          size,
+          bytesRead: 0,
+          events: 0,
+          eventsPerSec: 0,
+          bytesPerSec: 0,
+          state: 'queued',
+        };
         if (f.error) {
           entry.state = 'failed';
-          entry.summary = { path: f.path, sha256: '', format: 'unread', events: 0, skipped: 0, errors: [{ message: f.error }] };
+          entry.summary = {
+            path: f.path,
+            sha256: '',
+            format: 'unread',
+            events: 0,
+            skipped: 0,
+            errors: [{ message: f.error }],
+          };
         }
         return entry;
       }),
@@ -68,7 +88,12 @@ export class ImportJobs {
         onProgress: (p) => {
           const f = job.byPath.get(p.path);
           if (!f) return;
-          Object.assign(f, { state: 'reading', bytesRead: p.bytesRead, events: p.events, size: p.size || f.size });
+          Object.assign(f, {
+            state: 'reading',
+            bytesRead: p.bytesRead,
+            events: p.events,
+            size: p.size || f.size,
+          });
           f.eventsPerSec = Math.round(p.eventsPerSec);
           f.bytesPerSec = Math.round(p.bytesPerSec);
         },

@@ -16,7 +16,11 @@ export interface ReportInput {
 }
 
 function baseName(casePath: string, now: Date): string {
-  const stem = casePath.split(/[\\/]/).pop()?.replace(/\.duckdb$/i, '') || 'case';
+  const stem =
+    casePath
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/\.duckdb$/i, '') || 'case';
   const safe = stem.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
   return `accountscope-${safe}-${now.toISOString().slice(0, 10)}`;
 }
@@ -32,7 +36,11 @@ export function buildReportFile(format: 'html' | 'json' | 'csv', input: ReportIn
         content: renderJsonReport(buildAnalyzeReport(input.sources, input.findings)),
       };
     case 'csv':
-      return { filename: `${name}-findings.csv`, mime: 'text/csv', content: renderFindingsCsv(input.findings) };
+      return {
+        filename: `${name}-findings.csv`,
+        mime: 'text/csv',
+        content: renderFindingsCsv(input.findings),
+      };
     case 'html':
       return {
         filename: `${name}.html`,

@@ -28,7 +28,10 @@ export function notFound(what: string): ServiceError {
   return new ServiceError('NOT_FOUND', `${what} was not found in this case`);
 }
 
-export function failure(code: string, message: string): { ok: false; error: { code: string; message: string } } {
+export function failure(
+  code: string,
+  message: string,
+): { ok: false; error: { code: string; message: string } } {
   return { ok: false, error: { code, message } };
 }
 

@@ -51,7 +51,12 @@ export async function loadSettings(conn: DuckDBConnection, rules: ParamRules): P
     params = rules.resolve({}, profile);
   }
   return {
-    settings: { params, allowlist: { ...EMPTY_ALLOWLIST, ...(allowlist ?? {}) }, timeZone: timeZone ?? 'UTC', profile },
+    settings: {
+      params,
+      allowlist: { ...EMPTY_ALLOWLIST, ...(allowlist ?? {}) },
+      timeZone: timeZone ?? 'UTC',
+      profile,
+    },
     overrides,
   };
 }
@@ -66,7 +71,11 @@ export function checkTimeZone(timeZone: string): void {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-export async function saveSettings(conn: DuckDBConnection, settings: Settings, rules: ParamRules): Promise<StoredSettings> {
+export async function saveSettings(
+  conn: DuckDBConnection,
+  settings: Settings,
+  rules: ParamRules,
+): Promise<StoredSettings> {
   checkTimeZone(settings.timeZone);
   const defaults = rules.resolve({}, settings.profile);
   try {
@@ -74,7 +83,9 @@ export async function saveSettings(conn: DuckDBConnection, settings: Settings, r
   } catch (e) {
     throw new ServiceError('BAD_REQUEST', (e as Error).message);
   }
-  const overrides = Object.fromEntries(Object.entries(settings.params).filter(([name, v]) => !same(v, defaults[name])));
+  const overrides = Object.fromEntries(
+    Object.entries(settings.params).filter(([name, v]) => !same(v, defaults[name])),
+  );
   await conn.run('BEGIN TRANSACTION');
   try {
     await writeSetting(conn, 'params', overrides);

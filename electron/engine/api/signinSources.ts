@@ -31,8 +31,14 @@ function toSource(r: JsonRow, allowlist: Allowlist): SigninSource {
   };
 }
 
-export async function listSigninSources(conn: DuckDBConnection, allowlist: Allowlist): Promise<SigninSource[]> {
-  const rows = await readRows(conn, `${SOURCE_SQL} GROUP BY ip ORDER BY users DESC, failures DESC, ip LIMIT 1000`);
+export async function listSigninSources(
+  conn: DuckDBConnection,
+  allowlist: Allowlist,
+): Promise<SigninSource[]> {
+  const rows = await readRows(
+    conn,
+    `${SOURCE_SQL} GROUP BY ip ORDER BY users DESC, failures DESC, ip LIMIT 1000`,
+  );
   return rows.map((r) => toSource(r, allowlist));
 }
 
@@ -74,7 +80,11 @@ export async function signinSourceDetail(
   );
   return {
     ...toSource(row, allowlist),
-    series: series.map((s) => ({ t: text(s['t']), distinctUsers: num(s['users']), failures: num(s['failures']) })),
+    series: series.map((s) => ({
+      t: text(s['t']),
+      distinctUsers: num(s['users']),
+      failures: num(s['failures']),
+    })),
     users: users.map((u) => ({
       user: text(u['shown']),
       attempts: num(u['attempts']),

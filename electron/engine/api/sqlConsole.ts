@@ -5,15 +5,26 @@
 //      so the statement type alone would let them through);
 //   3. it runs inside a READ ONLY transaction, which also stops EXPLAIN ANALYZE of a DELETE.
 // The case instance is locked down already (no files, no ATTACH, no extensions, no SET that sticks).
-import { DuckDBTypeId, StatementType, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBTypeId, StatementType, type DuckDBConnection } from '@duckdb/node-api';
 import type { SqlResult } from '../../../shared/api.js';
 import { ServiceError } from './serviceError.js';
+import { consoleBindings, type ConsoleDefaults } from './sqlParams.js';
 
 export const DEFAULT_ROW_LIMIT = 1_000;
 export const MAX_ROW_LIMIT = 100_000;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-const READING_WORDS = new Set(['SELECT', 'WITH', 'EXPLAIN', 'SUMMARIZE', 'DESCRIBE', 'SHOW', 'FROM', 'VALUES', 'TABLE']);
+const READING_WORDS = new Set([
+  'SELECT',
+  'WITH',
+  'EXPLAIN',
+  'SUMMARIZE',
+  'DESCRIBE',
+  'SHOW',
+  'FROM',
+  'VALUES',
+  'TABLE',
+]);
 
 /** The first keyword of a statement, past comments, whitespace and opening parentheses. */
 export function leadingKeyword(sql: string): string {
@@ -52,7 +63,10 @@ export class SqlConsole {
   async check(sql: string): Promise<void> {
     const word = leadingKeyword(sql);
     if (!READING_WORDS.has(word)) {
-      throw new ServiceError('SQL_REFUSED', `only SELECT, WITH, EXPLAIN, SUMMARIZE and DESCRIBE run here, not ${word || 'this'}`);
+      throw new ServiceError(
+        'SQL_REFUSED',
+        `only SELECT, WITH, EXPLAIN, SUMMARIZE and DESCRIBE run here, not ${word || 'this'}`,
+      );
     }
     let extracted;
     try {
@@ -61,11 +75,19 @@ export class SqlConsole {
       throw new ServiceError('SQL_ERROR', (e as Error).message);
     }
     if (extracted.count !== 1) {
-      throw new ServiceError('SQL_REFUSED', `one statement at a time, please (this text has ${extracted.count})`);
+      throw new ServiceError(
+        'SQL_REFUSED',
+        `one statement at a time, please (this text has ${extracted.count})`,
+      );
     }
   }
 
-  async run(sql: string, params: Record<string, DuckDBValue> = {}, limit = DEFAULT_ROW_LIMIT): Promise<SqlResult> {
+  async run(
+    sql: string,
+    params: Readonly<Record<string, unknown>> = {},
+    limit = DEFAULT_ROW_LIMIT,
+    defaults?: ConsoleDefaults,
+  ): Promise<SqlResult> {
     const rowLimit = Math.max(1, Math.min(limit, MAX_ROW_LIMIT));
     await this.check(sql);
     const started = performance.now();
@@ -79,6 +101,14 @@ export class SqlConsole {
       prepared.destroySync();
       throw new ServiceError('SQL_REFUSED', 'only reading statements run in the SQL console');
     }
+    let bindings;
+    try {
+      const names = Array.from({ length: prepared.parameterCount }, (_, i) => prepared.parameterName(i + 1));
+      bindings = consoleBindings(names, params, defaults);
+    } catch (e) {
+      prepared.destroySync();
+      throw e;
+    }
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -86,7 +116,7 @@ export class SqlConsole {
     }, this.timeoutMs);
     await this.conn.run('BEGIN TRANSACTION READ ONLY');
     try {
-      if (Object.keys(params).length > 0) prepared.bind(params);
+      if (prepared.parameterCount > 0) prepared.bind(bindings.values, bindings.types);
       // Streaming stops reading once the row limit is passed, so a huge result is never materialised.
       const reader = await prepared.streamAndReadUntil(rowLimit + 1);
       const names = reader.deduplicatedColumnNames();
@@ -100,7 +130,11 @@ export class SqlConsole {
         elapsedMs: Math.round(performance.now() - started),
       };
     } catch (e) {
-      if (timedOut) throw new ServiceError('SQL_TIMEOUT', `the query ran past ${this.timeoutMs / 1000} s and was stopped`);
+      if (timedOut)
+        throw new ServiceError(
+          'SQL_TIMEOUT',
+          `the query ran past ${this.timeoutMs / 1000} s and was stopped`,
+        );
       throw new ServiceError('SQL_ERROR', (e as Error).message);
     } finally {
       clearTimeout(timer);

@@ -31,7 +31,8 @@ export async function readOne(
 /** Microseconds since the epoch for an ISO time from the UI; a bad time is the caller's error. */
 export function isoToMicros(iso: string, what: string): bigint {
   const ms = Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$/.test(iso) ? iso : `${iso}Z`);
-  if (Number.isNaN(ms)) throw new ServiceError('BAD_REQUEST', `${what} is not a valid time: ${iso.slice(0, 40)}`);
+  if (Number.isNaN(ms))
+    throw new ServiceError('BAD_REQUEST', `${what} is not a valid time: ${iso.slice(0, 40)}`);
   const fraction = /\.(\d{4,6})/.exec(iso)?.[1];
   // Date keeps milliseconds only; the digits past them matter when a range ends at an exact event.
   const extraMicros = fraction ? Number(fraction.padEnd(6, '0').slice(3)) : 0;

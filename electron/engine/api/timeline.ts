@@ -6,11 +6,40 @@ import type { Timeline, TimelineEvent } from '../../../shared/api.js';
 import { ALL_EVENTS_SQL, CATEGORIES } from './eventCategories.js';
 import { summarizeEvent } from './eventSummary.js';
 import { findingMarkers } from './findings.js';
-import { isoSql, isoToMicros, microsToIso, num, numOrNull, readOne, readRows, text, textOrNull } from './sqlRows.js';
+import {
+  isoSql,
+  isoToMicros,
+  microsToIso,
+  num,
+  numOrNull,
+  readOne,
+  readRows,
+  text,
+  textOrNull,
+} from './sqlRows.js';
 
 export const DEFAULT_BUCKETS = 120;
 const DAY = 86_400;
-const NICE_SECONDS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, DAY];
+const NICE_SECONDS = [
+  1,
+  2,
+  5,
+  10,
+  15,
+  30,
+  60,
+  120,
+  300,
+  600,
+  900,
+  1800,
+  3600,
+  7200,
+  10800,
+  21600,
+  43200,
+  DAY,
+];
 
 /** The smallest round width that covers `spanSeconds` in at most `buckets` buckets. */
 export function bucketWidthSeconds(spanSeconds: number, buckets: number): number {
@@ -44,7 +73,10 @@ export async function buildTimeline(
   const count = Number((hi - start) / widthUs) + 1;
   const buckets: Timeline['buckets'] = [];
   for (let i = 0; i < count; i++) {
-    buckets.push({ t: microsToIso(start + BigInt(i) * widthUs), counts: Object.fromEntries(CATEGORIES.map((c) => [c, 0])) });
+    buckets.push({
+      t: microsToIso(start + BigInt(i) * widthUs),
+      counts: Object.fromEntries(CATEGORIES.map((c) => [c, 0])),
+    });
   }
   if (span) {
     const rows = await readRows(
@@ -74,7 +106,11 @@ export async function timelineEvents(
 ): Promise<{ total: number; rows: TimelineEvent[] }> {
   const range = { lo: isoToMicros(req.from, 'from'), hi: isoToMicros(req.to, 'to') };
   const inRange = 'ts BETWEEN make_timestamp($lo::BIGINT) AND make_timestamp($hi::BIGINT)';
-  const total = num((await readOne(conn, `SELECT count(*)::INTEGER AS n FROM (${ALL_EVENTS_SQL}) WHERE ${inRange}`, range))?.['n']);
+  const total = num(
+    (await readOne(conn, `SELECT count(*)::INTEGER AS n FROM (${ALL_EVENTS_SQL}) WHERE ${inRange}`, range))?.[
+      'n'
+    ],
+  );
   const rows = await readRows(
     conn,
     `SELECT e.*, ${isoSql('e.ts')} AS time, s.sha256 FROM (${ALL_EVENTS_SQL}) e JOIN sources s USING (source_id)

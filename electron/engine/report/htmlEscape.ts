@@ -2,7 +2,13 @@
 // lines and event text are written by whoever attacked the machine. Every value goes through `html`,
 // which escapes markup and defangs URLs, so the report neither runs nor links to anything.
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for element content and quoted attribute values, and defangs URLs (hxxp://). */
 export function html(value: unknown): string {

@@ -5,7 +5,8 @@ import { h, raw, type RawHtml } from './htmlEscape.js';
 import { evidenceId } from './csvReport.js';
 
 function lineageList(nodes: readonly LineageNode[]): RawHtml {
-  if (nodes.length === 0) return h`<p class="meta">No process chain was found in the logs for this finding.</p>`;
+  if (nodes.length === 0)
+    return h`<p class="meta">No process chain was found in the logs for this finding.</p>`;
   const items = nodes.map(
     (n) =>
       h`<li class="${n.stub ? 'stub' : ''}"><span class="mono">${n.image ?? '(unknown image)'}</span>
@@ -31,13 +32,18 @@ function keyValues(values: Record<string, unknown> | undefined): RawHtml {
   const entries = Object.entries(values ?? {});
   if (entries.length === 0) return raw('');
   const rows = entries.map(
-    ([k, v]) => h`<tr><th class="mono">${k}</th><td class="mono">${typeof v === 'string' ? v : JSON.stringify(v)}</td></tr>`,
+    ([k, v]) =>
+      h`<tr><th class="mono">${k}</th><td class="mono">${typeof v === 'string' ? v : JSON.stringify(v)}</td></tr>`,
   );
   return h`<table>${rows}</table>`;
 }
 
 export function findingSection(f: Finding, index: number): RawHtml {
-  const actor = [f.actor.user, f.actor.logonId && `logon ${f.actor.logonId}`, f.actor.sourceIp && `from ${f.actor.sourceIp}`]
+  const actor = [
+    f.actor.user,
+    f.actor.logonId && `logon ${f.actor.logonId}`,
+    f.actor.sourceIp && `from ${f.actor.sourceIp}`,
+  ]
     .filter(Boolean)
     .join(' · ');
   return h`<section class="finding ${f.severity}" id="finding-${index + 1}">

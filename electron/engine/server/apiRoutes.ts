@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Result } from '../../../shared/api.js';
 import { validateRequest } from '../../../shared/apiValidate.js';
 import type { CaseService } from '../api/caseService.js';
-import { hasValidToken } from './requestGuards.js';
+import { hasValidToken } from './httpSecurity.js';
 import type { UploadFolder } from './uploads.js';
 
 /** Big enough for the largest valid request (a long SQL text, a large allowlist, many paths). */
@@ -18,12 +18,23 @@ export interface ApiContext {
   headers: Record<string, string>;
 }
 
-function reply(res: ServerResponse, status: number, body: Result<unknown>, headers: Record<string, string>): void {
+function reply(
+  res: ServerResponse,
+  status: number,
+  body: Result<unknown>,
+  headers: Record<string, string>,
+): void {
   res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 }
 
-function fail(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string>): void {
+function fail(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string>,
+): void {
   reply(res, status, { ok: false, error: { code, message } }, headers);
 }
 
@@ -38,19 +49,32 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string | n
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: ApiContext): Promise<void> {
+export async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  ctx: ApiContext,
+): Promise<void> {
   const h = ctx.headers;
   if (req.method !== 'POST') return fail(res, 405, 'METHOD_NOT_ALLOWED', 'API calls are POST requests', h);
   if (!hasValidToken(req.headers.authorization, ctx.token)) {
-    return fail(res, 401, 'UNAUTHORIZED', 'missing or wrong token: open the URL the serve command printed', h);
+    return fail(
+      res,
+      401,
+      'UNAUTHORIZED',
+      'missing or wrong token: open the URL the serve command printed',
+      h,
+    );
   }
   const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   const method = url.pathname.slice('/api/'.length);
 
   if (method === 'upload') {
-    if (contentType !== 'application/octet-stream') return fail(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'upload bytes as application/octet-stream', h);
+    if (contentType !== 'application/octet-stream')
+      return fail(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'upload bytes as application/octet-stream', h);
     const name = url.searchParams.get('name');
-    if (!name || name.length > 1024) return fail(res, 400, 'BAD_REQUEST', 'upload needs ?name= (the file name)', h);
+    if (!name || name.length > 1024)
+      return fail(res, 400, 'BAD_REQUEST', 'upload needs ?name= (the file name)', h);
     try {
       return reply(res, 200, { ok: true, value: await ctx.uploads.receive(req, name) }, h);
     } catch (e) {
@@ -59,7 +83,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   }
 
   // JSON only: a cross-site form cannot send it, and a script would need a CORS preflight we never grant.
-  if (contentType !== 'application/json') return fail(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send the request as application/json', h);
+  if (contentType !== 'application/json')
+    return fail(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send the request as application/json', h);
   const text = await readBody(req, MAX_JSON_BYTES);
   if (text === null) return fail(res, 413, 'TOO_LARGE', `request body over ${MAX_JSON_BYTES} bytes`, h);
   let request: unknown;

@@ -9,7 +9,8 @@ export function parseServeArgs(argv: string[]): { casePath?: string; port: numbe
     options: { case: { type: 'string' }, port: { type: 'string' } },
   });
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, not ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be 0..65535, not ${values.port}`);
   return { ...(values.case ? { casePath: values.case } : {}), port };
 }
 

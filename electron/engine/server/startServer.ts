@@ -5,12 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { defaultAnalytics } from '../api/analyticsAdapter.js';
-import type { AnalyticsPort } from '../api/analyticsPort.js';
+import { defaultAnalytics, type AnalyticsPort } from '../api/analyticsPort.js';
 import { CaseService } from '../api/caseService.js';
 import { handleApi } from './apiRoutes.js';
-import { isAllowedHost, isAllowedOrigin, newToken } from './requestGuards.js';
-import { securityHeaders } from './securityHeaders.js';
+import { isAllowedHost, isAllowedOrigin, newToken } from './httpSecurity.js';
+import { securityHeaders } from './httpSecurity.js';
 import { defaultStaticRoot, serveStatic } from './staticFiles.js';
 import { UploadFolder } from './uploads.js';
 
@@ -56,21 +55,28 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!isAllowedHost(req.headers.host, port)) {
-      res.writeHead(421, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('wrong Host header\n');
+      res
+        .writeHead(421, { ...headers, 'content-type': 'text/plain; charset=utf-8' })
+        .end('wrong Host header\n');
       return;
     }
     if (!isAllowedOrigin(req.headers.origin, port)) {
-      res.writeHead(403, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('cross-origin request refused\n');
+      res
+        .writeHead(403, { ...headers, 'content-type': 'text/plain; charset=utf-8' })
+        .end('cross-origin request refused\n');
       return;
     }
     const target = req.url ?? '/';
     // Origin-form paths only: "//host/x" would parse as another host's URL.
     if (!target.startsWith('/') || target.startsWith('//')) {
-      res.writeHead(400, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('bad request path\n');
+      res
+        .writeHead(400, { ...headers, 'content-type': 'text/plain; charset=utf-8' })
+        .end('bad request path\n');
       return;
     }
     const url = new URL(target, `http://${LISTEN_HOST}:${port}`);
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url, { service, token, uploads, headers });
+    if (url.pathname.startsWith('/api/'))
+      return handleApi(req, res, url, { service, token, uploads, headers });
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...headers, allow: 'GET, HEAD' }).end();
       return;

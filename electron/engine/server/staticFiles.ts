@@ -5,7 +5,7 @@ import { realpath, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { staticRelativePath } from './requestGuards.js';
+import { staticRelativePath } from './httpSecurity.js';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -51,7 +51,10 @@ const NOT_BUILT = `<!DOCTYPE html><meta charset="utf-8"><title>AccountScope</tit
  * extension fall back to index.html (the app's own screens). Shared by browser mode and the Electron
  * app:// protocol.
  */
-export async function resolveStaticFile(root: string, urlPath: string): Promise<{ file: string; mime: string } | null> {
+export async function resolveStaticFile(
+  root: string,
+  urlPath: string,
+): Promise<{ file: string; mime: string } | null> {
   const segments = staticRelativePath(urlPath);
   if (!segments) return null;
   let file = await insideRoot(root, join(root, ...segments));
@@ -76,5 +79,7 @@ export async function serveStatic(
     return;
   }
   res.writeHead(200, { ...headers, 'content-type': found.mime });
-  createReadStream(found.file).on('error', () => res.destroy()).pipe(res);
+  createReadStream(found.file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

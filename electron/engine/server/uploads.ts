@@ -16,7 +16,10 @@ export const MAX_UPLOAD_BYTES = 64 * 1024 ** 3;
 /** The name a dropped file is stored under: its own base name, with anything risky replaced. */
 export function safeUploadName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[^\w.\- ()]+/g, '_').replace(/^\.+/, '').slice(0, 120);
+  const cleaned = base
+    .replace(/[^\w.\- ()]+/g, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 120);
   return cleaned || 'upload';
 }
 

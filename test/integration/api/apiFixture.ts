@@ -7,8 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Finding } from '../../../shared/report.js';
-import { defaultAnalytics } from '../../../electron/engine/api/analyticsPort.js';
-import type { AnalyticsPort } from '../../../electron/engine/api/analyticsPort.js';
+import { defaultAnalytics, type AnalyticsPort } from '../../../electron/engine/api/analyticsPort.js';
 import { openCase } from '../../../electron/engine/store/openCase.js';
 import { CaseAppender } from '../../../electron/engine/store/appendRows.js';
 import { auditRow, signinRow, winRow, type SigninInput, type WinInput } from '../../support/caseBuilder.js';
@@ -302,6 +301,7 @@ export function fixtureAnalytics(winSha: string): AnalyticsPort & { runs: number
     runs: 0,
     resolve: real.resolve,
     sql: () => [],
+    params: real.params,
     async run(conn: DuckDBConnection) {
       port.runs++;
       const findings = fixtureFindings(winSha);

@@ -63,6 +63,35 @@ test('WITH, EXPLAIN, SUMMARIZE, DESCRIBE and bound parameters are accepted', asy
   assert.ok(r.ok && r.value.rows[0]!['n'] === 17);
 });
 
+test('list parameters bind as lists; a name without a value is asked for', async () => {
+  const r = await runSql(
+    'SELECT count(*) AS n FROM signins WHERE list_contains($codes, error_code) AND list_contains($ips, ip)',
+    {
+      params: { codes: [50034], ips: ['203.0.113.5'] },
+    },
+  );
+  assert.ok(r.ok, JSON.stringify(r));
+  assert.equal(r.value.rows[0]!['n'], 8);
+  const missing = await runSql('SELECT $nobody_gave_this AS x');
+  assert.ok(!missing.ok && /\$nobody_gave_this/.test(missing.error.message));
+});
+
+test('analytic parameters and the allowlist default to the case settings', async () => {
+  const r = await runSql(
+    'SELECT $lineage_max_depth AS depth, len($allow_hosts) AS hosts, $account_tools AS tools',
+  );
+  assert.ok(r.ok, JSON.stringify(r));
+  assert.equal(typeof r.value.rows[0]!['depth'], 'number');
+  assert.equal(r.value.rows[0]!['hosts'], 0);
+  assert.ok(Array.isArray(r.value.rows[0]!['tools']));
+  const given = await runSql('SELECT $lineage_max_depth AS depth', { params: { lineage_max_depth: 3 } });
+  assert.ok(given.ok && given.value.rows[0]!['depth'] === 3, 'a given value wins');
+  const wrongType = await runSql('SELECT $lineage_max_depth AS depth', {
+    params: { lineage_max_depth: 'deep' },
+  });
+  assert.ok(!wrongType.ok && wrongType.error.code === 'BAD_REQUEST');
+});
+
 test('results are capped at the row limit and say so', async () => {
   const r = await runSql('SELECT * FROM range(5000)', { limit: 10 });
   assert.ok(r.ok);

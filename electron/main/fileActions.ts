@@ -1,0 +1,99 @@
+// What the File menu does: native dialogs for paths, then the same API calls the page makes. The engine
+// validates these calls like any other; results are shown in the window, failures in a message box.
+import { writeFile } from 'node:fs/promises';
+import { dialog, type BrowserWindow } from 'electron';
+import type { ApiMethod, ReportFile, Result } from '../../shared/api.js';
+import type { ReportFormat } from './menu.js';
+
+export type CallEngine = (method: ApiMethod, request: unknown) => Promise<Result<unknown>>;
+export type SendShellEvent = (event: { type: string; [key: string]: unknown }) => void;
+
+const CASE_FILTER = [{ name: 'AccountScope case', extensions: ['duckdb'] }];
+const EVIDENCE_FILTER = [
+  { name: 'Event logs (XML, JSON)', extensions: ['xml', 'json', 'jsonl', 'ndjson', 'txt'] },
+  { name: 'All files', extensions: ['*'] },
+];
+const REPORT_FILTERS: Record<ReportFormat, Array<{ name: string; extensions: string[] }>> = {
+  html: [{ name: 'HTML report', extensions: ['html'] }],
+  json: [{ name: 'JSON report', extensions: ['json'] }],
+  csv: [{ name: 'CSV', extensions: ['csv'] }],
+};
+
+export class FileActions {
+  constructor(
+    private readonly window: () => BrowserWindow | null,
+    private readonly call: CallEngine,
+    private readonly notify: SendShellEvent,
+  ) {}
+
+  private async failed(result: Result<unknown>, what: string): Promise<boolean> {
+    if (result.ok) return false;
+    const win = this.window();
+    if (win)
+      await dialog.showMessageBox(win, {
+        type: 'error',
+        title: 'AccountScope',
+        message: `Could not ${what}.`,
+        detail: result.error.message,
+      });
+    return true;
+  }
+
+  async openCase(): Promise<void> {
+    const win = this.window();
+    if (!win) return;
+    const choice = await dialog.showOpenDialog(win, {
+      title: 'Open case',
+      properties: ['openFile'],
+      filters: CASE_FILTER,
+    });
+    if (choice.canceled || !choice.filePaths[0]) return;
+    const result = await this.call('openCase', { path: choice.filePaths[0] });
+    if (!(await this.failed(result, 'open the case'))) this.notify({ type: 'case-changed' });
+  }
+
+  async saveCaseAs(): Promise<void> {
+    const win = this.window();
+    if (!win) return;
+    const choice = await dialog.showSaveDialog(win, {
+      title: 'Save case as',
+      defaultPath: 'case.duckdb',
+      filters: CASE_FILTER,
+    });
+    if (choice.canceled || !choice.filePath) return;
+    const path = /\.duckdb$/i.test(choice.filePath) ? choice.filePath : `${choice.filePath}.duckdb`;
+    const result = await this.call('saveCaseAs', { path });
+    if (!(await this.failed(result, 'save the case'))) this.notify({ type: 'case-changed' });
+  }
+
+  async importPaths(kind: 'files' | 'folder'): Promise<void> {
+    const win = this.window();
+    if (!win) return;
+    const choice = await dialog.showOpenDialog(win, {
+      title: kind === 'files' ? 'Import log files' : 'Import a folder of logs',
+      properties: kind === 'files' ? ['openFile', 'multiSelections'] : ['openDirectory'],
+      ...(kind === 'files' ? { filters: EVIDENCE_FILTER } : {}),
+    });
+    if (choice.canceled || choice.filePaths.length === 0) return;
+    const result = await this.call('startImport', { paths: choice.filePaths });
+    if (!(await this.failed(result, 'start the import')) && result.ok) {
+      this.notify({ type: 'import-started', importId: (result.value as { importId: string }).importId });
+    }
+  }
+
+  async exportReport(format: ReportFormat): Promise<void> {
+    const win = this.window();
+    if (!win) return;
+    const result = await this.call('exportReport', { format });
+    if ((await this.failed(result, 'build the report')) || !result.ok) return;
+    const report = result.value as ReportFile;
+    const choice = await dialog.showSaveDialog(win, {
+      title: 'Export report',
+      defaultPath: report.filename,
+      filters: REPORT_FILTERS[format],
+    });
+    if (choice.canceled || !choice.filePath) return;
+    await writeFile(choice.filePath, report.content, 'utf8');
+    this.notify({ type: 'report-saved', path: choice.filePath });
+  }
+}

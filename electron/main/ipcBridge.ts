@@ -1,0 +1,64 @@
+// The one way the main process answers the window: every API method is registered through `handleApi`,
+// which refuses a channel that is not in the contract, a sender that is not the app window's top-level
+// frame on the app's own page, and a request that fails validation, before anything reaches the engine.
+// It imports no Electron at run time (only its types), so the tests drive it with a stand-in ipcMain.
+import { API_METHODS, type Result } from '../../shared/api.js';
+import { isApiMethod, validateRequest, type ValidRequest } from '../../shared/apiValidate.js';
+import type { IpcMainInvokeEvent } from 'electron';
+import { isTrustedSender } from './windowSecurity.js';
+
+export const API_CHANNEL_PREFIX = 'accountscope:api:';
+/** Main → window notifications (engine restarted, case changed by the menu, …). */
+export const SHELL_EVENT_CHANNEL = 'accountscope:shell-event';
+
+export function apiChannel(method: string): string {
+  return `${API_CHANNEL_PREFIX}${method}`;
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown): void;
+}
+
+export interface SenderFacts {
+  frameUrl: string | null;
+  isMainFrame: boolean;
+}
+
+export type RunApiCall = (call: ValidRequest) => Promise<Result<unknown>>;
+
+function refused(code: string, message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+export function handleApi(
+  ipcMain: IpcMainLike,
+  method: string,
+  senderFacts: (event: IpcMainInvokeEvent) => SenderFacts,
+  run: RunApiCall,
+): void {
+  if (!isApiMethod(method))
+    throw new Error(`refusing to register "${method}": not a method of the API contract`);
+  ipcMain.handle(apiChannel(method), async (event, ...args) => {
+    const sender = senderFacts(event);
+    if (!isTrustedSender(sender.frameUrl, sender.isMainFrame)) {
+      return refused('FORBIDDEN_SENDER', 'only the app window may call the engine');
+    }
+    if (args.length > 1) return refused('BAD_REQUEST', `${method}: one request object per call`);
+    const valid = validateRequest(method, args[0]);
+    if (!valid.ok) return valid;
+    try {
+      return await run(valid.value);
+    } catch (e) {
+      return refused('INTERNAL', (e as Error).message);
+    }
+  });
+}
+
+/** Registers every method of the contract, and nothing else. */
+export function registerApi(
+  ipcMain: IpcMainLike,
+  senderFacts: (event: IpcMainInvokeEvent) => SenderFacts,
+  run: RunApiCall,
+): void {
+  for (const method of API_METHODS) handleApi(ipcMain, method, senderFacts, run);
+}

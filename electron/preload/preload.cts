@@ -1,0 +1,96 @@
+// The preload: the only bridge between the sandboxed page and the main process. It exposes exactly the
+// API contract's named functions (and two small shell helpers), never ipcRenderer itself, so the page
+// cannot send on any other channel. Sandboxed preloads cannot load ES modules or other files, which is
+// why this is CommonJS (.cts) and lists the method names itself; the type checks below fail the build if
+// that list and the contract ever differ.
+// CommonJS under verbatimModuleSyntax: `import x = require()` is the only form that compiles to require(),
+// and a sandboxed preload has no other way to load a module.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import electron = require('electron');
+import type { ApiClient, ApiMethod, Result } from '../../shared/api.js';
+
+const { contextBridge, ipcRenderer, webUtils } = electron;
+
+const METHODS = [
+  'caseInfo',
+  'startImport',
+  'importStatus',
+  'cancelImport',
+  'analyze',
+  'listFindings',
+  'getFinding',
+  'rawEvent',
+  'listAccounts',
+  'accountStory',
+  'timeline',
+  'timelineEvents',
+  'signinSources',
+  'signinSource',
+  'analyticSql',
+  'runSql',
+  'getSettings',
+  'setSettings',
+  'exportReport',
+  'openCase',
+  'saveCaseAs',
+] as const satisfies readonly ApiMethod[];
+
+// Both directions: no method missing from the list, no name in it that the contract lacks.
+type Missing = Exclude<ApiMethod, (typeof METHODS)[number]>;
+const everyMethodListed: [Missing] extends [never] ? true : Missing = true;
+void everyMethodListed;
+
+// Must match ipcBridge.ts (kept literal: this file cannot import it at run time).
+const API_CHANNEL_PREFIX = 'accountscope:api:';
+const SHELL_EVENT_CHANNEL = 'accountscope:shell-event';
+
+/**
+ * Errors cross contextBridge as plain Errors (custom fields are dropped), so the code travels in the
+ * message, in the form the UI's errorText already prints: "message (CODE)".
+ */
+function unwrap(result: unknown): unknown {
+  const r = result as Result<unknown>;
+  if (r && r.ok === true) return r.value;
+  const error =
+    r && r.ok === false ? r.error : { code: 'BAD_RESPONSE', message: 'the engine sent no result' };
+  throw new Error(`${error.message} (${error.code})`);
+}
+
+function buildApi(): ApiClient {
+  const api: Record<string, (request: unknown) => Promise<unknown>> = {};
+  for (const method of METHODS) {
+    api[method] = (request: unknown) =>
+      ipcRenderer.invoke(`${API_CHANNEL_PREFIX}${method}`, request ?? {}).then(unwrap);
+  }
+  return api as ApiClient;
+}
+
+const api = buildApi();
+
+const files = {
+  /** Since Electron 32 a dropped File has no .path; this is the supported way to get it. */
+  pathForFile: (file: unknown): string => webUtils.getPathForFile(file),
+};
+
+export interface ShellEvent {
+  type: 'engine' | 'case-changed' | 'import-started' | 'navigate' | 'report-saved';
+  [key: string]: unknown;
+}
+
+const shell = {
+  /** Subscribes to notifications from the shell (menu actions, engine restarts); returns an unsubscribe. */
+  onEvent(listener: (event: ShellEvent) => void): () => void {
+    // The IPC event object (with its sender) never reaches the page: only the payload does.
+    const forward = (_e: unknown, payload: unknown): void => listener(payload as ShellEvent);
+    ipcRenderer.on(SHELL_EVENT_CHANNEL, forward);
+    return () => void ipcRenderer.removeListener(SHELL_EVENT_CHANNEL, forward);
+  },
+};
+
+contextBridge.exposeInMainWorld('accountscope', api);
+contextBridge.exposeInMainWorld('accountscopeFiles', files);
+contextBridge.exposeInMainWorld('accountscopeShell', shell);
+
+export type Api = typeof api;
+export type ShellApi = typeof shell;
+export type FilesApi = typeof files;

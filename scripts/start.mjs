@@ -1,0 +1,91 @@
+// `npm start`: opens AccountScope on the bundled sample case. The sample logs are imported and analysed
+// into a case in the user's folder on first start. With an Electron binary on this machine the desktop
+// app opens; without one, one line says so and the same UI starts in browser mode on 127.0.0.1.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = (p) => pathToFileURL(join(root, 'dist', p)).href;
+
+if (
+  !existsSync(join(root, 'dist', 'electron', 'main', 'main.js')) ||
+  !existsSync(join(root, 'renderer-dist', 'index.html'))
+) {
+  console.log('Building AccountScope first (npm run build)…');
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const sampleCase =
+  process.env.ACCOUNTSCOPE_SAMPLE_CASE ?? join(homedir(), '.accountscope', 'sample-case.duckdb');
+
+async function prepareSampleCase() {
+  if (existsSync(sampleCase)) return;
+  mkdirSync(dirname(sampleCase), { recursive: true });
+  const { CaseService } = await import(dist('electron/engine/api/caseService.js'));
+  const { defaultAnalytics } = await import(dist('electron/engine/api/analyticsPort.js'));
+  const service = await CaseService.open(sampleCase, { analytics: defaultAnalytics() });
+  const logs = join(root, 'sample-logs');
+  // The import's parse worker does not hold the event loop open; this timer does, until the case is ready.
+  const keepAlive = setInterval(() => undefined, 1000);
+  try {
+    if (existsSync(logs) && readdirSync(logs).length > 0) {
+      console.log(`Importing the sample logs into ${sampleCase} (first start only)…`);
+      const started = await service.invoke('startImport', { paths: [logs] });
+      if (!started.ok) throw new Error(started.error.message);
+      for (;;) {
+        const s = await service.invoke('importStatus', { importId: started.value.importId });
+        if (!s.ok || s.value.state !== 'running') break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const analyzed = await service.invoke('analyze', {});
+      if (analyzed.ok) console.log(`Sample case ready: ${analyzed.value.findings} finding(s).`);
+    } else console.log('sample-logs/ is empty: starting on an empty case.');
+  } finally {
+    clearInterval(keepAlive);
+    await service.close();
+  }
+}
+
+function openBrowser(url) {
+  if (process.env.CI) return;
+  const [cmd, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
+  const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+await prepareSampleCase();
+const { findElectron } = await import(dist('electron/main/findElectron.js'));
+const electron = findElectron(root);
+
+if (electron.found) {
+  const child = spawn(electron.path, [root, `--case=${sampleCase}`], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  console.log(
+    `Electron is not available on this machine (${electron.reason}); starting browser mode instead.`,
+  );
+  const { startServer } = await import(dist('electron/engine/server/startServer.js'));
+  const server = await startServer({ casePath: sampleCase });
+  console.log(server.url);
+  openBrowser(server.url);
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

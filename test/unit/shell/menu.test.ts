@@ -1,0 +1,63 @@
+// The menu's shape: the File actions the design asks for, one View entry per screen, dev tools only in
+// development.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { MenuItemConstructorOptions } from 'electron';
+import { menuTemplate, SCREENS, type MenuActions } from '../../../electron/main/menu.js';
+
+function recorder(): { actions: MenuActions; log: string[] } {
+  const log: string[] = [];
+  const actions: MenuActions = {
+    openCase: () => log.push('openCase'),
+    saveCaseAs: () => log.push('saveCaseAs'),
+    importFiles: () => log.push('importFiles'),
+    importFolder: () => log.push('importFolder'),
+    exportReport: (f) => log.push(`export:${f}`),
+    navigate: (s) => log.push(`navigate:${s}`),
+    showSecurityStatus: () => log.push('security'),
+    showAbout: () => log.push('about'),
+  };
+  return { actions, log };
+}
+
+const find = (items: MenuItemConstructorOptions[], label: string) => items.find((i) => i.label === label)!;
+const labels = (items: MenuItemConstructorOptions[] | undefined) =>
+  (items ?? []).filter((i) => i.label).map((i) => i.label);
+
+test('File offers open, save as, import files and folders, and each report format', () => {
+  const { actions, log } = recorder();
+  const menu = menuTemplate(actions, { isMac: false, devTools: false });
+  const file = find(menu, 'File').submenu!;
+  assert.deepEqual(labels(file), [
+    'Open Case…',
+    'Save Case As…',
+    'Import Files…',
+    'Import Folder…',
+    'Export Report',
+  ]);
+  for (const item of file) item.click?.();
+  for (const item of find(file, 'Export Report').submenu!) item.click?.();
+  assert.deepEqual(log, [
+    'openCase',
+    'saveCaseAs',
+    'importFiles',
+    'importFolder',
+    'export:html',
+    'export:json',
+    'export:csv',
+  ]);
+  assert.deepEqual(labels(find(menu, 'Help').submenu), ['Security Status…', 'About AccountScope']);
+});
+
+test('View lists every screen; developer tools appear only in development', () => {
+  const { actions, log } = recorder();
+  const prod = find(menuTemplate(actions, { isMac: false, devTools: false }), 'View').submenu!;
+  for (const item of prod) item.click?.();
+  assert.deepEqual(
+    log,
+    SCREENS.map(([id]) => `navigate:${id}`),
+  );
+  assert.ok(!prod.some((i) => i.role === 'toggleDevTools'));
+  const dev = find(menuTemplate(actions, { isMac: false, devTools: true }), 'View').submenu!;
+  assert.ok(dev.some((i) => i.role === 'toggleDevTools'));
+});
