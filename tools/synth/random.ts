@@ -100,17 +100,21 @@ export class SeededRandom {
     return out;
   }
 
-  /** Lower-case hex digits. */
+  /** Lower-case hex digits; one 32-bit draw yields eight of them. */
   hex(digits: number): string {
     let s = '';
-    for (let i = 0; i < digits; i++) s += HEX[this.uint32() & 15];
+    while (s.length < digits) {
+      const word = this.uint32().toString(16).padStart(8, '0');
+      s += word.length <= digits - s.length ? word : word.slice(0, digits - s.length);
+    }
     return s;
   }
 
   /** A random (version 4 shaped) GUID without braces, lower case. */
   guid(): string {
-    const variant = HEX[8 + (this.uint32() & 3)];
-    return `${this.hex(8)}-${this.hex(4)}-4${this.hex(3)}-${variant}${this.hex(3)}-${this.hex(12)}`;
+    const h = this.hex(32);
+    const variant = HEX[8 + (parseInt(h[16]!, 16) & 3)];
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
 
   /** Exponentially distributed gap with the given mean, for Poisson-like arrivals. */

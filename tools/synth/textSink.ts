@@ -17,7 +17,8 @@ export class TextSink {
     readonly encoding: TextEncoding,
     withBom: boolean,
   ) {
-    if (withBom) this.emitBuffer(encoding === 'utf16le' ? Buffer.from([0xff, 0xfe]) : Buffer.from([0xef, 0xbb, 0xbf]));
+    if (withBom)
+      this.emitBuffer(encoding === 'utf16le' ? Buffer.from([0xff, 0xfe]) : Buffer.from([0xef, 0xbb, 0xbf]));
   }
 
   write(text: string): void {
@@ -46,7 +47,11 @@ export class TextSink {
 }
 
 /** A sink that writes straight to a file; close() flushes and closes it. */
-export function openFileSink(path: string, encoding: TextEncoding, withBom: boolean): TextSink & { close(): void } {
+export function openFileSink(
+  path: string,
+  encoding: TextEncoding,
+  withBom: boolean,
+): TextSink & { close(): void } {
   const fd = openSync(path, 'w');
   const sink = new TextSink(
     (chunk) => {

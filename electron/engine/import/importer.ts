@@ -1,15 +1,16 @@
-// The import coordinator. It owns the case connection: each file is parsed in the worker and appended
-// here inside one transaction, so a crash or a cancel leaves that file wholly in or wholly out.
-import { Worker } from 'node:worker_threads';
+// The import coordinator. It owns the case connection and loads files strictly one after another,
+// each inside one transaction, so a crash or a cancel leaves a file wholly in or wholly out. Parsing
+// runs ahead in two worker threads (the current file and the next), so both cores stay busy.
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { CaseDb } from '../store/openCase.js';
 import { findSourceByHash, insertSource, nextSourceId } from '../store/sources.js';
 import type { SourceSummary } from '../../../shared/report.js';
 import { BatchWriter } from './batchWriter.js';
-import { expandPaths } from './expandPaths.js';
-import type { ParseResult } from './parseFile.js';
-import type { FromWorker, SegmentBatch, ToWorker } from './workerProtocol.js';
+import { expandPaths, type ExpandedPath } from './expandPaths.js';
+import { ParseJob } from './parseJob.js';
+import { ParseWorkerHandle } from './parseWorkerHandle.js';
 
 export interface ImportProgress {
   path: string;
@@ -30,151 +31,104 @@ export interface ImportOptions {
   maxJsonDepth?: number;
 }
 
-type JobEvents = {
-  rows(batch: SegmentBatch): void;
-  progress(bytesRead: number): void;
-  done(result: ParseResult): void;
-  failed(message: string): void;
-};
-
 export class Importer {
-  private worker: Worker | null = null;
-  private jobs = new Map<number, JobEvents>();
-  private nextJob = 1;
+  private readonly workers: ParseWorkerHandle[];
+  private nextJobId = 1;
 
-  constructor(private readonly db: CaseDb) {}
-
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const w = new Worker(new URL('./parseWorker.js', import.meta.url));
-    w.on('message', (m: FromWorker) => {
-      const job = this.jobs.get(m.jobId);
-      if (!job) return;
-      if (m.type === 'rows') job.rows(m.batch);
-      else if (m.type === 'progress') job.progress(m.bytesRead);
-      else if (m.type === 'done') job.done(m.result);
-      else job.failed(m.message);
-    });
-    // A worker that dies (out of memory, a crash in a reader) fails the file in progress, not the app.
-    w.on('error', (e) => this.failAll(`the parser stopped: ${e.message}`));
-    w.on('exit', (code) => {
-      this.worker = null;
-      if (code !== 0) this.failAll(`the parser exited with code ${code}`);
-    });
-    this.worker = w;
-    return w;
-  }
-
-  private failAll(message: string): void {
-    for (const job of this.jobs.values()) job.failed(message);
-    this.jobs.clear();
-  }
-
-  private send(m: ToWorker): void {
-    this.ensureWorker().postMessage(m);
+  constructor(
+    private readonly db: CaseDb,
+    workers = Math.min(2, availableParallelism()),
+  ) {
+    this.workers = Array.from({ length: Math.max(1, workers) }, () => new ParseWorkerHandle());
   }
 
   async importPaths(paths: readonly string[], opts: ImportOptions = {}): Promise<SourceSummary[]> {
     const files = await expandPaths(paths, [this.db.path]);
+    const jobs = new Map<number, ParseJob>();
+    let next = 0;
+    // Starts the next files on free workers, in file order: a look-ahead of at most one file a worker.
+    const startMore = (): void => {
+      for (const w of this.workers) {
+        while (next < files.length && files[next]!.error) next++;
+        if (next >= files.length || opts.signal?.aborted) return;
+        if (w.busy) continue;
+        const job = new ParseJob(this.nextJobId++, files[next]!.path, w, {
+          stagingDir: this.db.stagingDir,
+          ...(opts.maxRecordBytes ? { maxRecordBytes: opts.maxRecordBytes } : {}),
+          ...(opts.maxJsonDepth ? { maxJsonDepth: opts.maxJsonDepth } : {}),
+        });
+        jobs.set(next++, job);
+        job.result.finally(startMore).catch(() => undefined);
+      }
+    };
+    const onAbort = (): void => jobs.forEach((j) => j.cancel());
+    opts.signal?.addEventListener('abort', onAbort);
     const out: SourceSummary[] = [];
-    // The worker keeps the process alive only while it has work: an idle importer must not hold a CLI open.
-    this.ensureWorker().ref();
     try {
-      await this.importEach(files, out, opts);
+      for (let i = 0; i < files.length; i++) {
+        startMore();
+        const f = files[i]!;
+        const job = jobs.get(i);
+        let summary: SourceSummary;
+        if (f.error) summary = failedSummary(f.path, f.error);
+        else if (!job) summary = failedSummary(f.path, 'import cancelled before this file');
+        else summary = await this.loadFile(job, f, i, files.length, opts);
+        jobs.delete(i);
+        out.push(summary);
+        opts.onFileDone?.(summary);
+      }
     } finally {
-      this.worker?.unref();
+      opts.signal?.removeEventListener('abort', onAbort);
+      await Promise.all([...jobs.values()].map((j) => j.discard()));
     }
     return out;
   }
 
-  private async importEach(
-    files: Awaited<ReturnType<typeof expandPaths>>,
-    out: SourceSummary[],
+  private async loadFile(
+    job: ParseJob,
+    file: ExpandedPath,
+    fileIndex: number,
+    fileCount: number,
     opts: ImportOptions,
-  ): Promise<void> {
-    for (let i = 0; i < files.length; i++) {
-      const f = files[i]!;
-      let summary: SourceSummary;
-      if (f.error) summary = failedSummary(f.path, f.error);
-      else if (opts.signal?.aborted) summary = failedSummary(f.path, 'import cancelled before this file');
-      else summary = await this.importFile(f.path, i, files.length, opts);
-      out.push(summary);
-      opts.onFileDone?.(summary);
-    }
-  }
-
-  private async importFile(path: string, fileIndex: number, fileCount: number, opts: ImportOptions) {
+  ): Promise<SourceSummary> {
+    const { path } = file;
     const conn = this.db.conn;
     const started = performance.now();
-    const jobId = this.nextJob++;
-    const size = await stat(path)
-      .then((st) => st.size)
-      .catch(() => 0);
+    const size = await stat(path).then((st) => st.size).catch(() => 0);
     await conn.run('BEGIN TRANSACTION');
-    let committed = false;
+    let open = true;
+    let writer: BatchWriter | null = null;
+    const rollback = async (): Promise<void> => {
+      open = false;
+      await conn.run('ROLLBACK');
+    };
     try {
       const sourceId = await nextSourceId(conn);
-      const writer = new BatchWriter(conn, sourceId);
-      let events = 0;
-      let bytesRead = 0;
+      const w = (writer = new BatchWriter(conn, sourceId));
       const report = (): void => {
         const secs = Math.max((performance.now() - started) / 1000, 1e-3);
         opts.onProgress?.({
           path,
           fileIndex,
           fileCount,
-          bytesRead,
+          bytesRead: job.bytesRead,
           size,
-          events,
-          eventsPerSec: events / secs,
-          bytesPerSec: bytesRead / secs,
+          events: w.rows,
+          eventsPerSec: w.rows / secs,
+          bytesPerSec: job.bytesRead / secs,
         });
       };
-      const onAbort = (): void => this.send({ type: 'cancel', jobId });
-      opts.signal?.addEventListener('abort', onAbort, { once: true });
-      const result = await new Promise<ParseResult>((resolve, reject) => {
-        this.jobs.set(jobId, {
-          rows: (batch) =>
-            writer.enqueue(batch, () => {
-              // A failed write stops the parse: the file will be rolled back whole.
-              if (writer.failed) this.send({ type: 'cancel', jobId });
-              events = writer.rows;
-              this.send({ type: 'ack', jobId });
-              report();
-            }),
-          progress: (b) => {
-            bytesRead = b;
-            report();
-          },
-          done: resolve,
-          failed: (message) => reject(new Error(message)),
-        });
-        this.send({
-          type: 'parse',
-          jobId,
-          path,
-          stagingDir: this.db.stagingDir,
-          ...(opts.maxRecordBytes ? { maxRecordBytes: opts.maxRecordBytes } : {}),
-          ...(opts.maxJsonDepth ? { maxJsonDepth: opts.maxJsonDepth } : {}),
-        });
-      }).finally(() => {
-        this.jobs.delete(jobId);
-        opts.signal?.removeEventListener('abort', onAbort);
-      });
-      await writer.finish();
-      events = writer.rows;
+      job.attach(w, report);
+      const result = await job.result;
+      await w.finish();
+      writer = null;
       if (opts.signal?.aborted) {
-        await conn.run('ROLLBACK');
-        committed = true;
-        return {
-          ...failedSummary(path, 'import cancelled: nothing from this file was kept'),
-          sha256: result.sha256,
-        };
+        await rollback();
+        return { ...failedSummary(path, 'import cancelled: nothing from this file was kept'), sha256: result.sha256 };
       }
       const existing = await findSourceByHash(conn, result.sha256);
       if (existing) {
-        await conn.run('ROLLBACK');
-        committed = true;
+        await rollback();
         return {
           ...existing,
           path,
@@ -186,43 +140,44 @@ export class Importer {
       const errors = result.fatal ? [result.fatal, ...result.errors] : result.errors;
       const summary = result.summary;
       const importMs = performance.now() - started;
+      const format = summary?.format ?? 'rejected';
+      const skipped = summary?.skipped ?? 0;
       await insertSource(conn, {
         sourceId,
         path,
         name: basename(path),
         size: result.size,
         sha256: result.sha256,
-        format: summary?.format ?? 'rejected',
+        format,
         variant: summary?.variant ?? null,
-        events,
-        skipped: summary?.skipped ?? 0,
+        events: w.rows,
+        skipped,
         errors,
         importMs,
       });
       await conn.run('COMMIT');
-      committed = true;
+      open = false;
       return {
         path,
         sha256: result.sha256,
-        format: summary?.format ?? 'rejected',
+        format,
         ...(summary ? { variant: summary.variant } : {}),
-        events,
-        skipped: summary?.skipped ?? 0,
+        events: w.rows,
+        skipped,
         errors,
         size: result.size,
         importMs: Math.round(importMs),
       };
     } catch (e) {
+      await writer?.finish().catch(() => undefined);
       return failedSummary(path, (e as Error).message);
     } finally {
-      if (!committed) await conn.run('ROLLBACK').catch(() => undefined);
+      if (open) await conn.run('ROLLBACK').catch(() => undefined);
     }
   }
 
   async close(): Promise<void> {
-    const w = this.worker;
-    this.worker = null;
-    if (w) await w.terminate();
+    await Promise.all(this.workers.map((w) => w.close()));
   }
 }
 

@@ -28,4 +28,4 @@ export type FromWorker =
   | { type: 'failed'; jobId: number; message: string };
 
 /** Batches the worker may send ahead of the coordinator: bounds memory when appending is slower. */
-export const MAX_BATCHES_IN_FLIGHT = 4;
+export const MAX_BATCHES_IN_FLIGHT = 16;

@@ -4,9 +4,7 @@
 import type { TextSink } from '../textSink.js';
 
 export type JsonEnvelope =
-  | { kind: 'array' }
-  | { kind: 'graph-page'; context: string; nextLink?: string }
-  | { kind: 'lines' };
+  { kind: 'array' } | { kind: 'graph-page'; context: string; nextLink?: string } | { kind: 'lines' };
 
 export class JsonRecordWriter {
   private count = 0;

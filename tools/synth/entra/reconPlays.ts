@@ -74,7 +74,15 @@ export interface SsprProbe {
   reason: string;
 }
 
-function ssprAudit(rng: SeededRandom, t: number, ip: string, target: SsprTarget, activity: string, result: 'success' | 'failure', reason: string): AuditRecord {
+function ssprAudit(
+  rng: SeededRandom,
+  t: number,
+  ip: string,
+  target: SsprTarget,
+  activity: string,
+  result: 'success' | 'failure',
+  reason: string,
+): AuditRecord {
   return {
     id: `SSPR_${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`,
     activityDateTime: t,
@@ -86,8 +94,19 @@ function ssprAudit(rng: SeededRandom, t: number, ip: string, target: SsprTarget,
     result,
     resultReason: reason,
     // SSPR logs the account being reset as the initiator, with the address the request came from.
-    initiatedBy: { user: { id: target.userId, displayName: null, userPrincipalName: target.upn, ipAddress: ip }, app: null },
-    targetResources: [{ id: target.userId, displayName: null, type: 'User', userPrincipalName: target.upn, modifiedProperties: [] }],
+    initiatedBy: {
+      user: { id: target.userId, displayName: null, userPrincipalName: target.upn, ipAddress: ip },
+      app: null,
+    },
+    targetResources: [
+      {
+        id: target.userId,
+        displayName: null,
+        type: 'User',
+        userPrincipalName: target.upn,
+        modifiedProperties: [],
+      },
+    ],
     additionalDetails: [{ key: 'OnPremisesAgent', value: 'Microsoft Entra Connect' }],
   };
 }
@@ -97,14 +116,26 @@ export function playSsprProbe(rng: SeededRandom, p: SsprProbe): AuditRecord[] {
   let t = p.start;
   const step = () => (t += Math.round(rng.exponential(p.pace) * 1_000_000) + 500_000);
   for (const target of p.targets) {
-    out.push(ssprAudit(rng, t, p.ip, target, SSPR_ACTIVITIES.flowProgress, 'success', SSPR_REASONS.presentedOptions));
+    out.push(
+      ssprAudit(rng, t, p.ip, target, SSPR_ACTIVITIES.flowProgress, 'success', SSPR_REASONS.presentedOptions),
+    );
     step();
     out.push(ssprAudit(rng, t, p.ip, target, SSPR_ACTIVITIES.flowProgress, 'failure', p.reason));
     step();
   }
   for (const target of p.blockedTargets) {
     // Entra records the throttle itself as a success of the "Blocked…" activity.
-    out.push(ssprAudit(rng, t, p.ip, target, SSPR_ACTIVITIES.blocked, 'success', 'User was blocked from self-service password reset after too many attempts.'));
+    out.push(
+      ssprAudit(
+        rng,
+        t,
+        p.ip,
+        target,
+        SSPR_ACTIVITIES.blocked,
+        'success',
+        'User was blocked from self-service password reset after too many attempts.',
+      ),
+    );
     step();
   }
   return out;

@@ -41,8 +41,11 @@ export function makeSignin(rng: SeededRandom, f: SigninFacts): SigninRecord {
     appId: app.appId,
     appDisplayName: app.appDisplayName,
     ipAddress: f.ip,
-    clientAppUsed: f.clientAppUsed ?? (f.app === 'officeHome' || f.app === 'azurePortal' ? 'Browser' : 'Mobile Apps and Desktop clients'),
-    userAgent: f.userAgent ?? (f.app === 'officeHome' || f.app === 'azurePortal' ? BROWSER_AGENT : OFFICE_AGENT),
+    clientAppUsed:
+      f.clientAppUsed ??
+      (f.app === 'officeHome' || f.app === 'azurePortal' ? 'Browser' : 'Mobile Apps and Desktop clients'),
+    userAgent:
+      f.userAgent ?? (f.app === 'officeHome' || f.app === 'azurePortal' ? BROWSER_AGENT : OFFICE_AGENT),
     correlationId: f.correlationId ?? rng.guid(),
     conditionalAccessStatus: f.errorCode === 0 ? 'success' : 'notApplied',
     isInteractive: f.interactive,
@@ -55,7 +58,11 @@ export function makeSignin(rng: SeededRandom, f: SigninFacts): SigninRecord {
   };
 }
 
-export function managedDevice(deviceId: string, displayName: string, browser = 'Chrome 122.0.0'): DeviceDetail {
+export function managedDevice(
+  deviceId: string,
+  displayName: string,
+  browser = 'Chrome 122.0.0',
+): DeviceDetail {
   return {
     deviceId,
     displayName,
@@ -68,14 +75,47 @@ export function managedDevice(deviceId: string, displayName: string, browser = '
 }
 
 export function unknownDevice(operatingSystem: string, browser: string): DeviceDetail {
-  return { deviceId: '', displayName: '', operatingSystem, browser, isCompliant: false, isManaged: false, trustType: '' };
+  return {
+    deviceId: '',
+    displayName: '',
+    operatingSystem,
+    browser,
+    isCompliant: false,
+    isManaged: false,
+    trustType: '',
+  };
 }
 
 export const LOCATIONS = {
-  amsterdam: { city: 'Amsterdam', state: 'Noord-Holland', countryOrRegion: 'NL', geoCoordinates: { altitude: null, latitude: 52.37403, longitude: 4.88969 } },
-  utrecht: { city: 'Utrecht', state: 'Utrecht', countryOrRegion: 'NL', geoCoordinates: { altitude: null, latitude: 52.09083, longitude: 5.12222 } },
-  rotterdam: { city: 'Rotterdam', state: 'Zuid-Holland', countryOrRegion: 'NL', geoCoordinates: { altitude: null, latitude: 51.9225, longitude: 4.47917 } },
-  frankfurt: { city: 'Frankfurt am Main', state: 'Hessen', countryOrRegion: 'DE', geoCoordinates: { altitude: null, latitude: 50.11552, longitude: 8.68417 } },
-  bucharest: { city: 'Bucharest', state: 'Bucuresti', countryOrRegion: 'RO', geoCoordinates: { altitude: null, latitude: 44.43225, longitude: 26.10626 } },
+  amsterdam: {
+    city: 'Amsterdam',
+    state: 'Noord-Holland',
+    countryOrRegion: 'NL',
+    geoCoordinates: { altitude: null, latitude: 52.37403, longitude: 4.88969 },
+  },
+  utrecht: {
+    city: 'Utrecht',
+    state: 'Utrecht',
+    countryOrRegion: 'NL',
+    geoCoordinates: { altitude: null, latitude: 52.09083, longitude: 5.12222 },
+  },
+  rotterdam: {
+    city: 'Rotterdam',
+    state: 'Zuid-Holland',
+    countryOrRegion: 'NL',
+    geoCoordinates: { altitude: null, latitude: 51.9225, longitude: 4.47917 },
+  },
+  frankfurt: {
+    city: 'Frankfurt am Main',
+    state: 'Hessen',
+    countryOrRegion: 'DE',
+    geoCoordinates: { altitude: null, latitude: 50.11552, longitude: 8.68417 },
+  },
+  bucharest: {
+    city: 'Bucharest',
+    state: 'Bucuresti',
+    countryOrRegion: 'RO',
+    geoCoordinates: { altitude: null, latitude: 44.43225, longitude: 26.10626 },
+  },
   unknown: { city: '', state: '', countryOrRegion: '', geoCoordinates: {} },
 } as const satisfies Record<string, SigninLocation>;

@@ -57,10 +57,9 @@ export const FAILURE_REASONS: Record<number, string> = {
   50057: 'The user account is disabled. The account has been disabled by an administrator.',
   50074: 'Strong Authentication is required.',
   50076:
-    "Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access the resource.",
+    'Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access the resource.',
   50126: 'Error validating credentials due to invalid username or password.',
-  50140:
-    "This error occurred due to 'Keep me signed in' interrupt when the user was signing in.",
+  50140: "This error occurred due to 'Keep me signed in' interrupt when the user was signing in.",
   70044: 'The session has expired or is invalid due to sign-in frequency checks by conditional access.',
 };
 
@@ -77,20 +76,41 @@ export const APPS = {
   officeHome: { appId: '4765445b-32c6-49b0-83e6-1d93765276ca', appDisplayName: 'OfficeHome' },
   azurePortal: { appId: 'c44b4083-3bb0-49c1-b47d-974e53cbdf3c', appDisplayName: 'Azure Portal' },
   windowsSignIn: { appId: '38aa3b87-a06d-4817-b275-7a316988d93b', appDisplayName: 'Windows Sign In' },
-  authBroker: { appId: '29d9ed98-a469-4536-ade2-f981bc1d605e', appDisplayName: 'Microsoft Authentication Broker' },
-  aadPowerShell: { appId: '1b730954-1685-4b74-9bfd-dac224a7b894', appDisplayName: 'Azure Active Directory PowerShell' },
+  authBroker: {
+    appId: '29d9ed98-a469-4536-ade2-f981bc1d605e',
+    appDisplayName: 'Microsoft Authentication Broker',
+  },
+  aadPowerShell: {
+    appId: '1b730954-1685-4b74-9bfd-dac224a7b894',
+    appDisplayName: 'Azure Active Directory PowerShell',
+  },
   oneDrive: { appId: 'ab9b8c07-8f02-4f72-87fa-80105867a763', appDisplayName: 'OneDrive SyncEngine' },
 } as const;
 
 export type AppKey = keyof typeof APPS;
 
 export const RESOURCES = {
-  exchange: { resourceId: '00000002-0000-0ff1-ce00-000000000000', resourceDisplayName: 'Office 365 Exchange Online' },
+  exchange: {
+    resourceId: '00000002-0000-0ff1-ce00-000000000000',
+    resourceDisplayName: 'Office 365 Exchange Online',
+  },
   graph: { resourceId: '00000003-0000-0000-c000-000000000000', resourceDisplayName: 'Microsoft Graph' },
-  aadGraph: { resourceId: '00000002-0000-0000-c000-000000000000', resourceDisplayName: 'Windows Azure Active Directory' },
-  sharePoint: { resourceId: '00000003-0000-0ff1-ce00-000000000000', resourceDisplayName: 'Office 365 SharePoint Online' },
-  management: { resourceId: '797f4846-ba00-4fd7-ba43-dac1f8f63013', resourceDisplayName: 'Windows Azure Service Management API' },
-  teamsService: { resourceId: 'cc15fd57-2c6c-4117-a88c-83b1d56b4bbe', resourceDisplayName: 'Microsoft Teams Services' },
+  aadGraph: {
+    resourceId: '00000002-0000-0000-c000-000000000000',
+    resourceDisplayName: 'Windows Azure Active Directory',
+  },
+  sharePoint: {
+    resourceId: '00000003-0000-0ff1-ce00-000000000000',
+    resourceDisplayName: 'Office 365 SharePoint Online',
+  },
+  management: {
+    resourceId: '797f4846-ba00-4fd7-ba43-dac1f8f63013',
+    resourceDisplayName: 'Windows Azure Service Management API',
+  },
+  teamsService: {
+    resourceId: 'cc15fd57-2c6c-4117-a88c-83b1d56b4bbe',
+    resourceDisplayName: 'Microsoft Teams Services',
+  },
 } as const;
 
 export type ResourceKey = keyof typeof RESOURCES;

@@ -20,16 +20,41 @@ import type { SampleHosts } from './sampleHosts.js';
 import { TIMELINE } from './timeline.js';
 
 /** Names kerbrute-style probing tried that do not exist in CORP. */
-const PROBED_UNKNOWN = ['administrator2', 'adm', 'backup', 'sqlsvc', 'svc_sql', 'helpdesk', 'test', 'guest2', 'jan.jansen', 'it.admin', 'scanner', 'operator', 'vpnuser', 'sa', 'dba', 'svc_web', 'ftp', 'deploy'];
+const PROBED_UNKNOWN = [
+  'administrator2',
+  'adm',
+  'backup',
+  'sqlsvc',
+  'svc_sql',
+  'helpdesk',
+  'test',
+  'guest2',
+  'jan.jansen',
+  'it.admin',
+  'scanner',
+  'operator',
+  'vpnuser',
+  'sa',
+  'dba',
+  'svc_web',
+  'ftp',
+  'deploy',
+];
 
 export function kerberosProbe(h: SampleHosts): ProbeFacts {
   const real = new Set(ACTIVE_STAFF.map((p) => p.sam));
   const unknown = PROBED_UNKNOWN.filter((n) => !real.has(n));
   const known = [staff('asmith'), ...ACTIVE_STAFF.slice(20, 24)].map((p) => p.account);
-  return playKerberosProbe(h.dc01, TIMELINE.kerberosProbe, { sourceIp: ADDRESSES.attackerVpn, realm: DOMAIN.realm, unknownNames: unknown, realAccounts: known, pace: 45 });
+  return playKerberosProbe(h.dc01, TIMELINE.kerberosProbe, {
+    sourceIp: ADDRESSES.attackerVpn,
+    realm: DOMAIN.realm,
+    unknownNames: unknown,
+    realAccounts: known,
+    pace: 45,
+  });
 }
 
-export function rdpBackdoor(h: SampleHosts): RdpBackdoorFacts {
+export function rdpBackdoor(h: SampleHosts, onSamQuery: (t: number) => void): RdpBackdoorFacts {
   const jdoe = staff('jdoe').account;
   return playRdpLocalBackdoor(h.ws01, TIMELINE.rdpBackdoor, {
     user: jdoe,
@@ -41,7 +66,13 @@ export function rdpBackdoor(h: SampleHosts): RdpBackdoorFacts {
     artifactFile: 'users.txt',
     followUp: { ip: ADDRESSES.backdoorSource, workstation: 'WIN-8J2Q4TLQ1RP', afterCreationMinutes: 9.8 },
     onDomainQuery: (t) => {
-      playRemoteSamQuery(h.dc01, t, { user: jdoe, clientIp: HOSTS.WS01.ip, domainDn: DOMAIN.dn, domainSid: DOMAIN.sid });
+      onSamQuery(t);
+      playRemoteSamQuery(h.dc01, t, {
+        user: jdoe,
+        clientIp: HOSTS.WS01.ip,
+        domainDn: DOMAIN.dn,
+        domainSid: DOMAIN.sid,
+      });
     },
   });
 }
@@ -82,11 +113,22 @@ export function ws02Cleanup(h: SampleHosts): Ws02Facts {
   const elevated = desktop.session.elevatedLogonId!;
   const clearTime = TIMELINE.ws02SecurityCleared;
   ws02.emit(securityLogCleared1102(ws02.ctxFor(clearTime, ws02.boot.eventLog.pid), jdoe, elevated));
-  ws02.emit(logCleared104(ws02.ctxFor(clearTime + 31_400_000, ws02.boot.eventLog.pid), jdoe, 'Windows PowerShell'));
+  ws02.emit(
+    logCleared104(ws02.ctxFor(clearTime + 31_400_000, ws02.boot.eventLog.pid), jdoe, 'Windows PowerShell'),
+  );
   const actor = { account: jdoe, logonId: elevated };
   const creationTime = clearTime + 115_000_000;
-  const helpdeskTmp = createLocalAccount(ws02, creationTime, actor, { name: 'helpdesk_tmp', rid: 1003, machineSid: HOSTS.WS02.machineSid });
-  ws02.emit(memberAdded(ws02.securityCtx(creationTime + 38_000_000), 4732, actor, BUILTIN_ADMINISTRATORS, { memberName: '-', memberSid: helpdeskTmp.sid }));
+  const helpdeskTmp = createLocalAccount(ws02, creationTime, actor, {
+    name: 'helpdesk_tmp',
+    rid: 1003,
+    machineSid: HOSTS.WS02.machineSid,
+  });
+  ws02.emit(
+    memberAdded(ws02.securityCtx(creationTime + 38_000_000), 4732, actor, BUILTIN_ADMINISTRATORS, {
+      memberName: '-',
+      memberSid: helpdeskTmp.sid,
+    }),
+  );
   logOff(ws02, TIMELINE.ws02Rdp + 22 * 60_000_000, desktop.session, true);
   return { elevatedLogonId: elevated, clearTime, helpdeskTmp, creationTime };
 }

@@ -51,7 +51,8 @@ function person(sam: string, displayName: string, rid: number, rng: SeededRandom
     lanIp: `10.0.1.${30 + (index % 200)}`,
     lanHost: `LT-${String(1040 + index).padStart(4, '0')}`,
     // Home addresses are spread over 198.51.100.100-199 and 203.0.113.160-249: never the story addresses.
-    homeIp: index % 2 === 0 ? `198.51.100.${100 + ((index * 7) % 100)}` : `203.0.113.${160 + ((index * 11) % 90)}`,
+    homeIp:
+      index % 2 === 0 ? `198.51.100.${100 + ((index * 7) % 100)}` : `203.0.113.${160 + ((index * 11) % 90)}`,
   };
 }
 
@@ -113,11 +114,41 @@ export interface HostPlan {
 
 export const HOSTS = {
   DC01: { name: 'DC01', ip: '10.0.0.10', machineSid: DOMAIN.sid, processAuditing: false, sysmon: false },
-  FS01: { name: 'FS01', ip: '10.0.3.20', machineSid: 'S-1-5-21-1204778390-3381957152-842650313', processAuditing: true, sysmon: false },
-  PROV: { name: 'SRV-PROV01', ip: '10.0.3.30', machineSid: 'S-1-5-21-2893310164-1522047981-3920184427', processAuditing: true, sysmon: false },
-  ADM01: { name: 'ADM01', ip: '10.0.2.15', machineSid: 'S-1-5-21-4012577362-2216850912-1407738845', processAuditing: true, sysmon: true },
-  WS01: { name: 'WS01', ip: '10.0.1.21', machineSid: 'S-1-5-21-1733592050-2908431877-3165520416', processAuditing: true, sysmon: true },
-  WS02: { name: 'WS02', ip: '10.0.1.22', machineSid: 'S-1-5-21-3320514771-1056329484-2707751903', processAuditing: false, sysmon: false },
+  FS01: {
+    name: 'FS01',
+    ip: '10.0.3.20',
+    machineSid: 'S-1-5-21-1204778390-3381957152-842650313',
+    processAuditing: true,
+    sysmon: false,
+  },
+  PROV: {
+    name: 'SRV-PROV01',
+    ip: '10.0.3.30',
+    machineSid: 'S-1-5-21-2893310164-1522047981-3920184427',
+    processAuditing: true,
+    sysmon: false,
+  },
+  ADM01: {
+    name: 'ADM01',
+    ip: '10.0.2.15',
+    machineSid: 'S-1-5-21-4012577362-2216850912-1407738845',
+    processAuditing: true,
+    sysmon: true,
+  },
+  WS01: {
+    name: 'WS01',
+    ip: '10.0.1.21',
+    machineSid: 'S-1-5-21-1733592050-2908431877-3165520416',
+    processAuditing: true,
+    sysmon: true,
+  },
+  WS02: {
+    name: 'WS02',
+    ip: '10.0.1.22',
+    machineSid: 'S-1-5-21-3320514771-1056329484-2707751903',
+    processAuditing: false,
+    sysmon: false,
+  },
 } as const satisfies Record<string, HostPlan>;
 
 /** Addresses the stories use, kept apart from the ranges noise draws from. */

@@ -46,39 +46,117 @@ export function entraStories(rng: SeededRandom): EntraStoryRecords & { facts: En
   const realProbed = [staff('jdoe'), ...ACTIVE_STAFF.slice(30, 54)];
   const locked = ACTIVE_STAFF.slice(60, 63);
   const leavers = STAFF.filter((p) => p.disabled).slice(0, 3);
-  const names = [...realProbed.map((p) => probed(p, 50126)), ...locked.map((p) => probed(p, 50053)), ...leavers.map((p) => probed(p, 50057)), ...guessedNames(99)];
+  const names = [
+    ...realProbed.map((p) => probed(p, 50126)),
+    ...locked.map((p) => probed(p, 50053)),
+    ...leavers.map((p) => probed(p, 50057)),
+    ...guessedNames(99),
+  ];
   const enumeration = playEnumerationBurst(rng.fork('enumeration'), {
-    ip: ADDRESSES.attacker, start: TIMELINE.entraEnumeration, pace: 14, names, app: 'aadPowerShell', resource: 'aadGraph', location: LOCATIONS.bucharest, retryShare: 0.15,
+    ip: ADDRESSES.attacker,
+    start: TIMELINE.entraEnumeration,
+    pace: 14,
+    names,
+    app: 'aadPowerShell',
+    resource: 'aadGraph',
+    location: LOCATIONS.bucharest,
+    retryShare: 0.15,
   });
 
-  const ssprTargets = [...realProbed, ...locked, staff('asmith'), ACTIVE_STAFF[70]!].map((p) => ({ upn: p.upn, displayName: p.displayName, userId: p.entraId }));
+  const ssprTargets = [...realProbed, ...locked, staff('asmith'), ACTIVE_STAFF[70]!].map((p) => ({
+    upn: p.upn,
+    displayName: p.displayName,
+    userId: p.entraId,
+  }));
   const sspr = playSsprProbe(rng.fork('sspr'), {
-    ip: ADDRESSES.attacker, start: TIMELINE.ssprProbe, pace: 28, targets: ssprTargets, blockedTargets: ssprTargets.slice(0, 3), reason: SSPR_REASONS.insufficientMethods,
+    ip: ADDRESSES.attacker,
+    start: TIMELINE.ssprProbe,
+    pace: 28,
+    targets: ssprTargets,
+    blockedTargets: ssprTargets.slice(0, 3),
+    reason: SSPR_REASONS.insufficientMethods,
   });
 
   // The password the attacker found works: jdoe signs in from the enumerating address the next morning.
   const jdoe = staff('jdoe');
   const device = unknownDevice('Windows10', 'Chrome 122.0.0');
   const success = [
-    makeSignin(rng, { upn: jdoe.upn, displayName: jdoe.displayName, userId: jdoe.entraId, time: TIMELINE.attackerSignin, ip: ADDRESSES.attacker, app: 'officeHome', resource: 'exchange', errorCode: 0, interactive: true, device, location: LOCATIONS.bucharest, userAgent: BROWSER_AGENT }),
-    makeSignin(rng, { upn: jdoe.upn, displayName: jdoe.displayName, userId: jdoe.entraId, time: TIMELINE.attackerSignin + 74_000_000, ip: ADDRESSES.attacker, app: 'office', resource: 'exchange', errorCode: 0, interactive: false, device, location: LOCATIONS.bucharest }),
+    makeSignin(rng, {
+      upn: jdoe.upn,
+      displayName: jdoe.displayName,
+      userId: jdoe.entraId,
+      time: TIMELINE.attackerSignin,
+      ip: ADDRESSES.attacker,
+      app: 'officeHome',
+      resource: 'exchange',
+      errorCode: 0,
+      interactive: true,
+      device,
+      location: LOCATIONS.bucharest,
+      userAgent: BROWSER_AGENT,
+    }),
+    makeSignin(rng, {
+      upn: jdoe.upn,
+      displayName: jdoe.displayName,
+      userId: jdoe.entraId,
+      time: TIMELINE.attackerSignin + 74_000_000,
+      ip: ADDRESSES.attacker,
+      app: 'office',
+      resource: 'exchange',
+      errorCode: 0,
+      interactive: false,
+      device,
+      location: LOCATIONS.bucharest,
+    }),
   ];
 
   // The testers know names from public profiles but not the naming scheme: "first.last" does not exist.
-  const dotted = [...new Set(ACTIVE_STAFF.map((p) => p.displayName.toLowerCase().replace(/ /g, '.')))].slice(0, 22);
-  const pentestNames = [...ACTIVE_STAFF.slice(80, 98).map((p) => probed(p, 50126)), ...dotted.map(unknownName)];
+  const dotted = [...new Set(ACTIVE_STAFF.map((p) => p.displayName.toLowerCase().replace(/ /g, '.')))].slice(
+    0,
+    22,
+  );
+  const pentestNames = [
+    ...ACTIVE_STAFF.slice(80, 98).map((p) => probed(p, 50126)),
+    ...dotted.map(unknownName),
+  ];
   const pentest = playEnumerationBurst(rng.fork('pentest'), {
-    ip: ADDRESSES.pentest, start: TIMELINE.pentest, pace: 40, names: pentestNames, app: 'office', resource: 'graph', location: LOCATIONS.amsterdam, retryShare: 0,
+    ip: ADDRESSES.pentest,
+    start: TIMELINE.pentest,
+    pace: 40,
+    names: pentestNames,
+    app: 'office',
+    resource: 'graph',
+    location: LOCATIONS.amsterdam,
+    retryShare: 0,
   });
 
-  const subNames = [...ACTIVE_STAFF.slice(100, 108).map((p) => probed(p, 50126)), ...['j.doe', 'john.doe', 'alice.smith', 'a.smith'].map(unknownName)];
+  const subNames = [
+    ...ACTIVE_STAFF.slice(100, 108).map((p) => probed(p, 50126)),
+    ...['j.doe', 'john.doe', 'alice.smith', 'a.smith'].map(unknownName),
+  ];
   const subThreshold = playEnumerationBurst(rng.fork('sub-threshold'), {
-    ip: ADDRESSES.subThresholdEntra, start: TIMELINE.subThresholdEntra, pace: 110, names: subNames, app: 'office', resource: 'exchange', location: LOCATIONS.frankfurt, retryShare: 0,
+    ip: ADDRESSES.subThresholdEntra,
+    start: TIMELINE.subThresholdEntra,
+    pace: 110,
+    names: subNames,
+    app: 'office',
+    resource: 'exchange',
+    location: LOCATIONS.frankfurt,
+    retryShare: 0,
   });
 
-  const helpdeskTargets = ACTIVE_STAFF.slice(110, 128).map((p) => ({ upn: p.upn, displayName: p.displayName, userId: p.entraId }));
+  const helpdeskTargets = ACTIVE_STAFF.slice(110, 128).map((p) => ({
+    upn: p.upn,
+    displayName: p.displayName,
+    userId: p.entraId,
+  }));
   const helpdesk = playSsprProbe(rng.fork('helpdesk'), {
-    ip: ADDRESSES.helpdeskTool, start: TIMELINE.helpdeskSspr, pace: 12, targets: helpdeskTargets, blockedTargets: [], reason: SSPR_REASONS.insufficientMethods,
+    ip: ADDRESSES.helpdeskTool,
+    start: TIMELINE.helpdeskSspr,
+    pace: 12,
+    targets: helpdeskTargets,
+    blockedTargets: [],
+    reason: SSPR_REASONS.insufficientMethods,
   }).filter((a) => a.result === 'failure');
 
   const distinct = (rs: SigninRecord[]) => [...new Set(rs.map((r) => r.userPrincipalName.toLowerCase()))];

@@ -43,7 +43,12 @@ export interface ProvisioningFacts {
 
 export function provisioningRun(prov: HostSim): ProvisioningFacts {
   const t = TIMELINE.provisioning;
-  const session = logOn(prov, t, { user: ACCOUNTS.svcProvision, type: 4, processId: prov.boot.schedule.pid, processName: prov.boot.schedule.image });
+  const session = logOn(prov, t, {
+    user: ACCOUNTS.svcProvision,
+    type: 4,
+    processId: prov.boot.schedule.pid,
+    processName: prov.boot.schedule.image,
+  });
   const ps = prov.startProcess(t + 250_000, prov.boot.schedule, {
     image: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
     commandLine: `"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe" -NoProfile -ExecutionPolicy Bypass -File ${PROVISIONING_SCRIPT}`,
@@ -55,17 +60,33 @@ export function provisioningRun(prov: HostSim): ProvisioningFacts {
     currentDirectory: 'C:\\Scripts\\',
     lifetime: 30_000_000,
   });
-  prov.startProcess(t + 300_000, ps, { image: 'C:\\Windows\\System32\\conhost.exe', commandLine: '\\??\\C:\\Windows\\system32\\conhost.exe 0xffffffff -ForceV1', lifetime: 30_000_000 });
-  prov.emit(scriptBlockLogged4104(prov.ctxFor(t + 1_900_000, ps.pid), ACCOUNTS.svcProvision.sid, {
-    text: SCRIPT_TEXT,
-    scriptBlockId: prov.rng.guid(),
-    path: PROVISIONING_SCRIPT,
-  }));
+  prov.startProcess(t + 300_000, ps, {
+    image: 'C:\\Windows\\System32\\conhost.exe',
+    commandLine: '\\??\\C:\\Windows\\system32\\conhost.exe 0xffffffff -ForceV1',
+    lifetime: 30_000_000,
+  });
+  prov.emit(
+    scriptBlockLogged4104(prov.ctxFor(t + 1_900_000, ps.pid), ACCOUNTS.svcProvision.sid, {
+      text: SCRIPT_TEXT,
+      scriptBlockId: prov.rng.guid(),
+      path: PROVISIONING_SCRIPT,
+    }),
+  );
   const actor: Actor = { account: ACCOUNTS.svcProvision, logonId: session.logonId };
   const spec = (name: string, rid: number) => ({ name, rid, machineSid: HOSTS.PROV.machineSid });
   const times = [t + 4_700_000, t + 6_900_000];
-  const accounts = [createLocalAccount(prov, times[0]!, actor, spec('temp.rvanloon', 1005)), createLocalAccount(prov, times[1]!, actor, spec('temp.asmits', 1006))];
-  const net = runNet(prov, t + 8_800_000, ps, 'user temp.kbakker Welkom-4821! /add "/comment:New hire - start 2026-03-16"', 'C:\\Scripts\\', '"C:\\Windows\\system32\\net.exe"');
+  const accounts = [
+    createLocalAccount(prov, times[0]!, actor, spec('temp.rvanloon', 1005)),
+    createLocalAccount(prov, times[1]!, actor, spec('temp.asmits', 1006)),
+  ];
+  const net = runNet(
+    prov,
+    t + 8_800_000,
+    ps,
+    'user temp.kbakker Welkom-4821! /add "/comment:New hire - start 2026-03-16"',
+    'C:\\Scripts\\',
+    '"C:\\Windows\\system32\\net.exe"',
+  );
   accounts.push(createLocalAccount(prov, net.samTime, actor, spec('temp.kbakker', 1007)));
   times.push(net.samTime);
   prov.emit(logoff4634(prov.securityCtx(t + 31_000_000), ACCOUNTS.svcProvision, session.logonId, 4));
@@ -75,14 +96,16 @@ export function provisioningRun(prov: HostSim): ProvisioningFacts {
 /** An ordinary daily health check, so the PowerShell log is not only the provisioning script. */
 export function healthCheckScript(prov: HostSim, t: number): void {
   const text = [
-    "$disk = Get-PSDrive -Name C | Select-Object Used, Free",
+    '$disk = Get-PSDrive -Name C | Select-Object Used, Free',
     "$svc = Get-Service -Name 'Spooler', 'W32Time' | Where-Object { $_.Status -ne 'Running' }",
     "if ($svc) { Write-EventLog -LogName Application -Source 'HealthCheck' -EventId 100 -Message \"Stopped: $($svc.Name -join ', ')\" }",
-    "\"{0:N1} GB free\" -f ($disk.Free / 1GB) | Out-File -Append C:\\Scripts\\out\\health.log",
+    '"{0:N1} GB free" -f ($disk.Free / 1GB) | Out-File -Append C:\\Scripts\\out\\health.log',
   ].join('\r\n');
-  prov.emit(scriptBlockLogged4104(prov.ctxFor(t, prov.rng.int(1000, 9000) * 4), 'S-1-5-18', {
-    text,
-    scriptBlockId: prov.rng.guid(),
-    path: 'C:\\Scripts\\Invoke-HealthCheck.ps1',
-  }));
+  prov.emit(
+    scriptBlockLogged4104(prov.ctxFor(t, prov.rng.int(1000, 9000) * 4), 'S-1-5-18', {
+      text,
+      scriptBlockId: prov.rng.guid(),
+      path: 'C:\\Scripts\\Invoke-HealthCheck.ps1',
+    }),
+  );
 }

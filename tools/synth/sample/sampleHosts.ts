@@ -46,7 +46,9 @@ export function createSampleHosts(seed: string): SampleHosts {
     fs01: makeHost(seed, HOSTS.FS01, 13, { [CHANNEL_SECURITY]: 912_554 }),
     prov: makeHost(seed, HOSTS.PROV, 9, { [CHANNEL_SECURITY]: 204_391, [CHANNEL_POWERSHELL]: 18_220 }),
     adm01: makeHost(seed, HOSTS.ADM01, 4, { [CHANNEL_SECURITY]: 77_310, [CHANNEL_SYSMON]: 120_448 }),
-    ws01: makeHost(seed, HOSTS.WS01, 2, { [CHANNEL_SECURITY]: 148_806, [CHANNEL_SYSMON]: 392_177 }, [TIMELINE.ws01Gap]),
+    ws01: makeHost(seed, HOSTS.WS01, 2, { [CHANNEL_SECURITY]: 148_806, [CHANNEL_SYSMON]: 392_177 }, [
+      TIMELINE.ws01Gap,
+    ]),
     ws02: makeHost(seed, HOSTS.WS02, 6, { [CHANNEL_SECURITY]: 61_934, [CHANNEL_SYSTEM]: 9_812 }),
   };
 }

@@ -100,7 +100,12 @@ export function userDeleted4726(ctx: EventCtx, actor: Actor, target: Account): W
 }
 
 /** 4738 after an account is enabled: only the changed attributes carry values, the rest read "-". */
-export function userChanged4738(ctx: EventCtx, actor: Actor, target: Account, passwordLastSet: string): WinEvent {
+export function userChanged4738(
+  ctx: EventCtx,
+  actor: Actor,
+  target: Account,
+  passwordLastSet: string,
+): WinEvent {
   return securityEvent(ctx, {
     eventId: 4738,
     version: 0,
@@ -173,7 +178,12 @@ export function userGroupsEnumerated4798(ctx: EventCtx, actor: Actor, user: Acco
 }
 
 /** 4799: a security-enabled local group's membership was enumerated. */
-export function groupMembersEnumerated4799(ctx: EventCtx, actor: Actor, group: Account, caller: CallerProcess) {
+export function groupMembersEnumerated4799(
+  ctx: EventCtx,
+  actor: Actor,
+  group: Account,
+  caller: CallerProcess,
+) {
   return enumeration(ctx, 4799, TASKS.securityGroupManagement, actor, group, caller);
 }
 

@@ -24,13 +24,46 @@ const SYS32 = 'C:\\Windows\\System32';
 export function bootProcesses(host: HostSim, bootTime: number): BootProcesses {
   const system = host.existingProcess(null, { image: 'System', commandLine: '', pidRange: [4, 4] }, bootTime);
   const at = (seconds: number) => bootTime + seconds * 1_000_000;
-  const smss = host.existingProcess(system, { image: `${SYS32}\\smss.exe`, commandLine: '\\SystemRoot\\System32\\smss.exe', pidRange: [300, 420] }, at(1));
-  const wininit = host.existingProcess(smss, { image: `${SYS32}\\wininit.exe`, commandLine: 'wininit.exe', pidRange: [480, 560] }, at(3));
-  const services = host.existingProcess(wininit, { image: `${SYS32}\\services.exe`, commandLine: `${SYS32}\\services.exe`, pidRange: [600, 700] }, at(3));
-  const lsass = host.existingProcess(wininit, { image: `${SYS32}\\lsass.exe`, commandLine: `${SYS32}\\lsass.exe`, pidRange: [640, 760] }, at(3));
-  const winlogon = host.existingProcess(smss, { image: `${SYS32}\\winlogon.exe`, commandLine: 'winlogon.exe', terminalSession: 1, pidRange: [560, 640] }, at(4));
+  const smss = host.existingProcess(
+    system,
+    { image: `${SYS32}\\smss.exe`, commandLine: '\\SystemRoot\\System32\\smss.exe', pidRange: [300, 420] },
+    at(1),
+  );
+  const wininit = host.existingProcess(
+    smss,
+    { image: `${SYS32}\\wininit.exe`, commandLine: 'wininit.exe', pidRange: [480, 560] },
+    at(3),
+  );
+  const services = host.existingProcess(
+    wininit,
+    { image: `${SYS32}\\services.exe`, commandLine: `${SYS32}\\services.exe`, pidRange: [600, 700] },
+    at(3),
+  );
+  const lsass = host.existingProcess(
+    wininit,
+    { image: `${SYS32}\\lsass.exe`, commandLine: `${SYS32}\\lsass.exe`, pidRange: [640, 760] },
+    at(3),
+  );
+  const winlogon = host.existingProcess(
+    smss,
+    {
+      image: `${SYS32}\\winlogon.exe`,
+      commandLine: 'winlogon.exe',
+      terminalSession: 1,
+      pidRange: [560, 640],
+    },
+    at(4),
+  );
   const svchost = (args: string, seconds: number) =>
-    host.existingProcess(services, { image: `${SYS32}\\svchost.exe`, commandLine: `C:\\Windows\\system32\\svchost.exe ${args}`, pidRange: [760, 2400] }, at(seconds));
+    host.existingProcess(
+      services,
+      {
+        image: `${SYS32}\\svchost.exe`,
+        commandLine: `C:\\Windows\\system32\\svchost.exe ${args}`,
+        pidRange: [760, 2400],
+      },
+      at(seconds),
+    );
   const dcomLaunch = svchost('-k DcomLaunch -p', 5);
   const eventLog = svchost('-k LocalServiceNetworkRestricted -p -s EventLog', 6);
   const schedule = svchost('-k netsvcs -p -s Schedule', 7);
@@ -38,9 +71,30 @@ export function bootProcesses(host: HostSim, bootTime: number): BootProcesses {
   const appInfo = svchost('-k netsvcs -p -s Appinfo', 10);
   const searchIndexer = host.existingProcess(
     services,
-    { image: `${SYS32}\\SearchIndexer.exe`, commandLine: `C:\\Windows\\system32\\SearchIndexer.exe /Embedding`, pidRange: [4000, 7000] },
+    {
+      image: `${SYS32}\\SearchIndexer.exe`,
+      commandLine: `C:\\Windows\\system32\\SearchIndexer.exe /Embedding`,
+      pidRange: [4000, 7000],
+    },
     at(20),
   );
-  const sysmon = host.existingProcess(services, { image: 'C:\\Windows\\Sysmon64.exe', commandLine: 'C:\\Windows\\Sysmon64.exe', pidRange: [2400, 4000] }, at(9));
-  return { system, smss, services, lsass, winlogon, dcomLaunch, schedule, termService, appInfo, searchIndexer, sysmon, eventLog };
+  const sysmon = host.existingProcess(
+    services,
+    { image: 'C:\\Windows\\Sysmon64.exe', commandLine: 'C:\\Windows\\Sysmon64.exe', pidRange: [2400, 4000] },
+    at(9),
+  );
+  return {
+    system,
+    smss,
+    services,
+    lsass,
+    winlogon,
+    dcomLaunch,
+    schedule,
+    termService,
+    appInfo,
+    searchIndexer,
+    sysmon,
+    eventLog,
+  };
 }

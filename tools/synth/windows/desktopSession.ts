@@ -40,10 +40,29 @@ export function startDesktop(host: HostSim, t: number, logon: DesktopLogon): Des
       commandLine: `\\SystemRoot\\System32\\smss.exe 000000${(0xf0 + n * 4).toString(16)} 000000${(0x84 + n * 4).toString(16)} `,
       lifetime: 2_000 * MS,
     });
-    host.startProcess(at + 40 * MS, sessionSmss, { image: `${SYS32}\\csrss.exe`, commandLine: `%SystemRoot%\\system32\\csrss.exe ObjectDirectory=\\Windows SharedSection=1024,20480,768 Windows=On SubSystemType=Windows ServerDll=basesrv,1 ServerDll=winsrv:UserServerDllInitialization,3 ServerDll=sxssrv,4 ProfileControl=Off MaxRequestThreads=16`, terminalSession: n, lifetime: life });
-    winlogon = host.startProcess(at + 60 * MS, sessionSmss, { image: `${SYS32}\\winlogon.exe`, commandLine: 'winlogon.exe', terminalSession: n, lifetime: life });
-    host.startProcess(at + 300 * MS, winlogon, { image: `${SYS32}\\fontdrvhost.exe`, commandLine: '"fontdrvhost.exe"', integrity: 'Low', lifetime: life });
-    host.startProcess(at + 320 * MS, winlogon, { image: `${SYS32}\\dwm.exe`, commandLine: '"dwm.exe"', lifetime: life });
+    host.startProcess(at + 40 * MS, sessionSmss, {
+      image: `${SYS32}\\csrss.exe`,
+      commandLine: `%SystemRoot%\\system32\\csrss.exe ObjectDirectory=\\Windows SharedSection=1024,20480,768 Windows=On SubSystemType=Windows ServerDll=basesrv,1 ServerDll=winsrv:UserServerDllInitialization,3 ServerDll=sxssrv,4 ProfileControl=Off MaxRequestThreads=16`,
+      terminalSession: n,
+      lifetime: life,
+    });
+    winlogon = host.startProcess(at + 60 * MS, sessionSmss, {
+      image: `${SYS32}\\winlogon.exe`,
+      commandLine: 'winlogon.exe',
+      terminalSession: n,
+      lifetime: life,
+    });
+    host.startProcess(at + 300 * MS, winlogon, {
+      image: `${SYS32}\\fontdrvhost.exe`,
+      commandLine: '"fontdrvhost.exe"',
+      integrity: 'Low',
+      lifetime: life,
+    });
+    host.startProcess(at + 320 * MS, winlogon, {
+      image: `${SYS32}\\dwm.exe`,
+      commandLine: '"dwm.exe"',
+      lifetime: life,
+    });
     at += 2_500 * MS;
   }
   const session = logOn(host, at, {
@@ -66,14 +85,49 @@ export function startDesktop(host: HostSim, t: number, logon: DesktopLogon): Des
     currentDirectory: 'C:\\Windows\\system32\\',
   };
   const life = logon.duration;
-  const userinit = host.startProcess(at + 900 * MS, winlogon, { ...userSpec, image: `${SYS32}\\userinit.exe`, commandLine: `${SYS32}\\userinit.exe`, lifetime: 30_000 * MS });
-  host.startProcess(at + 1_100 * MS, host.boot.dcomLaunch, { ...userSpec, image: `${SYS32}\\sihost.exe`, commandLine: 'sihost.exe', lifetime: life });
-  host.startProcess(at + 1_300 * MS, host.boot.schedule, { ...userSpec, image: `${SYS32}\\taskhostw.exe`, commandLine: 'taskhostw.exe {222A245B-E637-4AE9-A93F-A59CA119A75E}', lifetime: life });
-  const explorer = host.startProcess(at + 2_000 * MS, userinit, { image: 'C:\\Windows\\explorer.exe', commandLine: 'C:\\Windows\\Explorer.EXE', currentDirectory: 'C:\\Windows\\system32\\', lifetime: life });
-  host.startProcess(at + 2_600 * MS, host.boot.dcomLaunch, { ...userSpec, image: `${SYS32}\\RuntimeBroker.exe`, commandLine: 'C:\\Windows\\System32\\RuntimeBroker.exe -Embedding', lifetime: life });
-  host.startProcess(at + 3_100 * MS, host.boot.schedule, { ...userSpec, image: `${SYS32}\\ctfmon.exe`, commandLine: '"ctfmon.exe"', lifetime: life });
+  const userinit = host.startProcess(at + 900 * MS, winlogon, {
+    ...userSpec,
+    image: `${SYS32}\\userinit.exe`,
+    commandLine: `${SYS32}\\userinit.exe`,
+    lifetime: 30_000 * MS,
+  });
+  host.startProcess(at + 1_100 * MS, host.boot.dcomLaunch, {
+    ...userSpec,
+    image: `${SYS32}\\sihost.exe`,
+    commandLine: 'sihost.exe',
+    lifetime: life,
+  });
+  host.startProcess(at + 1_300 * MS, host.boot.schedule, {
+    ...userSpec,
+    image: `${SYS32}\\taskhostw.exe`,
+    commandLine: 'taskhostw.exe {222A245B-E637-4AE9-A93F-A59CA119A75E}',
+    lifetime: life,
+  });
+  const explorer = host.startProcess(at + 2_000 * MS, userinit, {
+    image: 'C:\\Windows\\explorer.exe',
+    commandLine: 'C:\\Windows\\Explorer.EXE',
+    currentDirectory: 'C:\\Windows\\system32\\',
+    lifetime: life,
+  });
+  host.startProcess(at + 2_600 * MS, host.boot.dcomLaunch, {
+    ...userSpec,
+    image: `${SYS32}\\RuntimeBroker.exe`,
+    commandLine: 'C:\\Windows\\System32\\RuntimeBroker.exe -Embedding',
+    lifetime: life,
+  });
+  host.startProcess(at + 3_100 * MS, host.boot.schedule, {
+    ...userSpec,
+    image: `${SYS32}\\ctfmon.exe`,
+    commandLine: '"ctfmon.exe"',
+    lifetime: life,
+  });
   if (logon.rdp) {
-    host.startProcess(at + 3_400 * MS, host.boot.termService, { ...userSpec, image: `${SYS32}\\rdpclip.exe`, commandLine: 'rdpclip', lifetime: life });
+    host.startProcess(at + 3_400 * MS, host.boot.termService, {
+      ...userSpec,
+      image: `${SYS32}\\rdpclip.exe`,
+      commandLine: 'rdpclip',
+      lifetime: life,
+    });
   }
   return { session, winlogon, explorer };
 }
@@ -82,9 +136,17 @@ export function startDesktop(host: HostSim, t: number, logon: DesktopLogon): Des
  * "Run as administrator" from explorer: consent.exe runs as SYSTEM under Appinfo, then the program
  * starts with explorer shown as its parent, in the elevated logon session.
  */
-export function startElevated(host: HostSim, t: number, desktop: Desktop, image: string, commandLine: string, lifetime: number): ProcessInfo {
+export function startElevated(
+  host: HostSim,
+  t: number,
+  desktop: Desktop,
+  image: string,
+  commandLine: string,
+  lifetime: number,
+): ProcessInfo {
   const s = desktop.session;
-  if (s.elevatedLogonId === undefined) throw new Error(`${s.user.name} has no elevated session to start ${image} in`);
+  if (s.elevatedLogonId === undefined)
+    throw new Error(`${s.user.name} has no elevated session to start ${image} in`);
   host.startProcess(t, host.boot.appInfo, {
     image: `${SYS32}\\consent.exe`,
     commandLine: `consent.exe ${host.boot.appInfo.pid} 330 000001A4F3C2D6B0`,

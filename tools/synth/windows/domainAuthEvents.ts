@@ -85,7 +85,14 @@ export function serviceTicket4769(ctx: EventCtx, f: ServiceTicketRequest): WinEv
 }
 
 /** 4771: Kerberos pre-authentication failed. The "Failure Code" of the message is the Status field. */
-export function preauthFailed4771(ctx: EventCtx, user: Account, realm: string, status: number, ip: string, port: number) {
+export function preauthFailed4771(
+  ctx: EventCtx,
+  user: Account,
+  realm: string,
+  status: number,
+  ip: string,
+  port: number,
+) {
   return securityEvent(ctx, {
     eventId: 4771,
     version: 0,
@@ -108,7 +115,12 @@ export function preauthFailed4771(ctx: EventCtx, user: Account, realm: string, s
 }
 
 /** 4776: NTLM credential validation; it names the client workstation, not its address. */
-export function credentialValidated4776(ctx: EventCtx, userName: string, workstation: string, status: number) {
+export function credentialValidated4776(
+  ctx: EventCtx,
+  userName: string,
+  workstation: string,
+  status: number,
+) {
   return securityEvent(ctx, {
     eventId: 4776,
     version: 0,

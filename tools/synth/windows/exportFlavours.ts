@@ -1,5 +1,5 @@
 // The Windows XML export flavours the product reads, each with its own envelope and encoding:
-//   wevtutil qe LOG /f:xml      UTF-8, no root, one <Event> per line
+//   wevtutil qe LOG /f:xml      UTF-8, no root, <Event> elements back to back
 //   Event Viewer "Save As" XML  UTF-16LE with BOM, declaration, <Events> root, <RenderingInfo> in each event
 //   .ToXml() | Out-File         UTF-16LE with BOM, one <Event> per line, no root
 //   python-evtx evtx_dump.py    UTF-8, XML 1.1 declaration, <Events> root, events spread over lines
@@ -19,7 +19,7 @@ interface FlavourShape {
 }
 
 const SHAPES: Record<WinExportFlavour, FlavourShape> = {
-  wevtutil: { encoding: 'utf8', bom: false, header: '', separator: '\r\n', footer: '' },
+  wevtutil: { encoding: 'utf8', bom: false, header: '', separator: '', footer: '' },
   'event-viewer': {
     encoding: 'utf16le',
     bom: true,
@@ -58,7 +58,8 @@ export class WinEventExportWriter {
     private readonly options: WinExportOptions = {},
   ) {
     this.shape = SHAPES[flavour];
-    if (sink.encoding !== this.shape.encoding) throw new Error(`${flavour} needs a ${this.shape.encoding} sink`);
+    if (sink.encoding !== this.shape.encoding)
+      throw new Error(`${flavour} needs a ${this.shape.encoding} sink`);
     if (this.shape.header) sink.write(this.shape.header);
   }
 
@@ -84,7 +85,10 @@ export class WinEventExportWriter {
       case 'powershell-lines':
         return renderWindowsXml(ev, { timeDigits: this.options.timeDigits });
       case 'event-viewer':
-        return renderWindowsXml(ev, { timeDigits: this.options.timeDigits, renderingInfo: renderingInfoXml(ev) });
+        return renderWindowsXml(ev, {
+          timeDigits: this.options.timeDigits,
+          renderingInfo: renderingInfoXml(ev),
+        });
       case 'python-evtx':
         return renderPythonEvtxXml(ev);
     }

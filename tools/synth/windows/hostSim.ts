@@ -4,7 +4,12 @@
 import type { SeededRandom } from '../random.js';
 import { MICROS_PER_DAY } from '../timeFormat.js';
 import type { EventCtx } from './securityEvent.js';
-import { processCreated4688, sysmonFileCreate, sysmonNetworkConnect, sysmonProcessCreate } from './processEvents.js';
+import {
+  processCreated4688,
+  sysmonFileCreate,
+  sysmonNetworkConnect,
+  sysmonProcessCreate,
+} from './processEvents.js';
 import type { Connection, ElevationType, Integrity, ProcessInfo } from './processEvents.js';
 import { SYSTEM_ACCOUNT, SYSTEM_LOGON_ID } from './winEvent.js';
 import type { Account, WinEvent } from './winEvent.js';
@@ -64,7 +69,8 @@ export class HostSim {
     this.nextLogonId = 0x200000 + rng.int(0, 0xfffff);
     this.pids = new PidTable(rng);
     this.boot = bootProcesses(this, config.bootTime);
-    for (const [channel, first] of Object.entries(config.firstRecordIds ?? {})) this.nextRecordId.set(channel, first);
+    for (const [channel, first] of Object.entries(config.firstRecordIds ?? {}))
+      this.nextRecordId.set(channel, first);
   }
 
   get name(): string {
@@ -81,7 +87,12 @@ export class HostSim {
    * schedule in whole milliseconds; the sub-millisecond jitter keeps timestamps from all ending in 000.
    */
   ctxFor(t: number, writerPid: number): EventCtx {
-    return { computer: this.fqdn, time: t + this.rng.int(0, 999), execPid: writerPid, execTid: this.threadId() };
+    return {
+      computer: this.fqdn,
+      time: t + this.rng.int(0, 999),
+      execPid: writerPid,
+      execTid: this.threadId(),
+    };
   }
 
   emit(ev: WinEvent): void {
@@ -108,10 +119,16 @@ export class HostSim {
   }
 
   /** A long-running process that started before the logs begin: no event is written for it. */
-  existingProcess(parent: ProcessInfo | null, spec: StartSpec & { pidRange?: readonly [number, number] }, start: number): ProcessInfo {
+  existingProcess(
+    parent: ProcessInfo | null,
+    spec: StartSpec & { pidRange?: readonly [number, number] },
+    start: number,
+  ): ProcessInfo {
     const info = this.describe(parent, spec, start);
     const until = start + 60 * MICROS_PER_DAY;
-    info.pid = spec.pidRange ? this.pids.allocateIn(spec.pidRange, start, until) : this.pids.allocate(start, until);
+    info.pid = spec.pidRange
+      ? this.pids.allocateIn(spec.pidRange, start, until)
+      : this.pids.allocate(start, until);
     return info;
   }
 
@@ -125,7 +142,9 @@ export class HostSim {
       this.emit(processCreated4688(this.ctxFor(t + 1_200, 4), creator, info, parent));
     }
     if (this.config.sysmon) {
-      this.emit(sysmonProcessCreate(this.ctxFor(t + this.rng.int(2_000, 40_000), this.boot.sysmon.pid), info, parent));
+      this.emit(
+        sysmonProcessCreate(this.ctxFor(t + this.rng.int(2_000, 40_000), this.boot.sysmon.pid), info, parent),
+      );
     }
     return info;
   }
@@ -154,7 +173,9 @@ export class HostSim {
     const out = new Map<string, WinEvent[]>();
     const silent = this.config.silentPeriods ?? [];
     for (const [channel, all] of this.buffers) {
-      const events = silent.length ? all.filter((e) => !silent.some(([a, b]) => e.time >= a && e.time < b)) : all;
+      const events = silent.length
+        ? all.filter((e) => !silent.some(([a, b]) => e.time >= a && e.time < b))
+        : all;
       // Array.prototype.sort is stable, so events at the same microsecond keep the order they were made in.
       events.sort((a, b) => a.time - b.time);
       let next = this.nextRecordId.get(channel) ?? 1;
@@ -182,7 +203,9 @@ export class HostSim {
       currentDirectory: spec.currentDirectory ?? parent?.currentDirectory ?? 'C:\\Windows\\system32\\',
       user,
       logonId,
-      logonGuid: spec.logonGuid ?? (spec.logonId === undefined && parent ? parent.logonGuid : this.logonGuid(logonId, start)),
+      logonGuid:
+        spec.logonGuid ??
+        (spec.logonId === undefined && parent ? parent.logonGuid : this.logonGuid(logonId, start)),
       terminalSession: spec.terminalSession ?? parent?.terminalSession ?? 0,
       integrity: spec.integrity ?? parent?.integrity ?? 'System',
       elevation: spec.elevation ?? parent?.elevation ?? '%%1936',

@@ -14,7 +14,13 @@ const WINDOWS_PRODUCT = 'Microsoft\u00ae Windows\u00ae Operating System';
 const WIN_BUILD = '10.0.22621.3235 (WinBuild.160101.0800)';
 
 function windowsImage(description: string, originalFileName: string): ImageInfo {
-  return { fileVersion: WIN_BUILD, description, product: WINDOWS_PRODUCT, company: 'Microsoft Corporation', originalFileName };
+  return {
+    fileVersion: WIN_BUILD,
+    description,
+    product: WINDOWS_PRODUCT,
+    company: 'Microsoft Corporation',
+    originalFileName,
+  };
 }
 
 const CATALOG: Record<string, ImageInfo> = {
@@ -49,6 +55,7 @@ const CATALOG: Record<string, ImageInfo> = {
   'compattelrunner.exe': windowsImage('Microsoft Compatibility Telemetry', 'CompatTelRunner.exe'),
   'gpupdate.exe': windowsImage('Microsoft\u00ae Windows Group Policy Update Utility', 'GPUpdate.exe'),
   'wevtutil.exe': windowsImage('Eventing Command Line Utility', 'wevtutil.exe'),
+  'mstsc.exe': windowsImage('Remote Desktop Connection', 'mstsc.exe'),
   'chrome.exe': {
     fileVersion: '122.0.6261.129',
     description: 'Google Chrome',
@@ -100,7 +107,13 @@ const CATALOG: Record<string, ImageInfo> = {
   },
 };
 
-const UNKNOWN: ImageInfo = { fileVersion: '-', description: '-', product: '-', company: '-', originalFileName: '-' };
+const UNKNOWN: ImageInfo = {
+  fileVersion: '-',
+  description: '-',
+  product: '-',
+  company: '-',
+  originalFileName: '-',
+};
 
 export function imageBaseName(path: string): string {
   return path.slice(path.lastIndexOf('\\') + 1).toLowerCase();

@@ -17,7 +17,7 @@ const MESSAGE_IDS: Record<string, string> = {
   '%%2307': 'Account locked out.',
   '%%2310': 'Account currently disabled.',
   '%%2313': 'Unknown user name or bad password.',
-  '%%2048': "Account Enabled",
+  '%%2048': 'Account Enabled',
   '%%2050': "'Password Not Required' - Disabled",
   '%%2080': 'Account Disabled',
   '%%2082': "'Password Not Required' - Enabled",
@@ -40,4 +40,3 @@ export function displaySid(sid: string, domain: DataValue | undefined, name: Dat
   }
   return sid;
 }
-

@@ -20,7 +20,8 @@ function windowsFields(fields: readonly DataField[], tag: 'Data' | 'named'): str
   let out = '';
   for (const [name, value] of fields) {
     const text = windowsValue(value);
-    if (tag === 'Data') out += text === '' ? `<Data Name='${name}'></Data>` : `<Data Name='${name}'>${text}</Data>`;
+    if (tag === 'Data')
+      out += text === '' ? `<Data Name='${name}'></Data>` : `<Data Name='${name}'>${text}</Data>`;
     else out += text === '' ? `<${name}></${name}>` : `<${name}>${text}</${name}>`;
   }
   return out;
@@ -88,7 +89,11 @@ export function renderPythonEvtxXml(ev: WinEvent): string {
   if (ev.userData) {
     const u = ev.userData;
     const fields = u.fields.map(([n, v]) => `<${n}>${pythonValue(v)}</${n}>`);
-    lines.push(`<UserData><${u.element} xmlns="${u.xmlns}">${fields.join('\n')}`, `</${u.element}>`, `</UserData>`);
+    lines.push(
+      `<UserData><${u.element} xmlns="${u.xmlns}">${fields.join('\n')}`,
+      `</${u.element}>`,
+      `</UserData>`,
+    );
   } else {
     const data = (ev.eventData ?? []).map(([n, v]) => `<Data Name="${n}">${pythonValue(v)}</Data>`);
     if (ev.binary) data.push(`<Binary>${ev.binary}</Binary>`);

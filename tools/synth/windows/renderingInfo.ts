@@ -48,4 +48,3 @@ export function renderingInfoXml(ev: WinEvent): string {
     `<Keywords><Keyword>${keywordName(ev)}</Keyword></Keywords></RenderingInfo>`
   );
 }
-

@@ -1,6 +1,11 @@
 // The System block every Security-log event shares: provider, level 0, opcode 0, audit keywords, and
 // lsass.exe as the writing process. Event-specific builders only supply id, version, task and data.
-import { CHANNEL_SECURITY, KEYWORDS_AUDIT_FAILURE, KEYWORDS_AUDIT_SUCCESS, SECURITY_AUDITING } from './winEvent.js';
+import {
+  CHANNEL_SECURITY,
+  KEYWORDS_AUDIT_FAILURE,
+  KEYWORDS_AUDIT_SUCCESS,
+  SECURITY_AUDITING,
+} from './winEvent.js';
 import type { DataField, WinEvent } from './winEvent.js';
 
 /** Where and when an event is written; the host simulation fills it in. */

@@ -40,7 +40,10 @@ export interface LogonRequest {
 
 const ZERO_GUID = '{00000000-0000-0000-0000-000000000000}';
 
-function logonShape(host: HostSim, req: LogonRequest): Omit<LogonSuccess, 'targetLogonId' | 'linkedLogonId' | 'elevatedToken' | 'target'> {
+function logonShape(
+  host: HostSim,
+  req: LogonRequest,
+): Omit<LogonSuccess, 'targetLogonId' | 'linkedLogonId' | 'elevatedToken' | 'target'> {
   const machine = { account: host.machineAccount, logonId: SYSTEM_LOGON_ID };
   const domainGuid = req.isDomainAccount === false ? ZERO_GUID : `{${host.rng.guid()}}`;
   const base = {
@@ -58,16 +61,63 @@ function logonShape(host: HostSim, req: LogonRequest): Omit<LogonSuccess, 'targe
       const nullSubject = { subject: { sid: 'S-1-0-0', name: '-', domain: '-' }, subjectLogonId: 0 };
       const port = String(host.rng.int(49152, 65000));
       if (req.auth === 'NTLM') {
-        return { ...base, ...nullSubject, logonType: 3, logonProcess: 'NtLmSsp ', authPackage: 'NTLM', workstation: req.workstation ?? '-', logonGuid: ZERO_GUID, lmPackage: 'NTLM V2', keyLength: 128, processId: 0, processName: '-', ip: req.ip ?? '-', port };
+        return {
+          ...base,
+          ...nullSubject,
+          logonType: 3,
+          logonProcess: 'NtLmSsp ',
+          authPackage: 'NTLM',
+          workstation: req.workstation ?? '-',
+          logonGuid: ZERO_GUID,
+          lmPackage: 'NTLM V2',
+          keyLength: 128,
+          processId: 0,
+          processName: '-',
+          ip: req.ip ?? '-',
+          port,
+        };
       }
-      return { ...base, ...nullSubject, logonType: 3, logonProcess: 'Kerberos', authPackage: 'Kerberos', workstation: '-', processId: 0, processName: '-', ip: req.ip ?? '-', port };
+      return {
+        ...base,
+        ...nullSubject,
+        logonType: 3,
+        logonProcess: 'Kerberos',
+        authPackage: 'Kerberos',
+        workstation: '-',
+        processId: 0,
+        processName: '-',
+        ip: req.ip ?? '-',
+        port,
+      };
     }
     case 4:
     case 5:
-      return { ...base, logonType: req.type, logonProcess: 'Advapi  ', authPackage: 'Negotiate', workstation: '-', logonGuid: req.type === 5 ? ZERO_GUID : domainGuid, processId: req.processId ?? host.boot.services.pid, processName: req.processName ?? host.boot.services.image, ip: '-', port: '-' };
+      return {
+        ...base,
+        logonType: req.type,
+        logonProcess: 'Advapi  ',
+        authPackage: 'Negotiate',
+        workstation: '-',
+        logonGuid: req.type === 5 ? ZERO_GUID : domainGuid,
+        processId: req.processId ?? host.boot.services.pid,
+        processName: req.processName ?? host.boot.services.image,
+        ip: '-',
+        port: '-',
+      };
     default: {
       const remote = req.type === 10;
-      return { ...base, logonType: req.type, logonProcess: 'User32 ', authPackage: 'Negotiate', workstation: host.name, processId: req.processId ?? host.boot.winlogon.pid, processName: req.processName ?? host.boot.winlogon.image, ip: req.ip ?? '127.0.0.1', port: '0', restrictedAdmin: remote ? '%%1843' : '-' };
+      return {
+        ...base,
+        logonType: req.type,
+        logonProcess: 'User32 ',
+        authPackage: 'Negotiate',
+        workstation: host.name,
+        processId: req.processId ?? host.boot.winlogon.pid,
+        processName: req.processName ?? host.boot.winlogon.image,
+        ip: req.ip ?? '127.0.0.1',
+        port: '0',
+        restrictedAdmin: remote ? '%%1843' : '-',
+      };
     }
   }
 }
@@ -89,11 +139,35 @@ export function logOn(host: HostSim, t: number, req: LogonRequest): Session {
     const elevated = host.allocateLogonId();
     session.elevatedLogonId = elevated;
     session.elevatedLogonGuid = host.logonGuid(elevated, t);
-    host.emit(logonSuccess4624(host.securityCtx(t), { ...shape, target: req.user, targetLogonId: elevated, linkedLogonId: logonId, elevatedToken: true }));
-    host.emit(logonSuccess4624(host.securityCtx(t + 40), { ...shape, target: req.user, targetLogonId: logonId, linkedLogonId: elevated, elevatedToken: false }));
+    host.emit(
+      logonSuccess4624(host.securityCtx(t), {
+        ...shape,
+        target: req.user,
+        targetLogonId: elevated,
+        linkedLogonId: logonId,
+        elevatedToken: true,
+      }),
+    );
+    host.emit(
+      logonSuccess4624(host.securityCtx(t + 40), {
+        ...shape,
+        target: req.user,
+        targetLogonId: logonId,
+        linkedLogonId: elevated,
+        elevatedToken: false,
+      }),
+    );
   } else {
     const elevatedToken = req.type === 4 || req.type === 5 || req.user.sid === SYSTEM_ACCOUNT.sid;
-    host.emit(logonSuccess4624(host.securityCtx(t), { ...shape, target: req.user, targetLogonId: logonId, linkedLogonId: 0, elevatedToken }));
+    host.emit(
+      logonSuccess4624(host.securityCtx(t), {
+        ...shape,
+        target: req.user,
+        targetLogonId: logonId,
+        linkedLogonId: 0,
+        elevatedToken,
+      }),
+    );
   }
   return session;
 }
@@ -101,7 +175,15 @@ export function logOn(host: HostSim, t: number, req: LogonRequest): Session {
 /** A service logon as SYSTEM (type 5), the most common 4624 on any host. */
 export function serviceLogon(host: HostSim, t: number): void {
   const shape = logonShape(host, { user: SYSTEM_ACCOUNT, type: 5 });
-  host.emit(logonSuccess4624(host.securityCtx(t), { ...shape, target: SYSTEM_ACCOUNT, targetLogonId: SYSTEM_LOGON_ID, linkedLogonId: 0, elevatedToken: true }));
+  host.emit(
+    logonSuccess4624(host.securityCtx(t), {
+      ...shape,
+      target: SYSTEM_ACCOUNT,
+      targetLogonId: SYSTEM_LOGON_ID,
+      linkedLogonId: 0,
+      elevatedToken: true,
+    }),
+  );
 }
 
 /** Ends a session: 4647 when the user signs out interactively, then 4634 for each linked logon id. */
@@ -109,6 +191,8 @@ export function logOff(host: HostSim, t: number, session: Session, userInitiated
   if (userInitiated) host.emit(userLogoff4647(host.securityCtx(t), session.user, session.logonId));
   host.emit(logoff4634(host.securityCtx(t + 900_000), session.user, session.logonId, session.logonType));
   if (session.elevatedLogonId !== undefined) {
-    host.emit(logoff4634(host.securityCtx(t + 901_000), session.user, session.elevatedLogonId, session.logonType));
+    host.emit(
+      logoff4634(host.securityCtx(t + 901_000), session.user, session.elevatedLogonId, session.logonType),
+    );
   }
 }

@@ -36,7 +36,11 @@ export interface DomainAccountFacts {
 
 const MINUTE = 60_000_000;
 
-export function playDomainAccountCreation(dc: HostSim, t0: number, plan: DomainAccountPlan): DomainAccountFacts {
+export function playDomainAccountCreation(
+  dc: HostSim,
+  t0: number,
+  plan: DomainAccountPlan,
+): DomainAccountFacts {
   const ws = plan.adminWorkstation;
   const mmc = ws.host.startProcess(t0, ws.desktop.explorer, {
     image: 'C:\\Windows\\System32\\mmc.exe',
@@ -55,12 +59,23 @@ export function playDomainAccountCreation(dc: HostSim, t0: number, plan: DomainA
   const actor = { account: plan.admin, logonId: session.logonId };
   const created = t0 + 3 * MINUTE + dc.rng.int(0, 30_000_000);
   const at = (ms: number) => dc.securityCtx(created + ms * 1000);
-  dc.emit(userCreated4720(at(0), actor, { account: plan.newAccount, displayName: plan.displayName, userPrincipalName: plan.userPrincipalName }));
+  dc.emit(
+    userCreated4720(at(0), actor, {
+      account: plan.newAccount,
+      displayName: plan.displayName,
+      userPrincipalName: plan.userPrincipalName,
+    }),
+  );
   dc.emit(passwordReset4724(at(31), actor, plan.newAccount));
   dc.emit(userEnabled4722(at(47), actor, plan.newAccount));
   dc.emit(userChanged4738(at(52), actor, plan.newAccount, passwordLastSetText(created + 31_000)));
   const groupTime = created + Math.round(plan.groupAfterMinutes * MINUTE);
-  dc.emit(memberAdded(dc.securityCtx(groupTime), 4728, actor, plan.group, { memberName: plan.distinguishedName, memberSid: plan.newAccount.sid }));
+  dc.emit(
+    memberAdded(dc.securityCtx(groupTime), 4728, actor, plan.group, {
+      memberName: plan.distinguishedName,
+      memberSid: plan.newAccount.sid,
+    }),
+  );
   dc.emit(logoff4634(dc.securityCtx(t0 + 38 * MINUTE), plan.admin, session.logonId, 3));
   return { mmcStart: mmc.start, dcLogonId: session.logonId, creationTime: created, groupTime };
 }

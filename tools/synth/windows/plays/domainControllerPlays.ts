@@ -2,7 +2,12 @@
 // (4768 0x6 for names that do not exist, 4771 0x18 for real names with a guessed password), and the
 // SAM handle requests (4661) a remote "net user /domain" causes.
 import type { HostSim } from '../hostSim.js';
-import { KDC_STATUS, preauthFailed4771, samHandleRequested4661, tgtRequested4768 } from '../domainAuthEvents.js';
+import {
+  KDC_STATUS,
+  preauthFailed4771,
+  samHandleRequested4661,
+  tgtRequested4768,
+} from '../domainAuthEvents.js';
 import { logoff4634 } from '../logonEvents.js';
 import { logOn } from '../sessions.js';
 import type { Account } from '../winEvent.js';
@@ -31,9 +36,28 @@ export function playKerberosProbe(dc: HostSim, t0: number, probe: KerberosProbe)
   for (const attempt of attempts) {
     const port = dc.rng.int(49152, 65000);
     if (typeof attempt === 'string') {
-      dc.emit(tgtRequested4768(dc.securityCtx(t), { userName: attempt, realm: probe.realm, userSid: 'S-1-0-0', krbtgtSid: '', status: KDC_STATUS.clientUnknown, ip: probe.sourceIp, port }));
+      dc.emit(
+        tgtRequested4768(dc.securityCtx(t), {
+          userName: attempt,
+          realm: probe.realm,
+          userSid: 'S-1-0-0',
+          krbtgtSid: '',
+          status: KDC_STATUS.clientUnknown,
+          ip: probe.sourceIp,
+          port,
+        }),
+      );
     } else {
-      dc.emit(preauthFailed4771(dc.securityCtx(t), attempt, probe.realm, KDC_STATUS.preauthFailed, probe.sourceIp, port));
+      dc.emit(
+        preauthFailed4771(
+          dc.securityCtx(t),
+          attempt,
+          probe.realm,
+          KDC_STATUS.preauthFailed,
+          probe.sourceIp,
+          port,
+        ),
+      );
     }
     t += Math.round(dc.rng.exponential(probe.pace) * 1_000_000) + 200_000;
   }
@@ -53,9 +77,36 @@ export function playRemoteSamQuery(dc: HostSim, t: number, q: RemoteSamQuery): n
   const session = logOn(dc, t - 300_000, { user: q.user, type: 3, ip: q.clientIp, auth: 'Kerberos' });
   const base = { subject: q.user, subjectLogonId: session.logonId, lsassPid: dc.boot.lsass.pid };
   const handle = () => 0x1f4c65f0 + dc.rng.int(0, 0xffff) * 16;
-  dc.emit(samHandleRequested4661(dc.securityCtx(t), { ...base, objectType: 'SAM_DOMAIN', objectName: q.domainDn, handleId: handle(), accessList: '%%5392\r\n\t\t\t\t%%5394\r\n\t\t\t\t%%5399\r\n\t\t\t\t', accessMask: 0x205 }));
-  dc.emit(samHandleRequested4661(dc.securityCtx(t + 6_000), { ...base, objectType: 'SAM_DOMAIN', objectName: 'DC=Builtin,' + q.domainDn, handleId: handle(), accessList: '%%5392\r\n\t\t\t\t%%5399\r\n\t\t\t\t', accessMask: 0x201 }));
-  dc.emit(samHandleRequested4661(dc.securityCtx(t + 19_000), { ...base, objectType: 'SAM_GROUP', objectName: `${q.domainSid}-513`, handleId: handle(), accessList: '%%5426\r\n\t\t\t\t', accessMask: 0x4 }));
+  dc.emit(
+    samHandleRequested4661(dc.securityCtx(t), {
+      ...base,
+      objectType: 'SAM_DOMAIN',
+      objectName: q.domainDn,
+      handleId: handle(),
+      accessList: '%%5392\r\n\t\t\t\t%%5394\r\n\t\t\t\t%%5399\r\n\t\t\t\t',
+      accessMask: 0x205,
+    }),
+  );
+  dc.emit(
+    samHandleRequested4661(dc.securityCtx(t + 6_000), {
+      ...base,
+      objectType: 'SAM_DOMAIN',
+      objectName: 'DC=Builtin,' + q.domainDn,
+      handleId: handle(),
+      accessList: '%%5392\r\n\t\t\t\t%%5399\r\n\t\t\t\t',
+      accessMask: 0x201,
+    }),
+  );
+  dc.emit(
+    samHandleRequested4661(dc.securityCtx(t + 19_000), {
+      ...base,
+      objectType: 'SAM_GROUP',
+      objectName: `${q.domainSid}-513`,
+      handleId: handle(),
+      accessList: '%%5426\r\n\t\t\t\t',
+      accessMask: 0x4,
+    }),
+  );
   dc.emit(logoff4634(dc.securityCtx(t + 3_100_000), q.user, session.logonId, 3));
   return session.logonId;
 }

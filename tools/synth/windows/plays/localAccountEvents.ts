@@ -13,7 +13,11 @@ import type { Actor } from '../accountEvents.js';
 import type { Account } from '../winEvent.js';
 
 export const BUILTIN_USERS: Account = { sid: 'S-1-5-32-545', name: 'Users', domain: 'Builtin' };
-export const BUILTIN_ADMINISTRATORS: Account = { sid: 'S-1-5-32-544', name: 'Administrators', domain: 'Builtin' };
+export const BUILTIN_ADMINISTRATORS: Account = {
+  sid: 'S-1-5-32-544',
+  name: 'Administrators',
+  domain: 'Builtin',
+};
 
 /** "3/11/2026 1:49:41 PM", the en-US form 4738 uses for PasswordLastSet. */
 export function passwordLastSetText(us: number): string {

@@ -40,7 +40,13 @@ const MINUTE = 60_000_000;
 
 export function playRdpLocalBackdoor(host: HostSim, t0: number, plan: RdpBackdoorPlan): RdpBackdoorFacts {
   // Network Level Authentication: a short network logon before the RDP session itself.
-  const nla = logOn(host, t0, { user: plan.user, type: 3, ip: plan.clientIp, auth: 'NTLM', workstation: plan.clientName });
+  const nla = logOn(host, t0, {
+    user: plan.user,
+    type: 3,
+    ip: plan.clientIp,
+    auth: 'NTLM',
+    workstation: plan.clientName,
+  });
   host.emit(logoff4634(host.securityCtx(t0 + 1_800_000), plan.user, nla.logonId, 3));
   const desktop = startDesktop(host, t0 + 2_000_000, {
     user: plan.user,
@@ -50,10 +56,26 @@ export function playRdpLocalBackdoor(host: HostSim, t0: number, plan: RdpBackdoo
   });
   const session = desktop.session;
   const profile = `C:\\Users\\${plan.user.name}\\`;
-  const cmd = startElevated(host, t0 + 4 * MINUTE, desktop, 'C:\\Windows\\System32\\cmd.exe', '"C:\\Windows\\system32\\cmd.exe" ', 45 * MINUTE);
-  host.startProcess(cmd.start + 60_000, cmd, { image: 'C:\\Windows\\System32\\conhost.exe', commandLine: '\\??\\C:\\Windows\\system32\\conhost.exe 0xffffffff -ForceV1', lifetime: 45 * MINUTE });
+  const cmd = startElevated(
+    host,
+    t0 + 4 * MINUTE,
+    desktop,
+    'C:\\Windows\\System32\\cmd.exe',
+    '"C:\\Windows\\system32\\cmd.exe" ',
+    45 * MINUTE,
+  );
+  host.startProcess(cmd.start + 60_000, cmd, {
+    image: 'C:\\Windows\\System32\\conhost.exe',
+    commandLine: '\\??\\C:\\Windows\\system32\\conhost.exe 0xffffffff -ForceV1',
+    lifetime: 45 * MINUTE,
+  });
   const at = (minutes: number) => cmd.start + Math.round(minutes * MINUTE);
-  host.startProcess(at(0.7), cmd, { image: 'C:\\Windows\\System32\\whoami.exe', commandLine: 'whoami /groups', currentDirectory: profile, lifetime: 400_000 });
+  host.startProcess(at(0.7), cmd, {
+    image: 'C:\\Windows\\System32\\whoami.exe',
+    commandLine: 'whoami /groups',
+    currentDirectory: profile,
+    lifetime: 400_000,
+  });
 
   // "net user /domain > users.txt": cmd opens the redirect target before it starts net.exe.
   host.fileCreated(at(1.2) - 30_000, cmd, `${profile}${plan.artifactFile}`);
@@ -61,25 +83,61 @@ export function playRdpLocalBackdoor(host: HostSim, t0: number, plan: RdpBackdoo
   plan.onDomainQuery?.(listing.samTime);
 
   const actor = { account: plan.user, logonId: session.elevatedLogonId! };
-  const create = runNet(host, at(3.4), cmd, `user ${plan.backdoor.name} ${plan.backdoor.password} /add`, profile);
-  const backdoor = createLocalAccount(host, create.samTime, actor, { name: plan.backdoor.name, rid: plan.backdoor.rid, machineSid: plan.machineSid });
+  const create = runNet(
+    host,
+    at(3.4),
+    cmd,
+    `user ${plan.backdoor.name} ${plan.backdoor.password} /add`,
+    profile,
+  );
+  const backdoor = createLocalAccount(host, create.samTime, actor, {
+    name: plan.backdoor.name,
+    rid: plan.backdoor.rid,
+    machineSid: plan.machineSid,
+  });
 
   const promote = runNet(host, at(4.1), cmd, `localgroup administrators ${plan.backdoor.name} /add`, profile);
-  host.emit(memberAdded(host.securityCtx(promote.samTime), 4732, actor, BUILTIN_ADMINISTRATORS, { memberName: '-', memberSid: backdoor.sid }));
+  host.emit(
+    memberAdded(host.securityCtx(promote.samTime), 4732, actor, BUILTIN_ADMINISTRATORS, {
+      memberName: '-',
+      memberSid: backdoor.sid,
+    }),
+  );
 
   const check = runNet(host, at(4.6), cmd, `user ${plan.backdoor.name}`, profile);
-  host.emit(userGroupsEnumerated4798(host.securityCtx(check.samTime), actor, backdoor, { pid: check.net1.pid, image: check.net1.image }));
+  host.emit(
+    userGroupsEnumerated4798(host.securityCtx(check.samTime), actor, backdoor, {
+      pid: check.net1.pid,
+      image: check.net1.image,
+    }),
+  );
   const admins = runNet(host, at(5.2), cmd, 'localgroup administrators', profile);
-  host.emit(groupMembersEnumerated4799(host.securityCtx(admins.samTime), actor, BUILTIN_ADMINISTRATORS, { pid: admins.net1.pid, image: admins.net1.image }));
+  host.emit(
+    groupMembersEnumerated4799(host.securityCtx(admins.samTime), actor, BUILTIN_ADMINISTRATORS, {
+      pid: admins.net1.pid,
+      image: admins.net1.image,
+    }),
+  );
 
   // The new administrator comes back from another machine.
   const followUpTime = create.samTime + Math.round(plan.followUp.afterCreationMinutes * MINUTE);
-  const followNla = logOn(host, followUpTime, { user: backdoor, type: 3, ip: plan.followUp.ip, auth: 'NTLM', workstation: plan.followUp.workstation, isDomainAccount: false });
+  const followNla = logOn(host, followUpTime, {
+    user: backdoor,
+    type: 3,
+    ip: plan.followUp.ip,
+    auth: 'NTLM',
+    workstation: plan.followUp.workstation,
+    isDomainAccount: false,
+  });
   host.emit(logoff4634(host.securityCtx(followUpTime + 2_100_000), backdoor, followNla.logonId, 3));
   const second = startDesktop(host, followUpTime + 2_500_000, {
     user: backdoor,
     uacAdmin: true,
-    rdp: { clientIp: plan.followUp.ip, terminalSession: plan.terminalSession + 1, clientName: plan.followUp.workstation },
+    rdp: {
+      clientIp: plan.followUp.ip,
+      terminalSession: plan.terminalSession + 1,
+      clientName: plan.followUp.workstation,
+    },
     duration: 20 * MINUTE,
     localAccount: true,
   });

@@ -1,0 +1,79 @@
+// One file's parse, which may start before its turn to load: batches that arrive before the file's
+// transaction is open wait (their segments are already on disk), then flow into the BatchWriter.
+import { rm } from 'node:fs/promises';
+import type { ParseResult } from './parseFile.js';
+import type { BatchWriter } from './batchWriter.js';
+import type { ParseWorkerHandle } from './parseWorkerHandle.js';
+import type { SegmentBatch } from './workerProtocol.js';
+
+export class ParseJob {
+  readonly result: Promise<ParseResult>;
+  bytesRead = 0;
+  private waiting: SegmentBatch[] = [];
+  private writer: BatchWriter | null = null;
+  private onLoaded: () => void = () => undefined;
+  private discarded = false;
+
+  constructor(
+    readonly jobId: number,
+    readonly path: string,
+    private readonly worker: ParseWorkerHandle,
+    options: { stagingDir: string; maxRecordBytes?: number; maxJsonDepth?: number },
+  ) {
+    this.result = new Promise<ParseResult>((resolve, reject) => {
+      worker.start(
+        jobId,
+        { path, ...options },
+        {
+          rows: (batch) => {
+            if (this.discarded) void removeSegments([batch]);
+            else if (this.writer) this.feed(batch);
+            else this.waiting.push(batch);
+          },
+          progress: (b) => {
+            this.bytesRead = b;
+          },
+          done: resolve,
+          failed: (message) => reject(new Error(message)),
+        },
+      );
+    });
+    // A failure is read through `result` when the file's turn comes; never an unhandled rejection.
+    this.result.catch(() => undefined);
+  }
+
+  /** The file's turn: its transaction is open, batches go to `writer`; `onLoaded` after each one. */
+  attach(writer: BatchWriter, onLoaded: () => void): void {
+    this.writer = writer;
+    this.onLoaded = onLoaded;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const b of waiting) this.feed(b);
+  }
+
+  private feed(batch: SegmentBatch): void {
+    this.writer!.enqueue(batch, () => {
+      // A failed write stops the parse: the file will be rolled back whole.
+      if (this.writer!.failed) this.cancel();
+      this.worker.send({ type: 'ack', jobId: this.jobId });
+      this.onLoaded();
+    });
+  }
+
+  cancel(): void {
+    this.worker.send({ type: 'cancel', jobId: this.jobId });
+  }
+
+  /** Drops batches that never reached a writer (a cancelled look-ahead), with their segment files. */
+  async discard(): Promise<void> {
+    this.discarded = true;
+    this.cancel();
+    const waiting = this.waiting;
+    this.waiting = [];
+    await removeSegments(waiting);
+  }
+}
+
+async function removeSegments(batches: readonly SegmentBatch[]): Promise<void> {
+  await Promise.all(batches.flatMap((b) => b.files.map((f) => rm(f.path, { force: true }))));
+}
