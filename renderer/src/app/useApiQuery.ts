@@ -27,6 +27,8 @@ export function useApiQuery<T>(
 ): ApiQuery<T> {
   const { api, dataVersion } = useApp();
   const [data, setData] = useState<T>();
+  // Which request the data on screen answers: until it matches the current key, the data is stale.
+  const [loadedKey, setLoadedKey] = useState<string>();
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(enabled);
   const [nonce, setNonce] = useState(0);
@@ -45,10 +47,13 @@ export function useApiQuery<T>(
       .then((value) => {
         if (!current) return;
         setData(value);
+        setLoadedKey(key);
         setError(undefined);
       })
       .catch((e: unknown) => {
-        if (current) setError(errorText(e));
+        if (!current) return;
+        setError(errorText(e));
+        setLoadedKey(key);
       })
       .finally(() => {
         if (current) setLoading(false);
@@ -59,5 +64,5 @@ export function useApiQuery<T>(
   }, [api, key, dataVersion, nonce, enabled]);
 
   const reload = useCallback(() => setNonce((n) => n + 1), []);
-  return { data, error, loading, reload };
+  return { data, error, loading: enabled && (loading || loadedKey !== key), reload };
 }

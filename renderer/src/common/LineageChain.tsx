@@ -1,6 +1,7 @@
 // A process chain on one line, the way a responder says it: explorer.exe → cmd.exe → net.exe → net1.exe,
-// with each process's full command line under it (the last one is the act itself; the earlier ones show how
-// the actor got there). Stub parents (start not in the logs) are marked.
+// with the command lines under it (the last one is the act itself; its parents show how the actor got
+// there). Stub parents (start not in the logs) are marked.
+import { useState } from 'react';
 import type { LineageNode } from '../../../shared/report';
 import { baseName } from '../format/formatNumbers';
 
@@ -8,7 +9,17 @@ export function imageName(node: LineageNode): string {
   return node.image ? baseName(node.image) : 'unknown image';
 }
 
+// The act and its two parents tell the story; session plumbing (smss, winlogon …) is one click away.
+const SHOWN_COMMANDS = 3;
+
+function nodeTitle(node: LineageNode): string {
+  const pid = node.pid != null ? ` (pid ${node.pid})` : '';
+  const user = node.user ? ` as ${node.user}` : '';
+  return `${node.image ?? 'unknown'}${pid}${user}${node.stub ? ' — start not in the logs' : ''}`;
+}
+
 export function LineageChain({ lineage, testId }: { lineage: LineageNode[]; testId?: string }) {
+  const [showAll, setShowAll] = useState(false);
   if (lineage.length === 0) {
     return (
       <p className="muted" data-testid={testId ?? 'lineage-chain'}>
@@ -18,6 +29,7 @@ export function LineageChain({ lineage, testId }: { lineage: LineageNode[]; test
     );
   }
   const withCommands = lineage.filter((n) => n.commandLine);
+  const shown = showAll ? withCommands : withCommands.slice(-SHOWN_COMMANDS);
   const hosts = new Set(lineage.map((n) => n.host));
   return (
     <div className="lineage-chain" data-testid={testId ?? 'lineage-chain'}>
@@ -29,10 +41,7 @@ export function LineageChain({ lineage, testId }: { lineage: LineageNode[]; test
                 {' → '}
               </span>
             )}
-            <span
-              className={node.stub ? 'chain-node stub' : 'chain-node'}
-              title={`${node.image ?? 'unknown'}${node.pid != null ? ` (pid ${node.pid})` : ''}${node.user ? ` as ${node.user}` : ''}${node.stub ? ' — start not in the logs' : ''}`}
-            >
+            <span className={node.stub ? 'chain-node stub' : 'chain-node'} title={nodeTitle(node)}>
               {imageName(node)}
               {hosts.size > 1 && <span className="chain-host">@{node.host}</span>}
               {node.stub && <span className="stub-mark"> (stub)</span>}
@@ -40,13 +49,15 @@ export function LineageChain({ lineage, testId }: { lineage: LineageNode[]; test
           </span>
         ))}
       </div>
-      {withCommands.length > 0 && (
+      {withCommands.length > shown.length && (
+        <button type="button" className="btn link small" onClick={() => setShowAll(true)}>
+          Show all {withCommands.length} command lines
+        </button>
+      )}
+      {shown.length > 0 && (
         <ol className="chain-commands">
-          {withCommands.map((node, i) => (
-            <li
-              key={`${node.pid}-${node.time}-${i}`}
-              className={i === withCommands.length - 1 ? 'last' : undefined}
-            >
+          {shown.map((node, i) => (
+            <li key={`${node.pid}-${node.time}-${i}`} className={i === shown.length - 1 ? 'last' : undefined}>
               <span className="muted small">{imageName(node)}</span>
               <pre className="cmdline" data-testid="lineage-cmdline">
                 {node.commandLine}

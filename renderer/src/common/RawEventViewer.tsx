@@ -1,14 +1,15 @@
-// The raw record behind any row, exactly as it was in the source file. Evidence can be hostile (an attacker
-// chooses command lines and user names), so it is only ever rendered as text inside <pre>.
+// The raw record behind any row, as it was in the source file (or laid out for reading, on request). Evidence
+// can be hostile (an attacker chooses command lines and user names), so it is only ever rendered as text
+// inside <pre>.
 import { useState } from 'react';
 import type { RawEventRef } from '../app/AppContext';
 import { useApiQuery } from '../app/useApiQuery';
 import { Modal } from './Modal';
 import { ErrorNote } from './ErrorNote';
+import { indentXml } from './indentXml';
 
-/** JSON is re-indented for reading; XML is shown byte-for-byte as stored. */
-function readableText(format: 'xml' | 'json', text: string): string {
-  if (format !== 'json') return text;
+function indented(format: 'xml' | 'json', text: string): string {
+  if (format === 'xml') return indentXml(text);
   try {
     return JSON.stringify(JSON.parse(text), null, 2);
   } catch {
@@ -18,6 +19,7 @@ function readableText(format: 'xml' | 'json', text: string): string {
 
 export function RawEventViewer({ eventRef, onClose }: { eventRef: RawEventRef; onClose: () => void }) {
   const [copied, setCopied] = useState(false);
+  const [asStored, setAsStored] = useState(false);
   const key = `${eventRef.table}:${eventRef.source}:${eventRef.recordNo}`;
   const raw = useApiQuery(key, (client) => client.rawEvent(eventRef));
 
@@ -51,11 +53,23 @@ export function RawEventViewer({ eventRef, onClose }: { eventRef: RawEventRef; o
           </dl>
           <div className="raw-actions">
             <button type="button" className="btn" onClick={copy}>
-              {copied ? 'Copied' : 'Copy text'}
+              {copied ? 'Copied' : 'Copy as stored'}
             </button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => setAsStored(!asStored)}
+              aria-pressed={asStored}
+              data-testid="raw-as-stored"
+            >
+              {asStored ? 'Indent for reading' : 'Show as stored'}
+            </button>
+            <span className="muted small">
+              {asStored ? 'Exactly as stored in the case.' : 'Indented for reading; values unchanged.'}
+            </span>
           </div>
           <pre className="raw-text" data-testid="raw-text">
-            {readableText(raw.data.format, raw.data.text)}
+            {asStored ? raw.data.text : indented(raw.data.format, raw.data.text)}
           </pre>
         </>
       )}

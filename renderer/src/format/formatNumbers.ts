@@ -37,3 +37,9 @@ export function shortPath(path: string): string {
   const parts = path.split(/[\\/]/).filter((p) => p.length > 0);
   return parts.slice(-2).join('/') || path;
 }
+
+/** `WS01.corp.local` → `WS01`: the name responders say; the full name stays in the tooltip. */
+export function shortHost(host: string): string {
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return host;
+  return host.split('.')[0] || host;
+}

@@ -63,7 +63,7 @@ export function formatMs(ms: number, timeZone: string, withZone = true): string 
 export function formatAxisTime(ms: number, timeZone: string, spanMs: number): string {
   const p = parts(ms, timeZone);
   if (spanMs <= 2 * 3600_000) return `${p.hour}:${p.minute}:${p.second}`;
-  if (spanMs <= 2 * 86400_000) return `${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  if (spanMs <= 21 * 86400_000) return `${p.month}-${p.day} ${p.hour}:${p.minute}`;
   return `${p.year}-${p.month}-${p.day}`;
 }
 
@@ -81,6 +81,3 @@ export function formatRelative(ms: number, referenceMs: number): string {
   return `${sign}${Math.round(h / 24)} d`;
 }
 
-export function timeZoneLabel(timeZone: string): string {
-  return timeZone === 'UTC' ? 'UTC' : timeZone;
-}

@@ -40,6 +40,24 @@ export function entraCodeName(code: string | number): string {
   return ENTRA_CODES[String(code)] ?? 'other error';
 }
 
+const ENTRA_SHORT: Record<string, string> = {
+  '0': 'success',
+  '50034': 'no such user',
+  '50053': 'locked',
+  '50055': 'password expired',
+  '50057': 'disabled',
+  '50072': 'MFA enrolment',
+  '50074': 'MFA required',
+  '50076': 'MFA required',
+  '50126': 'bad password',
+  '53003': 'CA blocked',
+};
+
+/** Two words at most, for table cells. */
+export function entraCodeShort(code: string | number): string {
+  return ENTRA_SHORT[String(code)] ?? 'error';
+}
+
 export const ANALYTIC_NAMES: Record<AnalyticId, string> = {
   AN1612: 'Account enumeration',
   AN1604: 'Account creation',

@@ -62,3 +62,33 @@ export async function importThroughUi(page: Page, path: string): Promise<void> {
 export function texts(page: Page, selector: string): Promise<string[]> {
   return page.$$eval(selector, (els) => els.map((e) => e.textContent ?? ''));
 }
+
+/**
+ * Waits until fewer than `n` elements match. A function, not a string: the app's CSP forbids eval, and
+ * Playwright evaluates string predicates with it.
+ */
+export async function waitForFewer(page: Page, selector: string, n: number): Promise<void> {
+  await page.waitForFunction(
+    ({ selector, n }) => {
+      const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } })
+        .document;
+      return doc.querySelectorAll(selector).length < n;
+    },
+    { selector, n },
+  );
+}
+
+/** Waits until the number shown by the element is below `n`. */
+export async function waitForNumberBelow(page: Page, selector: string, n: number): Promise<void> {
+  await page.waitForFunction(
+    ({ selector, n }) => {
+      const doc = (
+        globalThis as unknown as {
+          document: { querySelector(s: string): { textContent: string | null } | null };
+        }
+      ).document;
+      return Number(doc.querySelector(selector)?.textContent?.replace(/,/g, '')) < n;
+    },
+    { selector, n },
+  );
+}

@@ -35,16 +35,14 @@ export function AccountStoryView({ accountKey }: { accountKey: string }) {
           {s.last !== s.first && <> → {formatTime(s.last, timeZone)}</>}
         </div>
       </header>
-      <div className="story-grid">
-        <section className="panel">
-          <h3>Process chain</h3>
-          <LineageTree lineage={s.lineage} />
-        </section>
-        <section className="panel">
-          <h3>Session and source</h3>
-          <SessionCard session={s.session} />
-        </section>
-      </div>
+      <section className="panel">
+        <h3>Session and source</h3>
+        <SessionCard session={s.session} />
+      </section>
+      <section className="panel">
+        <h3>Process chain</h3>
+        <LineageTree lineage={s.lineage} />
+      </section>
       <section className="panel">
         <h3>What happened next</h3>
         <FollowUpTimeline events={s.events} />

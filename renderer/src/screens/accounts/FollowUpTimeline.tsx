@@ -30,7 +30,8 @@ export function FollowUpTimeline({ events }: { events: StoryEvent[] }) {
   const reference = storyReference(events);
   const offsets = events.map((e) => (parseTime(e.time) - reference) / 1000);
   const lo = Math.min(0, ...offsets.map(symlog));
-  const hi = Math.max(1, ...offsets.map(symlog));
+  // At least a minute of axis, so even a story of two events a second apart gets labelled ticks.
+  const hi = Math.max(symlog(60), ...offsets.map(symlog));
   const span = hi - lo || 1;
   const x = (seconds: number) => PAD + ((symlog(seconds) - lo) / span) * (width - 2 * PAD);
   const height = TOP + events.length * LANE + 8;

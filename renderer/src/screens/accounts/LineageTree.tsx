@@ -21,7 +21,7 @@ export function LineageTree({ lineage }: { lineage: LineageNode[] }) {
         <li
           key={`${node.host}-${node.pid}-${node.time}-${depth}`}
           className={node.stub ? 'tree-node stub' : 'tree-node'}
-          style={{ marginLeft: `${depth * 1.25}rem` }}
+          style={{ marginLeft: `${depth * 1.1}rem` }}
           data-testid="lineage-node"
         >
           <div className="tree-line">

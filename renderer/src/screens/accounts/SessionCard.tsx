@@ -11,20 +11,21 @@ export function SessionCard({ session }: { session: AccountStory['session'] }) {
       </p>
     );
   }
+  const facts: Array<[string, string, string?]> = [
+    ['Logon type', logonTypeName(session.logonType), 'session-logon-type'],
+    ['Source IP', session.sourceIp || '—', 'session-source-ip'],
+    ['Workstation', session.workstation || '—'],
+    ['User', session.user || '—'],
+    ['Logon id', session.logonId || '—'],
+  ];
   return (
-    <dl className="facts" data-testid="session-card">
-      <dt>Logon type</dt>
-      <dd data-testid="session-logon-type">{logonTypeName(session.logonType)}</dd>
-      <dt>Source IP</dt>
-      <dd className="mono" data-testid="session-source-ip">
-        {session.sourceIp || '—'}
-      </dd>
-      <dt>Workstation</dt>
-      <dd>{session.workstation || '—'}</dd>
-      <dt>User</dt>
-      <dd>{session.user || '—'}</dd>
-      <dt>Logon id</dt>
-      <dd className="mono">{session.logonId || '—'}</dd>
+    <dl className="session-strip" data-testid="session-card">
+      {facts.map(([label, value, testId]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd data-testid={testId}>{value}</dd>
+        </div>
+      ))}
     </dl>
   );
 }

@@ -84,15 +84,17 @@ export function FindingsScreen() {
           </>
         )}
       </section>
-      <aside className="split-detail" data-testid="finding-detail-pane">
-        {selectedId ? (
-          <FindingDetail id={selectedId} />
-        ) : (
-          <p className="muted detail-hint">
-            Select a finding to see why it fired and the evidence behind it.
-          </p>
-        )}
-      </aside>
+      {findings.data?.total !== 0 && (
+        <aside className="split-detail" data-testid="finding-detail-pane">
+          {selectedId ? (
+            <FindingDetail id={selectedId} />
+          ) : (
+            <p className="muted detail-hint">
+              Select a finding to see why it fired and the evidence behind it.
+            </p>
+          )}
+        </aside>
+      )}
     </div>
   );
 }

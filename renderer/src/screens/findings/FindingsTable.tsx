@@ -3,6 +3,9 @@ import type { FindingSortKey } from '../../../../shared/api';
 import type { Finding } from '../../../../shared/report';
 import { SeverityBadge } from '../../common/SeverityBadge';
 import { TimeCell } from '../../common/TimeCell';
+import { BreakableText } from '../../common/BreakableText';
+import { shortHost } from '../../format/formatNumbers';
+import { selectableRow } from '../../common/selectableRow';
 import { ANALYTIC_NAMES } from '../../format/securityTerms';
 
 interface SortState {
@@ -22,7 +25,11 @@ function ActorCell({ actor }: { actor: Finding['actor'] }) {
   if (!actor.user && !actor.sourceIp) return <>—</>;
   return (
     <>
-      {actor.user && <div className="nowrap">{actor.user}</div>}
+      {actor.user && (
+        <div>
+          <BreakableText text={actor.user} />
+        </div>
+      )}
       {actor.sourceIp && <div className="mono small nowrap">{actor.sourceIp}</div>}
     </>
   );
@@ -60,7 +67,17 @@ function SortHeader({
 export function FindingsTable({ rows, sort, onSort, selectedId, onSelect }: FindingsTableProps) {
   return (
     <div className="table-scroll">
-      <table className="grid selectable" data-testid="findings-table">
+      <table className="grid selectable findings-table" data-testid="findings-table">
+        {/* Fixed widths: long e-mail addresses and host names wrap inside their column instead of pushing
+            the time column out of view. */}
+        <colgroup>
+          <col className="col-severity" />
+          <col className="col-analytic" />
+          <col />
+          <col className="col-host" />
+          <col className="col-actor" />
+          <col className="col-time" />
+        </colgroup>
         <thead>
           <tr>
             <SortHeader label="Severity" sortKey="severity" sort={sort} onSort={onSort} />
@@ -77,7 +94,7 @@ export function FindingsTable({ rows, sort, onSort, selectedId, onSelect }: Find
               key={f.id}
               className={f.id === selectedId ? 'selected' : undefined}
               aria-selected={f.id === selectedId}
-              onClick={() => onSelect(f.id)}
+              {...selectableRow(() => onSelect(f.id))}
               data-testid="finding-row"
               data-finding-id={f.id}
               data-analytic={f.analytic}
@@ -89,14 +106,20 @@ export function FindingsTable({ rows, sort, onSort, selectedId, onSelect }: Find
               <td title={ANALYTIC_NAMES[f.analytic]}>{f.analytic}</td>
               <td className="wrap">
                 <div className="strong">
-                  {f.accounts.length > 0 ? f.accounts.slice(0, SHOWN_ACCOUNTS).join(', ') : '—'}
+                  {f.accounts.length > 0 ? (
+                    <BreakableText text={f.accounts.slice(0, SHOWN_ACCOUNTS).join(', ')} />
+                  ) : (
+                    '—'
+                  )}
                   {f.accounts.length > SHOWN_ACCOUNTS && (
                     <span className="muted"> +{f.accounts.length - SHOWN_ACCOUNTS} more</span>
                   )}
                 </div>
-                <div className="muted small">{f.title}</div>
+                <div className="muted small">
+                  <BreakableText text={f.title} />
+                </div>
               </td>
-              <td className="wrap">{f.hosts.join(', ') || '—'}</td>
+              <td title={f.hosts.join(', ')}>{f.hosts.map(shortHost).join(', ') || '—'}</td>
               <td>
                 <ActorCell actor={f.actor} />
               </td>

@@ -1,6 +1,16 @@
 // One source IP in detail: how its distinct usernames grew over time, its error-code mix, and every user it
 // tried, with the ones that later signed in successfully called out (a guessed account that worked).
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { useApp } from '../../app/AppContext';
 import { useApiQuery } from '../../app/useApiQuery';
 import { ErrorNote } from '../../common/ErrorNote';
@@ -44,13 +54,16 @@ export function SigninSourceDetailView({ ip }: { ip: string }) {
         ) : (
           <div data-testid="signin-chart">
             <ResponsiveContainer width="100%" height={220}>
-              <LineChart data={series} margin={{ top: 8, right: 24, bottom: 4, left: 4 }}>
+              {/* Bars for usernames and a line for failures: the two are often equal (one try per name), and
+                  two lines would hide one under the other. */}
+              <ComposedChart
+                data={series}
+                margin={{ top: 8, right: 24, bottom: 4, left: 4 }}
+                barCategoryGap={1}
+              >
                 <CartesianGrid stroke="#2c3440" vertical={false} />
                 <XAxis
                   dataKey="t"
-                  type="number"
-                  scale="time"
-                  domain={['dataMin', 'dataMax']}
                   tickFormatter={(v: number) => formatAxisTime(v, timeZone, span)}
                   stroke="#9aa7b4"
                   minTickGap={40}
@@ -61,25 +74,22 @@ export function SigninSourceDetailView({ ip }: { ip: string }) {
                   contentStyle={{ background: '#1b222c', border: '1px solid #3a4656', color: '#e6edf3' }}
                 />
                 <Legend wrapperStyle={{ color: '#c9d4df' }} />
-                <Line
-                  type="stepAfter"
+                <Bar
                   dataKey="distinctUsers"
                   name="distinct usernames"
-                  stroke="#ff7a7a"
+                  fill="#ff7a7a"
+                  isAnimationActive={false}
+                />
+                <Line
+                  type="linear"
+                  dataKey="failures"
+                  name="failures"
+                  stroke="#5fb3f9"
                   strokeWidth={2}
                   dot={false}
                   isAnimationActive={false}
                 />
-                <Line
-                  type="stepAfter"
-                  dataKey="failures"
-                  name="failures"
-                  stroke="#5fb3f9"
-                  strokeWidth={1.5}
-                  dot={false}
-                  isAnimationActive={false}
-                />
-              </LineChart>
+              </ComposedChart>
             </ResponsiveContainer>
           </div>
         )}

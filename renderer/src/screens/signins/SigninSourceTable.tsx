@@ -4,6 +4,7 @@ import { useApp } from '../../app/AppContext';
 import { formatCount } from '../../format/formatNumbers';
 import { formatTime } from '../../format/formatTime';
 import { ErrorCodeMiniBar } from './ErrorCodeBars';
+import { selectableRow } from '../../common/selectableRow';
 
 interface SigninSourceTableProps {
   sources: SigninSource[];
@@ -32,7 +33,7 @@ export function SigninSourceTable({ sources, selected, onSelect }: SigninSourceT
               key={s.ip}
               className={s.ip === selected ? 'selected' : undefined}
               aria-selected={s.ip === selected}
-              onClick={() => onSelect(s.ip)}
+              {...selectableRow(() => onSelect(s.ip))}
               data-testid="signin-source-row"
             >
               <td className="mono">{s.ip}</td>

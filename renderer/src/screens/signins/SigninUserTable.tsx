@@ -1,7 +1,8 @@
 // Every username one source tried, with its codes; a later successful sign-in is highlighted and worded.
 import type { SigninSourceDetail } from '../../../../shared/api';
-import { entraCodeName } from '../../format/securityTerms';
+import { entraCodeName, entraCodeShort } from '../../format/securityTerms';
 import { formatCount } from '../../format/formatNumbers';
+import { BreakableText } from '../../common/BreakableText';
 
 export function SigninUserTable({ users }: { users: SigninSourceDetail['users'] }) {
   if (users.length === 0) return <p className="muted">No usernames recorded.</p>;
@@ -15,9 +16,7 @@ export function SigninUserTable({ users }: { users: SigninSourceDetail['users'] 
           <tr>
             <th>Username</th>
             <th className="num">Attempts</th>
-            <th>Codes</th>
             <th>Last result</th>
-            <th title="Signed in successfully after the failures">Later</th>
           </tr>
         </thead>
         <tbody>
@@ -27,20 +26,27 @@ export function SigninUserTable({ users }: { users: SigninSourceDetail['users'] 
               className={u.succeededLater ? 'highlight' : undefined}
               data-testid="signin-user-row"
             >
-              <td className="wrap">{u.user}</td>
-              <td className="num">{formatCount(u.attempts)}</td>
-              <td className="mono small" title={u.codes.map((c) => `${c} ${entraCodeName(c)}`).join('\n')}>
-                {u.codes.join(', ')}
-              </td>
-              <td className="small">{u.lastCode != null ? entraCodeName(u.lastCode) : '—'}</td>
               <td>
-                {u.succeededLater ? (
-                  <span className="chip chip-alert" data-testid="succeeded-later">
-                    ✓ signed in later
-                  </span>
-                ) : (
-                  <span className="muted">—</span>
+                <BreakableText text={u.user} />
+                {/* The one that matters most: a guessed account that then worked. */}
+                {u.succeededLater && (
+                  <div>
+                    <span className="chip chip-alert" data-testid="succeeded-later">
+                      signed in successfully later
+                    </span>
+                  </div>
                 )}
+              </td>
+              <td className="num">{formatCount(u.attempts)}</td>
+              <td className="small nowrap" title={u.codes.map((c) => `${c} ${entraCodeName(c)}`).join('\n')}>
+                {u.lastCode != null ? (
+                  <>
+                    <span className="mono">{u.lastCode}</span> {entraCodeShort(u.lastCode)}
+                  </>
+                ) : (
+                  '—'
+                )}
+                {u.codes.length > 1 && <div className="muted">+{u.codes.length - 1} other codes</div>}
               </td>
             </tr>
           ))}

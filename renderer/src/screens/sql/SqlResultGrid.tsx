@@ -18,8 +18,8 @@ function Cell({ value }: { value: unknown }) {
       : `${value.replace(' ', 'T')}Z`;
     return <span title={value}>{formatTime(iso, timeZone)}</span>;
   }
-  if (typeof value === 'object') return <>{JSON.stringify(value)}</>;
-  return <>{String(value)}</>;
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return <span title={text.length > 40 ? text : undefined}>{text}</span>;
 }
 
 export function SqlResultGrid({ result, name }: { result: SqlResult; name: string }) {

@@ -8,6 +8,7 @@ import { EmptyState } from '../../common/EmptyState';
 import { ErrorNote } from '../../common/ErrorNote';
 import { SqlParamTable } from './SqlParamTable';
 import { SqlResultGrid } from './SqlResultGrid';
+import { ANALYTIC_NAMES } from '../../format/securityTerms';
 
 const ROW_LIMIT = 1000;
 
@@ -83,8 +84,9 @@ export function SqlScreen() {
               className={a.id === selectedId ? 'tab active' : 'tab'}
               onClick={() => choose(a)}
               data-testid={`sql-pick-${a.id}`}
+              title={a.title}
             >
-              <span className="strong">{a.id}</span> {a.title}
+              <span className="strong">{a.id}</span> {ANALYTIC_NAMES[a.id]}
             </button>
           ))}
         </div>

@@ -25,7 +25,7 @@ export function TimelineScreen() {
     <div className="screen-timeline">
       <div className="screen-title row">
         <h1>Timeline</h1>
-        {range && (
+        {range && !(empty && !zoom) && (
           <span className="muted" data-testid="timeline-range">
             {formatTime(range.from, timeZone)} → {formatTime(range.to, timeZone)}
             {t && ` · ${t.bucketSeconds} s per bar`}
