@@ -8,6 +8,8 @@ import { decodeLoosely, encodedLength, type EncodingInfo } from './textEncoding.
 /** A real stretch between events is a few dozen bytes; more than this is not a Windows export. */
 export const MAX_STRETCH_BYTES = 64 * 1024;
 
+const NOTHING = Buffer.alloc(0);
+
 export type StretchIssue =
   | { kind: 'unexpected'; offset: number; excerpt: string }
   /** The file ends in the first bytes of an `<Event` tag. */
@@ -52,14 +54,15 @@ export class BetweenEventsMarkup {
 
   /** Classifies the stretch that just ended (at the next event, or at the end of the file). */
   close(atEnd: boolean): StretchIssue | null {
-    const bytes = this.pieces.length === 1 ? this.pieces[0]! : Buffer.concat(this.pieces);
+    const count = this.pieces.length;
+    const bytes = count === 0 ? NOTHING : count === 1 ? this.pieces[0]! : Buffer.concat(this.pieces);
     // The end of the file right after an event says nothing about how events are separated.
     if (this.stretchesClosed > 0 && !(atEnd && bytes.length === 0)) {
       this.evidence.afterEvents++;
       if (bytes.includes(0x0a)) this.evidence.withLineBreak++;
     }
     const issue = bytes.length === 0 || isBlank(bytes, this.info) ? null : this.classify(bytes, atEnd);
-    this.pieces = [];
+    if (count > 0) this.pieces = [];
     this.size = 0;
     this.start = -1;
     this.stretchesClosed++;

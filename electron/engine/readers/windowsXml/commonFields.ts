@@ -135,7 +135,10 @@ export function mapPayload(
 ): void {
   const isSysmon = row.provider === SYSMON_PROVIDER || row.channel === `${SYSMON_PROVIDER}/Operational`;
   const table = isSysmon ? SYSMON_TABLE : isSecurity(row) ? securityTable(row.eventId) : DEFAULT_TABLE;
-  stamp = (stamp + 1) | 0;
+  if (++stamp === 0x7fffffff) {
+    stamp = 1;
+    holderStamp.fill(0);
+  }
   const columns = row as unknown as Record<MappedColumn, unknown>;
   let unnamed = 0;
   for (let i = 0; i < names.length; i++) {

@@ -50,6 +50,7 @@ export class FastTagScanner {
   startTag(p: number, wanted: string | null, limit: number): boolean {
     const s = this.s;
     this.attribute = null;
+    if (wanted !== null && this.singleWantedAttribute(p, wanted, limit)) return this.gt < limit;
     let seen: string[] | null = null;
     let firstName = -1;
     let firstEnd = -1;
@@ -67,8 +68,10 @@ export class FastTagScanner {
       const nameEnd = scanName(s, p);
       if (nameEnd < 0) return false;
       // Duplicate attributes make a document malformed; tags carry one or two, so compare directly.
-      if (firstName < 0) [firstName, firstEnd] = [p, nameEnd];
-      else {
+      if (firstName < 0) {
+        firstName = p;
+        firstEnd = nameEnd;
+      } else {
         seen ??= [s.slice(firstName, firstEnd)];
         const name = s.slice(p, nameEnd);
         if (seen.includes(name)) return false;
@@ -93,6 +96,32 @@ export class FastTagScanner {
       if (this.amp >= 0 && this.amp < close) this.amp = s.indexOf('&', close);
       p = close + 1;
     }
+  }
+
+  /**
+   * The shape of nearly every tag that has a wanted attribute, `<Data Name='X'>`: exactly that one
+   * attribute, no space around `=`. Read without the general loop; false means "not this shape" (or
+   * malformed), and the general loop then decides.
+   */
+  private singleWantedAttribute(p: number, wanted: string, limit: number): boolean {
+    const s = this.s;
+    if (s.charCodeAt(p) !== 0x20 || !s.startsWith(wanted, p + 1)) return false;
+    const q = p + 1 + wanted.length + 1;
+    const quote = s.charCodeAt(q);
+    if (s.charCodeAt(q - 1) !== EQ || (quote !== QUOT && quote !== APOS)) return false;
+    const close = s.indexOf(quote === QUOT ? '"' : "'", q + 1);
+    if (close < 0 || close > limit) return false;
+    const after = s.charCodeAt(close + 1);
+    const selfClosing = after === SLASH && s.charCodeAt(close + 2) === GT;
+    if (after !== GT && !selfClosing) return false;
+    if (this.amp >= 0 && this.amp <= q) return false;
+    const value = decodeAttributeValue(s.slice(q + 1, close));
+    if (value === null) return false;
+    if (this.amp >= 0 && this.amp < close) this.amp = s.indexOf('&', close);
+    this.attribute = value;
+    this.selfClosing = selfClosing;
+    this.gt = selfClosing ? close + 2 : close + 1;
+    return true;
   }
 
   /** Reads `</name>` at `lt` for the expected name. */

@@ -13,19 +13,28 @@ function isAbsent(text: string): boolean {
 export function toBigIntId(text: string): bigint | null | undefined {
   const t = text.trim();
   if (isAbsent(t)) return null;
-  if (HEX.test(t)) {
-    // Up to 13 hex digits fit a double exactly, and parseInt is much cheaper than BigInt's parser.
-    const digits = t.length - 2 - leadingZeros(t, 2);
-    return digits <= 13 ? BigInt(parseInt(t.slice(2), 16)) : BigInt(t.toLowerCase());
+  const hex = t.length > 2 && t.charCodeAt(0) === 0x30 && (t.charCodeAt(1) | 0x20) === 0x78;
+  // Summed as a double while it stays exact (13 hex or 15 decimal digits): BigInt's own parser is slow.
+  let value = 0;
+  let significant = 0;
+  for (let i = hex ? 2 : 0; i < t.length; i++) {
+    const digit = hex ? hexDigit(t.charCodeAt(i)) : decimalDigit(t.charCodeAt(i));
+    if (digit < 0) return undefined;
+    if (significant > 0 || digit > 0) significant++;
+    value = value * (hex ? 16 : 10) + digit;
   }
-  if (DECIMAL.test(t)) return t.length <= 15 ? BigInt(parseInt(t, 10)) : BigInt(t);
-  return undefined;
+  if (significant <= (hex ? 13 : 15)) return BigInt(value);
+  return BigInt(hex ? `0x${t.slice(2)}` : t);
 }
 
-function leadingZeros(text: string, from: number): number {
-  let n = 0;
-  while (text.charCodeAt(from + n) === 0x30) n++;
-  return n;
+function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  const lower = c | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
+}
+
+function decimalDigit(c: number): number {
+  return c >= 0x30 && c <= 0x39 ? c - 0x30 : -1;
 }
 
 /** Small decimal numbers: event id, version, level, task, logon type, port. */

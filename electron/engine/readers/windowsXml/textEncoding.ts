@@ -28,7 +28,9 @@ export function isAligned(offset: number, info: EncodingInfo): boolean {
 export function asciiAt(bytes: Uint8Array, at: number, info: EncodingInfo): number {
   if (info.encoding === 'utf8') return at < bytes.length ? bytes[at]! : -1;
   if (at + 1 >= bytes.length) return -1;
-  const [lo, hi] = info.encoding === 'utf16le' ? [bytes[at]!, bytes[at + 1]!] : [bytes[at + 1]!, bytes[at]!];
+  const little = info.encoding === 'utf16le';
+  const lo = bytes[little ? at : at + 1]!;
+  const hi = bytes[little ? at + 1 : at]!;
   return hi === 0 && lo < 0x80 ? lo : -1;
 }
 

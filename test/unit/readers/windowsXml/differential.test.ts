@@ -7,7 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import xml2js from 'xml2js';
-import { extractEventConformant } from '../../../../electron/engine/readers/windowsXml/conformantEventExtractor.js';
+import {
+  extractEventConformant,
+  MalformedEventError,
+} from '../../../../electron/engine/readers/windowsXml/conformantEventExtractor.js';
 import type {
   ExtractedEvent,
   SystemValues,
@@ -150,5 +153,55 @@ describe('differential against xml2js', () => {
       if (await assertSameAsXml2js(xml, '1.0', `generated event ${i + 1}: ${xml}`)) fast++;
     }
     assert.ok(fast > 50 && fast < 400, `fast path took ${fast} of 400: both paths must be exercised`);
+  });
+
+  it('3000 randomly damaged events: the fast path never accepts what the conformant parser rejects', () => {
+    const random = seededRandom(7);
+    const base = [
+      ...splitEvents(readFileSync(realLogEntries().find((e) => e.id === 'R03')!.xmlPath, 'utf8'))
+        .slice(0, 20)
+        .map(toWindowsRendering),
+      ...Array.from({ length: 50 }, (_v, i) => nastyEvent(random, i)),
+    ];
+    const inserts = [
+      '<',
+      '>',
+      '&',
+      '"',
+      "'",
+      '/',
+      '<!--',
+      ']]>',
+      '<Event>',
+      '</Event>',
+      '\u0000',
+      '&#0;',
+      '&#xD800;',
+      'é',
+      '\r',
+    ];
+    let accepted = 0;
+    for (let i = 0; i < 3000; i++) {
+      let xml = base[Math.floor(random() * base.length)]!;
+      for (let k = 0; k < 1 + Math.floor(random() * 3); k++) {
+        const at = Math.floor(random() * xml.length);
+        xml =
+          random() < 0.5
+            ? xml.slice(0, at) + xml.slice(at + 1 + Math.floor(random() * 5))
+            : xml.slice(0, at) + inserts[Math.floor(random() * inserts.length)] + xml.slice(at);
+      }
+      const fast = extractEventFast(xml);
+      if (fast === null) continue;
+      accepted++;
+      let conformant: ExtractedEvent;
+      try {
+        conformant = extractEventConformant(xml, '1.0');
+      } catch (error) {
+        assert.ok(error instanceof MalformedEventError);
+        assert.fail(`the fast path accepted an event the parser rejects (${error.message}): ${xml}`);
+      }
+      assert.deepEqual(fast, conformant, xml);
+    }
+    assert.ok(accepted > 150, `only ${accepted} damaged events still well-formed`);
   });
 });
