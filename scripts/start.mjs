@@ -31,7 +31,7 @@ async function prepareSampleCase() {
   const { CaseService } = await import(dist('electron/engine/api/caseService.js'));
   const { defaultAnalytics } = await import(dist('electron/engine/api/analyticsPort.js'));
   const service = await CaseService.open(sampleCase, { analytics: defaultAnalytics() });
-  const logs = join(root, 'sample-logs');
+  const logs = join(root, 'sample-logs', 'evidence');
   // The import's parse worker does not hold the event loop open; this timer does, until the case is ready.
   const keepAlive = setInterval(() => undefined, 1000);
   try {
@@ -46,7 +46,7 @@ async function prepareSampleCase() {
       }
       const analyzed = await service.invoke('analyze', {});
       if (analyzed.ok) console.log(`Sample case ready: ${analyzed.value.findings} finding(s).`);
-    } else console.log('sample-logs/ is empty: starting on an empty case.');
+    } else console.log('sample-logs/evidence/ is empty: starting on an empty case.');
   } finally {
     clearInterval(keepAlive);
     await service.close();

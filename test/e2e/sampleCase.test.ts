@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { sampleLogsDir } from '../support/paths.js';
+import { sampleEvidenceDir as sampleLogsDir } from '../support/paths.js';
 import {
   importThroughUi,
   openAppSession,

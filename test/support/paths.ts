@@ -18,6 +18,8 @@ export const projectRoot = findRoot(dirname(fileURLToPath(import.meta.url)));
 export const sharedDir = join(projectRoot, '..', 'shared');
 export const realLogsDir = join(sharedDir, 'real-logs');
 export const sampleLogsDir = join(projectRoot, 'sample-logs');
+/** The sample case's log files; sample-logs/ itself also holds its README and expected findings. */
+export const sampleEvidenceDir = join(sampleLogsDir, 'evidence');
 
 /** A fresh temp folder, removed when the returned cleanup runs. */
 export function tempDir(prefix = 'accountscope-test-'): { dir: string; cleanup: () => void } {

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { renderSampleCase } from '../../../tools/synth/sample/writeSampleCase.js';
-import { sampleLogsDir } from '../../support/paths.js';
+import { sampleEvidenceDir, sampleLogsDir } from '../../support/paths.js';
 import { readEvents } from './eventText.js';
 import { readManifest } from './sampleRecords.js';
 
@@ -15,7 +15,9 @@ test('regenerating the sample case gives byte-identical files to the committed o
     if (!existsSync(path) || !readFileSync(path).equals(bytes)) differing.push(name);
   }
   assert.deepEqual(differing, [], 'run `node dist/tools/synth/makeSampleLogs.js` and commit sample-logs/');
-  const committed = readdirSync(sampleLogsDir).filter((n) => n !== 'README.md');
+  const committed = (readdirSync(sampleLogsDir, { recursive: true }) as string[]).filter(
+    (n) => n !== 'README.md' && !statSync(join(sampleLogsDir, n)).isDirectory(),
+  );
   assert.deepEqual(
     committed.sort(),
     [...fresh.keys()].sort(),
@@ -25,7 +27,7 @@ test('regenerating the sample case gives byte-identical files to the committed o
 
 test('the sample case stays small enough to commit: no file over 5 MB, under 40 MB in all', () => {
   let total = 0;
-  for (const name of readdirSync(sampleLogsDir)) {
+  for (const name of readdirSync(sampleLogsDir, { recursive: true }) as string[]) {
     const size = statSync(join(sampleLogsDir, name)).size;
     assert.ok(size <= 5 * 1024 * 1024, `${name} is ${size} bytes`);
     total += size;
@@ -37,7 +39,7 @@ test('the manifest counts match the files, event by event id', () => {
   const manifest = readManifest();
   let windowsEvents = 0;
   for (const [name, entry] of Object.entries(manifest.files)) {
-    const path = join(sampleLogsDir, name);
+    const path = join(sampleEvidenceDir, name);
     assert.equal(statSync(path).size, entry.bytes, `${name} bytes`);
     if (entry.format === 'windows-xml') {
       const events = readEvents(path);

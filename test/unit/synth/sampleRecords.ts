@@ -2,7 +2,7 @@
 // fields they need, and Entra sign-ins and audits normalised over the export shapes.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sampleLogsDir } from '../../support/paths.js';
+import { sampleEvidenceDir, sampleLogsDir } from '../../support/paths.js';
 import { computer, data, eventId, isoTime, readEvents } from './eventText.js';
 
 export interface WinRecord {
@@ -30,7 +30,7 @@ export function loadWindows(): WinRecord[] {
   const out: WinRecord[] = [];
   for (const [file, entry] of Object.entries(readManifest().files)) {
     if (entry.format !== 'windows-xml') continue;
-    for (const xml of readEvents(join(sampleLogsDir, file))) {
+    for (const xml of readEvents(join(sampleEvidenceDir, file))) {
       out.push({
         file,
         host: computer(xml).split('.')[0]!,
@@ -64,7 +64,7 @@ export interface Audit {
 type Json = Record<string, unknown> & { properties?: Record<string, unknown> };
 
 function records(file: string): Json[] {
-  const text = readFileSync(join(sampleLogsDir, file), 'utf8');
+  const text = readFileSync(join(sampleEvidenceDir, file), 'utf8');
   if (text.startsWith('[')) return JSON.parse(text) as Json[];
   if (text.startsWith('{"@odata')) return (JSON.parse(text) as { value: Json[] }).value;
   return text

@@ -1,13 +1,17 @@
-// Writes the sample case to a folder: the log files, manifest.json, allowlist.json,
-// expected-findings.json and EXPECTED.md. README.md is written by hand and left alone.
+// Writes the sample case to a folder: the log files under evidence/ (so importing that folder reads
+// nothing but logs), and beside it manifest.json, allowlist.json, expected-findings.json and
+// EXPECTED.md. README.md is written by hand and left alone.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { SAMPLE_ALLOWLIST } from './allowlist.js';
 import { buildSampleCase, SAMPLE_SEED } from './buildSampleCase.js';
 import { coverageFacts, expectedAbsent, toleratedFindings } from './expectedContext.js';
 import { expectedFindings } from './expectedFindings.js';
 import { renderExpectedMarkdown } from './expectedMarkdown.js';
 import type { ManifestEntry } from './sampleFile.js';
+
+/** The sub-folder holding the log files; manifest.json names files relative to it. */
+export const SAMPLE_EVIDENCE_DIR = 'evidence';
 
 export interface WrittenFile {
   name: string;
@@ -28,7 +32,7 @@ export function renderSampleCase(seed = SAMPLE_SEED): Map<string, Buffer> {
   const tolerated = toleratedFindings(facts);
   const coverage = coverageFacts(facts);
   const out = new Map<string, Buffer>();
-  for (const f of files) out.set(f.name, f.contents);
+  for (const f of files) out.set(`${SAMPLE_EVIDENCE_DIR}/${f.name}`, f.contents);
   out.set('manifest.json', json({ seed, files: manifest }));
   out.set('allowlist.json', json(SAMPLE_ALLOWLIST));
   out.set(
@@ -52,6 +56,7 @@ export function writeSampleCase(dir: string, seed = SAMPLE_SEED): WrittenFile[] 
   mkdirSync(dir, { recursive: true });
   const written: WrittenFile[] = [];
   for (const [name, bytes] of renderSampleCase(seed)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), bytes);
     written.push({ name, bytes: bytes.length });
   }

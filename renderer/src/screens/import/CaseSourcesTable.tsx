@@ -9,7 +9,7 @@ export function CaseSourcesTable({ sources }: { sources: SourceSummary[] }) {
         <h2>Files in this case</h2>
         <p className="muted">
           None yet. Drop a folder of exported logs above, or type its path and press Import. The bundled
-          sample case is in the app's <code>sample-logs</code> folder.
+          sample case is in the app's <code>sample-logs/evidence</code> folder.
         </p>
       </section>
     );
