@@ -20,9 +20,9 @@ export class BatchWriter {
   ) {}
 
   /** Queues a batch; `then` runs after it is written (or skipped because the writer already failed). */
-  enqueue(batch: SegmentBatch, then: () => void): void {
+  enqueue(batch: SegmentBatch, then: () => void, recordBase = 0): void {
     this.queue = this.queue
-      .then(() => (this.failure ? undefined : this.write(batch)))
+      .then(() => (this.failure ? undefined : this.write(batch, recordBase)))
       .catch((e: unknown) => {
         this.failure = e as Error;
       })
@@ -32,16 +32,16 @@ export class BatchWriter {
       });
   }
 
-  private async write(batch: SegmentBatch): Promise<void> {
+  private async write(batch: SegmentBatch, recordBase: number): Promise<void> {
     for (const f of batch.files) {
       const stmt = await this.statement(f.table);
-      stmt.bind({ source_id: this.sourceId, path: f.path });
+      stmt.bind({ source_id: this.sourceId, record_base: recordBase, path: f.path });
       await stmt.run();
       this.rows += f.rows;
     }
     if (batch.unpacked.length) {
       this.appender ??= await CaseAppender.create(this.conn, this.sourceId);
-      for (const r of batch.unpacked) appendRow(this.appender, r);
+      for (const r of batch.unpacked) appendRow(this.appender, rebase(r, recordBase));
       this.rows += batch.unpacked.length;
     }
   }
@@ -67,6 +67,18 @@ export class BatchWriter {
 
   get failed(): boolean {
     return this.failure !== null;
+  }
+}
+
+function rebase(r: ReadRow, base: number): ReadRow {
+  if (base === 0) return r;
+  switch (r.kind) {
+    case 'win':
+      return { kind: 'win', row: { ...r.row, recordNo: r.row.recordNo + base } };
+    case 'signin':
+      return { kind: 'signin', row: { ...r.row, recordNo: r.row.recordNo + base } };
+    case 'audit':
+      return { kind: 'audit', row: { ...r.row, recordNo: r.row.recordNo + base } };
   }
 }
 

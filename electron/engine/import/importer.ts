@@ -9,6 +9,8 @@ import { findSourceByHash, insertSource, nextSourceId } from '../store/sources.j
 import type { SourceSummary } from '../../../shared/report.js';
 import { BatchWriter } from './batchWriter.js';
 import { expandPaths, type ExpandedPath } from './expandPaths.js';
+import type { ByteRange, ParseResult } from './parseFile.js';
+import { hashFile, planSlices } from './planSlices.js';
 import { ParseJob } from './parseJob.js';
 import { ParseWorkerHandle } from './parseWorkerHandle.js';
 
@@ -29,6 +31,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   maxRecordBytes?: number;
   maxJsonDepth?: number;
+  /** Smallest slice a big XML file is cut into for parallel parsing (tests make it tiny). */
+  minSliceBytes?: number;
 }
 
 export class Importer {
@@ -44,16 +48,26 @@ export class Importer {
 
   async importPaths(paths: readonly string[], opts: ImportOptions = {}): Promise<SourceSummary[]> {
     const files = await expandPaths(paths, [this.db.path]);
+    // Each file is one unit of parsing, or several byte-range slices when it is a big XML export.
+    const plans = await Promise.all(
+      files.map((f) =>
+        f.error ? null : planSlices(f.path, this.workers.length, opts.minSliceBytes).catch(() => null),
+      ),
+    );
+    const units: Array<{ file: number; range?: ByteRange }> = files.flatMap((f, i) =>
+      f.error ? [] : (plans[i] ?? [undefined]).map((range) => (range ? { file: i, range } : { file: i })),
+    );
     const jobs = new Map<number, ParseJob>();
     let next = 0;
-    // Starts the next files on free workers, in file order: a look-ahead of at most one file a worker.
+    // Starts the next units on free workers, in order: parsing runs at most one unit a worker ahead.
     const startMore = (): void => {
       for (const w of this.workers) {
-        while (next < files.length && files[next]!.error) next++;
-        if (next >= files.length || opts.signal?.aborted) return;
+        if (next >= units.length || opts.signal?.aborted) return;
         if (w.busy) continue;
-        const job = new ParseJob(this.nextJobId++, files[next]!.path, w, {
+        const unit = units[next]!;
+        const job = new ParseJob(this.nextJobId++, files[unit.file]!.path, w, {
           stagingDir: this.db.stagingDir,
+          ...(unit.range ? { range: unit.range } : {}),
           ...(opts.maxRecordBytes ? { maxRecordBytes: opts.maxRecordBytes } : {}),
           ...(opts.maxJsonDepth ? { maxJsonDepth: opts.maxJsonDepth } : {}),
         });
@@ -68,12 +82,15 @@ export class Importer {
       for (let i = 0; i < files.length; i++) {
         startMore();
         const f = files[i]!;
-        const job = jobs.get(i);
+        const mine = units.flatMap((u, k) => (u.file === i ? [k] : []));
         let summary: SourceSummary;
         if (f.error) summary = failedSummary(f.path, f.error);
-        else if (!job) summary = failedSummary(f.path, 'import cancelled before this file');
-        else summary = await this.loadFile(job, f, i, files.length, opts);
-        jobs.delete(i);
+        else if (mine.some((k) => !jobs.has(k))) summary = failedSummary(f.path, 'import cancelled before this file');
+        else {
+          const fileJobs = mine.map((k) => jobs.get(k)!);
+          summary = await this.loadFile(fileJobs, f, i, files.length, opts, () => startMore());
+        }
+        for (const k of mine) jobs.delete(k);
         out.push(summary);
         opts.onFileDone?.(summary);
       }
@@ -85,16 +102,21 @@ export class Importer {
   }
 
   private async loadFile(
-    job: ParseJob,
+    fileJobs: ParseJob[],
     file: ExpandedPath,
     fileIndex: number,
     fileCount: number,
     opts: ImportOptions,
+    startMore: () => void,
   ): Promise<SourceSummary> {
     const { path } = file;
     const conn = this.db.conn;
     const started = performance.now();
     const size = await stat(path).then((st) => st.size).catch(() => 0);
+    // A sliced file is hashed here, alongside its parse: no single slice sees every byte.
+    const sliced = fileJobs.length > 1;
+    const hashing = sliced ? hashFile(path) : null;
+    hashing?.catch(() => undefined);
     await conn.run('BEGIN TRANSACTION');
     let open = true;
     let writer: BatchWriter | null = null;
@@ -107,26 +129,28 @@ export class Importer {
       const w = (writer = new BatchWriter(conn, sourceId));
       const report = (): void => {
         const secs = Math.max((performance.now() - started) / 1000, 1e-3);
+        const bytesRead = fileJobs.reduce((n, j) => n + j.bytesRead, 0);
         opts.onProgress?.({
           path,
           fileIndex,
           fileCount,
-          bytesRead: job.bytesRead,
+          bytesRead,
           size,
           events: w.rows,
           eventsPerSec: w.rows / secs,
-          bytesPerSec: job.bytesRead / secs,
+          bytesPerSec: bytesRead / secs,
         });
       };
-      job.attach(w, report);
-      const result = await job.result;
+      const result = await this.loadSlices(fileJobs, w, report);
+      startMore();
       await w.finish();
       writer = null;
       if (opts.signal?.aborted) {
         await rollback();
         return { ...failedSummary(path, 'import cancelled: nothing from this file was kept'), sha256: result.sha256 };
       }
-      const existing = await findSourceByHash(conn, result.sha256);
+      const sha256 = hashing ? await hashing : result.sha256;
+      const existing = await findSourceByHash(conn, sha256);
       if (existing) {
         await rollback();
         return {
@@ -147,7 +171,7 @@ export class Importer {
         path,
         name: basename(path),
         size: result.size,
-        sha256: result.sha256,
+        sha256,
         format,
         variant: summary?.variant ?? null,
         events: w.rows,
@@ -159,7 +183,7 @@ export class Importer {
       open = false;
       return {
         path,
-        sha256: result.sha256,
+        sha256,
         format,
         ...(summary ? { variant: summary.variant } : {}),
         events: w.rows,
@@ -174,6 +198,41 @@ export class Importer {
     } finally {
       if (open) await conn.run('ROLLBACK').catch(() => undefined);
     }
+  }
+
+  /**
+   * Feeds a file's slices to the writer in file order and merges their results as if the file had been
+   * read whole: each slice numbers its events from 1, so its rows and errors move up by the events of
+   * the slices before it. A slice that hits a fatal problem (a DOCTYPE) ends the file there, as a
+   * whole-file read would: the slices after it are dropped.
+   */
+  private async loadSlices(fileJobs: ParseJob[], writer: BatchWriter, report: () => void): Promise<ParseResult> {
+    let merged: ParseResult | null = null;
+    let base = 0;
+    for (let k = 0; k < fileJobs.length; k++) {
+      const job = fileJobs[k]!;
+      job.attach(writer, report, base);
+      const r = await job.result;
+      const errors = r.errors.map((e) => (e.record === undefined ? e : { ...e, record: e.record + base }));
+      if (!merged) merged = { ...r, errors };
+      else {
+        merged.errors.push(...errors);
+        if (merged.summary && r.summary) {
+          merged.summary = {
+            ...merged.summary,
+            records: merged.summary.records + r.summary.records,
+            skipped: merged.summary.skipped + r.summary.skipped,
+          };
+        }
+        merged.fatal = r.fatal;
+      }
+      if (r.fatal) {
+        await Promise.all(fileJobs.slice(k + 1).map((j) => j.discard()));
+        break;
+      }
+      base += (r.summary?.records ?? 0) + (r.summary?.skipped ?? 0);
+    }
+    return merged!;
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,8 @@
-// Reads one evidence file: opens it read-only, hashes every byte as it streams, sniffs the content and
-// hands the bytes to the matching reader. Runs inside the parse worker, but has no worker code itself,
-// so tests can call it directly.
+// Reads one evidence file, or one byte range of it: opens it read-only, hashes every byte of a whole
+// file as it streams, sniffs the content and hands the bytes to the matching reader. Runs inside the
+// parse worker, but has no worker code itself, so tests can call it directly.
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { ReadError, ReadRow } from '../model.js';
 import { sniffInput } from '../readers/sniff.js';
 import { InputFormatError, type Reader, type ReaderOptions, type ReaderSummary } from '../readers/types.js';
@@ -10,15 +10,24 @@ import { readWindowsXml } from '../readers/windowsXml/index.js';
 import { readEntraJson } from '../readers/entra/index.js';
 
 const CHUNK_BYTES = 1 << 20;
+/** Enough of a file's start for the sniffer and for any real prolog before the first event. */
+export const FILE_HEAD_BYTES = 64 * 1024;
 
 export interface ParseCallbacks {
   /** A batch of rows, in file order. May return a promise to slow the reader down (back-pressure). */
   rows(batch: ReadRow[]): void | Promise<void>;
   progress?(bytesRead: number): void;
-  isCancelled?(): boolean;
+}
+
+/** A byte range of an XML file, parsed on its own while other ranges are parsed elsewhere. */
+export interface ByteRange {
+  start: number;
+  end: number;
+  last: boolean;
 }
 
 export interface ParseResult {
+  /** The file's SHA-256; empty for a byte range (the coordinator hashes the whole file). */
   sha256: string;
   size: number;
   summary: ReaderSummary | null;
@@ -30,20 +39,26 @@ export interface ParseResult {
 /** Keeps the first errors whole and counts the rest, so a file of garbage cannot exhaust memory. */
 export const MAX_KEPT_ERRORS = 1000;
 
+export async function readFileHead(handle: FileHandle, size: number): Promise<Buffer> {
+  const head = Buffer.alloc(Math.min(size, FILE_HEAD_BYTES));
+  if (head.length) await handle.read(head, 0, head.length, 0);
+  return head;
+}
+
 export async function parseFile(
   path: string,
   cb: ParseCallbacks,
-  options: ReaderOptions & { batchRows?: number } = {},
+  options: ReaderOptions & { batchRows?: number; range?: ByteRange } = {},
 ): Promise<ParseResult> {
   // 'r' is O_RDONLY: evidence is never opened for writing.
   const handle = await open(path, 'r');
-  const hash = createHash('sha256');
+  const { range, batchRows = 2000, ...readerOptions } = options;
+  const hash = range ? null : createHash('sha256');
   const errors: ReadError[] = [];
   let size = 0;
   let bytesRead = 0;
   let summary: ReaderSummary | null = null;
   let fatal: ReadError | null = null;
-  const batchRows = options.batchRows ?? 2000;
   let batch: ReadRow[] = [];
   let pending: Promise<void> | null = null;
 
@@ -59,12 +74,17 @@ export async function parseFile(
 
   try {
     size = (await handle.stat()).size;
-    const stream = handle.createReadStream({ highWaterMark: CHUNK_BYTES, autoClose: false });
+    const fileHead = range ? await readFileHead(handle, size) : null;
+    const stream = handle.createReadStream({
+      highWaterMark: CHUNK_BYTES,
+      autoClose: false,
+      ...(range ? { start: range.start, end: Math.max(range.start, range.end - 1) } : {}),
+    });
     const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-    const first = await chunks.next();
+    const first = range && range.end <= range.start ? { done: true as const, value: undefined } : await chunks.next();
     const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
     // Hashed at once: a file the sniffer rejects must still be recorded with its own hash.
-    hash.update(head);
+    hash?.update(head);
     bytesRead += head.length;
 
     // Every byte goes through the hash, including what the reader never asks for.
@@ -77,7 +97,7 @@ export async function parseFile(
         if (pending) await flush();
         const next = await chunks.next();
         if (next.done) return;
-        hash.update(next.value);
+        hash?.update(next.value);
         bytesRead += next.value.length;
         cb.progress?.(bytesRead);
         yield next.value;
@@ -85,7 +105,7 @@ export async function parseFile(
     }
 
     try {
-      const sniffed = sniffInput(head.subarray(0, 4096));
+      const sniffed = sniffInput((fileHead ?? head).subarray(0, 4096));
       const reader: Reader = sniffed.kind === 'xml' ? readWindowsXml : readEntraJson;
       summary = await reader(
         source(),
@@ -98,13 +118,13 @@ export async function parseFile(
           error(e) {
             if (errors.length < MAX_KEPT_ERRORS) errors.push(e);
             else if (errors.length === MAX_KEPT_ERRORS) {
-              errors.push({
-                message: `more errors in this file were not kept (first ${MAX_KEPT_ERRORS} shown)`,
-              });
+              errors.push({ message: `more errors in this file were not kept (first ${MAX_KEPT_ERRORS} shown)` });
             }
           },
         },
-        options,
+        range && fileHead
+          ? { ...readerOptions, slice: { startOffset: range.start, fileHead, last: range.last } }
+          : readerOptions,
       );
     } catch (e) {
       if (!(e instanceof InputFormatError)) throw e;
@@ -112,15 +132,17 @@ export async function parseFile(
     }
     await flush();
     // Hash the rest of the file too when a reader stopped early, so the recorded hash is the file's.
-    for (;;) {
-      const next = await chunks.next();
-      if (next.done) break;
-      hash.update(next.value);
+    if (hash) {
+      for (;;) {
+        const next = await chunks.next();
+        if (next.done) break;
+        hash.update(next.value);
+      }
     }
   } catch (e) {
     fatal = { message: `could not read the file: ${(e as Error).message}` };
   } finally {
     await handle.close();
   }
-  return { sha256: hash.digest('hex'), size, summary, errors, fatal };
+  return { sha256: hash ? hash.digest('hex') : '', size, summary, errors, fatal };
 }

@@ -1,7 +1,7 @@
 // One file's parse, which may start before its turn to load: batches that arrive before the file's
 // transaction is open wait (their segments are already on disk), then flow into the BatchWriter.
 import { rm } from 'node:fs/promises';
-import type { ParseResult } from './parseFile.js';
+import type { ByteRange, ParseResult } from './parseFile.js';
 import type { BatchWriter } from './batchWriter.js';
 import type { ParseWorkerHandle } from './parseWorkerHandle.js';
 import type { SegmentBatch } from './workerProtocol.js';
@@ -13,12 +13,13 @@ export class ParseJob {
   private writer: BatchWriter | null = null;
   private onLoaded: () => void = () => undefined;
   private discarded = false;
+  private recordBase = 0;
 
   constructor(
     readonly jobId: number,
     readonly path: string,
     private readonly worker: ParseWorkerHandle,
-    options: { stagingDir: string; maxRecordBytes?: number; maxJsonDepth?: number },
+    options: { stagingDir: string; range?: ByteRange; maxRecordBytes?: number; maxJsonDepth?: number },
   ) {
     this.result = new Promise<ParseResult>((resolve, reject) => {
       worker.start(
@@ -42,9 +43,13 @@ export class ParseJob {
     this.result.catch(() => undefined);
   }
 
-  /** The file's turn: its transaction is open, batches go to `writer`; `onLoaded` after each one. */
-  attach(writer: BatchWriter, onLoaded: () => void): void {
+  /**
+   * The job's turn: its file's transaction is open and batches go to `writer`, record numbers moved up
+   * by `recordBase` (the events of the slices before this one); `onLoaded` runs after each batch.
+   */
+  attach(writer: BatchWriter, onLoaded: () => void, recordBase = 0): void {
     this.writer = writer;
+    this.recordBase = recordBase;
     this.onLoaded = onLoaded;
     const waiting = this.waiting;
     this.waiting = [];
@@ -52,12 +57,16 @@ export class ParseJob {
   }
 
   private feed(batch: SegmentBatch): void {
-    this.writer!.enqueue(batch, () => {
-      // A failed write stops the parse: the file will be rolled back whole.
-      if (this.writer!.failed) this.cancel();
-      this.worker.send({ type: 'ack', jobId: this.jobId });
-      this.onLoaded();
-    });
+    this.writer!.enqueue(
+      batch,
+      () => {
+        // A failed write stops the parse: the file will be rolled back whole.
+        if (this.writer!.failed) this.cancel();
+        this.worker.send({ type: 'ack', jobId: this.jobId });
+        this.onLoaded();
+      },
+      this.recordBase,
+    );
   }
 
   cancel(): void {

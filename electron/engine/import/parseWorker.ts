@@ -70,10 +70,10 @@ async function runJob(m: Extract<ToWorker, { type: 'parse' }>): Promise<void> {
             send({ type: 'progress', jobId, bytesRead });
           }
         },
-        isCancelled: () => cancelled.has(jobId),
       },
       {
         isCancelled: () => cancelled.has(jobId),
+        ...(m.range ? { range: m.range } : {}),
         ...(m.maxRecordBytes ? { maxRecordBytes: m.maxRecordBytes } : {}),
         ...(m.maxJsonDepth ? { maxJsonDepth: m.maxJsonDepth } : {}),
       },

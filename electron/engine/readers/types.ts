@@ -38,6 +38,20 @@ export interface ReaderOptions {
   maxJsonDepth?: number;
   /** Checked between batches: when it returns true the reader stops early and returns. */
   isCancelled?: () => boolean;
+  /**
+   * Read a byte range of a file instead of the whole file (parallel import). The source then yields
+   * exactly the bytes [startOffset, end of the slice). Record numbers (rows and errors) count from the
+   * slice's first event, which is record 1: the caller adds the records of the slices before it. Byte
+   * offsets stay file offsets. Only the Windows XML reader supports it.
+   */
+  slice?: {
+    /** File offset of the first byte the source yields; 0 for the first slice. */
+    startOffset: number;
+    /** The file's first bytes (at least 4 KiB, or the whole file if smaller, and everything before its first event): encoding, BOM, prolog, variant. Never re-read as events. */
+    fileHead: Buffer;
+    /** True when the slice runs to the end of the file (end-of-file checks apply). */
+    last: boolean;
+  };
 }
 
 export type Reader = (

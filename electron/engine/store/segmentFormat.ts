@@ -119,12 +119,13 @@ const COLUMNS_OF: Record<RecordTable, ReadonlyArray<Column<never>>> = {
 
 /**
  * The INSERT that loads one segment file. The table name comes from the fixed list above; the source
- * id and the segment's path are bound parameters.
+ * id, the record-number base and the segment's path are bound parameters.
  */
 export function insertSegmentSql(table: RecordTable): string {
   const cols = COLUMNS_OF[table].map(([kind], i) => [kind, `c${i + 1}`] as const);
   const spec = cols.map(([kind, name]) => `'${name}': '${READ_TYPE[kind]}'`).join(', ');
-  const select = cols.map(([kind, name]) => selectExpr(kind, name)).join(', ');
+  // Column 1 is record_no; a slice's rows are numbered from 1 and moved up by the rows before it.
+  const select = cols.map(([kind, name], i) => (i === 0 ? `${name} + $record_base` : selectExpr(kind, name))).join(', ');
   return (
     `INSERT INTO ${table} SELECT $source_id, ${select} FROM read_csv($path, columns = {${spec}}, ` +
     `delim = chr(31), quote = '', escape = '', header = false, nullstr = chr(27), auto_detect = false, ` +

@@ -93,7 +93,7 @@ export class EntraRecordHandler implements ScanEvents {
 
   columns(units: CodeUnits, offset: number): string[] | null {
     const result = readTableColumns(decodeUnits(units));
-    if (typeof result === 'string') this.problem({ message: `byte ${offset}: ${result}`, offset });
+    if (typeof result === 'string') this.problem({ message: result, offset });
     return typeof result === 'string' ? null : result;
   }
 
@@ -132,6 +132,7 @@ export class EntraRecordHandler implements ScanEvents {
   }
 }
 
+// The place travels in the fields only (the CLI and the UI render it from them), never in the words.
 function recordError(recordNo: number, offset: number, why: string): ReadError {
-  return { message: `record ${recordNo} at byte ${offset}: ${why}`, offset, record: recordNo };
+  return { message: why, offset, record: recordNo };
 }

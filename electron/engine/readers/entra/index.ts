@@ -9,6 +9,11 @@ import { JsonRecordScanner } from './jsonRecordScanner.js';
 export const readEntraJson: Reader = async (source, sink, options = {}) => {
   const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const maxDepth = options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH;
+  // JSON has no record boundary that can be found without reading from the start: a slice of a file
+  // handed here would be misread, so it is a caller's mistake, not bad input.
+  if (options.slice !== undefined && (options.slice.startOffset !== 0 || !options.slice.last)) {
+    throw new RangeError('the Entra ID reader reads whole files only, not slices');
+  }
   const input = await openUnitSource(source);
   const handler = new EntraRecordHandler(sink, maxDepth, input.encoding === 'utf8' ? 'UTF-8' : 'UTF-16');
   const scanner = new JsonRecordScanner(handler, {

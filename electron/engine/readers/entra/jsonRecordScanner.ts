@@ -58,7 +58,7 @@ export class JsonRecordScanner extends JsonStreamWalker {
     } else if (this.depth > 0 || this.inKey) {
       const end = this.offset(this.base);
       this.events.problem({
-        message: `byte ${end}: the file ends before ${this.outermost()} is closed (is the file cut short?)`,
+        message: `the file ends before ${this.outermost()} is closed (is the file cut short?)`,
         offset: end,
       });
     }
@@ -178,7 +178,7 @@ export class JsonRecordScanner extends JsonStreamWalker {
         ? `nested deeper than ${this.limits.maxDepth} levels; rejected without parsing it`
         : `larger than the ${this.limits.maxRecordBytes}-byte limit for one record; skipped`;
       if (cap.purpose !== CAPTURE_COLUMNS) this.events.skipped(this.recordError(cap, why));
-      else this.events.problem({ message: `byte ${offset}: a table's column list is ${why}`, offset });
+      else this.events.problem({ message: `a table's column list is ${why}`, offset });
     } else if (cap.purpose === CAPTURE_COLUMNS) {
       this.top!.columns = this.events.columns(units, offset);
     } else {
@@ -199,7 +199,7 @@ export class JsonRecordScanner extends JsonStreamWalker {
     }
     const offset = this.offset(this.base + i);
     this.events.problem({
-      message: `byte ${offset}: the line ends inside ${this.outermost()}; reading goes on with the next line`,
+      message: `the line ends inside ${this.outermost()}; reading goes on with the next line`,
       offset,
     });
   }
@@ -208,18 +208,20 @@ export class JsonRecordScanner extends JsonStreamWalker {
   private notARecord(c: number, i: number, inArray: boolean, why: string): number {
     const recordNo = ++this.recordNo;
     const offset = this.offset(this.base + i);
-    const message = `record ${recordNo} at byte ${offset}: ${describeValueStart(c, inArray)}${why}`;
+    const message = `${describeValueStart(c, inArray)}${why}`;
     this.events.skipped({ message, offset, record: recordNo });
     return recordNo;
   }
 
   private outermost(): string {
     const outer = this.frames[0];
-    return outer ? `the ${outer.describe()} that starts at byte ${this.offset(outer.openedAt)}` : 'a value';
+    return outer
+      ? `the ${outer.describe()} that starts at file offset ${this.offset(outer.openedAt)}`
+      : 'a value';
   }
 
   private recordError(cap: RecordCapture, why: string): ReadError {
     const offset = this.offset(cap.start);
-    return { message: `record ${cap.recordNo} at byte ${offset}: ${why}`, offset, record: cap.recordNo };
+    return { message: why, offset, record: cap.recordNo };
   }
 }

@@ -39,6 +39,15 @@ export class BetweenEventsMarkup {
 
   constructor(private readonly info: EncodingInfo) {}
 
+  /**
+   * Starts from evidence gathered elsewhere: a later slice of a parallel import takes what the file's
+   * head shows (its prolog, and how its first events are separated), so that it names the flavour as a
+   * read of the whole file does even when the slice alone shows too little.
+   */
+  adoptEvidence(evidence: FlavourEvidence): void {
+    Object.assign(this.evidence, evidence);
+  }
+
   /** True once bytes past the cap arrived in the current stretch. */
   get overflowing(): boolean {
     return this.size > MAX_STRETCH_BYTES;

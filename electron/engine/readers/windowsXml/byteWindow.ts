@@ -21,7 +21,12 @@ export class ByteWindow {
   /** The unconsumed bytes as one view, rebuilt only after a change (searches happen many times per chunk). */
   private cached: Buffer | null = null;
   /** Absolute file offset of the first unconsumed byte. */
-  private base = 0;
+  private base: number;
+
+  /** `startOffset`: file offset of the first byte appended (not 0 for a later slice of a file). */
+  constructor(startOffset = 0) {
+    this.base = startOffset;
+  }
 
   get start(): number {
     return this.base;

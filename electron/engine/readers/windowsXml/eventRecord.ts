@@ -39,8 +39,16 @@ export function parseEventRecord(
  * finds the next one so that only the damaged event is lost. `fileOffset` keeps UTF-16 alignment right.
  */
 export function findNextEventStart(bytes: Buffer, fileOffset: number, info: EncodingInfo): number {
+  return findEventStart(bytes, 1, fileOffset, info);
+}
+
+/**
+ * The first `<Event` at or after `from` that opens an event (followed by whitespace, `>` or `/`, so not
+ * `<Events>` or `<EventData>`), relative to `bytes`, or -1. `fileOffset` is the file offset of `bytes[0]`.
+ */
+export function findEventStart(bytes: Buffer, from: number, fileOffset: number, info: EncodingInfo): number {
   const needle = encodeAscii('<Event', info);
-  for (let at = bytes.indexOf(needle, 1); at >= 0; at = bytes.indexOf(needle, at + 1)) {
+  for (let at = bytes.indexOf(needle, from); at >= 0; at = bytes.indexOf(needle, at + 1)) {
     if (!isAligned(fileOffset + at, info)) continue;
     const c = asciiAt(bytes, at + needle.length, info);
     if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x3e || c === 0x2f) return at;

@@ -29,18 +29,22 @@ function isSpace(c: number): boolean {
 }
 
 export class EventSplitter {
-  private readonly window = new ByteWindow();
+  private readonly window: ByteWindow;
   private readonly openTag: Buffer;
   private readonly closeTag: Buffer;
   private mode: 'between' | 'inside' | 'skipping' = 'between';
-  private eventStart = 0;
-  private scanFrom = 0;
+  private eventStart: number;
+  private scanFrom: number;
 
+  /** `startOffset`: file offset of the first byte pushed; every offset handed on is a file offset. */
   constructor(
     private readonly info: EncodingInfo,
     private readonly maxRecordBytes: number,
     private readonly sink: SplitterSink,
+    startOffset = 0,
   ) {
+    this.window = new ByteWindow(startOffset);
+    this.eventStart = this.scanFrom = startOffset;
     this.openTag = encodeAscii('<Event', info);
     this.closeTag = encodeAscii('</Event', info);
   }

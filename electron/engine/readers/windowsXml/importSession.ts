@@ -1,21 +1,45 @@
 // One file being read: routes every chunk through the DOCTYPE guard and the splitter, every event through
 // the record parser, and keeps the counts and the evidence for the summary. Everything here is
 // synchronous per chunk; the only waiting is for the next chunk.
+//
+// A session may read one slice of a file (parallel import): it then starts at a file offset other than 0
+// and/or stops short of the end. Offsets stay file offsets; record numbers count from the slice's first
+// event, since the slices before it are read at the same time and their counts are not known yet.
 import type { ReadError } from '../../model.js';
 import type { ReaderSink, ReaderSummary } from '../types.js';
 import { InputFormatError } from '../types.js';
-import { BetweenEventsMarkup, exportFlavour, type StretchIssue } from './betweenEventsMarkup.js';
+import {
+  BetweenEventsMarkup,
+  exportFlavour,
+  type FlavourEvidence,
+  type StretchIssue,
+} from './betweenEventsMarkup.js';
 import { DoctypeGuard } from './doctypeGuard.js';
 import { EventSplitter } from './eventSplitter.js';
 import { findNextEventStart, parseEventRecord } from './eventRecord.js';
 import * as problems from './readProblems.js';
 import type { EncodingInfo } from './textEncoding.js';
 
+/** Where in its file a session reads. */
+export interface SessionPlace {
+  /** File offset of the first byte pushed. */
+  startOffset: number;
+  /** False for a slice that stops short of the end of the file: its end is not the file's. */
+  reachesEnd: boolean;
+  /** The file's first bytes, when the session starts past them: the flavour evidence they hold. */
+  fileHead: Buffer | null;
+}
+
+const WHOLE_FILE: SessionPlace = { startOffset: 0, reachesEnd: true, fileHead: null };
+
 export class ImportSession {
   private readonly guard: DoctypeGuard;
   private readonly splitter: EventSplitter;
   private readonly markup: BetweenEventsMarkup;
-  private offset = 0;
+  /** Reading from the start of the file, where an export must begin with its prolog or an event. */
+  private readonly atFileStart: boolean;
+  private readonly reachesEnd: boolean;
+  private offset: number;
   private recordNo = 0;
   private records = 0;
   private skipped = 0;
@@ -24,21 +48,37 @@ export class ImportSession {
     private readonly info: EncodingInfo,
     maxRecordBytes: number,
     private readonly sink: ReaderSink,
+    place: SessionPlace = WHOLE_FILE,
   ) {
+    this.offset = place.startOffset;
+    this.atFileStart = place.startOffset === 0;
+    this.reachesEnd = place.reachesEnd;
     this.guard = new DoctypeGuard(info);
     this.markup = new BetweenEventsMarkup(info);
-    this.splitter = new EventSplitter(info, maxRecordBytes, {
-      between: (bytes, offset) => this.between(bytes, offset),
-      event: (bytes, offset) => this.event(bytes, offset),
-      oversized: (offset) => {
-        this.stretchEnded(false);
-        this.failed(problems.oversizedEvent(++this.recordNo, offset, maxRecordBytes));
+    if (place.fileHead !== null) this.markup.adoptEvidence(headEvidence(place.fileHead, info));
+    this.splitter = new EventSplitter(
+      info,
+      maxRecordBytes,
+      {
+        between: (bytes, offset) => this.between(bytes, offset),
+        event: (bytes, offset) => this.event(bytes, offset),
+        oversized: (offset) => {
+          this.stretchEnded(false);
+          this.failed(problems.oversizedEvent(++this.recordNo, offset, maxRecordBytes));
+        },
+        incomplete: (offset) => {
+          this.stretchEnded(false);
+          // A slice ends where the planner saw the next event begin, so an event still open there is
+          // one cut short before that event, as a whole-file read would say; not a truncated file.
+          this.failed(
+            this.reachesEnd
+              ? problems.truncatedEvent(++this.recordNo, offset)
+              : problems.unclosedEvent(++this.recordNo, offset, this.offset),
+          );
+        },
       },
-      incomplete: (offset) => {
-        this.stretchEnded(false);
-        this.failed(problems.truncatedEvent(++this.recordNo, offset));
-      },
-    });
+      place.startOffset,
+    );
   }
 
   push(chunk: Buffer): void {
@@ -46,7 +86,7 @@ export class ImportSession {
     if (doctype >= 0) {
       // Events wholly before the declaration are still handed on; nothing after it is looked at.
       if (doctype > this.offset) this.splitter.push(chunk.subarray(0, doctype - this.offset));
-      throw new InputFormatError(problems.doctypeMessage(doctype), doctype);
+      throw new InputFormatError(problems.doctypeMessage(), doctype);
     }
     this.offset += chunk.length;
     this.splitter.push(chunk);
@@ -54,7 +94,9 @@ export class ImportSession {
 
   finish(): void {
     this.splitter.finish();
-    this.stretchEnded(true);
+    // The markup at the end of a slice that stops short goes on in the next slice, up to an event:
+    // closed as a whole-file read closes it there, so nothing is said about an end the file does not have.
+    this.stretchEnded(this.reachesEnd);
   }
 
   summary(): ReaderSummary {
@@ -65,7 +107,7 @@ export class ImportSession {
   private between(bytes: Buffer, offset: number): void {
     this.markup.add(bytes, offset);
     // A legal prolog is tiny; a big one with no event yet is some other kind of file, so stop early.
-    if (this.recordNo === 0 && this.markup.overflowing) this.stretchEnded(false, true);
+    if (this.atFileStart && this.recordNo === 0 && this.markup.overflowing) this.stretchEnded(false, true);
   }
 
   private event(bytes: Buffer, offset: number): void {
@@ -89,7 +131,13 @@ export class ImportSession {
       }
       this.failed(
         outcome.problem === 'encoding'
-          ? problems.invalidEncoding(recordNo, at, encodingName(this.info), at + outcome.badByte)
+          ? problems.invalidEncoding(
+              recordNo,
+              at,
+              encodingName(this.info),
+              at + outcome.badByte,
+              slice[outcome.badByte],
+            )
           : problems.malformedEvent(recordNo, at, outcome.detail),
       );
       return;
@@ -112,12 +160,33 @@ export class ImportSession {
       this.failed(problems.truncatedEvent(++this.recordNo, issue.offset));
       return;
     }
-    // Nothing but unknown content before the end, or a huge prolog: not an event export at all.
-    if (this.recordNo === 0 && final) {
-      throw new InputFormatError(problems.notAnEventLogMessage(issue.offset, issue.excerpt), issue.offset);
+    // Nothing but unknown content before the end, or a huge prolog: not an event export at all. A later
+    // slice has no prolog of its own and follows events of the first, so this is never said of it.
+    if (this.atFileStart && this.recordNo === 0 && final) {
+      throw new InputFormatError(problems.notAnEventLogMessage(issue.excerpt), issue.offset);
     }
     this.sink.error(problems.unexpectedContent(issue.offset, issue.excerpt));
   }
+}
+
+/**
+ * What the markup in a file's head says about its flavour: the prolog, and the stretches between the
+ * events that lie wholly in the head (the bytes after the last of them may be cut anywhere, so they are
+ * left out). The head's events are not parsed, and nothing is reported: the first slice does that.
+ */
+function headEvidence(fileHead: Buffer, info: EncodingInfo): FlavourEvidence {
+  const markup = new BetweenEventsMarkup(info);
+  // A stretch is whole once an event follows it, whether or not that event ends within the head.
+  const stretchEnded = (): void => void markup.close(false);
+  const splitter = new EventSplitter(info, Number.MAX_SAFE_INTEGER, {
+    between: (bytes, offset) => markup.add(bytes, offset),
+    event: stretchEnded,
+    oversized: () => {},
+    incomplete: stretchEnded,
+  });
+  splitter.push(fileHead);
+  splitter.finish();
+  return markup.evidence;
 }
 
 function encodingName(info: EncodingInfo): string {

@@ -2,10 +2,13 @@
 // Viewer "Save As", PowerShell .ToXml() dumps, python-evtx and the Rust evtx_dump; UTF-8 or UTF-16 either
 // way round, with or without a byte-order mark. The file is read chunk by chunk and decoded one event at
 // a time, so its size is limited only by the disk; memory is bounded by the largest event accepted.
+// A big file can also be read as byte-range slices at once (see planXmlSlices and ReaderOptions.slice).
 import { sniffInput } from '../sniff.js';
-import { DEFAULT_MAX_RECORD_BYTES, InputFormatError, type Reader } from '../types.js';
-import { ImportSession } from './importSession.js';
-import type { EncodingInfo } from './textEncoding.js';
+import { DEFAULT_MAX_RECORD_BYTES, InputFormatError, type Reader, type ReaderOptions } from '../types.js';
+import { ImportSession, type SessionPlace } from './importSession.js';
+import { isAligned, type EncodingInfo } from './textEncoding.js';
+
+export { planXmlSlices } from './slicePlanner.js';
 
 /** Bytes the sniffer looks at before the encoding is decided. */
 const SNIFF_BYTES = 4096;
@@ -27,7 +30,9 @@ export const readWindowsXml: Reader = async (source, sink, options = {}) => {
       head.push(next.value);
       headBytes += next.value.length;
     }
-    const sniffed = sniffInput(Buffer.concat(head).subarray(0, SNIFF_BYTES));
+    // A later slice starts in the middle of the file: the encoding is the file's, from its first bytes.
+    const fileHead = options.slice?.fileHead ?? Buffer.concat(head);
+    const sniffed = sniffInput(fileHead.subarray(0, SNIFF_BYTES));
     if (sniffed.kind !== 'xml') throw new InputFormatError('this is JSON, not Windows event XML', 0);
     const info: EncodingInfo = {
       encoding: sniffed.encoding,
@@ -35,7 +40,7 @@ export const readWindowsXml: Reader = async (source, sink, options = {}) => {
       bomLength: sniffed.bomLength,
     };
 
-    const session = new ImportSession(info, maxRecordBytes, sink);
+    const session = new ImportSession(info, maxRecordBytes, sink, sessionPlace(options.slice, info));
     for (const chunk of head) session.push(chunk);
     while (!ended) {
       if (options.isCancelled?.() === true) return session.summary();
@@ -50,3 +55,14 @@ export const readWindowsXml: Reader = async (source, sink, options = {}) => {
     await chunks.return?.();
   }
 };
+
+function sessionPlace(slice: ReaderOptions['slice'], info: EncodingInfo): SessionPlace | undefined {
+  if (slice === undefined) return undefined;
+  const { startOffset, fileHead, last } = slice;
+  // A slice cut inside a UTF-16 code unit would shift every character: a planning bug, not bad input.
+  if (!Number.isSafeInteger(startOffset) || startOffset < 0 || !isAligned(startOffset, info)) {
+    throw new RangeError(`a slice cannot start at byte ${startOffset} of a ${info.encoding} file`);
+  }
+  // The first slice reads the head itself.
+  return { startOffset, reachesEnd: last, fileHead: startOffset > 0 ? fileHead : null };
+}

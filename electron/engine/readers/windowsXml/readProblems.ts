@@ -1,5 +1,8 @@
-// The words a responder reads when part of a file could not be imported: which event (its place in the
-// file, not its EventRecordID), at which byte, what is wrong, and what happened to it.
+// The words a responder reads when part of a file could not be imported: what is wrong and what happened
+// to it. Where it is (the event's place in the file and its byte offset) travels in the `record` and
+// `offset` fields only, never in the text: a parallel import renumbers records after the reader has
+// spoken, and the CLI and the UI render the place from the fields. An offset inside a message is always
+// a second, more precise, absolute file offset.
 import type { ReadError } from '../../model.js';
 
 function size(bytes: number): string {
@@ -8,34 +11,30 @@ function size(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-function where(record: number, offset: number): string {
-  return `event ${record} at byte ${offset}`;
+function hexByte(value: number): string {
+  return `0x${value.toString(16).padStart(2, '0')}`;
 }
 
+/** `badByte`: absolute offset of the first byte that breaks the encoding; `value`: that byte, if known. */
 export function invalidEncoding(
   record: number,
   offset: number,
   encoding: string,
-  badByteOffset: number,
+  badByte: number,
+  value: number | undefined,
 ): ReadError {
-  return {
-    message: `${where(record, offset)}: invalid ${encoding} at byte ${badByteOffset}; the event is skipped`,
-    offset,
-    record,
-  };
+  const what =
+    value === undefined ? `at file offset ${badByte}` : `byte ${hexByte(value)} at file offset ${badByte}`;
+  return { message: `invalid ${encoding} (${what}); the event is skipped`, offset, record };
 }
 
 export function malformedEvent(record: number, offset: number, detail: string): ReadError {
-  return {
-    message: `${where(record, offset)}: malformed XML (${detail}); the event is skipped`,
-    offset,
-    record,
-  };
+  return { message: `malformed XML (${detail}); the event is skipped`, offset, record };
 }
 
 export function oversizedEvent(record: number, offset: number, limit: number): ReadError {
   return {
-    message: `${where(record, offset)}: larger than the ${size(limit)} limit for one event; the event is skipped and reading goes on after it`,
+    message: `larger than the ${size(limit)} limit for one event; the event is skipped and reading goes on after it`,
     offset,
     record,
   };
@@ -43,7 +42,7 @@ export function oversizedEvent(record: number, offset: number, limit: number): R
 
 export function truncatedEvent(record: number, offset: number): ReadError {
   return {
-    message: `${where(record, offset)}: the file ends before this event does (truncated export?); the event is skipped`,
+    message: 'the file ends before this event does (truncated export?); the event is skipped',
     offset,
     record,
   };
@@ -51,7 +50,7 @@ export function truncatedEvent(record: number, offset: number): ReadError {
 
 export function unclosedEvent(record: number, offset: number, nextOffset: number): ReadError {
   return {
-    message: `${where(record, offset)}: not closed before the next <Event> at byte ${nextOffset} (cut short?); the event is skipped`,
+    message: `not closed before the next <Event> at file offset ${nextOffset} (cut short?); the event is skipped`,
     offset,
     record,
   };
@@ -59,18 +58,19 @@ export function unclosedEvent(record: number, offset: number, nextOffset: number
 
 export function unexpectedContent(offset: number, excerpt: string): ReadError {
   return {
-    message: `byte ${offset}: unexpected content outside any event: ${JSON.stringify(excerpt)}; it is ignored`,
+    message: `unexpected content outside any event: ${JSON.stringify(excerpt)}; it is ignored`,
     offset,
   };
 }
 
-export function doctypeMessage(offset: number): string {
+/** The offset travels in InputFormatError.offset. */
+export function doctypeMessage(): string {
   return (
-    `byte ${offset}: the file contains a document type declaration (<!DOCTYPE). Windows never writes one, ` +
+    'the file contains a document type declaration (<!DOCTYPE). Windows never writes one, ' +
     'and it can expand entities without limit or read other files, so the file is refused'
   );
 }
 
-export function notAnEventLogMessage(offset: number, excerpt: string): string {
-  return `byte ${offset}: no Windows <Event> found, starting with ${JSON.stringify(excerpt)}: this is not a Windows event XML export`;
+export function notAnEventLogMessage(excerpt: string): string {
+  return `no Windows <Event> found, starting with ${JSON.stringify(excerpt)}: this is not a Windows event XML export`;
 }

@@ -1,13 +1,15 @@
 -- 002: the building blocks every analytic shares (detections.md, "Common building blocks").
 --
 -- Pure logic lives here as macros, so the SQL console and a trainer see exactly what the analytics use.
--- Two building blocks are *derived tables*, rebuilt by the analytics runner at the start of every run
--- (electron/engine/analytics/refreshDerivedTables.ts), because computing them takes a join over every
--- process start and each analytic needs them several times:
+-- Two building blocks are views that compute everything live, on any connection:
 --   processes      one row per process start (Security 4688 and Sysmon 1), with its parent already resolved
 --   logon_sessions one row per 4624 logon, with its end (4634/4647) when logged
--- The views process_links and accounts read from them and from the case tables.
--- Until the first analysis run the derived tables are empty.
+-- Computing them takes joins over every process start and logon (about a second per million events), and
+-- each analytic reads them several times, so the analytics runner snapshots both into TEMP tables of the
+-- same names on its own connection (electron/engine/analytics/refreshDerivedTables.ts); a temp table
+-- shadows the view for that connection only. Temp, because writing them into the case file measured
+-- five times slower than the joins themselves. The views process_links and accounts, and the lineage
+-- macros, read whichever `processes` the connection sees.
 
 -- ---------------------------------------------------------------------------------------------
 -- Names: one key per account. `CORP\alice`, `alice@corp.local` and `alice` with domain CORP all
@@ -81,7 +83,7 @@ CREATE MACRO hex_codes(list) AS list_transform(list, c -> hex_code(c));
 
 CREATE MACRO hex_logon_id(n) AS CASE WHEN n IS NOT NULL THEN '0x' || lower(printf('%x', n)) END;
 
-CREATE MACRO image_basename(path) AS lower(regexp_replace(path, '^.*[\\/]', ''));
+CREATE MACRO image_basename(path) AS lower(split_part(replace(path, '/', '\'), '\', -1));
 
 -- The image's folder path without drive or device prefix, lower case: '\windows\system32\net.exe'.
 CREATE MACRO image_folder_path(path) AS
@@ -134,15 +136,22 @@ CREATE MACRO account_matches_entry(key, entry) AS
 
 CREATE MACRO allowlisted_account(key, entries) AS list_filter(entries, e -> account_matches_entry(key, e))[1];
 
--- A tool entry is an image name (`net.exe`) or a full path.
-CREATE MACRO allowlisted_tool(image, entries) AS
-  list_filter(entries, e -> lower(e) = lower(image) OR lower(e) = image_basename(image))[1];
+-- A tool entry is an image name (`net.exe`), a full path, or a script (`C:\Scripts\Provision.ps1`). It
+-- matches a process whose image it names, or whose command line, or any parent's, contains it: a
+-- provisioning script runs net.exe, and that net.exe is the script's work.
+CREATE MACRO allowlisted_tool(image, chain_command_lines, entries) AS
+  list_filter(entries, e -> trim(e) <> '' AND (
+    lower(e) = lower(image) OR lower(e) = image_basename(image)
+    OR len(list_filter(chain_command_lines, c -> contains(lower(c), lower(trim(e))))) > 0))[1];
 
 -- A host entry matches the full name or its first label (`WS01` matches `ws01.corp.local`).
 CREATE MACRO allowlisted_host(host, entries) AS
   list_filter(entries, e -> lower(e) = lower(host) OR first_label(e) = first_label(host))[1];
 
 CREATE MACRO allowlisted_ip(ip, entries) AS list_filter(entries, e -> lower(trim(e)) = lower(ip))[1];
+
+-- A source address worth showing: not empty, not a placeholder, not the machine talking to itself.
+CREATE MACRO remote_ip(ip) AS CASE WHEN ip IS NULL OR trim(ip) IN ('', '-', '127.0.0.1', '::1', '0.0.0.0') THEN NULL ELSE ip END;
 
 -- ---------------------------------------------------------------------------------------------
 -- Process starts and their parents
@@ -179,40 +188,54 @@ CREATE MACRO process_starts() AS TABLE
 -- in one sorted pass; a recursive walk that matched pids at each step once spilled 32 GB (design.md).
 -- When neither finds the parent, the row keeps the parent's pid and image from its own event: a stub.
 CREATE MACRO resolve_processes(max_parent_age := INTERVAL 7 DAY) AS TABLE
-  WITH starts AS (SELECT s.*, account_key(s.user_display, NULL) AS account_key FROM process_starts() s),
+  WITH starts AS MATERIALIZED (SELECT * FROM process_starts()),
+  -- Links are computed on narrow rows: an ASOF join carries every column it is given through its sort,
+  -- and command lines made it 5x slower on a million events.
+  keys AS MATERIALIZED (
+    SELECT proc_key, host_key, ts, pid, parent_pid, process_guid, parent_process_guid, image FROM starts
+  ),
   by_guid AS (
     SELECT c.proc_key, max(p.proc_key) AS parent_key
-    FROM starts c JOIN starts p
+    FROM keys c JOIN keys p
       ON p.process_guid = c.parent_process_guid AND p.host_key = c.host_key AND p.proc_key <> c.proc_key
     WHERE c.parent_process_guid IS NOT NULL
     GROUP BY c.proc_key
   ),
   by_pid AS (
     SELECT c.proc_key, p.proc_key AS parent_key
-    FROM starts c ASOF JOIN starts p
+    FROM keys c ASOF JOIN keys p
       ON p.host_key = c.host_key AND p.pid = c.parent_pid AND c.ts >= p.ts
     WHERE c.parent_pid IS NOT NULL AND c.ts - p.ts <= max_parent_age AND p.proc_key <> c.proc_key
   ),
-  linked AS (
-    SELECT s.*,
-      coalesce(g.parent_key, b.parent_key) AS parent_key,
-      CASE WHEN g.parent_key IS NOT NULL THEN 'guid' WHEN b.parent_key IS NOT NULL THEN 'pid-time' END AS link_method
-    FROM starts s
-    LEFT JOIN by_guid g USING (proc_key)
-    LEFT JOIN by_pid b USING (proc_key)
+  links AS (
+    SELECT k.proc_key, coalesce(g.parent_key, b.parent_key) AS parent_key,
+           CASE WHEN g.parent_key IS NOT NULL THEN 'guid' WHEN b.parent_key IS NOT NULL THEN 'pid-time' END
+             AS link_method,
+           p.image AS linked_parent_image
+    FROM keys k
+    LEFT JOIN by_guid g ON g.proc_key = k.proc_key
+    LEFT JOIN by_pid b ON b.proc_key = k.proc_key
+    LEFT JOIN keys p ON p.proc_key = coalesce(g.parent_key, b.parent_key)
+  ),
+  -- a few hundred users start hundreds of thousands of processes: key each spelling once
+  user_keys AS (
+    SELECT user_display, account_key(user_display, NULL) AS account_key
+    FROM (SELECT DISTINCT user_display FROM starts WHERE user_display IS NOT NULL)
   )
   SELECT
-    l.proc_key, l.source_id, l.record_no, l.record_id, l.event_id, l.host, l.host_key, l.ts,
-    l.pid, l.parent_pid, l.image, l.image_name, l.command_line, l.user_display, l.account_key, l.logon_id,
-    l.process_guid, l.parent_process_guid,
+    s.proc_key, s.source_id, s.record_no, s.record_id, s.event_id, s.host, s.host_key, s.ts,
+    s.pid, s.parent_pid, s.image, s.image_name, s.command_line, s.user_display, u.account_key, s.logon_id,
+    s.process_guid, s.parent_process_guid,
     l.parent_key, l.link_method,
-    coalesce(l.logged_parent_image, p.image) AS parent_image,
-    image_basename(coalesce(l.logged_parent_image, p.image)) AS parent_image_name,
-    (l.parent_key IS NULL AND (l.parent_pid IS NOT NULL OR l.parent_process_guid IS NOT NULL
-      OR l.logged_parent_image IS NOT NULL)) AS parent_is_stub
-  FROM linked l LEFT JOIN starts p ON p.proc_key = l.parent_key;
+    coalesce(s.logged_parent_image, l.linked_parent_image) AS parent_image,
+    image_basename(coalesce(s.logged_parent_image, l.linked_parent_image)) AS parent_image_name,
+    (l.parent_key IS NULL AND (s.parent_pid IS NOT NULL OR s.parent_process_guid IS NOT NULL
+      OR s.logged_parent_image IS NOT NULL)) AS parent_is_stub
+  FROM starts s
+  JOIN links l ON l.proc_key = s.proc_key
+  LEFT JOIN user_keys u ON u.user_display = s.user_display;
 
-CREATE TABLE processes AS SELECT * FROM resolve_processes() LIMIT 0;
+CREATE VIEW processes AS SELECT * FROM resolve_processes();
 
 -- The parent links as an edge list; a stub parent has no parent_key but keeps pid and image.
 CREATE VIEW process_links AS
@@ -221,48 +244,50 @@ CREATE VIEW process_links AS
   FROM processes;
 
 -- Chains up from each start key to its root, bounded and cycle-safe: `path` holds the keys walked so
--- far, and a key already on it ends the walk. depth 0 is the start itself; the last row of a chain whose
--- parent start is missing is a stub node (proc_key NULL) built from the child's own event.
+-- far, and a key already on it ends the walk. depth 0 is the start itself; when the top of a chain has a
+-- parent whose start is not in the logs, one more row (stub, proc_key NULL) is built from the top's own
+-- event. Each step carries the node's columns along, so the walk joins `processes` once per level and
+-- nothing else (joining the finished walk back to `processes` cost 100x more on a million events).
 CREATE MACRO process_ancestry(start_keys, max_depth := 16) AS TABLE
-  WITH RECURSIVE walk(start_key, proc_key, depth, path) AS (
-    SELECT k, k, 0, [k] FROM (SELECT unnest(start_keys) AS k)
+  WITH RECURSIVE walk(start_key, depth, proc_key, parent_key, path, host, ts, pid, image, image_name,
+                      command_line, user_display, source_id, record_no, parent_is_stub, parent_pid, parent_image,
+                      parent_image_name) AS (
+    SELECT s.k, 0, p.proc_key, p.parent_key, [p.proc_key], p.host, p.ts, p.pid, p.image, p.image_name,
+           p.command_line, p.user_display, p.source_id, p.record_no, p.parent_is_stub, p.parent_pid,
+           p.parent_image, p.parent_image_name
+    FROM (SELECT DISTINCT unnest(start_keys) AS k) s JOIN processes p ON p.proc_key = s.k
     UNION ALL
-    SELECT w.start_key, p.parent_key, w.depth + 1, list_append(w.path, p.parent_key)
-    FROM walk w JOIN processes p ON p.proc_key = w.proc_key
-    WHERE p.parent_key IS NOT NULL AND NOT list_contains(w.path, p.parent_key) AND w.depth < max_depth
-  ),
-  nodes AS (
-    SELECT w.start_key, w.depth, false AS stub, p.proc_key, p.host, p.ts, p.pid, p.image, p.image_name,
-           p.command_line, p.user_display, p.source_id, p.record_no
-    FROM walk w JOIN processes p ON p.proc_key = w.proc_key
-  ),
-  tops AS (
-    SELECT n.start_key, max(n.depth) AS depth FROM nodes n GROUP BY n.start_key
-  ),
-  stubs AS (
-    SELECT t.start_key, t.depth + 1 AS depth, true AS stub, NULL::BIGINT AS proc_key, p.host, p.ts,
-           p.parent_pid AS pid, p.parent_image AS image, p.parent_image_name AS image_name,
-           NULL::VARCHAR AS command_line, NULL::VARCHAR AS user_display, NULL::INTEGER AS source_id,
-           NULL::BIGINT AS record_no
-    FROM tops t
-    JOIN nodes n ON n.start_key = t.start_key AND n.depth = t.depth
-    JOIN processes p ON p.proc_key = n.proc_key
-    WHERE p.parent_is_stub AND t.depth < max_depth
+    SELECT w.start_key, w.depth + 1, p.proc_key, p.parent_key, list_append(w.path, p.proc_key), p.host, p.ts,
+           p.pid, p.image, p.image_name, p.command_line, p.user_display, p.source_id, p.record_no,
+           p.parent_is_stub, p.parent_pid, p.parent_image, p.parent_image_name
+    FROM walk w JOIN processes p ON p.proc_key = w.parent_key
+    WHERE NOT list_contains(w.path, p.proc_key) AND w.depth < max_depth
   )
-  SELECT * FROM nodes UNION ALL SELECT * FROM stubs;
+  SELECT start_key, depth, false AS stub, proc_key, host, ts, pid, image, image_name, command_line,
+         user_display, source_id, record_no
+  FROM walk
+  UNION ALL
+  SELECT start_key, depth + 1, true, NULL::BIGINT, host, ts, parent_pid, parent_image, parent_image_name,
+         NULL::VARCHAR, NULL::VARCHAR, NULL::INTEGER, NULL::BIGINT
+  FROM walk
+  WHERE parent_key IS NULL AND parent_is_stub AND depth < max_depth;
 
--- Descendants of each start key, bounded and cycle-safe in the same way.
+-- Descendants of each start key (depth 0 is the start), bounded and cycle-safe in the same way.
 CREATE MACRO process_descendants(start_keys, max_depth := 16) AS TABLE
-  WITH RECURSIVE walk(start_key, proc_key, parent_key, depth, path) AS (
-    SELECT k, k, NULL::BIGINT, 0, [k] FROM (SELECT unnest(start_keys) AS k)
+  WITH RECURSIVE walk(start_key, depth, proc_key, parent_key, path, host, ts, pid, image, image_name,
+                      command_line, user_display, source_id, record_no) AS (
+    SELECT s.k, 0, p.proc_key, p.parent_key, [p.proc_key], p.host, p.ts, p.pid, p.image, p.image_name,
+           p.command_line, p.user_display, p.source_id, p.record_no
+    FROM (SELECT DISTINCT unnest(start_keys) AS k) s JOIN processes p ON p.proc_key = s.k
     UNION ALL
-    SELECT w.start_key, c.proc_key, w.proc_key, w.depth + 1, list_append(w.path, c.proc_key)
+    SELECT w.start_key, w.depth + 1, c.proc_key, c.parent_key, list_append(w.path, c.proc_key), c.host, c.ts,
+           c.pid, c.image, c.image_name, c.command_line, c.user_display, c.source_id, c.record_no
     FROM walk w JOIN processes c ON c.parent_key = w.proc_key
     WHERE NOT list_contains(w.path, c.proc_key) AND w.depth < max_depth
   )
-  SELECT w.start_key, w.depth, w.parent_key, p.proc_key, p.host, p.ts, p.pid, p.image, p.image_name,
-         p.command_line, p.user_display, p.source_id, p.record_no
-  FROM walk w JOIN processes p ON p.proc_key = w.proc_key;
+  SELECT start_key, depth, parent_key, proc_key, host, ts, pid, image, image_name, command_line,
+         user_display, source_id, record_no
+  FROM walk;
 
 -- ---------------------------------------------------------------------------------------------
 -- Logon sessions
@@ -270,11 +295,10 @@ CREATE MACRO process_descendants(start_keys, max_depth := 16) AS TABLE
 
 -- 4624 opens a session for TargetLogonId on a host; the first 4634/4647 for that id at or after it ends it.
 CREATE MACRO resolve_logon_sessions() AS TABLE
-  WITH logons AS (
+  WITH logons AS MATERIALIZED (
     SELECT event_key(e.source_id, e.record_no) AS session_key, e.source_id, e.record_no, e.record_id,
            e.host, lower(e.host) AS host_key, e.target_logon_id AS logon_id, e.ts AS start_ts,
-           account_display(e.target_user, e.target_domain) AS user_display,
-           account_key(e.target_user, e.target_domain) AS account_key, e.target_sid AS user_sid,
+           e.target_user, e.target_domain, e.target_sid AS user_sid,
            e.logon_type, e.ip, e.workstation, e.auth_package, e.logon_process
     FROM win_events e
     WHERE e.event_id = 4624 AND e.target_logon_id IS NOT NULL
@@ -283,12 +307,26 @@ CREATE MACRO resolve_logon_sessions() AS TABLE
     SELECT lower(e.host) AS host_key, e.target_logon_id AS logon_id, e.ts, e.event_id
     FROM win_events e
     WHERE e.event_id IN (4634, 4647) AND e.target_logon_id IS NOT NULL
+  ),
+  spans AS (
+    SELECT l.*, o.ts AS end_ts, o.event_id AS end_event_id
+    FROM logons l ASOF LEFT JOIN logoffs o
+      ON o.host_key = l.host_key AND o.logon_id = l.logon_id AND o.ts >= l.start_ts
+  ),
+  -- a few thousand accounts log on hundreds of thousands of times: name each one once
+  names AS (
+    SELECT target_user, target_domain, account_display(target_user, target_domain) AS user_display,
+           account_key(target_user, target_domain) AS account_key
+    FROM (SELECT DISTINCT target_user, target_domain FROM logons)
   )
-  SELECT l.*, o.ts AS end_ts, o.event_id AS end_event_id
-  FROM logons l ASOF LEFT JOIN logoffs o
-    ON o.host_key = l.host_key AND o.logon_id = l.logon_id AND o.ts >= l.start_ts;
+  SELECT s.session_key, s.source_id, s.record_no, s.record_id, s.host, s.host_key, s.logon_id, s.start_ts,
+         n.user_display, n.account_key, s.user_sid, s.logon_type, s.ip, s.workstation, s.auth_package,
+         s.logon_process, s.end_ts, s.end_event_id
+  FROM spans s
+  LEFT JOIN names n
+    ON n.target_user IS NOT DISTINCT FROM s.target_user AND n.target_domain IS NOT DISTINCT FROM s.target_domain;
 
-CREATE TABLE logon_sessions AS SELECT * FROM resolve_logon_sessions() LIMIT 0;
+CREATE VIEW logon_sessions AS SELECT * FROM resolve_logon_sessions();
 
 -- Every account name the case mentions, under its key, with the spellings seen.
 CREATE VIEW accounts AS

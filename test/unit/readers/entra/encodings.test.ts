@@ -56,9 +56,7 @@ describe('readEntraJson: encodings', () => {
     const result = await readEntra(Buffer.concat([BOM16LE, Buffer.from(text, 'utf16le')]));
     assert.equal(result.summary.records, 1);
     const offset = 2 + text.indexOf('42') * 2;
-    assert.deepEqual(result.errors, [
-      { message: `record 2 at byte ${offset}: a number, not a JSON object; skipped`, offset, record: 2 },
-    ]);
+    assert.deepEqual(result.errors, [{ message: 'a number, not a JSON object; skipped', offset, record: 2 }]);
   });
 
   it('reads UTF-8 with BOM, UTF-16BE with BOM and UTF-16LE without BOM alike', async () => {
@@ -94,7 +92,7 @@ describe('readEntraJson: encodings', () => {
     );
     assert.deepEqual(result.errors, [
       {
-        message: `record 2 at byte ${head.length}: not valid UTF-8 text; skipped`,
+        message: 'not valid UTF-8 text; skipped',
         offset: head.length,
         record: 2,
       },
@@ -112,7 +110,7 @@ describe('readEntraJson: encodings', () => {
       signins(result).map((r) => r.userPrincipalName),
       ['ok'],
     );
-    assert.match(result.errors[0]!.message, /^record 1 at byte 2: not valid UTF-16 text; skipped$/);
+    assert.deepEqual(result.errors[0], { message: 'not valid UTF-16 text; skipped', offset: 2, record: 1 });
   });
 
   it('refuses XML and binary files as a whole', async () => {

@@ -238,7 +238,9 @@ describe('readEntraJson: Log Analytics exports', () => {
       ],
     );
     assert.equal(result.errors.length, 1);
-    assert.match(result.errors[0]!.message, /^record 2 at byte \d+: the table's column list is missing/);
+    assert.equal(result.errors[0]!.record, 2);
+    assert.equal(result.errors[0]!.offset, input.indexOf('["a"]'));
+    assert.match(result.errors[0]!.message, /^the table's column list is missing/);
     assert.deepEqual(result.summary, {
       format: 'entra-audits',
       variant: 'log-analytics-query-api',

@@ -1,13 +1,21 @@
 // Damaged files are read as far as they go: every intact event is imported, and each damaged one is
-// reported once, with its place in the file, its byte offset and what is wrong with it.
+// reported once: its place in the file and its byte offset in the error's fields, what is wrong with it
+// in the message (which never starts with the place: the CLI and the UI render that from the fields).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InputFormatError } from '../../../../electron/engine/readers/types.js';
+import type { ReadError } from '../../../../electron/engine/model.js';
 import { readBytes, readText, readUntilFailure, securityEvent } from './readerHarness.js';
 
 const A = securityEvent(4624, { TargetUserName: 'alice' }, 1);
 const B = securityEvent(4624, { TargetUserName: 'bob' }, 2);
 const C = securityEvent(4624, { TargetUserName: 'carol' }, 3);
+
+/** The message says what is wrong, not where: no "event 3 at byte 1234:" or "byte 1234:" in front. */
+function assertNoPlaceInText(errors: readonly ReadError[]): void {
+  for (const e of errors)
+    assert.doesNotMatch(e.message, /^(event|record|byte|offset) \d+|^\d+[:,]/i, e.message);
+}
 
 describe('damaged files are read as far as they go', () => {
   it('truncated inside an event: every complete event plus exactly one error at the incomplete one', async () => {
@@ -25,10 +33,8 @@ describe('damaged files are read as far as they go', () => {
         { offset: errors[0]!.offset, record: errors[0]!.record },
         { offset: cStart, record: 3 },
       );
-      assert.match(
-        errors[0]!.message,
-        new RegExp(`^event 3 at byte ${cStart}: the file ends before this event does`),
-      );
+      assert.match(errors[0]!.message, /^the file ends before this event does/);
+      assertNoPlaceInText(errors);
       assert.deepEqual([summary.records, summary.skipped], [2, 1]);
     }
     // Cut between events (only </Events> lost): nothing is missing, so nothing to report.
@@ -51,7 +57,10 @@ describe('damaged files are read as far as they go', () => {
     assert.equal(errors.length, 1);
     const bAt = A.length + 1;
     assert.deepEqual({ offset: errors[0]!.offset, record: errors[0]!.record }, { offset: bAt, record: 2 });
-    assert.match(errors[0]!.message, new RegExp(`not closed before the next <Event> at byte ${bAt + 301}`));
+    assert.equal(
+      errors[0]!.message,
+      `not closed before the next <Event> at file offset ${bAt + 301} (cut short?); the event is skipped`,
+    );
   });
 
   it('invalid UTF-8 in one event: that event is skipped with the exact bad byte, the rest imported', async () => {
@@ -73,7 +82,7 @@ describe('damaged files are read as far as they go', () => {
       );
       assert.equal(
         errors[0]!.message,
-        `event 2 at byte ${bStart}: invalid UTF-8 at byte ${bStart + before.length + 1}; the event is skipped`,
+        `invalid UTF-8 (byte 0xff at file offset ${bStart + before.length + 1}); the event is skipped`,
       );
       assert.equal(summary.skipped, 1);
     }
@@ -100,15 +109,11 @@ describe('damaged files are read as far as they go', () => {
         { offset: errors[i]!.offset, record: errors[i]!.record },
         { offset, record: 2 * i + 1 },
       );
-      assert.match(
-        errors[i]!.message,
-        new RegExp(
-          `^event ${2 * i + 1} at byte ${offset}: malformed XML \\(\\d+:\\d+: .+\\); the event is skipped$`,
-        ),
-      );
+      assert.match(errors[i]!.message, /^malformed XML \(\d+:\d+: .+\); the event is skipped$/);
       offset += event.length + C.length + 2;
     }
     assert.deepEqual([summary.records, summary.skipped], [broken.length, broken.length]);
+    assertNoPlaceInText(errors);
   });
 
   it('an unpaired surrogate in UTF-16 makes that event malformed, not the file', async () => {
@@ -126,7 +131,8 @@ describe('damaged files are read as far as they go', () => {
       ['alice', 'carol'],
     );
     assert.equal(errors.length, 1);
-    assert.match(errors[0]!.message, new RegExp(`^event 2 at byte ${2 + A.length * 2}: malformed XML`));
+    assert.deepEqual([errors[0]!.record, errors[0]!.offset], [2, 2 + A.length * 2]);
+    assert.match(errors[0]!.message, /^malformed XML/);
   });
 
   it('unexpected text between events is reported and ignored', async () => {
@@ -134,7 +140,7 @@ describe('damaged files are read as far as they go', () => {
     assert.equal(rows.length, 2);
     assert.deepEqual(errors, [
       {
-        message: `byte ${A.length + 1}: unexpected content outside any event: "this is not xml\\n"; it is ignored`,
+        message: 'unexpected content outside any event: "this is not xml\\n"; it is ignored',
         offset: A.length + 1,
       },
     ]);
@@ -144,7 +150,7 @@ describe('damaged files are read as far as they go', () => {
     for (const [text, message] of [
       [
         '<html><body>hello</body></html>',
-        /^byte 0: no Windows <Event> found, starting with "<html>.*not a Windows event XML export$/,
+        /^no Windows <Event> found, starting with "<html>.*not a Windows event XML export$/,
       ],
       ['[{"createdDateTime": "2024-01-01T00:00:00Z"}]', /JSON, not Windows event XML/],
     ] as const) {

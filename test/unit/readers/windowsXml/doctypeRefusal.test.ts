@@ -18,7 +18,7 @@ function assertRefusedAt(failure: unknown, offset: number): void {
   assert.equal(failure.offset, offset);
   assert.equal(
     failure.message,
-    `byte ${offset}: the file contains a document type declaration (<!DOCTYPE). Windows never writes one, ` +
+    'the file contains a document type declaration (<!DOCTYPE). Windows never writes one, ' +
       'and it can expand entities without limit or read other files, so the file is refused',
   );
 }
@@ -78,10 +78,8 @@ describe('DOCTYPE', () => {
       ['alice'],
     );
     assert.equal(errors.length, 1);
-    assert.match(
-      errors[0]!.message,
-      /^event 1 at byte 0: malformed XML \(.*undefined entity.*\); the event is skipped$/,
-    );
+    assert.deepEqual([errors[0]!.record, errors[0]!.offset], [1, 0]);
+    assert.match(errors[0]!.message, /^malformed XML \(.*undefined entity.*\); the event is skipped$/);
     assert.deepEqual(
       opened.filter((file) => file.includes('canary')),
       [],

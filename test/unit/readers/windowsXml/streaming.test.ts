@@ -34,7 +34,8 @@ describe('streaming', () => {
     );
     assert.deepEqual(errors, [
       {
-        message: `event 2 at byte ${A.length + 1}: larger than the 16 MiB limit for one event; the event is skipped and reading goes on after it`,
+        message:
+          'larger than the 16 MiB limit for one event; the event is skipped and reading goes on after it',
         offset: A.length + 1,
         record: 2,
       },
@@ -65,10 +66,8 @@ describe('streaming', () => {
       [1, 3],
     );
     assert.equal(errors.length, 1);
-    assert.match(
-      errors[0]!.message,
-      new RegExp(`^event 2 at byte ${A.length}: larger than the ${limit} bytes limit`),
-    );
+    assert.deepEqual([errors[0]!.record, errors[0]!.offset], [2, A.length]);
+    assert.match(errors[0]!.message, new RegExp(`^larger than the ${limit} bytes limit`));
   });
 
   it('reads from a file stream, and stops between chunks when cancelled', async () => {
