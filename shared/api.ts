@@ -1,7 +1,15 @@
 // The one API contract between the UI and the engine. Each method maps a request to a response; the
 // Electron preload (IPC) and the browser mode (HTTP on loopback) both carry exactly these methods, with
 // no logic of their own. Everything here is JSON-safe: no bigint, no Date, times as ISO 8601 UTC strings.
-import type { Allowlist, AnalyticId, Finding, LineageNode, Severity, SourceSummary } from './report.js';
+import type {
+  Allowlist,
+  AnalyticId,
+  Finding,
+  HostCoverage,
+  LineageNode,
+  Severity,
+  SourceSummary,
+} from './report.js';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
@@ -93,7 +101,13 @@ export interface Timeline {
   bucketSeconds: number;
   categories: string[];
   buckets: TimelineBucket[];
-  markers: Array<{ time: string; findingId: string; analytic: AnalyticId; severity: Severity; title: string }>;
+  markers: Array<{
+    time: string;
+    findingId: string;
+    analytic: AnalyticId;
+    severity: Severity;
+    title: string;
+  }>;
 }
 
 export interface TimelineEvent {
@@ -119,7 +133,13 @@ export interface SigninSource {
 
 export interface SigninSourceDetail extends SigninSource {
   series: Array<{ t: string; distinctUsers: number; failures: number }>;
-  users: Array<{ user: string; attempts: number; codes: number[]; lastCode: number | null; succeededLater: boolean }>;
+  users: Array<{
+    user: string;
+    attempts: number;
+    codes: number[];
+    lastCode: number | null;
+    succeededLater: boolean;
+  }>;
 }
 
 export interface AnalyticSql {
@@ -171,7 +191,10 @@ export interface ApiMethods {
   listAccounts: [Record<string, never>, AccountSummary[]];
   accountStory: [{ key: string }, AccountStory];
   timeline: [{ from?: string; to?: string; buckets?: number }, Timeline];
-  timelineEvents: [{ from: string; to: string; offset?: number; limit?: number }, { total: number; rows: TimelineEvent[] }];
+  timelineEvents: [
+    { from: string; to: string; offset?: number; limit?: number },
+    { total: number; rows: TimelineEvent[] },
+  ];
   signinSources: [Record<string, never>, SigninSource[]];
   signinSource: [{ ip: string }, SigninSourceDetail];
   analyticSql: [Record<string, never>, AnalyticSql[]];
@@ -181,6 +204,13 @@ export interface ApiMethods {
   exportReport: [{ format: 'html' | 'json' | 'csv' }, ReportFile];
   openCase: [{ path: string }, CaseInfo];
   saveCaseAs: [{ path: string }, { path: string }];
+  /** Per host: telemetry, gaps, log clears and where each analytic is blind (electron/engine/coverage). */
+  coverage: [{ gapSeconds?: number }, HostCoverage[]];
+  /** The events behind one cell of the coverage matrix: a host and a telemetry key of shared/coverageTelemetry. */
+  coverageEvents: [
+    { host: string; telemetry: string; offset?: number; limit?: number },
+    { total: number; rows: TimelineEvent[] },
+  ];
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -209,6 +239,8 @@ export const API_METHODS: readonly ApiMethod[] = [
   'exportReport',
   'openCase',
   'saveCaseAs',
+  'coverage',
+  'coverageEvents',
 ];
 
 /** What the renderer calls; each transport provides one. */

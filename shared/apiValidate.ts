@@ -3,6 +3,7 @@
 // run time, and a compromised page can send anything: so each method's request is described once here,
 // strictly (no unknown keys, bounded strings, lists and numbers), and everything else is refused.
 import { API_METHODS, type ApiMethod, type ApiRequest, type Result } from './api.js';
+import { TELEMETRY_KEYS } from './coverageTelemetry.js';
 
 /** Returns a message naming what is wrong at `where`, or null when the value is acceptable. */
 type Check = (value: unknown, where: string) => string | null;
@@ -190,6 +191,12 @@ const REQUEST_CHECKS: { [M in ApiMethod]: Check } = {
   exportReport: object({ format: oneOf(['html', 'json', 'csv']) }),
   openCase: object({ path }),
   saveCaseAs: object({ path }),
+  // A gap shorter than a minute is noise, longer than a year is no gap inside any case.
+  coverage: object({}, { gapSeconds: integer(60, 366 * 86_400) }),
+  coverageEvents: object(
+    { host: text(LIMITS.id, { nonEmpty: true }), telemetry: oneOf(TELEMETRY_KEYS) },
+    { offset: integer(0, 1e9), limit: integer(1, LIMITS.pageSize) },
+  ),
 };
 
 export function isApiMethod(name: unknown): name is ApiMethod {

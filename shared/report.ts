@@ -66,12 +66,72 @@ export interface Finding {
   allowlisted?: { kind: string; value: string; reason: string };
   /** Analytic-specific details (counts, follow-up events, tie strength …). */
   details?: Record<string, unknown>;
+  /** What a responder checks next, answered from the case where it can be (electron/engine/coverage/triage.ts). */
+  triage?: TriageStep[];
+}
+
+/** One step of a finding's triage checklist; `answer` is what the case itself says, when it can say it. */
+export interface TriageStep {
+  text: string;
+  answer?: string;
+  /** done: answered and nothing more to do · attention: answered and worrying · unknown: the logs cannot say. */
+  status?: 'done' | 'attention' | 'unknown';
+  /** The events behind the answer, openable raw. */
+  refs?: EvidenceRef[];
+}
+
+/** Whether an analytic can fire on a host, from the telemetry its logs hold. */
+export type CoverageState = 'full' | 'partial' | 'blind';
+
+export interface AnalyticCoverage {
+  state: CoverageState;
+  /** In words: what is there, what is missing, and what that means for a finding (or its absence). */
+  reason: string;
+}
+
+/** A stretch inside a host's span with no event of any kind from it, longer than the gap threshold. */
+export interface CoverageGap {
+  from: string;
+  to: string;
+  seconds: number;
+}
+
+/** A log clear (Security 1102, System 104) and who did it. */
+export interface LogClearEvent {
+  time: string;
+  eventId: number;
+  user: string | null;
+  /** The log that was cleared: Security for 1102, the named channel for 104. */
+  channel?: string;
+  source: string; // the file's SHA-256
+  recordNo: number;
+}
+
+/** Coverage of one host, or of the Entra ID tenant as one pseudo-host (electron/engine/coverage/coverage.sql). */
+export interface HostCoverage {
+  host: string;
+  kind?: 'windows' | 'entra';
+  first: string;
+  last: string;
+  /** Events of any kind from this host. */
+  events?: number;
+  /** Clock hours holding at least one event from this host. */
+  activeHours?: number;
+  /** Telemetry key (shared/coverageTelemetry.ts) → events. */
+  telemetry: Record<string, number>;
+  /** Telemetry key → clock hours holding at least one such event. */
+  telemetryHours?: Record<string, number>;
+  gaps: CoverageGap[];
+  logCleared: LogClearEvent[];
+  analytics: Record<AnalyticId, AnalyticCoverage>;
 }
 
 export interface AnalyzeReport {
   tool: { name: 'accountscope'; version: string };
   sources: SourceSummary[];
   findings: Finding[];
+  /** Per host: telemetry present, gaps, log clears and where each analytic is blind. */
+  coverage?: HostCoverage[];
 }
 
 export interface AllowlistEntry {

@@ -33,6 +33,8 @@ const METHODS = [
   'exportReport',
   'openCase',
   'saveCaseAs',
+  'coverage',
+  'coverageEvents',
 ] as const satisfies readonly ApiMethod[];
 
 // Both directions: no method missing from the list, no name in it that the contract lacks.

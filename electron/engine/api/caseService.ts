@@ -15,6 +15,9 @@ import type { AnalyticsPort } from './analyticsPort.js';
 import { copyCaseFile, existingCasePath } from './caseFiles.js';
 import { readCaseInfo } from './caseInfo.js';
 import { CaseSession } from './caseSession.js';
+import { coverageEvents, coverageHosts } from './coverage.js';
+import { computeCoverage } from '../coverage/index.js';
+import { triageSteps, withTriage } from '../coverage/triage.js';
 import { allFindings, getFinding, listFindings } from './findings.js';
 import { readRawEvent } from './rawEvent.js';
 import { buildReportFile } from './reportFile.js';
@@ -95,7 +98,10 @@ export class CaseService {
       }
     },
     listFindings: (q) => listFindings(this.session.readConn, q),
-    getFinding: ({ id }) => getFinding(this.session.readConn, id),
+    getFinding: async ({ id }) => {
+      const finding = await getFinding(this.session.readConn, id);
+      return { ...finding, triage: await triageSteps(this.session.readConn, finding) };
+    },
     rawEvent: (ref) => readRawEvent(this.session.readConn, ref),
     listAccounts: () => this.options.analytics.accounts(this.session.readConn),
     accountStory: async ({ key }) => {
@@ -129,7 +135,8 @@ export class CaseService {
       return buildReportFile(format, {
         casePath: s.path,
         sources: info.sources,
-        findings: await allFindings(s.readConn),
+        findings: await withTriage(s.readConn, await allFindings(s.readConn)),
+        coverage: await computeCoverage(s.readConn),
         settings: s.settings.settings,
       });
     },
@@ -138,6 +145,8 @@ export class CaseService {
       if (full !== this.session.path) await this.switchTo(full);
       return this.caseInfo();
     },
+    coverage: (req) => coverageHosts(this.session.readConn, req),
+    coverageEvents: (req) => coverageEvents(this.session.readConn, req),
     saveCaseAs: async ({ path }) => {
       const s = this.session;
       if (s.imports.busy || s.analyzing)

@@ -1,7 +1,7 @@
 // exportReport: the report builders of engine/report (shared with the CLI) turned into a file the UI
 // saves: a name, a MIME type and the text.
 import type { ReportFile, Settings } from '../../../shared/api.js';
-import type { Finding, SourceSummary } from '../../../shared/report.js';
+import type { Finding, HostCoverage, SourceSummary } from '../../../shared/report.js';
 import { renderFindingsCsv } from '../report/csvReport.js';
 import { renderHtmlReport } from '../report/htmlReport.js';
 import { buildAnalyzeReport, renderJsonReport } from '../report/jsonReport.js';
@@ -10,6 +10,8 @@ export interface ReportInput {
   casePath: string;
   sources: SourceSummary[];
   findings: Finding[];
+  /** Telemetry coverage per host, when the caller computed it (electron/engine/coverage). */
+  coverage?: HostCoverage[];
   settings: Settings;
   /** Injected by tests; the wall clock otherwise (the report says when it was made, not the logs). */
   now?: Date;
@@ -33,7 +35,7 @@ export function buildReportFile(format: 'html' | 'json' | 'csv', input: ReportIn
       return {
         filename: `${name}.json`,
         mime: 'application/json',
-        content: renderJsonReport(buildAnalyzeReport(input.sources, input.findings)),
+        content: renderJsonReport(buildAnalyzeReport(input.sources, input.findings, input.coverage)),
       };
     case 'csv':
       return {
@@ -45,7 +47,7 @@ export function buildReportFile(format: 'html' | 'json' | 'csv', input: ReportIn
       return {
         filename: `${name}.html`,
         mime: 'text/html',
-        content: renderHtmlReport(buildAnalyzeReport(input.sources, input.findings), {
+        content: renderHtmlReport(buildAnalyzeReport(input.sources, input.findings, input.coverage), {
           casePath: input.casePath,
           generatedAt: now.toISOString(),
           timeZone: input.settings.timeZone,

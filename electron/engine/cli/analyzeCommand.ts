@@ -12,6 +12,8 @@ import { EMPTY_ALLOWLIST } from '../analytics/index.js';
 import { buildAnalyzeReport, renderJsonReport } from '../report/jsonReport.js';
 import { renderHtmlReport } from '../report/htmlReport.js';
 import { renderFindingsCsv } from '../report/csvReport.js';
+import { computeCoverage } from '../coverage/index.js';
+import { withTriage } from '../coverage/triage.js';
 import type { SourceSummary } from '../../../shared/report.js';
 import { importExitCode, importWithProgress, sourceJson } from './importCommand.js';
 import { EXIT_OK, UsageError } from './usage.js';
@@ -70,14 +72,19 @@ export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
         await importer.close();
       }
     }
-    const findings = await runAnalytics(db.conn, { params: overrides, profile, allowlist });
+    const findings = await withTriage(
+      db.conn,
+      await runAnalytics(db.conn, { params: overrides, profile, allowlist }),
+    );
+    // What the absence of a finding means on each host: telemetry present, gaps, log clears, blind spots.
+    const coverage = await computeCoverage(db.conn);
     // Every file in the case, so each finding's evidence names a listed source; this run's import
     // results (errors, duplicates) replace the stored rows for the files just read.
     const stored = await listSources(db.conn);
     const now = new Map(imported.filter((s) => s.sha256).map((s) => [s.sha256, s]));
     const sources = stored.map((s) => sourceJson(now.get(s.sha256) ?? s));
     for (const s of imported) if (!s.sha256 || s.format === 'unread') sources.push(sourceJson(s));
-    const report = buildAnalyzeReport(sources, findings);
+    const report = buildAnalyzeReport(sources, findings, coverage);
     if (a.json) writeOut(a.json, renderJsonReport(report));
     if (a.csv) writeOut(a.csv, renderFindingsCsv(findings));
     if (a.html) {

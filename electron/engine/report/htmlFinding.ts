@@ -3,6 +3,7 @@
 import type { Finding, LineageNode } from '../../../shared/report.js';
 import { h, raw, type RawHtml } from './htmlEscape.js';
 import { evidenceId } from './csvReport.js';
+import { triageList } from './htmlTriage.js';
 
 function lineageList(nodes: readonly LineageNode[]): RawHtml {
   if (nodes.length === 0)
@@ -57,6 +58,7 @@ export function findingSection(f: Finding, index: number): RawHtml {
     <tr><th>actor</th><td>${actor}</td></tr>
   </table>
   <p>${f.explanation}</p>
+  ${f.triage?.length ? triageList(f.triage) : ''}
   <h4>Process lineage</h4>
   ${lineageList(f.lineage)}
   <h4>Evidence</h4>

@@ -3,6 +3,8 @@
 import type { Allowlist, AnalyzeReport, Severity } from '../../../shared/report.js';
 import { h, type RawHtml } from './htmlEscape.js';
 import { findingSection } from './htmlFinding.js';
+import { COVERAGE_CSS, coverageSection } from './htmlCoverage.js';
+import { TRIAGE_CSS } from './htmlTriage.js';
 
 export interface HtmlReportContext {
   casePath: string;
@@ -99,6 +101,7 @@ export function renderHtmlReport(report: AnalyzeReport, ctx: HtmlReportContext):
   ${summary(report)}
   <h2>Findings</h2>
   ${report.findings.length ? report.findings.map((f, i) => findingSection(f, i)) : h`<p>No findings.</p>`}
+  ${report.coverage ? coverageSection(report.coverage) : ''}
   ${sources(report)}
   ${parameters(ctx)}
   <footer>Produced offline by AccountScope. URLs found in evidence are defanged (hxxp://) so that nothing in
@@ -108,7 +111,7 @@ export function renderHtmlReport(report: AnalyzeReport, ctx: HtmlReportContext):
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>AccountScope report</title>
-<style>${REPORT_CSS}</style></head>
+<style>${REPORT_CSS}${COVERAGE_CSS}${TRIAGE_CSS}</style></head>
 <body>${body.markup}</body></html>
 `;
 }

@@ -1,5 +1,5 @@
 // The JSON report: exactly the AnalyzeReport contract of shared/report.ts, which other tools read.
-import type { AnalyzeReport, Finding, SourceSummary } from '../../../shared/report.js';
+import type { AnalyzeReport, Finding, HostCoverage, SourceSummary } from '../../../shared/report.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,12 +7,15 @@ import { fileURLToPath } from 'node:url';
 export function buildAnalyzeReport(
   sources: readonly SourceSummary[],
   findings: readonly Finding[],
+  coverage?: readonly HostCoverage[],
 ): AnalyzeReport {
-  return {
+  const report: AnalyzeReport = {
     tool: { name: 'accountscope', version: toolVersion() },
     sources: sources.map((s) => ({ ...s })),
     findings: [...findings],
   };
+  if (coverage) report.coverage = [...coverage];
+  return report;
 }
 
 export function renderJsonReport(report: AnalyzeReport): string {

@@ -4,7 +4,8 @@ import { createContext, useContext } from 'react';
 import type { ApiClient, CaseInfo, RawEvent } from '../../../shared/api';
 import type { SelectedTransport, TransportKind } from '../api/selectTransport';
 
-export type ScreenId = 'import' | 'findings' | 'accounts' | 'timeline' | 'signins' | 'sql' | 'settings';
+export type ScreenId =
+  'import' | 'findings' | 'accounts' | 'timeline' | 'signins' | 'sql' | 'coverage' | 'settings';
 
 /** What a screen should select when another screen sends the user there. */
 export interface ScreenFocus {

@@ -7,6 +7,7 @@ import { TimelineScreen } from '../screens/timeline/TimelineScreen';
 import { SigninsScreen } from '../screens/signins/SigninsScreen';
 import { SqlScreen } from '../screens/sql/SqlScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { CoverageScreen } from '../screens/coverage/CoverageScreen';
 
 export function CurrentScreen({ screen }: { screen: ScreenId }) {
   switch (screen) {
@@ -22,6 +23,8 @@ export function CurrentScreen({ screen }: { screen: ScreenId }) {
       return <SigninsScreen />;
     case 'sql':
       return <SqlScreen />;
+    case 'coverage':
+      return <CoverageScreen />;
     case 'settings':
       return <SettingsScreen />;
     default: {

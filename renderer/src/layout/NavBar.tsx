@@ -16,6 +16,7 @@ const ENTRIES: NavEntry[] = [
   { id: 'timeline', label: 'Timeline', hint: 'Event volume and markers' },
   { id: 'signins', label: 'Sign-ins', hint: 'Entra ID sources by IP' },
   { id: 'sql', label: 'SQL', hint: 'The analytics as SQL' },
+  { id: 'coverage', label: 'Coverage', hint: 'Telemetry, gaps and blind spots' },
   { id: 'settings', label: 'Settings', hint: 'Thresholds, allowlists, time zone' },
 ];
 

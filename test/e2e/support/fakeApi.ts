@@ -218,5 +218,8 @@ export function createFakeApi(): ApiClient {
       throw new ApiError('NOT_FOUND', 'no such case file');
     },
     saveCaseAs: async ({ path }) => ({ path }),
+    // The Coverage screen is looked at against the real engine (test/e2e/coverage.test.ts).
+    coverage: async () => [],
+    coverageEvents: async () => ({ total: 0, rows: [] }),
   };
 }

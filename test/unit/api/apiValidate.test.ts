@@ -52,6 +52,8 @@ const GOOD: Record<string, unknown> = {
   exportReport: { format: 'html' },
   openCase: { path: '/cases/a.duckdb' },
   saveCaseAs: { path: '/cases/b.duckdb' },
+  coverage: { gapSeconds: 3600 },
+  coverageEvents: { host: 'WS01.corp.local', telemetry: '4720', offset: 0, limit: 50 },
 };
 
 test('a well-formed request of every method passes, unchanged', () => {

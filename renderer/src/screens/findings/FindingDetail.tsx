@@ -10,6 +10,7 @@ import { SeverityBadge } from '../../common/SeverityBadge';
 import { formatTime } from '../../format/formatTime';
 import { ANALYTIC_NAMES } from '../../format/securityTerms';
 import { EvidenceList } from './EvidenceList';
+import { TriageChecklist } from '../coverage/TriageChecklist';
 
 function ActorFacts({ actor }: { actor: Finding['actor'] }) {
   if (!actor.user && !actor.sourceIp && !actor.logonId) return <>unknown</>;
@@ -52,6 +53,12 @@ export function FindingDetail({ id }: { id: string }) {
           {f.explanation}
         </p>
       </section>
+      {f.triage && f.triage.length > 0 && (
+        <section data-testid="finding-triage">
+          <h3>Next steps</h3>
+          <TriageChecklist steps={f.triage} />
+        </section>
+      )}
       <dl className="facts">
         <dt>When</dt>
         <dd>
