@@ -1,9 +1,10 @@
 // One story per account: every stored finding about an account (by its normalised key), merged. AN1604 and
 // AN1235 about the same 4720 land in the same story because both name the created account under the
 // same key. Reads only the findings tables (migration 003), so a story costs two small lookups.
-import { VARCHAR, LIST, listValue, type DuckDBConnection } from '@duckdb/node-api';
+import { VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import type { AccountStory, AccountSummary } from '../../../shared/api.js';
-import type { Finding, Severity } from '../../../shared/report.js';
+import type { Severity } from '../../../shared/report.js';
+import { readFindingsById } from './readFindings.js';
 import { lineageTree, storyEvents, storyLineage, storySession, type LineageTreeNode } from './storyParts.js';
 
 /** The API's story plus the merged process tree of every chain behind it. */
@@ -62,15 +63,13 @@ export async function accountStories(conn: DuckDBConnection): Promise<AccountSum
 }
 
 /** The whole story of one account (by the key accountStories gives), or null when no finding names it. */
-export async function accountStory(conn: DuckDBConnection, accountKey: string): Promise<AccountStoryWithTree | null> {
+export async function accountStory(
+  conn: DuckDBConnection,
+  accountKey: string,
+): Promise<AccountStoryWithTree | null> {
   const [summary] = await summaries(conn, accountKey);
   if (!summary) return null;
-  const reader = await conn.runAndReadAll(
-    'SELECT finding_json FROM findings WHERE list_contains($ids, finding_id) ORDER BY first_ts, finding_id',
-    { ids: listValue(summary.findingIds) },
-    { ids: LIST(VARCHAR) },
-  );
-  const findings = reader.getRowObjects().map((r) => JSON.parse(String(r['finding_json'])) as Finding);
+  const findings = await readFindingsById(conn, summary.findingIds);
   const story: AccountStoryWithTree = {
     ...summary,
     findings,

@@ -2,7 +2,15 @@
 // the build copies electron/**/*.sql into dist/ at the same relative path, and under tsx the source
 // folder is used as is, so one relative URL serves both.
 import { readFileSync } from 'node:fs';
-import { BOOLEAN, INTEGER, LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import {
+  BOOLEAN,
+  INTEGER,
+  LIST,
+  VARCHAR,
+  listValue,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import type { AnalyticId } from '../../../shared/report.js';
 import { paramSpec, type ParamValue, type ResolvedParams } from './params.js';
 

@@ -47,7 +47,9 @@ export function explainFinding(f: Finding): string {
         return explainProbing(f);
     }
   })();
-  const lowered = f.allowlisted ? ` Lowered to low: ${f.allowlisted.kind} ${f.allowlisted.value} is allowlisted (${f.allowlisted.reason}).` : '';
+  const lowered = f.allowlisted
+    ? ` Lowered to low: ${f.allowlisted.kind} ${f.allowlisted.value} is allowlisted (${f.allowlisted.reason}).`
+    : '';
   return text + lowered;
 }
 
@@ -59,25 +61,40 @@ function explainEnumeration(f: Finding): string {
   const kinds = (details['signalKinds'] as string[] | undefined) ?? [];
   const tools = (details['tools'] as string[] | undefined) ?? [];
   const how: string[] = [];
-  if (commands.length > 0) how.push(`ran ${listText(commands.map((c) => quoted(c, 80)), 3)}`);
+  if (commands.length > 0)
+    how.push(
+      `ran ${listText(
+        commands.map((c) => quoted(c, 80)),
+        3,
+      )}`,
+    );
   if (kinds.includes('script-block')) how.push('ran PowerShell that lists them');
   if (kinds.includes('user-lookup') || kinds.includes('group-lookup')) {
     how.push(`read memberships through the security API${tools.length ? ` (${listText(tools)})` : ''}`);
   }
   if (kinds.includes('sam-object')) how.push('opened SAM objects on the domain controller');
   const count = Number(details['signalCount'] ?? 0);
-  const span = count > 1 ? ` (${plural(count, 'signal')}, ${f.first.slice(11, 19)}–${f.last.slice(11, 19)} UTC)` : '';
+  const span =
+    count > 1 ? ` (${plural(count, 'signal')}, ${f.first.slice(11, 19)}–${f.last.slice(11, 19)} UTC)` : '';
   const what = details['domainWide'] ? 'domain accounts or groups' : 'accounts or groups';
   const sentences = [`${actor} enumerated ${what} on ${host}: ${listText(how)}${span}.`];
   if (f.accounts.length > 0) sentences.push(`It named ${listText(f.accounts, 6)}.`);
-  if (f.lineage.length > 1) sentences.push(`Process chain: ${chainText(f.lineage)}.`);
+  const chain = chainText(f.lineage);
+  if (chain.includes('→')) sentences.push(`Process chain: ${chain}.`);
   if (details['unusualLauncher']) {
     sentences.push(`${details['unusualLauncher']} in that chain is not a normal way to start account tools.`);
   }
   const artifacts = (details['artifacts'] as Array<{ path: string }> | undefined) ?? [];
-  if (artifacts.length > 0) sentences.push(`The list was written to ${listText(artifacts.map((a) => a.path), 3)}.`);
+  if (artifacts.length > 0)
+    sentences.push(
+      `The list was written to ${listText(
+        artifacts.map((a) => a.path),
+        3,
+      )}.`,
+    );
   if (f.actor.sourceIp) sentences.push(`The session came from ${f.actor.sourceIp}.`);
-  if (details['hasProcess'] === false) sentences.push('Only security-API events show it; no process start was logged.');
+  if (details['hasProcess'] === false)
+    sentences.push('Only security-API events show it; no process start was logged.');
   return sentences.join(' ');
 }
 
@@ -94,7 +111,8 @@ function explainProbing(f: Finding): string {
   if (details['source'] === 'entra-sspr') {
     return `${source} went through self-service password reset for ${plural(distinct, 'distinct account')} ${span} (${plural(failures, 'audit event')} failed, blocked or verifying). ${names}`;
   }
-  const where = details['source'] === 'entra-signin' ? 'Entra ID sign-ins' : `Windows logons on ${listText(f.hosts)}`;
+  const where =
+    details['source'] === 'entra-signin' ? 'Entra ID sign-ins' : `Windows logons on ${listText(f.hosts)}`;
   const notFound = Number(details['notFoundCount'] ?? 0);
   const locked = Number(details['lockedDisabledCount'] ?? 0);
   const extra = [

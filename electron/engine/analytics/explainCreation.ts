@@ -30,10 +30,12 @@ const LINK_WORDS: Record<string, string> = {
   'time-only': 'its command line names the account; the session does not match',
 };
 
-function sessionText(s: CreationDetails['session']): string | null {
+function sessionText(s: CreationDetails['session'], host: string | undefined): string | null {
   if (!s) return null;
   const from = s.ip && !['-', '127.0.0.1', '::1'].includes(s.ip) ? s.ip : null;
-  const ws = s.workstation && s.workstation !== '-' ? s.workstation : null;
+  // RDP and console logons name the machine itself as the workstation: that says nothing about origin.
+  const sameMachine = (s.workstation ?? '').toLowerCase() === (host ?? '').split('.')[0]!.toLowerCase();
+  const ws = s.workstation && s.workstation !== '-' && !sameMachine ? s.workstation : null;
   const origin = from && ws ? `${ws} (${from})` : (from ?? ws);
   return `from ${logonTypeText(s.logonType)}${origin ? ` out of ${origin}` : ''}`;
 }
@@ -42,7 +44,8 @@ function followUpText(f: FollowUp): string | null {
   const later = `${durationText(f.deltaSeconds)} later`;
   switch (f.kind) {
     case 'group-add':
-      return `added to ${f.group ?? 'a group'}${f.privileged ? ' (privileged)' : ''} ${later}`;
+      // Joining Users (or None) comes with every new account; only privileged groups make the sentence.
+      return f.privileged ? `added to ${f.group} ${later}` : null;
     case 'logon':
       return `logged on (${logonTypeText(f.logonType)}${f.ip && f.ip !== '-' ? ` from ${f.ip}` : ''}) on ${f.host} ${later}`;
     case 'deleted':
@@ -64,23 +67,37 @@ export function explainCreation(f: Finding): string {
   let text = `${name} (${scope}) was created on ${f.hosts[0]} by ${f.actor.user ?? 'an unknown user'}`;
   const localChain = f.lineage.filter((n) => !d.remote || n.host !== d.remote.host);
   if (d.link && localChain.length > 0) text += ` via ${chainText(localChain)}`;
-  const session = sessionText(d.session);
+  const session = sessionText(d.session, f.hosts[0]);
   if (session) text += ` ${session}`;
-  const followUps = (d.followUps ?? []).map(followUpText).filter((x): x is string => x !== null);
+  // One logon says where the account was used from; the rest are counted, not listed.
+  const all = d.followUps ?? [];
+  const logons = all.filter((x) => x.kind === 'logon');
+  const followUps = all
+    .filter((x) => x.kind !== 'logon' || x === logons[0])
+    .map(followUpText)
+    .filter((x): x is string => x !== null);
+  if (logons.length > 1) followUps.push(`logged on ${logons.length - 1} more time(s) within 24 h`);
   if (followUps.length > 0) text += `, and ${listText(followUps, 4)}`;
   text += '.';
-  if (d.link?.commandLine) text += ` Command: ${quoted(d.link.commandLine)}; linked because ${LINK_WORDS[d.link.method] ?? d.link.method}.`;
+  if (d.link?.commandLine)
+    text += ` Command: ${quoted(d.link.commandLine)}; linked because ${LINK_WORDS[d.link.method] ?? d.link.method}.`;
   if (d.remote) {
     const remoteChain = f.lineage.filter((n) => n.host === d.remote!.host);
     text += ` The request came from ${d.remote.host}, where ${remoteChain.length ? chainText(remoteChain) : d.remote.image} ran${d.remote.commandLine ? ` ${quoted(d.remote.commandLine)}` : ''}.`;
   }
   if (!d.link && !d.remote) text += ' No process start in the logs explains it.';
-  if (d.unusualLauncher) text += ` ${d.unusualLauncher} in the process chain is not a normal way to start account tools.`;
+  if (d.unusualLauncher)
+    text += ` ${d.unusualLauncher} in the process chain is not a normal way to start account tools.`;
   return text;
 }
 
 interface SequenceDetails {
-  process?: { imageName: string | null; commandLine: string | null; user: string | null };
+  process?: {
+    image: string | null;
+    imageName: string | null;
+    commandLine: string | null;
+    user: string | null;
+  };
   deltaSeconds?: number;
   tie?: string;
   namesAccount?: boolean;
@@ -99,7 +116,7 @@ const WHY_WORDS: Record<string, string> = {
 
 export function explainSequence(f: Finding): string {
   const d = (f.details ?? {}) as SequenceDetails;
-  const image = d.process?.imageName ?? 'a process';
+  const image = d.process?.image?.split(/[\\/]/).pop() ?? d.process?.imageName ?? 'a process';
   const command = d.process?.commandLine ? ` ${quoted(d.process.commandLine)}` : '';
   const scope = d.account?.local === false ? 'domain account' : 'local account';
   const tieWhy = d.namesAccount
@@ -112,7 +129,9 @@ export function explainSequence(f: Finding): string {
     `${image} started on ${f.hosts[0]}${command}, and ${durationText(d.deltaSeconds ?? 0)} later the ${scope} ` +
     `${f.accounts[0] ?? ''} was created: a ${d.tie ?? 'weak'} tie (${tieWhy}).`;
   if (why.length > 0) text += ` Suspicious because: ${listText(why)}.`;
-  if (f.lineage.length > 1) text += ` Process chain: ${chainText(f.lineage)}.`;
-  if ((d.otherSuspiciousProcesses ?? 0) > 0) text += ` ${d.otherSuspiciousProcesses} other suspicious process(es) started in the same window.`;
+  const chain = chainText(f.lineage);
+  if (chain.includes('→')) text += ` Process chain: ${chain}.`;
+  if ((d.otherSuspiciousProcesses ?? 0) > 0)
+    text += ` ${d.otherSuspiciousProcesses} other suspicious process(es) started in the same window.`;
   return text;
 }

@@ -6,9 +6,25 @@ function baseName(path: string | null): string | null {
   return path.split(/[\\/]/).pop() || path;
 }
 
-/** `explorer.exe → cmd.exe → net.exe`; a stub shows its name, or its pid when even that is unknown. */
+// The processes that start every desktop session: above explorer.exe they say nothing about who did what.
+const SESSION_PLUMBING = new Set(['smss.exe', 'csrss.exe', 'wininit.exe', 'winlogon.exe', 'userinit.exe']);
+
+/**
+ * `explorer.exe → cmd.exe → net.exe`. A stub shows the name its child's event gave. The sentence starts
+ * below the session plumbing (smss → winlogon → userinit) and below a nameless stub (typically pid 4,
+ * System); the finding's lineage keeps every node.
+ */
 export function chainText(lineage: readonly LineageNode[]): string {
+  let start = 0;
+  while (
+    start < lineage.length - 1 &&
+    ((lineage[start]!.stub && !lineage[start]!.image) ||
+      SESSION_PLUMBING.has(baseName(lineage[start]!.image)?.toLowerCase() ?? ''))
+  ) {
+    start++;
+  }
   return lineage
+    .slice(start)
     .map((n) => baseName(n.image)?.toLowerCase() ?? (n.pid !== null ? `pid ${n.pid}` : 'an unlogged process'))
     .join(' → ');
 }
@@ -34,9 +50,9 @@ export function logonTypeText(type: number | null | undefined): string {
 export function durationText(seconds: number): string {
   const s = Math.abs(seconds);
   if (s < 120) return `${Math.round(s * 10) / 10} s`;
-  if (s < 2 * 3600) return `${Math.round(s / 60)} min`;
-  if (s < 2 * 86400) return `${Math.round(s / 3600)} h`;
-  return `${Math.round(s / 86400)} days`;
+  if (s < 3600) return `${Math.round(s / 60)} min`;
+  if (s < 2 * 86400) return `${Math.round(s / 360) / 10} h`;
+  return `${Math.round(s / 8640) / 10} days`;
 }
 
 export function secondsBetween(fromIso: string, toIso: string): number {

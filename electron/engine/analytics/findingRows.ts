@@ -11,6 +11,7 @@ import type {
   LineageNode,
   Severity,
 } from '../../../shared/report.js';
+import { accountControlFlagNames } from './accountControlFlags.js';
 import { allowlistRecord } from './allowlistBindings.js';
 import { explainFinding, titleOf } from './explain.js';
 import type { ParamValue } from './params.js';
@@ -108,6 +109,17 @@ function plainDetails(value: unknown): unknown {
   return value;
 }
 
+const namePart = (display: string) => display.slice(display.lastIndexOf('\\') + 1).toLowerCase();
+
+/**
+ * `Administrators` from a command line and `Builtin\Administrators` from the 4799 it caused are one group:
+ * a bare name is dropped when a qualified name with the same account part is listed.
+ */
+function withoutBareDuplicates(accounts: AccountRef[]): AccountRef[] {
+  const qualified = new Set(accounts.filter((a) => a.display.includes('\\')).map((a) => namePart(a.display)));
+  return accounts.filter((a) => a.display.includes('\\') || !qualified.has(namePart(a.display)));
+}
+
 export function buildFinding(
   analytic: AnalyticId,
   row: AnalyticRow,
@@ -115,9 +127,13 @@ export function buildFinding(
   allowlist: Allowlist,
 ): BuiltFinding {
   const details = (plainDetails(row.details ?? {}) as Record<string, unknown>) ?? {};
-  const accounts: AccountRef[] = (row.accounts ?? [])
-    .filter((a) => a.key && a.display)
-    .map((a) => ({ key: a.key!, display: a.display!, role: a.role as AccountRef['role'] }));
+  const uac = details['userAccountControl'] as { value?: unknown; flags?: unknown } | undefined;
+  if (uac) details['userAccountControl'] = { ...uac, names: accountControlFlagNames(uac.value, uac.flags) };
+  const accounts = withoutBareDuplicates(
+    (row.accounts ?? [])
+      .filter((a) => a.key && a.display)
+      .map((a) => ({ key: a.key!, display: a.display!, role: a.role as AccountRef['role'] })),
+  );
   const actor: Finding['actor'] = {};
   if (row.actor_user) actor.user = row.actor_user;
   if (row.actor_logon_id) actor.logonId = row.actor_logon_id;

@@ -18,5 +18,6 @@ export {
 } from './params.js';
 export { ANALYTIC_FILES, ANALYTIC_ORDER, analyticSql, referencedParams } from './analyticSql.js';
 export { analyticCatalog } from './catalog.js';
-export { refreshDerivedTables } from './refreshDerivedTables.js';
+export { dropDerivedTables, refreshDerivedTables } from './refreshDerivedTables.js';
 export { EMPTY_ALLOWLIST } from './allowlistBindings.js';
+export { readAllFindings, readFindingsById } from './readFindings.js';

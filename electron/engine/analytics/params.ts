@@ -69,7 +69,10 @@ export function paramSpec(name: string): ParamSpec | undefined {
 }
 
 /** Defaults, then the profile's, then the caller's overrides (each checked against its type). */
-export function resolveParams(overrides: Record<string, unknown> = {}, profile: ProfileName = 'default'): ResolvedParams {
+export function resolveParams(
+  overrides: Record<string, unknown> = {},
+  profile: ProfileName = 'default',
+): ResolvedParams {
   if (!PROFILE_NAMES.includes(profile)) throw new Error(`unknown profile ${JSON.stringify(profile)}`);
   const out: Record<string, ParamValue> = {};
   for (const p of PARAMS) out[p.name] = p.default;

@@ -80,7 +80,8 @@ export const ACCOUNT_PARAMS: readonly ParamSpecInput[] = [
     default: 24 * 3600,
     unit: 'seconds',
     analytics: ['AN1604'],
-    description: 'How long after the creation follow-up events (enable, password, group, logon, delete) are collected.',
+    description:
+      'How long after the creation follow-up events (enable, password, group, logon, delete) are collected.',
   },
   {
     name: 'an1604_remote_admin_patterns',
@@ -149,13 +150,15 @@ export const ACCOUNT_PARAMS: readonly ParamSpecInput[] = [
     type: 'string[]',
     default: ['\\users\\', '\\temp\\', '\\programdata\\'],
     analytics: ['AN1235'],
-    description: 'Path parts where dropped tools live: suspicious even inside a trusted folder (\\Windows\\Temp\\).',
+    description:
+      'Path parts where dropped tools live: suspicious even inside a trusted folder (\\Windows\\Temp\\).',
   },
   {
     name: 'an1235_include_domain_accounts',
     type: 'boolean',
     default: false,
     analytics: ['AN1235'],
-    description: 'Also pair suspicious processes with domain-account creations (by default only local accounts).',
+    description:
+      'Also pair suspicious processes with domain-account creations (by default only local accounts).',
   },
 ];

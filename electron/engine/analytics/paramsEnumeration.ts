@@ -22,6 +22,15 @@ export const ENUMERATION_PARAMS: readonly ParamSpecInput[] = [
     description: 'How soon after the enumeration a list-shaped file must be written to count as its output.',
   },
   {
+    name: 'an1612_artifact_lead_s',
+    type: 'number',
+    default: 5,
+    unit: 'seconds',
+    analytics: AN,
+    description:
+      'How long before the enumeration its output file may appear: a shell creates the target of `> file` just before it starts the command.',
+  },
+  {
     name: 'an1612_command_patterns',
     type: 'string[]',
     default: [
@@ -104,7 +113,8 @@ export const ENUMERATION_PARAMS: readonly ParamSpecInput[] = [
     type: 'string[]',
     default: ['cmd.exe', 'powershell.exe', 'pwsh.exe'],
     analytics: AN,
-    description: 'A file written by the enumerating process\u2019s parent counts when the parent is one of these shells.',
+    description:
+      'A file written by the enumerating process\u2019s parent counts when the parent is one of these shells.',
   },
   {
     name: 'an1612_sam_object_types',

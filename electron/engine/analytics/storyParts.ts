@@ -41,7 +41,11 @@ export function lineageTree(findings: readonly Finding[]): LineageTreeNode[] {
 export function storySession(findings: readonly Finding[]): AccountStory['session'] | undefined {
   for (const f of byPreference(findings)) {
     if (f.analytic === 'T1589') continue;
-    const s = (f.details?.['session'] ?? null) as { logonType?: number; ip?: string; workstation?: string } | null;
+    const s = (f.details?.['session'] ?? null) as {
+      logonType?: number;
+      ip?: string;
+      workstation?: string;
+    } | null;
     const session: NonNullable<AccountStory['session']> = {};
     if (f.actor.user) session.user = f.actor.user;
     if (f.actor.logonId) session.logonId = f.actor.logonId;
@@ -108,14 +112,41 @@ function creationEvents(f: Finding, display: string): StoryEvent[] {
   if (f.analytic === 'AN1235') {
     const p = f.evidence.find((e) => e.role === 'suspicious-process');
     const cmd = (f.details?.['process'] as { commandLine?: string } | undefined)?.commandLine;
-    return p ? [{ time: p.time, host: f.hosts[0] ?? null, eventId: p.eventId ?? null, kind: 'process', label: `${cmd ? quoted(cmd, 80) : 'a suspicious process'} started, then the account was created (${f.details?.['tie']} tie)`, ref: refOf(p) }] : [];
+    return p
+      ? [
+          {
+            time: p.time,
+            host: f.hosts[0] ?? null,
+            eventId: p.eventId ?? null,
+            kind: 'process',
+            label: `${cmd ? quoted(cmd, 80) : 'a suspicious process'} started, then the account was created (${f.details?.['tie']} tie)`,
+            ref: refOf(p),
+          },
+        ]
+      : [];
   }
   const events: StoryEvent[] = [
-    { time: f.first, host: f.hosts[0] ?? null, eventId: 4720, kind: 'created', label: `${display} created by ${f.actor.user ?? 'an unknown user'}`, ref: refOf(created) },
+    {
+      time: f.first,
+      host: f.hosts[0] ?? null,
+      eventId: 4720,
+      kind: 'created',
+      label: `${display} created by ${f.actor.user ?? 'an unknown user'}`,
+      ref: refOf(created),
+    },
   ];
   for (const fu of (f.details?.['followUps'] as FollowUp[] | undefined) ?? []) {
-    const ev = f.evidence.find((e) => e.role === 'follow-up' && e.eventId === fu.eventId && e.time === fu.time);
-    events.push({ time: fu.time, host: fu.host, eventId: fu.eventId, kind: FOLLOW_UP_KIND[fu.kind] ?? fu.kind, label: followUpLabel(fu), ref: refOf(ev) });
+    const ev = f.evidence.find(
+      (e) => e.role === 'follow-up' && e.eventId === fu.eventId && e.time === fu.time,
+    );
+    events.push({
+      time: fu.time,
+      host: fu.host,
+      eventId: fu.eventId,
+      kind: FOLLOW_UP_KIND[fu.kind] ?? fu.kind,
+      label: followUpLabel(fu),
+      ref: refOf(ev),
+    });
   }
   return events;
 }
@@ -126,10 +157,24 @@ export function storyEvents(findings: readonly Finding[], display: string): Stor
   for (const f of findings) {
     if (f.analytic === 'AN1604' || f.analytic === 'AN1235') events.push(...creationEvents(f, display));
     else if (f.analytic === 'AN1612') {
-      events.push({ time: f.first, host: f.hosts[0] ?? null, eventId: f.evidence[0]?.eventId ?? null, kind: 'enumerated', label: `enumerated by ${f.actor.user ?? 'an unknown user'} on ${f.hosts[0] ?? 'an unknown host'}`, ref: refOf(f.evidence[0]) });
+      events.push({
+        time: f.first,
+        host: f.hosts[0] ?? null,
+        eventId: f.evidence[0]?.eventId ?? null,
+        kind: 'enumerated',
+        label: `enumerated by ${f.actor.user ?? 'an unknown user'} on ${f.hosts[0] ?? 'an unknown host'}`,
+        ref: refOf(f.evidence[0]),
+      });
     } else {
       const from = f.actor.sourceIp ?? String(f.details?.['sourceWorkstation'] ?? 'an unknown source');
-      events.push({ time: f.first, host: f.hosts[0] ?? null, eventId: f.evidence[0]?.eventId ?? null, kind: 'probed', label: `probed from ${from} among ${f.details?.['distinctUsers']} usernames`, ref: refOf(f.evidence[0]) });
+      events.push({
+        time: f.first,
+        host: f.hosts[0] ?? null,
+        eventId: f.evidence[0]?.eventId ?? null,
+        kind: 'probed',
+        label: `probed from ${from} among ${f.details?.['distinctUsers']} usernames`,
+        ref: refOf(f.evidence[0]),
+      });
     }
   }
   const seen = new Set<string>();

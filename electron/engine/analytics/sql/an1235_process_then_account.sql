@@ -64,6 +64,7 @@ chain_nodes AS (
 ),
 chains AS (
   SELECT start_key AS proc_key,
+         list(command_line) FILTER (WHERE command_line IS NOT NULL) AS chain_commands,
          list({'host': host, 'time': iso_utc(ts), 'pid': pid, 'image': image, 'commandLine': command_line,
                'user': user_display, 'stub': stub} ORDER BY depth DESC) AS lineage
   FROM chain_nodes GROUP BY start_key
@@ -75,7 +76,7 @@ paired AS (
          src.sha256, psrc.sha256 AS p_sha256, ch.lineage,
          allowlisted_host(c.host, $allow_hosts) AS allow_host,
          allowlisted_account(c.creator_key, $allow_accounts) AS allow_account,
-         allowlisted_tool(b.image_name, $allow_tools) AS allow_tool
+         allowlisted_tool(b.image_name, coalesce(ch.chain_commands, [b.command_line]), $allow_tools) AS allow_tool
   FROM creations c
   JOIN best b ON b.source_id = c.source_id AND b.record_no = c.record_no
   JOIN sources src ON src.source_id = c.source_id

@@ -18,7 +18,7 @@
 -- the account in the next 24 hours, (5) severity and allowlist.
 
 WITH
-creations AS (
+creations AS MATERIALIZED (
   SELECT e.source_id, e.record_no, e.record_id, e.event_id, e.ts, e.host, lower(e.host) AS host_key,
          e.target_user AS new_name, e.target_domain AS new_domain, e.target_sid AS new_sid,
          coalesce(account_key(e.target_user, e.target_domain), '?') AS new_key,
@@ -37,16 +37,17 @@ creations AS (
 -- account and the creator's own logon session are the two ties, and both together are the strongest.
 process_candidates AS (
   SELECT c.source_id, c.record_no, p.proc_key, p.ts, p.pid, p.image, p.image_name, p.command_line,
-         p.user_display, p.source_id AS p_source_id, p.record_no AS p_record_no, p.record_id AS p_record_id,
-         p.event_id AS p_event_id,
+         p.user_display, p.record_no AS p_record_no, p.record_id AS p_record_id, p.event_id AS p_event_id,
+         psrc.sha256 AS p_sha256,
          coalesce(p.logon_id = c.creator_logon_id, false) AS same_logon,
          command_names_account(p.command_line, c.name_token) AS names_account
   FROM creations c
   JOIN processes p
     ON p.host_key = c.host_key AND p.ts >= c.ts - to_seconds($an1604_creation_window_s) AND p.ts <= c.ts
+  JOIN sources psrc ON psrc.source_id = p.source_id
   WHERE NOT list_contains($an1604_ignored_processes, p.image_name)
 ),
-creating_process AS (
+creating_process AS MATERIALIZED (
   SELECT *, CASE WHEN same_logon AND names_account THEN 'cmdline+logon'
                  WHEN same_logon THEN 'logon' ELSE 'time-only' END AS link
   FROM process_candidates
@@ -58,11 +59,13 @@ creating_process AS (
 ),
 
 -- (2) The creator's session: the latest 4624 of that logon id on that host before the creation.
-sessions AS (
+sessions AS MATERIALIZED (
   SELECT c.source_id, c.record_no, s.logon_type, s.ip, s.workstation, s.auth_package, s.user_display,
-         s.start_ts, s.source_id AS s_source_id, s.record_no AS s_record_no, s.record_id AS s_record_id
+         s.start_ts, s.record_no AS s_record_no, s.record_id AS s_record_id, ssrc.sha256 AS s_sha256
   FROM creations c
-  ASOF JOIN logon_sessions s ON s.host_key = c.host_key AND s.logon_id = c.creator_logon_id AND c.ts >= s.start_ts
+  JOIN logon_sessions s ON s.host_key = c.host_key AND s.logon_id = c.creator_logon_id AND s.start_ts <= c.ts
+  JOIN sources ssrc ON ssrc.source_id = s.source_id
+  QUALIFY row_number() OVER (PARTITION BY c.source_id, c.record_no ORDER BY s.start_ts DESC, s.session_key DESC) = 1
 ),
 
 -- (3) Remote creation: a network logon (type 3) came from a workstation; find that host (by the first label
@@ -81,14 +84,15 @@ remote_hosts AS (
   FROM sessions s JOIN ip_names n ON n.ip = s.ip JOIN known_hosts h ON h.label = n.label
   WHERE s.logon_type = 3
 ),
-remote_process AS (
+remote_process AS MATERIALIZED (
   SELECT r.source_id, r.record_no, p.proc_key, p.host, p.ts, p.image_name, p.command_line,
-         p.source_id AS p_source_id, p.record_no AS p_record_no, p.record_id AS p_record_id, p.event_id AS p_event_id
+         psrc.sha256 AS p_sha256, p.record_no AS p_record_no, p.record_id AS p_record_id, p.event_id AS p_event_id
   FROM remote_hosts r
   JOIN creations c ON c.source_id = r.source_id AND c.record_no = r.record_no
   JOIN processes p
     ON p.host_key = r.source_host_key AND p.account_key = c.creator_key
    AND p.ts >= c.ts - to_seconds($an1604_remote_window_s) AND p.ts <= c.ts
+  JOIN sources psrc ON psrc.source_id = p.source_id
   WHERE r.source_host_key <> c.host_key
     AND (regexp_matches(p.command_line, any_regex($an1604_remote_admin_patterns))
          OR command_names_account(p.command_line, c.name_token))
@@ -104,6 +108,7 @@ chain_nodes AS (
 ),
 chains AS (
   SELECT start_key AS proc_key,
+         list(command_line) FILTER (WHERE command_line IS NOT NULL) AS chain_commands,
          min_by(image_name, depth) FILTER (WHERE depth > 0 AND list_contains($unusual_launchers, image_name))
            AS unusual_launcher,
          list({'host': host, 'time': iso_utc(ts), 'pid': pid, 'image': image, 'commandLine': command_line,
@@ -115,7 +120,7 @@ chains AS (
 followup_events AS (
   SELECT e.source_id, e.record_no, e.record_id, e.event_id, e.ts, e.host, lower(e.host) AS host_key,
          CASE WHEN e.event_id IN (4728, 4732, 4756) THEN e.member_sid ELSE e.target_sid END AS account_sid,
-         account_key(e.target_user, e.target_domain) AS name_key,
+         e.target_user, e.target_domain,
          CASE WHEN e.event_id IN (4728, 4732, 4756) THEN e.target_user END AS group_name,
          e.logon_type, e.ip, e.workstation, account_display(e.subject_user, e.subject_domain) AS by_user
   FROM win_events e
@@ -132,8 +137,18 @@ followups AS (
          date_diff('millisecond', c.ts, f.ts) / 1000.0::DOUBLE AS delta_s
   FROM creations c
   JOIN followup_events f
-    ON (f.account_sid = c.new_sid OR (c.new_sid IS NULL AND f.name_key = c.new_key))
-   AND f.ts >= c.ts AND f.ts <= c.ts + to_seconds($an1604_followup_window_s)
+    ON f.account_sid = c.new_sid AND f.ts >= c.ts AND f.ts <= c.ts + to_seconds($an1604_followup_window_s)
+  UNION ALL   -- a 4720 without a SID: match by name (two joins, because an OR would defeat the hash join)
+  SELECT c.source_id, c.record_no, f.*,
+         CASE f.event_id WHEN 4722 THEN 'enabled' WHEN 4723 THEN 'password-changed' WHEN 4724 THEN 'password-reset'
+           WHEN 4738 THEN 'changed' WHEN 4726 THEN 'deleted' WHEN 4624 THEN 'logon' ELSE 'group-add' END,
+         false, f.event_id = 4624 AND f.host_key <> c.host_key, date_diff('millisecond', c.ts, f.ts) / 1000.0::DOUBLE
+  FROM creations c
+  JOIN followup_events f
+    ON lower(f.target_user) = lower(c.new_name) AND f.ts >= c.ts
+   AND f.ts <= c.ts + to_seconds($an1604_followup_window_s)
+  WHERE c.new_sid IS NULL AND f.event_id NOT IN (4728, 4732, 4756)
+    AND account_key(f.target_user, f.target_domain) = c.new_key
 ),
 followup_lists AS (
   SELECT c_source_id AS source_id, c_record_no AS record_no,
@@ -153,10 +168,10 @@ followup_lists AS (
 assembled AS (
   SELECT c.*, src.sha256,
          cp.proc_key, cp.link, cp.image_name AS tool, cp.command_line, cp.pid, cp.ts AS process_ts,
-         cp.p_source_id, cp.p_record_no, cp.p_record_id, cp.p_event_id,
-         s.logon_type, s.ip, s.workstation, s.auth_package, s.s_source_id, s.s_record_no, s.s_record_id, s.start_ts,
+         cp.p_sha256, cp.p_record_no, cp.p_record_id, cp.p_event_id,
+         s.logon_type, s.ip, s.workstation, s.auth_package, s.s_sha256, s.s_record_no, s.s_record_id, s.start_ts,
          rp.host AS remote_host, rp.image_name AS remote_tool, rp.command_line AS remote_command_line,
-         rp.ts AS remote_ts, rp.p_source_id AS r_source_id, rp.p_record_no AS r_record_no,
+         rp.ts AS remote_ts, rp.p_sha256 AS r_sha256, rp.p_record_no AS r_record_no,
          rp.p_record_id AS r_record_id, rp.p_event_id AS r_event_id,
          local_chain.lineage AS local_lineage, remote_chain.lineage AS remote_lineage,
          coalesce(local_chain.unusual_launcher, remote_chain.unusual_launcher) AS unusual_launcher,
@@ -165,7 +180,9 @@ assembled AS (
          coalesce(fl.evidence, []) AS followup_evidence, fl.last_followup_ts,
          allowlisted_host(c.host, $allow_hosts) AS allow_host,
          allowlisted_account(c.creator_key, $allow_accounts) AS allow_account,
-         allowlisted_tool(coalesce(cp.image_name, rp.image_name), $allow_tools) AS allow_tool,
+         allowlisted_tool(coalesce(cp.image_name, rp.image_name),
+                          coalesce(local_chain.chain_commands, remote_chain.chain_commands, []), $allow_tools)
+           AS allow_tool,
          coalesce(cp.image_name, rp.image_name) IS NULL AS no_tool
   FROM creations c
   JOIN sources src ON src.source_id = c.source_id
@@ -188,20 +205,20 @@ SELECT
   iso_utc(greatest(ts, coalesce(last_followup_ts, ts))) AS last_time,
   list_distinct([host] || coalesce(list_transform(followups, f -> f.host), [])) AS hosts,
   [{'key': new_key, 'display': new_display, 'role': 'created'}] AS accounts,
-  creator_display AS actor_user, hex_logon_id(creator_logon_id) AS actor_logon_id, ip AS actor_source_ip,
+  creator_display AS actor_user, hex_logon_id(creator_logon_id) AS actor_logon_id, remote_ip(ip) AS actor_source_ip,
   coalesce(remote_lineage, []) || coalesce(local_lineage, []) AS lineage,
   [{'source': sha256, 'table': 'win_events', 'recordNo': record_no, 'recordId': record_id, 'eventId': event_id,
     'time': iso_utc(ts), 'role': 'account-created'}]
     || CASE WHEN proc_key IS NULL THEN [] ELSE
-       [{'source': (SELECT sha256 FROM sources WHERE source_id = p_source_id), 'table': 'win_events',
+       [{'source': p_sha256, 'table': 'win_events',
          'recordNo': p_record_no, 'recordId': p_record_id, 'eventId': p_event_id, 'time': iso_utc(process_ts),
          'role': 'creating-process'}] END
-    || CASE WHEN s_source_id IS NULL THEN [] ELSE
-       [{'source': (SELECT sha256 FROM sources WHERE source_id = s_source_id), 'table': 'win_events',
+    || CASE WHEN s_sha256 IS NULL THEN [] ELSE
+       [{'source': s_sha256, 'table': 'win_events',
          'recordNo': s_record_no, 'recordId': s_record_id, 'eventId': 4624, 'time': iso_utc(start_ts),
          'role': 'creator-logon'}] END
-    || CASE WHEN r_source_id IS NULL THEN [] ELSE
-       [{'source': (SELECT sha256 FROM sources WHERE source_id = r_source_id), 'table': 'win_events',
+    || CASE WHEN r_sha256 IS NULL THEN [] ELSE
+       [{'source': r_sha256, 'table': 'win_events',
          'recordNo': r_record_no, 'recordId': r_record_id, 'eventId': r_event_id, 'time': iso_utc(remote_ts),
          'role': 'remote-admin-process'}] END
     || followup_evidence AS evidence,
@@ -215,7 +232,7 @@ SELECT
    'userAccountControl': {'value': uac_value, 'flags': uac_flags},
    'link': CASE WHEN proc_key IS NOT NULL THEN {'method': link, 'image': tool, 'commandLine': command_line,
                                                 'pid': TRY_CAST(pid AS UINTEGER), 'time': iso_utc(process_ts)} END,
-   'session': CASE WHEN s_source_id IS NOT NULL THEN {'logonType': logon_type, 'ip': ip, 'workstation': workstation,
+   'session': CASE WHEN s_sha256 IS NOT NULL THEN {'logonType': logon_type, 'ip': ip, 'workstation': workstation,
                                                      'authPackage': auth_package, 'start': iso_utc(start_ts)} END,
    'remote': CASE WHEN remote_host IS NOT NULL THEN {'host': remote_host, 'image': remote_tool,
                                                      'commandLine': remote_command_line, 'time': iso_utc(remote_ts)} END,

@@ -5,6 +5,7 @@
 -- params:  (defaults from electron/engine/analytics/paramsEnumeration.ts; lists are matched case-insensitively)
 --   $an1612_burst_window_s         600   signals of one actor with no longer gap form one finding
 --   $an1612_artifact_window_s      120   a list-shaped file this soon after a signal is its output
+--   $an1612_artifact_lead_s          5   … or this soon before it (a shell opens `> file` before starting the command)
 --   $an1612_command_patterns       net user/group/localgroup, wmic useraccount, Get-LocalUser, dsquery …
 --   $an1612_command_exclusions     /add, /delete, setting a password, LDIF import
 --   $an1612_script_patterns        enumeration cmdlets inside a 4104 script block
@@ -31,13 +32,16 @@ command_signals AS (
   SELECT 'process-start' AS role, p.source_id, p.record_no, p.record_id, p.event_id, p.host, p.host_key, p.ts,
          p.proc_key, p.pid, p.parent_pid, p.process_guid, p.parent_process_guid, p.parent_image_name,
          p.image_name AS tool, p.command_line, p.user_display AS actor_display, p.account_key AS actor_key,
-         p.logon_id, NULL::VARCHAR AS enumerated_display, NULL::VARCHAR AS enumerated_key
+         p.logon_id, NULL::VARCHAR AS enumerated_display, NULL::VARCHAR AS enumerated_key,
+         NULL::VARCHAR AS script_path
   FROM processes p
   WHERE regexp_matches(p.command_line, any_regex($an1612_command_patterns))
     AND NOT regexp_matches(p.command_line, any_regex($an1612_command_exclusions))
 ),
 script_events AS (
-  SELECT e.* FROM win_events e
+  SELECT e.source_id, e.record_no, e.record_id, e.event_id, e.host, e.ts, e.exec_pid, e.user_sid, e.script_text,
+         e.data->>'Path' AS script_path   -- read for matching blocks only
+  FROM win_events e
   WHERE e.event_id = 4104 AND regexp_matches(e.script_text, any_regex($an1612_script_patterns))
 ),
 script_signals AS (   -- the PowerShell process that ran the block: same host, pid from the event header
@@ -45,12 +49,15 @@ script_signals AS (   -- the PowerShell process that ran the block: same host, p
          p.proc_key, coalesce(p.pid, e.exec_pid), p.parent_pid, p.process_guid, p.parent_process_guid,
          p.parent_image_name, coalesce(p.image_name, 'powershell.exe'), left(e.script_text, 400),
          coalesce(p.user_display, e.user_sid), coalesce(p.account_key, lower(e.user_sid)), p.logon_id,
-         NULL, NULL
+         NULL, NULL, e.script_path
   FROM script_events e
   ASOF LEFT JOIN processes p ON p.host_key = lower(e.host) AND p.pid = e.exec_pid AND e.ts >= p.ts
 ),
 lookup_events AS (
-  SELECT e.* FROM win_events e
+  SELECT e.source_id, e.record_no, e.record_id, e.event_id, e.host, e.ts, e.caller_pid, e.caller_image,
+         e.subject_user, e.subject_domain, e.subject_sid, e.subject_logon_id, e.target_user, e.target_domain,
+         e.target_sid
+  FROM win_events e
   WHERE e.event_id IN (4798, 4799)
     AND NOT ($an1612_ignore_self_lookups AND e.event_id = 4798 AND e.target_sid = e.subject_sid)
 ),
@@ -62,7 +69,7 @@ lookup_signals AS (   -- 4798/4799 name their caller process: link it to its sta
          p.command_line,
          account_display(e.subject_user, e.subject_domain), account_key(e.subject_user, e.subject_domain),
          e.subject_logon_id,
-         account_display(e.target_user, e.target_domain), account_key(e.target_user, e.target_domain)
+         account_display(e.target_user, e.target_domain), account_key(e.target_user, e.target_domain), NULL
   FROM lookup_events e
   ASOF LEFT JOIN processes p
     ON p.host_key = lower(e.host) AND p.pid = e.caller_pid AND e.ts >= p.ts
@@ -75,20 +82,21 @@ sam_signals AS (   -- 4661 on a domain controller: the SAM object a user opened
          CASE WHEN e.object_type <> 'SAM_DOMAIN' THEN sam_object_label(e.object_name) END,
          CASE WHEN e.object_type <> 'SAM_DOMAIN'
               THEN lower(coalesce(well_known_rid_name(TRY_CAST(regexp_extract(e.object_name, '-([0-9]+)$', 1) AS INTEGER)),
-                                  e.object_name)) END
+                                  e.object_name)) END,
+         NULL
   FROM win_events e
   WHERE e.event_id = 4661 AND list_contains($an1612_sam_object_types, e.object_type)
     AND NOT ($an1612_ignore_machine_account_4661 AND is_machine_account(e.subject_user))
 ),
-signals AS (
+signals AS MATERIALIZED (
   SELECT s.*,
          -- accounts and groups a command names: `net user bob`, `net localgroup "Remote Desktop Users"`, `Get-ADUser bob`
          coalesce(s.enumerated_display,
            nullif(regexp_extract(s.command_line, '(?i)\bnet1?(?:\.exe)?"?\s+(?:users?|groups?|localgroups?)\s+(?:"([^"]+)"|([^\s/"<>|&]+))', 1), ''),
            nullif(regexp_extract(s.command_line, '(?i)\bnet1?(?:\.exe)?"?\s+(?:users?|groups?|localgroups?)\s+(?:"([^"]+)"|([^\s/"<>|&]+))', 2), ''),
-           nullif(regexp_extract(s.command_line, '(?i)\bget-(?:localuser|localgroupmember|aduser|adgroupmember|netuser|domainuser)\s+(?:-(?:name|group|identity)\s+)?(?:"([^"]+)"|''([^'']+)''|([^\s"''|;-][^\s"''|;]*))', 1), ''),
-           nullif(regexp_extract(s.command_line, '(?i)\bget-(?:localuser|localgroupmember|aduser|adgroupmember|netuser|domainuser)\s+(?:-(?:name|group|identity)\s+)?(?:"([^"]+)"|''([^'']+)''|([^\s"''|;-][^\s"''|;]*))', 2), ''),
-           nullif(regexp_extract(s.command_line, '(?i)\bget-(?:localuser|localgroupmember|aduser|adgroupmember|netuser|domainuser)\s+(?:-(?:name|group|identity)\s+)?(?:"([^"]+)"|''([^'']+)''|([^\s"''|;-][^\s"''|;]*))', 3), '')
+           nullif(regexp_extract(s.command_line, '(?i)\bget-(?:localuser|localgroupmember|aduser|adgroupmember|netuser|domainuser)\s+(?:-(?:name|group|identity)\s+)?(?:"([^"]+)"|''([^'']+)''|([^\s"''|;$(@{-][^\s"''|;]*))', 1), ''),
+           nullif(regexp_extract(s.command_line, '(?i)\bget-(?:localuser|localgroupmember|aduser|adgroupmember|netuser|domainuser)\s+(?:-(?:name|group|identity)\s+)?(?:"([^"]+)"|''([^'']+)''|([^\s"''|;$(@{-][^\s"''|;]*))', 2), ''),
+           nullif(regexp_extract(s.command_line, '(?i)\bget-(?:localuser|localgroupmember|aduser|adgroupmember|netuser|domainuser)\s+(?:-(?:name|group|identity)\s+)?(?:"([^"]+)"|''([^'']+)''|([^\s"''|;$(@{-][^\s"''|;]*))', 3), '')
          ) AS named_account,
          s.role = 'sam-object' OR coalesce(regexp_matches(s.command_line, any_regex($an1612_domain_wide_patterns)), false)
            AS domain_wide,
@@ -125,7 +133,8 @@ file_artifacts AS (   -- written by the signal process itself, or by the shell t
           'eventId': f.event_id, 'time': iso_utc(f.ts), 'role': 'artifact'} AS evidence_ref
   FROM signals s
   JOIN file_events f
-    ON f.host_key = s.host_key AND f.ts >= s.ts AND f.ts <= s.ts + to_seconds($an1612_artifact_window_s)
+    ON f.host_key = s.host_key AND f.ts >= s.ts - to_seconds($an1612_artifact_lead_s)
+   AND f.ts <= s.ts + to_seconds($an1612_artifact_window_s)
   JOIN sources src ON src.source_id = f.source_id
   WHERE s.has_process AND
     CASE WHEN f.process_guid IS NOT NULL AND s.process_guid IS NOT NULL
@@ -156,24 +165,35 @@ chain_nodes AS (
 ),
 chains AS (
   SELECT start_key AS proc_key, count(*) AS chain_length,
+         list(command_line) FILTER (WHERE command_line IS NOT NULL) AS chain_commands,
+         array_to_string(list_transform(list_reverse_sort(list({'depth': depth, 'name': coalesce(image_name, '?')})),
+                                        e -> e.name), ' → ') AS chain_text,
          -- the first unusual launcher above the process (depth 0 is the process itself)
          min_by(image_name, depth) FILTER (WHERE depth > 0 AND list_contains($unusual_launchers, image_name))
            AS unusual_launcher,
-         list({'host': host, 'time': iso_utc(ts), 'pid': pid, 'image': image, 'commandLine': command_line,
-               'user': user_display, 'stub': stub} ORDER BY depth DESC) AS lineage
+         -- root first. (Sorting a list of (depth, node) pairs is several times faster than list(… ORDER BY …)
+         -- over tens of thousands of small groups.)
+         list_transform(list_reverse_sort(list({'depth': depth, 'node': {
+             'host': host, 'time': iso_utc(ts), 'pid': pid, 'image': image, 'commandLine': command_line,
+             'user': user_display, 'stub': stub}})), e -> e.node) AS lineage
   FROM chain_nodes
   GROUP BY start_key
 ),
 
 -- (5) One finding per burst ---------------------------------------------------------------------
+artifacts_by_signal AS (
+  SELECT source_id, record_no,
+         list({'kind': kind, 'path': path, 'time': iso_utc(ts)}) AS own_artifacts,
+         list(evidence_ref) FILTER (WHERE evidence_ref IS NOT NULL) AS artifact_evidence
+  FROM artifacts GROUP BY source_id, record_no
+),
 burst_rows AS (
-  SELECT b.*, c.chain_length, c.unusual_launcher, c.lineage,
-         (SELECT list({'kind': a.kind, 'path': a.path, 'time': iso_utc(a.ts)})
-            FROM artifacts a WHERE a.source_id = b.source_id AND a.record_no = b.record_no) AS own_artifacts,
-         (SELECT list(a.evidence_ref) FROM artifacts a
-            WHERE a.source_id = b.source_id AND a.record_no = b.record_no AND a.evidence_ref IS NOT NULL)
-           AS artifact_evidence
-  FROM bursts b LEFT JOIN chains c ON c.proc_key = b.proc_key
+  SELECT b.*, c.chain_length, c.unusual_launcher, c.lineage, c.chain_text, a.own_artifacts, a.artifact_evidence,
+         allowlisted_tool(b.tool, list_concat(coalesce(c.chain_commands, [b.command_line]), [b.script_path]),
+                          $allow_tools) AS tool_entry
+  FROM bursts b
+  LEFT JOIN chains c ON c.proc_key = b.proc_key
+  LEFT JOIN artifacts_by_signal a ON a.source_id = b.source_id AND a.record_no = b.record_no
 ),
 grouped AS (
   SELECT actor_group, burst_no,
@@ -194,22 +214,30 @@ grouped AS (
     bool_or(has_process) AS has_process,
     min(unusual_launcher) AS unusual_launcher,
     arg_max(lineage, coalesce(chain_length, 0)) AS lineage,
-    list_concat(list(evidence_ref ORDER BY ts, source_id, record_no),
+    coalesce(list_sort(list(DISTINCT chain_text) FILTER (WHERE chain_text IS NOT NULL)), []) AS process_chains,
+    bool_and(tool IS NULL OR tool_entry IS NOT NULL) AS tools_allowlisted,
+    list(DISTINCT tool_entry) FILTER (WHERE tool_entry IS NOT NULL) AS tool_entries,
+    list_concat(list_transform(list_sort(list({'ts': ts, 'source_id': source_id, 'record_no': record_no,
+                                               'ref': evidence_ref})), e -> e.ref),
                 coalesce(flatten(list(artifact_evidence) FILTER (WHERE artifact_evidence IS NOT NULL)), []))
       AS evidence
   FROM burst_rows
   GROUP BY actor_group, burst_no
+),
+actor_sessions AS (   -- where the actor came from: the latest logon of that id on that host before the burst
+  SELECT g.actor_group, g.burst_no, s.ip, s.workstation, s.logon_type
+  FROM grouped g
+  JOIN logon_sessions s ON s.host_key = g.host_key AND s.logon_id = g.first_logon_id AND s.start_ts <= g.first_ts
+  QUALIFY row_number() OVER (PARTITION BY g.actor_group, g.burst_no ORDER BY s.start_ts DESC, s.session_key DESC) = 1
 ),
 scored AS (
   SELECT g.*,
     len(g.artifact_list) > 0 AS has_artifact,
     s.ip AS source_ip, s.workstation AS source_workstation, s.logon_type,
     allowlisted_host(g.host, $allow_hosts) AS allow_host,
-    allowlisted_account(g.actor_key, $allow_accounts) AS allow_account,
-    len(list_filter(g.tools, t -> allowlisted_tool(t, $allow_tools) IS NULL)) = 0 AS tools_allowlisted
+    allowlisted_account(g.actor_key, $allow_accounts) AS allow_account
   FROM grouped g
-  ASOF LEFT JOIN logon_sessions s
-    ON s.host_key = g.host_key AND s.logon_id = g.first_logon_id AND g.first_ts >= s.start_ts
+  LEFT JOIN actor_sessions s USING (actor_group, burst_no)
 )
 SELECT
   'AN1612|' || actor_group || '|' || iso_utc(first_ts) AS finding_key,
@@ -222,17 +250,17 @@ SELECT
   iso_utc(first_ts) AS first_time, iso_utc(last_ts) AS last_time,
   [host] AS hosts,
   coalesce(accounts, []) AS accounts,
-  actor_display AS actor_user, logon_ids[1] AS actor_logon_id, source_ip AS actor_source_ip,
+  actor_display AS actor_user, logon_ids[1] AS actor_logon_id, remote_ip(source_ip) AS actor_source_ip,
   coalesce(lineage, []) AS lineage,
   evidence,
   CASE WHEN allow_host IS NOT NULL THEN 'host'
        WHEN allow_account IS NOT NULL AND tools_allowlisted THEN 'account' END AS allowlisted_kind,
   CASE WHEN allow_host IS NOT NULL THEN [allow_host]
        WHEN allow_account IS NOT NULL AND tools_allowlisted
-         THEN list_prepend(allow_account, list_transform(tools, t -> allowlisted_tool(t, $allow_tools))) END
+         THEN list_prepend(allow_account, coalesce(tool_entries, [])) END
     AS allowlisted_values,
   {'signalKinds': signal_kinds, 'signalCount': signal_count, 'commands': commands, 'tools': tools,
-   'artifacts': artifact_list, 'domainWide': domain_wide, 'hasProcess': has_process,
+   'artifacts': artifact_list, 'processChains': process_chains, 'domainWide': domain_wide, 'hasProcess': has_process,
    'unusualLauncher': unusual_launcher, 'logonIds': logon_ids, 'sourceWorkstation': source_workstation,
    'logonType': logon_type} AS details
 FROM scored

@@ -8,6 +8,7 @@
 --   $t1589_critical_distinct_users       100   Critical at this many
 --   $t1589_high_distinct_users            50   High at this many …
 --   $t1589_high_not_found                 30   … or this many "no such user" failures
+--   $t1589_user_list_shown                25   usernames shown (all are kept)
 --   $t1589_signin_error_codes  *  50034 50053 50055 50057 50072 50076 50126   (seed: without 50126)
 --   $t1589_signin_not_found_codes         50034
 --   $t1589_signin_locked_disabled_codes   50053 50057
@@ -68,7 +69,8 @@ sspr_attempts AS (   -- self-service password reset probing: failed, blocked or 
     AND NOT blank_name(a.target_upns[1])
 ),
 win_failures AS (   -- the code that counts: 4625 SubStatus when listed, else Status; 4771 failure code
-  SELECT e.*,
+  SELECT e.source_id, e.record_no, e.record_id, e.event_id, e.ts, e.host, e.ip, e.workstation,
+         e.target_user, e.target_domain,
          CASE e.event_id
            WHEN 4625 THEN CASE WHEN list_contains(hex_codes($t1589_win_4625_codes), hex_code(e.sub_status))
                                THEN hex_code(e.sub_status) ELSE hex_code(e.status) END

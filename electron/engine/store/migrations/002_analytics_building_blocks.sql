@@ -6,8 +6,8 @@
 --   logon_sessions one row per 4624 logon, with its end (4634/4647) when logged
 -- Computing them takes joins over every process start and logon (about a second per million events), and
 -- each analytic reads them several times, so the analytics runner snapshots both into TEMP tables of the
--- same names on its own connection (electron/engine/analytics/refreshDerivedTables.ts); a temp table
--- shadows the view for that connection only. Temp, because writing them into the case file measured
+-- same names on its own connection for the length of a run (electron/engine/analytics/
+-- refreshDerivedTables.ts); a temp table shadows the view for that connection only. Temp, because writing them into the case file measured
 -- five times slower than the joins themselves. The views process_links and accounts, and the lineage
 -- macros, read whichever `processes` the connection sees.
 
@@ -158,8 +158,9 @@ CREATE MACRO remote_ip(ip) AS CASE WHEN ip IS NULL OR trim(ip) IN ('', '-', '127
 -- ---------------------------------------------------------------------------------------------
 
 -- 4688 and Sysmon 1 as one shape. 4688's process runs in TargetLogonId when Windows logged one
--- (version 2, a different token), else in the creator's SubjectLogonId; Sysmon names its user in one
--- `User` field (DOMAIN\name), which the reader may leave in `data`.
+-- (version 2, a different token), else in the creator's SubjectLogonId. Sysmon's `User` (DOMAIN\name)
+-- and `LogonId` arrive split into the subject columns (readers/windowsXml/commonFields.ts): the `data`
+-- JSON is never read here, because scanning it for every process start costs more than everything else.
 CREATE MACRO process_starts() AS TABLE
   SELECT
     event_key(e.source_id, e.record_no) AS proc_key,
@@ -170,12 +171,10 @@ CREATE MACRO process_starts() AS TABLE
       WHEN e.event_id = 4688 AND NOT blank_name(e.target_user) AND coalesce(e.target_logon_id, 0) <> 0
         THEN account_display(e.target_user, e.target_domain)
       WHEN NOT blank_name(e.subject_user) THEN account_display(e.subject_user, e.subject_domain)
-      WHEN e.event_id = 1 THEN nullif(e.data->>'User', '')
     END AS user_display,
     CASE
       WHEN e.event_id = 4688 AND coalesce(e.target_logon_id, 0) <> 0 THEN e.target_logon_id
-      WHEN e.subject_logon_id IS NOT NULL THEN e.subject_logon_id
-      WHEN e.event_id = 1 THEN TRY_CAST(e.data->>'LogonId' AS BIGINT)
+      ELSE e.subject_logon_id
     END AS logon_id,
     e.process_guid, e.parent_process_guid,
     e.parent_image AS logged_parent_image
@@ -207,32 +206,27 @@ CREATE MACRO resolve_processes(max_parent_age := INTERVAL 7 DAY) AS TABLE
       ON p.host_key = c.host_key AND p.pid = c.parent_pid AND c.ts >= p.ts
     WHERE c.parent_pid IS NOT NULL AND c.ts - p.ts <= max_parent_age AND p.proc_key <> c.proc_key
   ),
-  links AS (
-    SELECT k.proc_key, coalesce(g.parent_key, b.parent_key) AS parent_key,
-           CASE WHEN g.parent_key IS NOT NULL THEN 'guid' WHEN b.parent_key IS NOT NULL THEN 'pid-time' END
-             AS link_method,
-           p.image AS linked_parent_image
-    FROM keys k
-    LEFT JOIN by_guid g ON g.proc_key = k.proc_key
-    LEFT JOIN by_pid b ON b.proc_key = k.proc_key
-    LEFT JOIN keys p ON p.proc_key = coalesce(g.parent_key, b.parent_key)
-  ),
   -- a few hundred users start hundreds of thousands of processes: key each spelling once
   user_keys AS (
     SELECT user_display, account_key(user_display, NULL) AS account_key
     FROM (SELECT DISTINCT user_display FROM starts WHERE user_display IS NOT NULL)
   )
+  -- The wide rows only stream through (probe side); every table the joins build is narrow.
   SELECT
     s.proc_key, s.source_id, s.record_no, s.record_id, s.event_id, s.host, s.host_key, s.ts,
     s.pid, s.parent_pid, s.image, s.image_name, s.command_line, s.user_display, u.account_key, s.logon_id,
     s.process_guid, s.parent_process_guid,
-    l.parent_key, l.link_method,
-    coalesce(s.logged_parent_image, l.linked_parent_image) AS parent_image,
-    image_basename(coalesce(s.logged_parent_image, l.linked_parent_image)) AS parent_image_name,
-    (l.parent_key IS NULL AND (s.parent_pid IS NOT NULL OR s.parent_process_guid IS NOT NULL
-      OR s.logged_parent_image IS NOT NULL)) AS parent_is_stub
+    coalesce(g.parent_key, b.parent_key) AS parent_key,
+    CASE WHEN g.parent_key IS NOT NULL THEN 'guid' WHEN b.parent_key IS NOT NULL THEN 'pid-time' END AS link_method,
+    coalesce(s.logged_parent_image, p.image) AS parent_image,
+    image_basename(coalesce(s.logged_parent_image, p.image)) AS parent_image_name,
+    (g.parent_key IS NULL AND b.parent_key IS NULL
+      AND (s.parent_pid IS NOT NULL OR s.parent_process_guid IS NOT NULL OR s.logged_parent_image IS NOT NULL))
+      AS parent_is_stub
   FROM starts s
-  JOIN links l ON l.proc_key = s.proc_key
+  LEFT JOIN by_guid g ON g.proc_key = s.proc_key
+  LEFT JOIN by_pid b ON b.proc_key = s.proc_key
+  LEFT JOIN (SELECT proc_key, image FROM keys) p ON p.proc_key = coalesce(g.parent_key, b.parent_key)
   LEFT JOIN user_keys u ON u.user_display = s.user_display;
 
 CREATE VIEW processes AS SELECT * FROM resolve_processes();

@@ -2,8 +2,6 @@
 -- the app filters and sorts on), one row per evidence event, and one row per account a finding is about,
 -- so an account's story is a lookup, not a scan of every finding. Each run replaces the rows of the
 -- analytics it ran; analysis_runs keeps what was run, when, and with which parameters.
--- A finding's `params` are the same for every finding of one analytic in one run, so they are kept once
--- in finding_params and put back when a finding is read (electron/engine/analytics/readFindings.ts).
 
 CREATE TABLE analysis_runs (
   run_id        INTEGER NOT NULL,
@@ -32,13 +30,7 @@ CREATE TABLE findings (
   allowlisted_kind  VARCHAR,
   allowlisted_value VARCHAR,
   explanation       VARCHAR NOT NULL,
-  finding_json      VARCHAR NOT NULL    -- the Finding as shared/report.ts shapes it, without `params`
-);
-
-CREATE TABLE finding_params (
-  run_id        INTEGER NOT NULL,
-  analytic      VARCHAR NOT NULL,
-  params_json   VARCHAR NOT NULL      -- the Finding's `params`: every parameter the analytic's SQL bound
+  finding_json      VARCHAR NOT NULL    -- the Finding exactly as shared/report.ts shapes it
 );
 
 CREATE TABLE finding_evidence (

@@ -1,0 +1,299 @@
+// AN1612 account enumeration on hand-made cases: what is and is not enumeration, artifacts and their
+// window, bursts, actors, severity and confidence rules, and allowlist lowering.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Finding } from '../../../shared/report.js';
+import type { WinInput } from '../../support/caseBuilder.js';
+import { at, findingsFor, type RunInput } from '../../support/runOnCase.js';
+
+const T0 = '2024-03-01T10:00:00Z';
+const JDOE = { subjectUser: 'jdoe', subjectDomain: 'CORP', subjectLogonId: '0x1234', host: 'WS01' };
+
+let nextPid = 0x1000;
+function proc(seconds: number, image: string, commandLine: string, extra: Partial<WinInput> = {}): WinInput {
+  nextPid += 4;
+  return {
+    eventId: 4688,
+    ts: at(T0, seconds),
+    pid: nextPid,
+    parentPid: 0x800,
+    image,
+    commandLine,
+    ...JDOE,
+    ...extra,
+  };
+}
+
+const run = (win: WinInput[], opts: RunInput = {}): Promise<Finding[]> =>
+  findingsFor({ win }, { analytics: ['AN1612'], ...opts });
+
+test('net user /domain redirected to a file: domain-wide with an artifact is High, High', async () => {
+  const [f, ...rest] = await run([
+    proc(0, 'C:\\Windows\\System32\\cmd.exe', 'cmd.exe /c net user /domain > C:\\Users\\Public\\u.txt'),
+  ]);
+  assert.equal(rest.length, 0);
+  assert.equal(f!.analytic, 'AN1612');
+  assert.equal(f!.severity, 'high');
+  assert.equal(f!.confidence, 'high');
+  assert.deepEqual(f!.hosts, ['WS01']);
+  assert.deepEqual(f!.actor, { user: 'CORP\\jdoe', logonId: '0x1234' });
+  assert.deepEqual(
+    (f!.details!['artifacts'] as Array<{ path: string }>).map((a) => a.path),
+    ['C:\\Users\\Public\\u.txt'],
+  );
+  assert.match(f!.explanation, /u\.txt/);
+  assert.equal(f!.evidence.length, 1);
+  assert.equal(f!.evidence[0]!.eventId, 4688);
+  assert.match(f!.evidence[0]!.source, /^[0-9a-f]{64}$/);
+});
+
+test('a local net user with no output is Medium, Medium; 2>&1 and >nul are not output', async () => {
+  const [f] = await run([proc(0, 'C:\\Windows\\System32\\net.exe', 'net user 2>&1 >nul')]);
+  assert.equal(f!.severity, 'medium');
+  assert.equal(f!.confidence, 'medium');
+  assert.deepEqual(f!.details!['artifacts'], []);
+});
+
+test('not enumeration: net accounts, creating or deleting a user, setting a password, net use/view', async () => {
+  const findings = await run([
+    proc(0, 'C:\\Windows\\System32\\net.exe', 'net accounts'),
+    proc(10, 'C:\\Windows\\System32\\net.exe', 'net user backdoor P@ss /add'),
+    proc(20, 'C:\\Windows\\System32\\net.exe', 'net localgroup administrators backdoor /add'),
+    proc(30, 'C:\\Windows\\System32\\net.exe', 'net user olduser /delete'),
+    proc(40, 'C:\\Windows\\System32\\net.exe', 'net user bob NewPassw0rd!'),
+    proc(50, 'C:\\Windows\\System32\\net.exe', 'net use \\\\fs01\\c$ /user:corp\\bob'),
+    proc(60, 'C:\\Windows\\System32\\net.exe', 'net view /domain'),
+    proc(70, 'C:\\Windows\\System32\\dotnet.exe', 'dotnet user-secrets list'),
+  ]);
+  assert.deepEqual(findings, []);
+});
+
+test('the tools detections.md names are all enumeration, and name what they list', async () => {
+  const commands = [
+    'net user bob /domain',
+    'net group "Domain Admins" /domain',
+    'net localgroup "Remote Desktop Users"',
+    'wmic useraccount get name,sid',
+    'powershell -c Get-LocalGroupMember -Group Administrators',
+    'powershell Get-ADUser -Filter *',
+    'powershell "Get-WmiObject Win32_UserAccount"',
+    'powershell ([adsisearcher]"(objectCategory=user)").FindAll()',
+    'powershell Get-DomainUser -SPN',
+    'dsquery user -limit 0',
+    'csvde -f users.csv',
+    'adfind.exe -f objectcategory=person',
+    'query user',
+    'quser',
+  ];
+  const users = commands.map((c, i) =>
+    proc(0, 'C:\\Windows\\System32\\cmd.exe', c, { subjectUser: `u${i}`, subjectLogonId: 0x100 + i }),
+  );
+  const findings = await run(users);
+  assert.equal(findings.length, commands.length, 'one finding per actor, each command detected');
+  const named = findings.flatMap((f) => f.accounts).sort();
+  assert.deepEqual(named, ['Administrators', 'Domain Admins', 'Remote Desktop Users', 'bob']);
+});
+
+test('a Sysmon 11 list file by the process or its parent shell counts within 120 s, not after', async () => {
+  const sysmon = (
+    s: number,
+    guid: string,
+    parentGuid: string,
+    image: string,
+    cmd: string,
+    parentImage: string,
+  ): WinInput => ({
+    eventId: 1,
+    ts: at(T0, s),
+    processGuid: guid,
+    parentProcessGuid: parentGuid,
+    pid: Number.parseInt(guid.slice(1, 5), 16),
+    parentPid: 1,
+    image,
+    parentImage,
+    commandLine: cmd,
+    ...JDOE,
+  });
+  const file = (s: number, guid: string, path: string): WinInput => ({
+    eventId: 11,
+    ts: at(T0, s),
+    processGuid: guid,
+    pid: Number.parseInt(guid.slice(1, 5), 16),
+    objectName: path,
+    host: 'WS01',
+  });
+  const events = (delay: number, path = 'C:\\Temp\\users.csv') => [
+    sysmon(0, '{aaaa}', '{root}', 'C:\\Windows\\System32\\cmd.exe', 'cmd.exe', 'C:\\Windows\\explorer.exe'),
+    sysmon(
+      1,
+      '{bbbb}',
+      '{aaaa}',
+      'C:\\Windows\\System32\\net.exe',
+      'net localgroup administrators',
+      'C:\\Windows\\System32\\cmd.exe',
+    ),
+    file(1 + delay, '{aaaa}', path),
+  ];
+  const [inside] = await run(events(120));
+  assert.equal(inside!.confidence, 'high');
+  assert.deepEqual(
+    (inside!.details!['artifacts'] as Array<{ path: string }>).map((a) => a.path),
+    ['C:\\Temp\\users.csv'],
+  );
+  assert.ok(inside!.evidence.some((e) => e.role === 'artifact' && e.eventId === 11));
+  assert.equal(
+    inside!.lineage.map((n) => n.image?.split('\\').pop()).join(' → '),
+    'explorer.exe → cmd.exe → net.exe',
+  );
+  assert.deepEqual(inside!.details!['processChains'], ['explorer.exe → cmd.exe → net.exe']);
+
+  const [late] = await run(events(121));
+  assert.equal(late!.confidence, 'medium', '121 s is outside the artifact window');
+  const [binary] = await run(events(5, 'C:\\Temp\\tool.exe'));
+  assert.equal(binary!.confidence, 'medium', 'an .exe is not a list');
+  const [wider] = await run(events(121), { params: { an1612_artifact_window_s: 180 } });
+  assert.equal(wider!.confidence, 'high', 'the window is a parameter');
+});
+
+test('a webshell chain (w3wp.exe above) is High even without output', async () => {
+  const w3wp = proc(0, 'C:\\Windows\\System32\\inetsrv\\w3wp.exe', 'w3wp.exe -ap DefaultAppPool');
+  const cmd = proc(1, 'C:\\Windows\\System32\\cmd.exe', 'cmd.exe /c net user', { parentPid: w3wp.pid });
+  const [f] = await run([w3wp, cmd]);
+  assert.equal(f!.severity, 'high');
+  assert.equal(f!.details!['unusualLauncher'], 'w3wp.exe');
+  assert.match(f!.explanation, /w3wp\.exe → cmd\.exe/);
+});
+
+test('4798/4799 alone: Low confidence, named accounts; a user reading their own groups is ignored', async () => {
+  const lookup = (
+    eventId: number,
+    s: number,
+    target: string,
+    targetDomain: string,
+    targetSid: string,
+  ): WinInput => ({
+    eventId,
+    ts: at(T0, s),
+    ...JDOE,
+    subjectSid: 'S-1-5-21-1-1105',
+    targetUser: target,
+    targetDomain,
+    targetSid,
+    callerPid: 0x10b4,
+    callerImage: 'C:\\Windows\\System32\\net1.exe',
+  });
+  const findings = await run([
+    lookup(4798, 0, 'Administrator', 'WS01', 'S-1-5-21-1-500'),
+    lookup(4799, 7, 'Administrators', 'Builtin', 'S-1-5-32-544'),
+  ]);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.confidence, 'low');
+  assert.equal(findings[0]!.severity, 'medium');
+  assert.deepEqual(findings[0]!.accounts.sort(), ['Builtin\\Administrators', 'WS01\\Administrator']);
+  assert.deepEqual(findings[0]!.details!['tools'], ['net1.exe']);
+
+  const self = await run([lookup(4798, 0, 'jdoe', 'CORP', 'S-1-5-21-1-1105')]);
+  assert.deepEqual(self, [], 'the caller looked up its own account');
+  const kept = await run([lookup(4798, 0, 'jdoe', 'CORP', 'S-1-5-21-1-1105')], {
+    params: { an1612_ignore_self_lookups: false },
+  });
+  assert.equal(kept.length, 1);
+});
+
+test('one actor is host + user: logon ids are listed, a quiet gap over 10 min starts a new finding', async () => {
+  const findings = await run([
+    proc(0, 'C:\\Windows\\System32\\net.exe', 'net user', { subjectLogonId: '0x1' }),
+    proc(300, 'C:\\Windows\\System32\\net.exe', 'net localgroup', { subjectLogonId: '0x2' }),
+    proc(900, 'C:\\Windows\\System32\\net.exe', 'net group /domain', { subjectLogonId: '0x3' }), // 600 s after
+    proc(1501, 'C:\\Windows\\System32\\net.exe', 'net user', { subjectLogonId: '0x4' }), // 601 s after
+    proc(10, 'C:\\Windows\\System32\\net.exe', 'net user', { subjectUser: 'mallory' }),
+  ]);
+  const jdoe = findings.filter((f) => f.actor.user === 'CORP\\jdoe');
+  assert.equal(jdoe.length, 2);
+  assert.deepEqual(jdoe[0]!.details!['logonIds'], ['0x1', '0x2', '0x3']);
+  assert.equal(jdoe[0]!.details!['signalCount'], 3);
+  assert.equal(findings.filter((f) => f.actor.user === 'CORP\\mallory').length, 1);
+  const merged = await run(
+    [
+      proc(0, 'C:\\Windows\\System32\\net.exe', 'net user'),
+      proc(1501, 'C:\\Windows\\System32\\net.exe', 'net user'),
+    ],
+    { params: { an1612_burst_window_s: 1800 } },
+  );
+  assert.equal(merged.length, 1, 'the burst window is a parameter');
+});
+
+test('a 4104 script block links to its PowerShell process through the event’s process id', async () => {
+  const ps = proc(0, 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', 'powershell.exe');
+  const [f] = await run([
+    ps,
+    {
+      eventId: 4104,
+      ts: at(T0, 5),
+      host: 'WS01',
+      execPid: ps.pid,
+      userSid: 'S-1-5-21-1-1105',
+      scriptText: 'Get-LocalGroupMember Administrators | Export-Csv a.csv',
+    },
+  ]);
+  assert.deepEqual(f!.details!['signalKinds'], ['script-block']);
+  assert.equal(f!.actor.user, 'CORP\\jdoe');
+  assert.equal(f!.confidence, 'medium');
+});
+
+test('4661 on SAM objects is domain-wide; machine accounts opening SAM are ignored', async () => {
+  const sam = (user: string, objectType: string, objectName: string): WinInput => ({
+    eventId: 4661,
+    ts: T0,
+    host: 'DC01',
+    subjectUser: user,
+    subjectDomain: 'CORP',
+    subjectLogonId: '0x15e1a7',
+    objectType,
+    objectName,
+  });
+  const findings = await run([
+    {
+      eventId: 4624,
+      ts: at(T0, -1),
+      host: 'DC01',
+      targetUser: 'user01',
+      targetDomain: 'CORP',
+      targetLogonId: '0x15e1a7',
+      logonType: 3,
+      ip: '10.0.2.17',
+    },
+    sam('user01', 'SAM_DOMAIN', 'DC=corp,DC=local'),
+    sam('user01', 'SAM_GROUP', 'S-1-5-21-1-2-3-512'),
+    sam('DC01$', 'SAM_USER', 'S-1-5-21-1-2-3-500'),
+  ]);
+  assert.equal(findings.length, 1);
+  const [f] = findings;
+  assert.equal(f!.title, 'Domain account enumeration');
+  assert.deepEqual(f!.accounts, ['Domain Admins (RID 512)']);
+  assert.equal(f!.actor.sourceIp, '10.0.2.17', 'the session tells where the actor came from');
+  assert.equal(f!.confidence, 'low');
+});
+
+test('allowlisted actor and tool lower the finding to low; the actor alone does not; a host alone does', async () => {
+  const events = [proc(0, 'C:\\Windows\\System32\\cmd.exe', 'cmd /c net user /domain > u.txt')];
+  const lowered = await run(events, {
+    allowlist: {
+      accounts: [{ value: 'jdoe', reason: 'inventory script owner' }],
+      tools: [{ value: 'cmd.exe', reason: 'approved script host' }],
+    },
+  });
+  assert.equal(lowered.length, 1, 'lowered, never dropped');
+  assert.equal(lowered[0]!.severity, 'low');
+  assert.deepEqual(lowered[0]!.allowlisted, {
+    kind: 'account+tool',
+    value: 'jdoe + cmd.exe',
+    reason: 'inventory script owner; approved script host',
+  });
+  const actorOnly = await run(events, { allowlist: { accounts: [{ value: 'CORP\\jdoe', reason: 'x' }] } });
+  assert.equal(actorOnly[0]!.severity, 'high');
+  assert.equal(actorOnly[0]!.allowlisted, undefined);
+  const host = await run(events, { allowlist: { hosts: [{ value: 'ws01.corp.local', reason: 'lab' }] } });
+  assert.equal(host[0]!.severity, 'low');
+  assert.equal(host[0]!.allowlisted!.kind, 'host');
+});
