@@ -8,7 +8,14 @@ const nodeOnly = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'work
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'renderer-dist/**', 'node_modules/**', 'sample-logs/**', 'bench-data/**', 'test-output/**'],
+    ignores: [
+      'dist/**',
+      'renderer-dist/**',
+      'node_modules/**',
+      'sample-logs/**',
+      'bench-data/**',
+      'test-output/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -31,7 +38,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'The engine must run on plain Node (CLI, browser mode, tests).' }] },
+        {
+          paths: [
+            { name: 'electron', message: 'The engine must run on plain Node (CLI, browser mode, tests).' },
+          ],
+        },
       ],
     },
   },
@@ -55,7 +66,12 @@ export default tseslint.config(
         'error',
         {
           paths: ['electron', '@duckdb/node-api'],
-          patterns: [{ group: nodeOnly, message: 'The renderer is a sandboxed page: talk to the engine through shared/api.' }],
+          patterns: [
+            {
+              group: nodeOnly,
+              message: 'The renderer is a sandboxed page: talk to the engine through shared/api.',
+            },
+          ],
         },
       ],
     },

@@ -128,6 +128,4 @@ export interface AuditRow {
 }
 
 export type ReadRow =
-  | { kind: 'win'; row: WinEventRow }
-  | { kind: 'signin'; row: SigninRow }
-  | { kind: 'audit'; row: AuditRow };
+  { kind: 'win'; row: WinEventRow } | { kind: 'signin'; row: SigninRow } | { kind: 'audit'; row: AuditRow };

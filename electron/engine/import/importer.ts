@@ -85,7 +85,8 @@ export class Importer {
         const mine = units.flatMap((u, k) => (u.file === i ? [k] : []));
         let summary: SourceSummary;
         if (f.error) summary = failedSummary(f.path, f.error);
-        else if (mine.some((k) => !jobs.has(k))) summary = failedSummary(f.path, 'import cancelled before this file');
+        else if (mine.some((k) => !jobs.has(k)))
+          summary = failedSummary(f.path, 'import cancelled before this file');
         else {
           const fileJobs = mine.map((k) => jobs.get(k)!);
           summary = await this.loadFile(fileJobs, f, i, files.length, opts, () => startMore());
@@ -112,7 +113,9 @@ export class Importer {
     const { path } = file;
     const conn = this.db.conn;
     const started = performance.now();
-    const size = await stat(path).then((st) => st.size).catch(() => 0);
+    const size = await stat(path)
+      .then((st) => st.size)
+      .catch(() => 0);
     // A sliced file is hashed here, alongside its parse: no single slice sees every byte.
     const sliced = fileJobs.length > 1;
     const hashing = sliced ? hashFile(path) : null;
@@ -147,7 +150,10 @@ export class Importer {
       writer = null;
       if (opts.signal?.aborted) {
         await rollback();
-        return { ...failedSummary(path, 'import cancelled: nothing from this file was kept'), sha256: result.sha256 };
+        return {
+          ...failedSummary(path, 'import cancelled: nothing from this file was kept'),
+          sha256: result.sha256,
+        };
       }
       const sha256 = hashing ? await hashing : result.sha256;
       const existing = await findSourceByHash(conn, sha256);
@@ -206,7 +212,11 @@ export class Importer {
    * the slices before it. A slice that hits a fatal problem (a DOCTYPE) ends the file there, as a
    * whole-file read would: the slices after it are dropped.
    */
-  private async loadSlices(fileJobs: ParseJob[], writer: BatchWriter, report: () => void): Promise<ParseResult> {
+  private async loadSlices(
+    fileJobs: ParseJob[],
+    writer: BatchWriter,
+    report: () => void,
+  ): Promise<ParseResult> {
     let merged: ParseResult | null = null;
     let base = 0;
     for (let k = 0; k < fileJobs.length; k++) {

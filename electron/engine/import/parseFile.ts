@@ -81,7 +81,8 @@ export async function parseFile(
       ...(range ? { start: range.start, end: Math.max(range.start, range.end - 1) } : {}),
     });
     const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-    const first = range && range.end <= range.start ? { done: true as const, value: undefined } : await chunks.next();
+    const first =
+      range && range.end <= range.start ? { done: true as const, value: undefined } : await chunks.next();
     const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
     // Hashed at once: a file the sniffer rejects must still be recorded with its own hash.
     hash?.update(head);
@@ -118,7 +119,9 @@ export async function parseFile(
           error(e) {
             if (errors.length < MAX_KEPT_ERRORS) errors.push(e);
             else if (errors.length === MAX_KEPT_ERRORS) {
-              errors.push({ message: `more errors in this file were not kept (first ${MAX_KEPT_ERRORS} shown)` });
+              errors.push({
+                message: `more errors in this file were not kept (first ${MAX_KEPT_ERRORS} shown)`,
+              });
             }
           },
         },

@@ -55,7 +55,11 @@ export class ParseWorkerHandle {
     this.worker?.unref();
   }
 
-  start(jobId: number, message: Omit<Extract<ToWorker, { type: 'parse' }>, 'type' | 'jobId'>, listener: JobListener) {
+  start(
+    jobId: number,
+    message: Omit<Extract<ToWorker, { type: 'parse' }>, 'type' | 'jobId'>,
+    listener: JobListener,
+  ) {
     if (this.current) throw new Error('parse worker already busy');
     const w = this.ensure();
     w.ref();

@@ -30,9 +30,11 @@ export async function planSlices(path: string, parts: number, minSliceBytes = MI
     };
     const starts = await planXmlSlices(readAt, size, head, parts, minSliceBytes);
     if (starts.length < 2) return null;
-    return starts.map(
-      (start, i): ByteRange => ({ start, end: starts[i + 1] ?? size, last: i === starts.length - 1 }),
-    );
+    return starts.map((start, i): ByteRange => ({
+      start,
+      end: starts[i + 1] ?? size,
+      last: i === starts.length - 1,
+    }));
   } finally {
     await handle.close();
   }

@@ -17,7 +17,10 @@ const MAGIC: Array<[number[], string]> = [
   [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
   [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (extract it first)'],
   [[0x1f, 0x8b], 'a gzip archive (extract it first)'],
-  [[0x45, 0x6c, 0x66, 0x46, 0x69, 0x6c, 0x65], 'a binary .evtx log (export it to XML with wevtutil or evtx_dump first)'],
+  [
+    [0x45, 0x6c, 0x66, 0x46, 0x69, 0x6c, 0x65],
+    'a binary .evtx log (export it to XML with wevtutil or evtx_dump first)',
+  ],
   [[0x4d, 0x5a], 'a Windows executable'],
 ];
 
@@ -29,7 +32,8 @@ function startsWith(head: Uint8Array, bytes: number[]): boolean {
 export function sniffInput(head: Uint8Array): Sniffed {
   if (head.length === 0) throw new InputFormatError('the file is empty', 0);
   for (const [bytes, what] of MAGIC) {
-    if (startsWith(head, bytes)) throw new InputFormatError(`this is ${what}, not an XML or JSON log export`, 0);
+    if (startsWith(head, bytes))
+      throw new InputFormatError(`this is ${what}, not an XML or JSON log export`, 0);
   }
   let encoding: TextEncoding = 'utf8';
   let bomLength = 0;

@@ -125,7 +125,9 @@ export function insertSegmentSql(table: RecordTable): string {
   const cols = COLUMNS_OF[table].map(([kind], i) => [kind, `c${i + 1}`] as const);
   const spec = cols.map(([kind, name]) => `'${name}': '${READ_TYPE[kind]}'`).join(', ');
   // Column 1 is record_no; a slice's rows are numbered from 1 and moved up by the rows before it.
-  const select = cols.map(([kind, name], i) => (i === 0 ? `${name} + $record_base` : selectExpr(kind, name))).join(', ');
+  const select = cols
+    .map(([kind, name], i) => (i === 0 ? `${name} + $record_base` : selectExpr(kind, name)))
+    .join(', ');
   return (
     `INSERT INTO ${table} SELECT $source_id, ${select} FROM read_csv($path, columns = {${spec}}, ` +
     `delim = chr(31), quote = '', escape = '', header = false, nullstr = chr(27), auto_detect = false, ` +

@@ -80,4 +80,3 @@ export function formatRelative(ms: number, referenceMs: number): string {
   if (h < 48) return m === 0 ? `${sign}${h} h` : `${sign}${h} h ${m} min`;
   return `${sign}${Math.round(h / 24)} d`;
 }
-

@@ -32,9 +32,9 @@ for (const [label, make] of [
     () =>
       Buffer.concat([
         Buffer.from(wevtutilFile(1500)),
-        Buffer.from(eventXml({ eventId: 4688, recordId: 9, time: '2026-03-14T09:00:00Z', data: { A: 'XX' } })).map(
-          (b) => (b === 0x58 ? 0xff : b),
-        ),
+        Buffer.from(
+          eventXml({ eventId: 4688, recordId: 9, time: '2026-03-14T09:00:00Z', data: { A: 'XX' } }),
+        ).map((b) => (b === 0x58 ? 0xff : b)),
         Buffer.from(wevtutilFile(1500, 5000)),
       ]),
   ],
