@@ -9,6 +9,7 @@ import { DuckDBTypeId, StatementType, type DuckDBConnection } from '@duckdb/node
 import type { SqlResult } from '../../../shared/api.js';
 import { ServiceError } from './serviceError.js';
 import { consoleBindings, type ConsoleDefaults } from './sqlParams.js';
+import { refreshDerivedTables, resolveParams } from '../analytics/index.js';
 
 export const DEFAULT_ROW_LIMIT = 1_000;
 export const MAX_ROW_LIMIT = 100_000;
@@ -54,10 +55,36 @@ function narrowInteger(v: unknown): unknown {
 }
 
 export class SqlConsole {
+  /** What the derived-table snapshots were built from; rebuilt when the case or the parameter changes. */
+  private derivedStamp: string | null = null;
+
   constructor(
     private readonly conn: DuckDBConnection,
     private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
   ) {}
+
+  /**
+   * The analytics read `processes` and `logon_sessions` as snapshots (TEMP tables on their connection),
+   * because their lineage walks are recursive CTEs and DuckDB cannot run the views' ASOF join inside
+   * one. The console takes the same snapshots on its own connection, so an analytic's SQL runs here
+   * exactly as it runs in the analysis. TEMP tables live in this connection's memory: the case file is
+   * not touched.
+   */
+  private async ensureDerivedTables(defaults?: ConsoleDefaults): Promise<void> {
+    const values = defaults?.values ?? {};
+    const params = resolveParams(
+      'process_parent_max_age_s' in values
+        ? { process_parent_max_age_s: values['process_parent_max_age_s'] }
+        : {},
+    );
+    const r = await this.conn.runAndReadAll(
+      "SELECT count(*)::VARCHAR || '/' || coalesce(max(source_id), 0)::VARCHAR AS s FROM sources",
+    );
+    const stamp = `${String(r.getRowObjects()[0]!['s'])}/${String(params['process_parent_max_age_s'])}`;
+    if (stamp === this.derivedStamp) return;
+    await refreshDerivedTables(this.conn, params);
+    this.derivedStamp = stamp;
+  }
 
   /** Refuses anything but one reading statement; returns nothing, throws SQL_REFUSED with the reason. */
   async check(sql: string): Promise<void> {
@@ -91,6 +118,11 @@ export class SqlConsole {
     const rowLimit = Math.max(1, Math.min(limit, MAX_ROW_LIMIT));
     await this.check(sql);
     const started = performance.now();
+    try {
+      await this.ensureDerivedTables(defaults);
+    } catch (e) {
+      throw new ServiceError('SQL_ERROR', `could not prepare the analytics' tables: ${(e as Error).message}`);
+    }
     let prepared;
     try {
       prepared = await this.conn.prepare(sql);

@@ -61,3 +61,32 @@ test('analyze, then findings, accounts, stories, SQL catalog and timeline marker
     cleanup();
   }
 });
+
+test("the SQL console runs every analytic's own SQL as the analysis does", async () => {
+  const { dir, cleanup } = tempDir('accountscope-real-sql-');
+  const fixture = await buildFixtureCase(dir, false);
+  const service = await CaseService.open(fixture.path, { analytics: defaultAnalytics() });
+  try {
+    const analyzed = await service.invoke('analyze', {});
+    assert.ok(analyzed.ok);
+    const catalog = await service.invoke('analyticSql', {});
+    assert.ok(catalog.ok);
+    assert.equal(catalog.value.length, 4);
+    for (const a of catalog.value) {
+      // The lineage walks are recursive CTEs over the process snapshot: this failed on the live view.
+      const r = await service.invoke('runSql', { sql: a.sql });
+      assert.ok(r.ok, `${a.id}: ${JSON.stringify(r)}`);
+    }
+    const creation = catalog.value.find((a) => a.id === 'AN1604')!;
+    const rows = await service.invoke('runSql', { sql: creation.sql });
+    assert.ok(
+      rows.ok && rows.value.rows.length >= 1,
+      'AN1604 finds the backdoor creation in the console too',
+    );
+    const before = await service.invoke('runSql', { sql: 'SELECT count(*) AS n FROM processes' });
+    assert.ok(before.ok && Number(before.value.rows[0]!['n']) > 0);
+  } finally {
+    await service.close();
+    cleanup();
+  }
+});
