@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { openCase, type CaseDb } from '../../../electron/engine/store/openCase.js';
 import { Importer } from '../../../electron/engine/import/importer.js';
 import { tempDir } from '../../support/paths.js';
-import { graphSignins, wevtutilFile } from '../../support/miniEvents.js';
+import { graphSignins, processStart, wevtutilFile } from '../../support/miniEvents.js';
 
 async function count(db: CaseDb, table: string): Promise<number> {
   const r = await db.conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table}`);
@@ -146,6 +146,47 @@ test('rows carry typed fields: hex pids become integers, times are UTC microseco
     assert.equal(row['command_line'], 'cmd.exe /c echo 0');
     assert.equal(row['record_id'], 1n);
     assert.equal(row['elevation'], '%%1936');
+    db.close();
+  } finally {
+    cleanup();
+  }
+});
+
+test('line breaks inside values and raw XML survive the load exactly; control characters too', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const f = join(dir, 'breaks.xml');
+    const first = processStart(
+      1,
+      '2026-03-14T09:00:00.0000000Z',
+      0x10,
+      0x8,
+      'C:\\x.exe',
+      'line one\r\nline two\rthree',
+    );
+    // XML 1.0 forbids most control characters even as references, so this one is an XML 1.1 file.
+    const second = processStart(
+      2,
+      '2026-03-14T09:00:01.0000000Z',
+      0x11,
+      0x8,
+      'C:\\y.exe',
+      'tab\there',
+    ).replace('tab\there', 'unit&#x1F;sep');
+    const text = `<?xml version="1.1" encoding="utf-8"?>\n<Events>\n${first}\n${second}\n</Events>\n`;
+    writeFileSync(f, text);
+    const db = await openCase(join(dir, 'case.duckdb'));
+    const importer = new Importer(db);
+    const [s] = await importer.importPaths([f]);
+    await importer.close();
+    assert.deepEqual(s!.errors, []);
+    const r = await db.conn.runAndReadAll('SELECT command_line, xml FROM win_events ORDER BY record_no');
+    const rows = r.getRowObjects();
+    // Line ends inside values are normalised to LF, as XML requires; the raw XML keeps what the file had.
+    assert.equal(rows[0]!['command_line'], 'line one\nline two\nthree');
+    assert.equal(rows[0]!['xml'], first);
+    assert.equal(rows[1]!['command_line'], 'unit\u001fsep');
+    assert.equal(rows[1]!['xml'], second);
     db.close();
   } finally {
     cleanup();
