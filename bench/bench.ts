@@ -112,6 +112,12 @@ if (!values['skip-analytics'] && existsSync(analyticsBench)) {
   if (r.status !== 0) console.log(`analytics bench failed: ${r.stderr}`);
   else process.stdout.write(r.stdout);
 }
+const screensBench = join(here, 'screensOne.js');
+if (!values['skip-analytics'] && existsSync(screensBench)) {
+  const r = spawnSync(process.execPath, [screensBench, fullCase], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) console.log(`screens bench failed: ${r.stderr}`);
+  else process.stdout.write(r.stdout);
+}
 const written = JSON.parse(readFileSync(marker, 'utf8')) as { writtenMs: number };
 console.log(
   `\n(corpus written once in ${f1(written.writtenMs / 1000)} s; reused until its parameters change)`,
