@@ -2,7 +2,7 @@
 // into a case in the user's folder on first start. With an Electron binary on this machine the desktop
 // app opens; without one, one line says so and the same UI starts in browser mode on 127.0.0.1.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -43,6 +43,17 @@ async function prepareSampleCase() {
         const s = await service.invoke('importStatus', { importId: started.value.importId });
         if (!s.ok || s.value.state !== 'running') break;
         await new Promise((r) => setTimeout(r, 200));
+      }
+      // The sample case ships with its allowlist (the approved provisioning script, the pentest source,
+      // the helpdesk's SSPR run): the findings it covers open lowered, and a trainer can edit it in Settings.
+      const allowlistPath = join(root, 'sample-logs', 'allowlist.json');
+      if (existsSync(allowlistPath)) {
+        const current = await service.invoke('getSettings', {});
+        if (current.ok) {
+          const allowlist = JSON.parse(readFileSync(allowlistPath, 'utf8'));
+          const saved = await service.invoke('setSettings', { ...current.value, allowlist });
+          if (!saved.ok) console.log(`The sample allowlist was not applied: ${saved.error.message}`);
+        }
       }
       const analyzed = await service.invoke('analyze', {});
       if (analyzed.ok) console.log(`Sample case ready: ${analyzed.value.findings} finding(s).`);
