@@ -7,8 +7,9 @@ import type { HostCoverage } from '../../../shared/report.js';
 import { computeCoverage, coverageEventRefs } from '../coverage/index.js';
 import { ALL_EVENTS_SQL } from './eventCategories.js';
 import { summarizeEvent } from './eventSummary.js';
+import { toTimelineEvent } from './timeline.js';
 import { ServiceError } from './serviceError.js';
-import { isoSql, num, numOrNull, text, textOrNull, type JsonRow } from './sqlRows.js';
+import { isoSql, num, text, textOrNull, type JsonRow } from './sqlRows.js';
 
 const DEFAULT_EVENT_PAGE = 100;
 
@@ -80,15 +81,6 @@ export async function coverageEvents(
   );
   return {
     total,
-    rows: (rows.getRowObjectsJson() as JsonRow[]).map((r) => ({
-      time: text(r['time']),
-      table: text(r['tbl']) as TimelineEvent['table'],
-      source: text(r['sha256']),
-      recordNo: num(r['record_no']),
-      host: textOrNull(r['host']),
-      category: text(r['category']),
-      eventId: numOrNull(r['event_id']),
-      summary: coverageSummary(r),
-    })),
+    rows: (rows.getRowObjectsJson() as JsonRow[]).map((r) => toTimelineEvent(r, coverageSummary(r))),
   };
 }

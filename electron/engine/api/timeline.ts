@@ -16,6 +16,7 @@ import {
   readRows,
   text,
   textOrNull,
+  type JsonRow,
 } from './sqlRows.js';
 
 export const DEFAULT_BUCKETS = 120;
@@ -119,15 +120,20 @@ export async function timelineEvents(
   );
   return {
     total,
-    rows: rows.map((r) => ({
-      time: text(r['time']),
-      table: text(r['tbl']) as TimelineEvent['table'],
-      source: text(r['sha256']),
-      recordNo: num(r['record_no']),
-      host: textOrNull(r['host']),
-      category: text(r['category']),
-      eventId: numOrNull(r['event_id']),
-      summary: summarizeEvent(r),
-    })),
+    rows: rows.map((r) => toTimelineEvent(r, summarizeEvent(r))),
+  };
+}
+
+/** One row of the events query (ALL_EVENTS_SQL's columns) as a screen row, with its one-line summary. */
+export function toTimelineEvent(r: JsonRow, summary: string): TimelineEvent {
+  return {
+    time: text(r['time']),
+    table: text(r['tbl']) as TimelineEvent['table'],
+    source: text(r['sha256']),
+    recordNo: num(r['record_no']),
+    host: textOrNull(r['host']),
+    category: text(r['category']),
+    eventId: numOrNull(r['event_id']),
+    summary,
   };
 }

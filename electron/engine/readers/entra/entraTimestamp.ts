@@ -1,6 +1,7 @@
 // Entra timestamps to microseconds since the epoch, UTC. Parsed by hand: Graph writes 7 fraction digits
 // (100 ns ticks), which Date cannot hold and some engines parse inconsistently, and exports add
 // "+00:00", other offsets and the US "11/14/2025 1:48:53 AM" form. Digits past microseconds are cut.
+import { daysFromCivil, daysInMonth } from '../calendar.js';
 
 const ISO =
   /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?\s*$/;
@@ -72,19 +73,4 @@ function toMicros(
   const utcSeconds = localSeconds - zoneMinutes * 60;
   const micros = fraction === '' ? 0 : Number(fraction.slice(0, 6).padEnd(6, '0'));
   return BigInt(utcSeconds) * MICROS_PER_SECOND + BigInt(micros);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
 }

@@ -6,6 +6,7 @@
 // Digits past the sixth are truncated, not rounded, which is what python-evtx does when it converts the
 // same FILETIME: the same event then gets the same timestamp whichever tool exported it.
 import type { MicrosUtc } from '../../model.js';
+import { daysFromCivil, daysInMonth } from '../calendar.js';
 
 /** Parsed by hand, not by a regular expression: this runs once per event, and is a measurable share. */
 export function parseSystemTime(text: string | null): MicrosUtc | null {
@@ -63,23 +64,4 @@ function digits(t: string, at: number, count: number): number {
     n = n * 10 + (c - 0x30);
   }
   return n;
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm), for any year. */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
 }
