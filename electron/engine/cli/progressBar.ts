@@ -23,6 +23,11 @@ export class ProgressBar {
     return Boolean(this.out.isTTY);
   }
 
+  /** A terminal may report 0 columns (a pty with no size, such as `script`'s): assume a narrow one. */
+  private get columns(): number {
+    return Math.max(40, this.out.columns || 80);
+  }
+
   update(p: ImportProgress): void {
     if (!this.enabled) return;
     const now = Date.now();
@@ -35,15 +40,14 @@ export class ProgressBar {
     const line =
       `[${p.fileIndex + 1}/${p.fileCount}] [${bar}] ${(frac * 100).toFixed(0).padStart(3)}% ` +
       `${formatBytes(p.bytesRead)}/${formatBytes(p.size)} ${Math.round(p.eventsPerSec)} ev/s  ${basename(p.path)}`;
-    const cols = this.out.columns ?? 100;
+    const cols = this.columns;
     this.out.write(`\r${line.slice(0, cols - 1).padEnd(cols - 1)}`);
     this.drawn = true;
   }
 
   clear(): void {
     if (!this.drawn) return;
-    const cols = this.out.columns ?? 100;
-    this.out.write(`\r${' '.repeat(cols - 1)}\r`);
+    this.out.write(`\r${' '.repeat(this.columns - 1)}\r`);
     this.drawn = false;
   }
 }
