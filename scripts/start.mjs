@@ -2,7 +2,7 @@
 // into a case in the user's folder on first start. With an Electron binary on this machine the desktop
 // app opens; without one, one line says so and the same UI starts in browser mode on 127.0.0.1.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,8 +25,23 @@ if (
 const sampleCase =
   process.env.ACCOUNTSCOPE_SAMPLE_CASE ?? join(homedir(), '.accountscope', 'sample-case.duckdb');
 
+/**
+ * The cached sample case is rebuilt when the sample logs or the engine's schema are newer than it, so an
+ * updated checkout never opens a stale or incompatible case.
+ */
+function sampleCaseIsCurrent() {
+  if (!existsSync(sampleCase)) return false;
+  const built = statSync(sampleCase).mtimeMs;
+  const inputs = [
+    join(root, 'sample-logs', 'manifest.json'),
+    join(root, 'dist', 'electron', 'engine', 'store', 'migrations'),
+  ];
+  return inputs.every((p) => !existsSync(p) || statSync(p).mtimeMs <= built);
+}
+
 async function prepareSampleCase() {
-  if (existsSync(sampleCase)) return;
+  if (sampleCaseIsCurrent()) return;
+  for (const suffix of ['', '.wal']) rmSync(`${sampleCase}${suffix}`, { force: true });
   mkdirSync(dirname(sampleCase), { recursive: true });
   const { CaseService } = await import(dist('electron/engine/api/caseService.js'));
   const { defaultAnalytics } = await import(dist('electron/engine/api/analyticsPort.js'));
@@ -36,7 +51,7 @@ async function prepareSampleCase() {
   const keepAlive = setInterval(() => undefined, 1000);
   try {
     if (existsSync(logs) && readdirSync(logs).length > 0) {
-      console.log(`Importing the sample logs into ${sampleCase} (first start only)…`);
+      console.log(`Importing the sample logs into ${sampleCase} (first start, or after an update)…`);
       const started = await service.invoke('startImport', { paths: [logs] });
       if (!started.ok) throw new Error(started.error.message);
       for (;;) {
