@@ -19,5 +19,5 @@ export {
 export { ANALYTIC_FILES, ANALYTIC_ORDER, analyticSql, referencedParams } from './analyticSql.js';
 export { analyticCatalog } from './catalog.js';
 export { dropDerivedTables, refreshDerivedTables } from './refreshDerivedTables.js';
-export { EMPTY_ALLOWLIST } from './allowlistBindings.js';
+export { EMPTY_ALLOWLIST, allowlistBindings } from './allowlistBindings.js';
 export { readAllFindings, readFindingsById } from './readFindings.js';

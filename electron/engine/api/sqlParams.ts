@@ -16,6 +16,7 @@ import {
 } from '@duckdb/node-api';
 import type { ParamSpec } from '../../../shared/api.js';
 import type { Allowlist } from '../../../shared/report.js';
+import { allowlistBindings } from '../analytics/index.js';
 import { ServiceError } from './serviceError.js';
 
 export interface ConsoleDefaults {
@@ -29,15 +30,6 @@ export interface ConsoleDefaults {
 export interface ConsoleBindings {
   values: Record<string, DuckDBValue>;
   types: Record<string, DuckDBType>;
-}
-
-function allowlistValues(allowlist: Allowlist): Record<string, string[]> {
-  return {
-    allow_accounts: allowlist.accounts.map((e) => e.value),
-    allow_tools: allowlist.tools.map((e) => e.value),
-    allow_source_ips: allowlist.sourceIps.map((e) => e.value),
-    allow_hosts: allowlist.hosts.map((e) => e.value),
-  };
 }
 
 const isWhole = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v);
@@ -89,7 +81,7 @@ export function consoleBindings(
   defaults?: ConsoleDefaults,
 ): ConsoleBindings {
   const out: ConsoleBindings = { values: {}, types: {} };
-  const allow = defaults ? allowlistValues(defaults.allowlist) : {};
+  const allow: Readonly<Record<string, string[]>> = defaults ? allowlistBindings(defaults.allowlist) : {};
   for (const name of names) {
     const value = Object.hasOwn(given, name) ? given[name] : (defaults?.values[name] ?? allow[name]);
     if (value === undefined) {

@@ -88,6 +88,19 @@ export function list(items: readonly string[], max = 5): string {
   return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
 
+const LOGON_TYPES: Record<number, string> = {
+  2: 'interactive',
+  3: 'network',
+  4: 'batch',
+  5: 'service',
+  10: 'RDP',
+};
+
+/** A 4624 logon type in a word ("RDP", "network"), or "type N" for the rarer ones. */
+export function logonTypeName(type: unknown): string {
+  return LOGON_TYPES[Number(type)] ?? `type ${String(type)}`;
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

@@ -4,28 +4,19 @@
 // only the 24 h the analytic followed.
 import { BIGINT, type DuckDBConnection } from '@duckdb/node-api';
 import type { Finding, TriageStep } from '../../../shared/report.js';
+import { resolveParams } from '../analytics/index.js';
 import {
   chainText,
   clearsBefore,
   hostTelemetry,
   list,
+  logonTypeName,
   plural,
   queryRows,
   refOf,
   utcText,
   type HostTelemetry,
 } from './triage.js';
-
-const DEFAULT_PRIVILEGED = [
-  'Administrators',
-  'Domain Admins',
-  'Enterprise Admins',
-  'Schema Admins',
-  'Account Operators',
-  'Backup Operators',
-  'Remote Desktop Users',
-  'Remote Management Users',
-];
 
 interface CreatedAccount {
   name: string;
@@ -34,14 +25,6 @@ interface CreatedAccount {
   host: string;
   time: string;
 }
-
-const LOGON_TYPES: Record<number, string> = {
-  2: 'interactive',
-  3: 'network',
-  4: 'batch',
-  5: 'service',
-  10: 'RDP',
-};
 
 function createdAccount(f: Finding): CreatedAccount {
   const d = (f.details ?? {}) as Record<string, unknown>;
@@ -101,7 +84,7 @@ async function creatorStep(conn: DuckDBConnection, f: Finding, a: CreatedAccount
   if (session) {
     const from = [session['workstation'], session['ip']].filter((x) => x && x !== '-').join(' / ');
     const type = Number(session['logon_type']);
-    answer += ` — ${LOGON_TYPES[type] ?? `type ${type}`} session${from ? ` from ${from}` : ''}, opened ${utcText(String(session['time']))}`;
+    answer += ` — ${logonTypeName(type)} session${from ? ` from ${from}` : ''}, opened ${utcText(String(session['time']))}`;
   } else answer += ' — the logon (4624) that opened this session is not in the logs';
   if (remote?.host) answer += `; the request came from ${remote.host}`;
   const cleared = clearsBefore(facts, a.time);
@@ -168,7 +151,8 @@ export async function createdAccountSteps(conn: DuckDBConnection, f: Finding): P
   const privileged = new Set(
     (Array.isArray(f.params?.['privileged_groups'])
       ? (f.params['privileged_groups'] as string[])
-      : DEFAULT_PRIVILEGED
+      : // A finding made before the parameter existed: the registry's default, as the analysis would use.
+        (resolveParams()['privileged_groups'] as string[])
     ).map((g) => g.toLowerCase()),
   );
   const groups = await laterEvents(conn, a, [4728, 4732, 4756]);
@@ -193,7 +177,7 @@ export async function createdAccountSteps(conn: DuckDBConnection, f: Finding): P
     answer:
       logons.length === 0
         ? 'No logons (4624) by the account in the case.'
-        : `${plural(logons.length, 'logon')}, last at ${utcText(String(last!['time']))} on ${String(last!['host'])}${lastFrom ? ` from ${String(lastFrom)}` : ''} (${LOGON_TYPES[Number(last!['logon_type'])] ?? `type ${String(last!['logon_type'])}`}).`,
+        : `${plural(logons.length, 'logon')}, last at ${utcText(String(last!['time']))} on ${String(last!['host'])}${lastFrom ? ` from ${String(lastFrom)}` : ''} (${logonTypeName(last!['logon_type'])}).`,
     status: logons.length > 0 ? 'attention' : 'done',
     refs: logons.slice(-10).map((l) => refOf(l, 'logon')),
   };

@@ -3,15 +3,16 @@
 // created or added to a group by the same actor soon after).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Finding, TriageStep } from '../../../shared/report.js';
-import { chainText, hostTelemetry, list, plural, queryRows, refOf, utcText } from './triage.js';
-
-const LOGON_TYPES: Record<number, string> = {
-  2: 'interactive',
-  3: 'network',
-  4: 'batch',
-  5: 'service',
-  10: 'RDP',
-};
+import {
+  chainText,
+  hostTelemetry,
+  list,
+  logonTypeName,
+  plural,
+  queryRows,
+  refOf,
+  utcText,
+} from './triage.js';
 
 /** How long after an enumeration an account change by the same actor still reads as its sequel. */
 const FOLLOW_ON_HOURS = 24;
@@ -30,7 +31,7 @@ function userStep(f: Finding, d: EnumerationDetails): TriageStep {
   const who = f.actor.user ?? 'an unknown account';
   const how = [
     d.logonIds?.length ? `logon ${list(d.logonIds, 3)}` : null,
-    d.logonType != null ? `${LOGON_TYPES[d.logonType] ?? `type ${d.logonType}`} session` : null,
+    d.logonType != null ? `${logonTypeName(d.logonType)} session` : null,
     f.actor.sourceIp && !['127.0.0.1', '::1', '-'].includes(f.actor.sourceIp)
       ? `from ${f.actor.sourceIp}`
       : null,
