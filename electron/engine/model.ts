@@ -81,6 +81,12 @@ export interface WinEventRow {
   data: Record<string, string>;
   /** The event's own XML text, exactly as in the file (decoded). */
   xml: string;
+  /**
+   * The same text as UTF-8 bytes, when the reader has them at hand and has checked that no control
+   * character but tab, LF and CR occurs anywhere in the event, so in none of the values above either.
+   * The segment writer then copies these bytes instead of checking and encoding every field.
+   */
+  xmlUtf8?: Buffer;
 }
 
 export interface SigninRow {

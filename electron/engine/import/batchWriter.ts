@@ -1,16 +1,34 @@
 // Loads segment batches into the case, one at a time and in arrival order, inside the caller's
 // transaction. The INSERTs run inside DuckDB (its CSV reader is parallel), so this thread stays free.
 import { rm } from 'node:fs/promises';
-import type { DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';
+import {
+  BIGINT,
+  INTEGER,
+  LIST,
+  VARCHAR,
+  listValue,
+  type DuckDBConnection,
+  type DuckDBPreparedStatement,
+} from '@duckdb/node-api';
 import { CaseAppender } from '../store/appendRows.js';
 import { insertSegmentSql, type RecordTable } from '../store/segmentFormat.js';
 import type { ReadRow } from '../model.js';
 import type { SegmentBatch } from './workerProtocol.js';
 
+/** Most batches one INSERT takes: bigger scans cost DuckDB less a row, and progress still moves. */
+const MAX_BATCHES_PER_INSERT = 16;
+
+interface Queued {
+  batch: SegmentBatch;
+  recordBase: number;
+  then: () => void;
+}
+
 export class BatchWriter {
-  private statements = new Map<RecordTable, DuckDBPreparedStatement>();
+  private statements = new Map<string, DuckDBPreparedStatement>();
   private appender: CaseAppender | null = null;
-  private queue: Promise<void> = Promise.resolve();
+  private queued: Queued[] = [];
+  private draining: Promise<void> | null = null;
   private failure: Error | null = null;
   rows = 0;
 
@@ -19,45 +37,76 @@ export class BatchWriter {
     private readonly sourceId: number,
   ) {}
 
-  /** Queues a batch; `then` runs after it is written (or skipped because the writer already failed). */
+  /**
+   * Queues a batch; `then` runs after it is written (or skipped because the writer already failed).
+   * Batches that queue up while DuckDB is busy are loaded together, in order.
+   */
   enqueue(batch: SegmentBatch, then: () => void, recordBase = 0): void {
-    this.queue = this.queue
-      .then(() => (this.failure ? undefined : this.write(batch, recordBase)))
-      .catch((e: unknown) => {
-        this.failure = e as Error;
-      })
-      .finally(async () => {
-        await Promise.all(batch.files.map((f) => rm(f.path, { force: true })));
-        then();
-      });
+    this.queued.push({ batch, recordBase, then });
+    this.draining ??= this.drain();
   }
 
-  private async write(batch: SegmentBatch, recordBase: number): Promise<void> {
-    for (const f of batch.files) {
-      const stmt = await this.statement(f.table);
-      stmt.bind({ source_id: this.sourceId, record_base: recordBase, path: f.path });
-      await stmt.run();
-      this.rows += f.rows;
+  private async drain(): Promise<void> {
+    while (this.queued.length > 0) {
+      const group = this.queued.splice(0, MAX_BATCHES_PER_INSERT);
+      try {
+        if (!this.failure) await this.write(group);
+      } catch (e) {
+        this.failure = e as Error;
+      }
+      await Promise.all(group.flatMap((q) => q.batch.files.map((f) => rm(f.path, { force: true })))).catch(
+        () => undefined,
+      );
+      for (const q of group) q.then();
     }
-    if (batch.unpacked.length) {
+    this.draining = null;
+  }
+
+  private async write(group: readonly Queued[]): Promise<void> {
+    // One INSERT per kind of segment and record base; the rows of each stay in file order.
+    const inserts = new Map<
+      string,
+      { table: RecordTable; escaped: boolean; base: number; paths: string[] }
+    >();
+    for (const { batch, recordBase } of group) {
+      for (const f of batch.files) {
+        const key = `${f.table}/${f.escaped}/${recordBase}`;
+        let ins = inserts.get(key);
+        if (!ins)
+          inserts.set(key, (ins = { table: f.table, escaped: f.escaped, base: recordBase, paths: [] }));
+        ins.paths.push(f.path);
+        this.rows += f.rows;
+      }
+    }
+    for (const ins of inserts.values()) {
+      const stmt = await this.statement(ins.table, ins.escaped);
+      stmt.bind(
+        { source_id: this.sourceId, record_base: ins.base, paths: listValue(ins.paths) },
+        { source_id: INTEGER, record_base: BIGINT, paths: LIST(VARCHAR) },
+      );
+      await stmt.run();
+    }
+    for (const { batch, recordBase } of group) {
+      if (batch.unpacked.length === 0) continue;
       this.appender ??= await CaseAppender.create(this.conn, this.sourceId);
       for (const r of batch.unpacked) appendRow(this.appender, rebase(r, recordBase));
       this.rows += batch.unpacked.length;
     }
   }
 
-  private async statement(table: RecordTable): Promise<DuckDBPreparedStatement> {
-    let s = this.statements.get(table);
+  private async statement(table: RecordTable, escaped: boolean): Promise<DuckDBPreparedStatement> {
+    const key = `${table}/${escaped}`;
+    let s = this.statements.get(key);
     if (!s) {
-      s = await this.conn.prepare(insertSegmentSql(table));
-      this.statements.set(table, s);
+      s = await this.conn.prepare(insertSegmentSql(table, escaped));
+      this.statements.set(key, s);
     }
     return s;
   }
 
   /** Waits for every queued batch; throws the first write error, if any. */
   async finish(): Promise<void> {
-    await this.queue;
+    while (this.draining) await this.draining;
     this.appender?.close();
     this.appender = null;
     for (const s of this.statements.values()) s.destroySync();

@@ -54,8 +54,8 @@ async function runJob(m: Extract<ToWorker, { type: 'parse' }>): Promise<void> {
           const files = [];
           for (const s of segments) {
             const path = join(m.stagingDir, `job${jobId}-${++segmentNo}-${s.table}.csv`);
-            await writeFile(path, s.text, { flag: 'wx', mode: 0o600 });
-            files.push({ table: s.table, path, rows: s.rows });
+            await writeFile(path, s.bytes, { flag: 'wx', mode: 0o600 });
+            files.push({ table: s.table, path, rows: s.rows, escaped: s.escaped });
           }
           inFlight++;
           send({ type: 'rows', jobId, batch: { files, unpacked } });

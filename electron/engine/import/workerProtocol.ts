@@ -5,7 +5,7 @@ import type { RecordTable } from '../store/segmentFormat.js';
 
 export interface SegmentBatch {
   /** Segment files written in the staging folder, for the coordinator to load and delete. */
-  files: Array<{ table: RecordTable; path: string; rows: number }>;
+  files: Array<{ table: RecordTable; path: string; rows: number; escaped: boolean }>;
   unpacked: ReadRow[];
 }
 

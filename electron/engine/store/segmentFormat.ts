@@ -1,12 +1,17 @@
 // The fast load path. Appending through the Appender costs ~30 us a Windows event on the thread that
 // owns the connection (measured: ~0.8 us per string value, ~50 values a row), which caps an import near
 // 15 MB/s; splitting one big bound string inside DuckDB runs single-threaded and is no faster. So the
-// parse worker writes each batch as a "segment" file in the case's private staging folder — fields
-// separated by U+001F, one row per line, NULL written as U+001B, line breaks inside values written as
-// U+001D (LF) and U+001C (CR) — and DuckDB's parallel CSV reader loads it with one INSERT … SELECT.
-// A row whose text holds one of those control characters (XML 1.0 cannot carry them; JSON can), or
-// that is too long for one CSV line, goes through the Appender instead.
-import type { AuditRow, ReadRow, SigninRow, WinEventRow } from '../model.js';
+// parse worker writes each batch as "segment" files in the case's private staging folder — fields
+// separated by U+001F, one row per line, NULL written as U+001B — and DuckDB's CSV reader loads them
+// with one INSERT … SELECT. Line breaks inside values are written as U+001D (LF) and U+001C (CR), and
+// rows that hold any go to a segment of their own whose INSERT undoes the rewrite: undoing it on every
+// row cost half the load time (measured). A row whose text holds one of the control characters (XML
+// 1.0 cannot carry them; JSON can), or that is too long for one CSV line, goes through the Appender.
+//
+// Segments are built as bytes: a Windows event's XML is copied from the bytes it was read from, so the
+// largest column is never encoded again, and no segment-sized string is ever built (joining and encoding
+// those was a third of the worker's time, measured).
+import type { ReadRow, WinEventRow } from '../model.js';
 import { AUDIT_COLUMNS, SIGNIN_COLUMNS, WIN_COLUMNS, type Column, type Kind } from './columns.js';
 
 const FIELD = '\u001f';
@@ -21,19 +26,22 @@ export const MAX_SEGMENT_LINE = 1 << 20;
 
 export type RecordTable = 'win_events' | 'signins' | 'audits';
 
-export interface SegmentText {
+export interface SegmentBytes {
   table: RecordTable;
-  text: string;
+  /** UTF-8 lines, ready to write. */
+  bytes: Buffer;
   rows: number;
+  /** Some value of some row had its line breaks rewritten: the INSERT must undo that. */
+  escaped: boolean;
 }
 
 export interface FormattedBatch {
-  segments: SegmentText[];
+  segments: SegmentBytes[];
   /** Rows that cannot travel in a segment; they go through the Appender. */
   unpacked: ReadRow[];
 }
 
-/** Set by fieldText when it rewrote a line break, so the row is flagged for unescaping. */
+/** Set by fieldText when it rewrote a line break. */
 let escapedInRow = false;
 
 function fieldText(kind: Kind, v: unknown): string | null {
@@ -42,62 +50,145 @@ function fieldText(kind: Kind, v: unknown): string | null {
   if (!NEEDS_CARE.test(s)) return s;
   if (UNSAFE.test(s)) return null;
   escapedInRow = true;
+  return escapeLineBreaks(s);
+}
+
+function escapeLineBreaks(s: string): string {
   return s.replace(/\n/g, '\u001d').replace(/\r/g, '\u001c');
 }
 
-/**
- * One segment line: the row's fields, then a last field `1` when any of them had line breaks rewritten.
- * DuckDB undoes the rewrite only on flagged rows: undoing it on every text field of every row cost
- * half the load time (measured), and most exports (wevtutil, JSON) have no line breaks in any value.
- */
-function formatRow<R>(columns: ReadonlyArray<Column<R>>, row: R): string | null {
-  const parts = new Array<string>(columns.length + 1);
-  let length = 0;
-  escapedInRow = false;
+/** A row's fields, joined; null when one cannot travel in a segment. */
+function formatLine<R>(columns: ReadonlyArray<Column<R>>, row: R): string | null {
+  const parts = new Array<string>(columns.length);
   for (let i = 0; i < columns.length; i++) {
     const [kind, get] = columns[i]!;
     const s = fieldText(kind, get(row));
     if (s === null) return null;
-    length += s.length;
     parts[i] = s;
   }
-  parts[columns.length] = escapedInRow ? '1' : '0';
-  // Characters, not bytes: a conservative bound for UTF-8 is three bytes a UTF-16 unit.
-  if (length * 3 > MAX_SEGMENT_LINE) return null;
   return parts.join(FIELD);
 }
 
+/** A segment being filled: lines that need their line breaks restored go to a file of their own. */
+class SegmentBuilder {
+  private readonly parts: Array<string | Uint8Array> = [];
+  private bytes = 0;
+  rows = 0;
+
+  constructor(
+    readonly table: RecordTable,
+    readonly escaped: boolean,
+  ) {}
+
+  /** One line: text fields, then (when given) the last field as UTF-8 bytes. */
+  add(text: string, tail: Uint8Array | null): void {
+    this.parts.push(text);
+    // Characters, not bytes: three bytes a UTF-16 unit is the bound for UTF-8.
+    this.bytes += text.length * 3;
+    if (tail !== null) {
+      this.parts.push(tail);
+      this.bytes += tail.length;
+    }
+    this.parts.push(LINE_END);
+    this.bytes += 1;
+    this.rows++;
+  }
+
+  build(): SegmentBytes {
+    const out = Buffer.allocUnsafe(this.bytes);
+    let at = 0;
+    for (const p of this.parts) {
+      if (typeof p === 'string') at += out.write(p, at, 'utf8');
+      else {
+        out.set(p, at);
+        at += p.length;
+      }
+    }
+    return { table: this.table, bytes: out.subarray(0, at), rows: this.rows, escaped: this.escaped };
+  }
+}
+
+const LINE_END = '\n';
+const LF = 0x0a;
+const CR = 0x0d;
+const LINE_BREAK = /[\n\r]/;
+
+/**
+ * A Windows event whose reader vouched for its text (`xmlUtf8` set: no control character but tab, LF
+ * and CR anywhere in the event or its values) needs no check per field: one look for line breaks over
+ * the joined fields, and the XML travels as the bytes it was read from, never encoded again. A line
+ * break anywhere sends the row down the careful path.
+ */
+function addWinEvent(row: WinEventRow, plain: SegmentBuilder, escaped: SegmentBuilder): boolean {
+  const xmlBytes = row.xmlUtf8;
+  if (xmlBytes !== undefined && xmlBytes.indexOf(LF) < 0 && xmlBytes.indexOf(CR) < 0) {
+    const last = WIN_COLUMNS.length - 1;
+    const parts = new Array<string>(last + 1);
+    for (let i = 0; i < last; i++) {
+      const [kind, get] = WIN_COLUMNS[i]!;
+      const v = get(row);
+      // JSON.stringify writes every control character as an escape, so JSON never holds a line break.
+      parts[i] = v === null || v === undefined ? NULL : kind === 'json' ? JSON.stringify(v) : String(v);
+    }
+    parts[last] = '';
+    const fields = parts.join(FIELD);
+    if (!LINE_BREAK.test(fields)) {
+      if (fields.length * 3 + xmlBytes.length > MAX_SEGMENT_LINE) return false;
+      plain.add(fields, xmlBytes);
+      return true;
+    }
+  }
+  return addCarefully(WIN_COLUMNS, row, plain, escaped);
+}
+
+function addCarefully<R>(
+  columns: ReadonlyArray<Column<R>>,
+  row: R,
+  plain: SegmentBuilder,
+  escaped: SegmentBuilder,
+): boolean {
+  escapedInRow = false;
+  const line = formatLine(columns, row);
+  if (line === null || line.length * 3 > MAX_SEGMENT_LINE) return false;
+  (escapedInRow ? escaped : plain).add(line, null);
+  return true;
+}
+
 export function formatBatch(rows: readonly ReadRow[]): FormattedBatch {
-  const lines: Record<RecordTable, string[]> = { win_events: [], signins: [], audits: [] };
+  const builders = new Map<string, SegmentBuilder>();
+  const builder = (table: RecordTable, escaped: boolean): SegmentBuilder => {
+    const key = escaped ? `${table}+` : table;
+    let b = builders.get(key);
+    if (!b) builders.set(key, (b = new SegmentBuilder(table, escaped)));
+    return b;
+  };
   const unpacked: ReadRow[] = [];
   for (const r of rows) {
-    let line: string | null;
-    let table: RecordTable;
+    let ok: boolean;
     switch (r.kind) {
       case 'win':
-        [line, table] = [formatRow<WinEventRow>(WIN_COLUMNS, r.row), 'win_events'];
+        ok = addWinEvent(r.row, builder('win_events', false), builder('win_events', true));
         break;
       case 'signin':
-        [line, table] = [formatRow<SigninRow>(SIGNIN_COLUMNS, r.row), 'signins'];
+        ok = addCarefully(SIGNIN_COLUMNS, r.row, builder('signins', false), builder('signins', true));
         break;
       case 'audit':
-        [line, table] = [formatRow<AuditRow>(AUDIT_COLUMNS, r.row), 'audits'];
+        ok = addCarefully(AUDIT_COLUMNS, r.row, builder('audits', false), builder('audits', true));
         break;
     }
-    if (line === null) unpacked.push(r);
-    else lines[table].push(line);
+    if (!ok) unpacked.push(withoutBytes(r));
   }
-  const segments: SegmentText[] = [];
-  for (const table of ['win_events', 'signins', 'audits'] as const) {
-    const l = lines[table];
-    if (l.length === 0) continue;
-    const rows = l.length;
-    // An empty last line puts the final '\n' inside the join. `join() + '\n'` makes a second string the
-    // file write must flatten, copying the whole segment again (~10% of formatting time, measured).
-    l.push('');
-    segments.push({ table, text: l.join('\n'), rows });
-  }
+  const segments: SegmentBytes[] = [];
+  for (const b of builders.values()) if (b.rows > 0) segments.push(b.build());
   return { segments, unpacked };
+}
+
+/** A row for the Appender, which takes the text: the bytes would only be copied across threads. */
+function withoutBytes(r: ReadRow): ReadRow {
+  if (r.kind !== 'win' || r.row.xmlUtf8 === undefined) return r;
+  const row = { ...r.row };
+  delete row.xmlUtf8;
+  return { kind: 'win', row };
 }
 
 const READ_TYPE: Record<Kind, string> = {
@@ -111,8 +202,8 @@ const READ_TYPE: Record<Kind, string> = {
   bool: 'BOOLEAN',
 };
 
-function selectExpr(kind: Kind, name: string): string {
-  const unescaped = `CASE WHEN escaped THEN replace(replace(${name}, chr(29), chr(10)), chr(28), chr(13)) ELSE ${name} END`;
+function selectExpr(kind: Kind, name: string, escaped: boolean): string {
+  const unescaped = escaped ? `replace(replace(${name}, chr(29), chr(10)), chr(28), chr(13))` : name;
   switch (kind) {
     case 'text':
       return unescaped;
@@ -134,21 +225,21 @@ const COLUMNS_OF: Record<RecordTable, ReadonlyArray<Column<never>>> = {
 };
 
 /**
- * The INSERT that loads one segment file. The table name comes from the fixed list above; the source
- * id, the record-number base and the segment's path are bound parameters.
+ * The INSERT that loads segment files of one table (a list, read as one scan). `escaped` segments hold
+ * rows with rewritten line breaks, undone here; plain ones are taken as they are, which is most of them
+ * (wevtutil and JSON exports have no line break in any value) and costs DuckDB no expression at all. The
+ * table name comes from the fixed list above; the source id, the record-number base and the paths are
+ * bound parameters.
  */
-export function insertSegmentSql(table: RecordTable): string {
+export function insertSegmentSql(table: RecordTable, escaped: boolean): string {
   const cols = COLUMNS_OF[table].map(([kind], i) => [kind, `c${i + 1}`] as const);
-  const spec = [
-    ...cols.map(([kind, name]) => `'${name}': '${READ_TYPE[kind]}'`),
-    `'escaped': 'BOOLEAN'`,
-  ].join(', ');
+  const spec = cols.map(([kind, name]) => `'${name}': '${READ_TYPE[kind]}'`).join(', ');
   // Column 1 is record_no; a slice's rows are numbered from 1 and moved up by the rows before it.
   const select = cols
-    .map(([kind, name], i) => (i === 0 ? `${name} + $record_base` : selectExpr(kind, name)))
+    .map(([kind, name], i) => (i === 0 ? `${name} + $record_base` : selectExpr(kind, name, escaped)))
     .join(', ');
   return (
-    `INSERT INTO ${table} SELECT $source_id, ${select} FROM read_csv($path, columns = {${spec}}, ` +
+    `INSERT INTO ${table} SELECT $source_id, ${select} FROM read_csv($paths, columns = {${spec}}, ` +
     `delim = chr(31), quote = '', escape = '', header = false, nullstr = chr(27), auto_detect = false, ` +
     `max_line_size = ${MAX_SEGMENT_LINE + 1024})`
   );

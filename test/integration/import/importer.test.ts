@@ -173,7 +173,16 @@ test('line breaks inside values and raw XML survive the load exactly; control ch
       'C:\\y.exe',
       'tab\there',
     ).replace('tab\there', 'unit&#x1F;sep');
-    const text = `<?xml version="1.1" encoding="utf-8"?>\n<Events>\n${first}\n${second}\n</Events>\n`;
+    // A value with a line break that the event's own bytes do not have (a character reference), and
+    // one with text beyond ASCII: both go the fast way, where the XML's bytes are copied as they are.
+    const third = processStart(3, '2026-03-14T09:00:02.0000000Z', 0x12, 0x8, 'C:\\z.exe', 'a-b').replace(
+      'a-b',
+      'a&#10;b',
+    );
+    const fourth = processStart(4, '2026-03-14T09:00:03.0000000Z', 0x13, 0x8, 'C:\\Bücher\\ü.exe', 'Ω 😀');
+    const text =
+      `<?xml version="1.1" encoding="utf-8"?>\n<Events>\n` +
+      `${first}\n${second}\n${third}\n${fourth}\n</Events>\n`;
     writeFileSync(f, text);
     const db = await openCase(join(dir, 'case.duckdb'));
     const importer = new Importer(db);
@@ -187,6 +196,12 @@ test('line breaks inside values and raw XML survive the load exactly; control ch
     assert.equal(rows[0]!['xml'], first);
     assert.equal(rows[1]!['command_line'], 'unit\u001fsep');
     assert.equal(rows[1]!['xml'], second);
+    assert.equal(rows[2]!['command_line'], 'a\nb');
+    assert.equal(rows[2]!['xml'], third);
+    assert.equal(rows[3]!['command_line'], 'Ω 😀');
+    assert.equal(rows[3]!['xml'], fourth);
+    const image = await db.conn.runAndReadAll('SELECT image FROM win_events WHERE record_no = 4');
+    assert.equal(image.getRows()[0]![0], 'C:\\Bücher\\ü.exe');
     db.close();
   } finally {
     cleanup();

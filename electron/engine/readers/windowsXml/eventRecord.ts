@@ -20,17 +20,21 @@ export function parseEventRecord(
   const decoded = decodeBytes(bytes, info);
   if (!decoded.ok) return { ok: false, problem: 'encoding', badByte: decoded.badByte };
   const xml = decoded.text;
-  let extracted = extractEventFast(xml);
-  if (extracted === null) {
-    try {
-      extracted = extractEventConformant(xml, xmlVersion);
-    } catch (error) {
-      if (error instanceof MalformedEventError)
-        return { ok: false, problem: 'malformed', detail: error.message };
-      throw error;
-    }
+  const fast = extractEventFast(xml);
+  if (fast !== null) {
+    const row = toWinEventRow(fast, recordNo, xml);
+    // The fast path accepts no control character but tab, LF and CR, which is what `xmlUtf8` promises.
+    // A copy: `bytes` may be a view of a buffer the splitter reuses.
+    if (info.encoding === 'utf8') row.xmlUtf8 = Buffer.from(bytes);
+    return { ok: true, row };
   }
-  return { ok: true, row: toWinEventRow(extracted, recordNo, xml) };
+  try {
+    return { ok: true, row: toWinEventRow(extractEventConformant(xml, xmlVersion), recordNo, xml) };
+  } catch (error) {
+    if (error instanceof MalformedEventError)
+      return { ok: false, problem: 'malformed', detail: error.message };
+    throw error;
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 // Runs the reader over in-memory bytes or a file and collects what it hands the sink.
+import assert from 'node:assert/strict';
 import { createReadStream } from 'node:fs';
 import type { ReadError, WinEventRow } from '../../../../electron/engine/model.js';
 import type { ReaderOptions, ReaderSummary } from '../../../../electron/engine/readers/types.js';
@@ -79,9 +80,14 @@ export function readFile(file: string, options?: ReaderOptions): Promise<ReadRes
   return readChunks(createReadStream(file), options);
 }
 
-/** A row without its raw XML, for comparing what was parsed rather than how it was written. */
-export function withoutXml(row: WinEventRow): Omit<WinEventRow, 'xml'> {
-  const { xml: _xml, ...rest } = row;
+/**
+ * A row without its raw XML, for comparing what was parsed rather than how it was written. The XML's
+ * bytes, when a reader keeps them, must be exactly the UTF-8 of its text: checked here for every row
+ * any reader test compares.
+ */
+export function withoutXml(row: WinEventRow): Omit<WinEventRow, 'xml' | 'xmlUtf8'> {
+  const { xml: _xml, xmlUtf8, ...rest } = row;
+  if (xmlUtf8 !== undefined) assert.ok(xmlUtf8.equals(Buffer.from(row.xml, 'utf8')), 'xmlUtf8 is the XML');
   return { ...rest, data: { ...row.data } };
 }
 
