@@ -11,6 +11,7 @@ import {
   type DuckDBPreparedStatement,
 } from '@duckdb/node-api';
 import { CaseAppender } from '../store/appendRows.js';
+import { hasBackgroundThreads, runOnDuckDbThreads } from '../store/runOnDuckDbThreads.js';
 import { insertSegmentSql, type RecordTable } from '../store/segmentFormat.js';
 import type { ReadRow } from '../model.js';
 import type { SegmentBatch } from './workerProtocol.js';
@@ -30,6 +31,7 @@ export class BatchWriter {
   private queued: Queued[] = [];
   private draining: Promise<void> | null = null;
   private failure: Error | null = null;
+  private background: Promise<boolean> | null = null;
   rows = 0;
 
   constructor(
@@ -84,7 +86,9 @@ export class BatchWriter {
         { source_id: this.sourceId, record_base: ins.base, paths: listValue(ins.paths) },
         { source_id: INTEGER, record_base: BIGINT, paths: LIST(VARCHAR) },
       );
-      await stmt.run();
+      this.background ??= hasBackgroundThreads(this.conn);
+      if (await this.background) await runOnDuckDbThreads(stmt);
+      else await stmt.run();
     }
     for (const { batch, recordBase } of group) {
       if (batch.unpacked.length === 0) continue;

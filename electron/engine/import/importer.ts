@@ -4,13 +4,14 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { stat } from 'node:fs/promises';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CaseDb } from '../store/openCase.js';
 import { findSourceByHash, insertSource, nextSourceId } from '../store/sources.js';
 import type { SourceSummary } from '../../../shared/report.js';
 import { BatchWriter } from './batchWriter.js';
 import { expandPaths, type ExpandedPath } from './expandPaths.js';
 import type { ByteRange, ParseResult } from './parseFile.js';
-import { hashFile, planSlices } from './planSlices.js';
+import { planSlices, scanSlicedFile } from './planSlices.js';
 import { ParseJob } from './parseJob.js';
 import { ParseWorkerHandle } from './parseWorkerHandle.js';
 
@@ -116,10 +117,16 @@ export class Importer {
     const size = await stat(path)
       .then((st) => st.size)
       .catch(() => 0);
-    // A sliced file is hashed here, alongside its parse: no single slice sees every byte.
-    const sliced = fileJobs.length > 1;
-    const hashing = sliced ? hashFile(path) : null;
-    hashing?.catch(() => undefined);
+    // A sliced file is read whole here too, alongside its parse: for its hash (no single slice sees
+    // every byte) and for the numbers its later slices' records start from.
+    const scan =
+      fileJobs.length > 1
+        ? scanSlicedFile(
+            path,
+            fileJobs.map((j) => j.range?.start ?? 0),
+          )
+        : null;
+    scan?.sha256.catch(() => undefined);
     await conn.run('BEGIN TRANSACTION');
     let open = true;
     let writer: BatchWriter | null = null;
@@ -144,10 +151,11 @@ export class Importer {
           bytesPerSec: bytesRead / secs,
         });
       };
-      const result = await this.loadSlices(fileJobs, w, report);
+      const { result, renumber, dropFrom } = await this.loadSlices(fileJobs, w, report, scan?.eventsBefore);
       startMore();
       await w.finish();
       writer = null;
+      await settleRecordNumbers(conn, sourceId, renumber, dropFrom);
       if (opts.signal?.aborted) {
         await rollback();
         return {
@@ -155,7 +163,7 @@ export class Importer {
           sha256: result.sha256,
         };
       }
-      const sha256 = hashing ? await hashing : result.sha256;
+      const sha256 = scan ? await scan.sha256 : result.sha256;
       const existing = await findSourceByHash(conn, sha256);
       if (existing) {
         await rollback();
@@ -199,6 +207,8 @@ export class Importer {
         importMs: Math.round(importMs),
       };
     } catch (e) {
+      // Nothing more of this file is wanted: stop its parses, so no worker waits on batches nobody takes.
+      await Promise.all(fileJobs.map((j) => j.discard()));
       await writer?.finish().catch(() => undefined);
       return failedSummary(path, (e as Error).message);
     } finally {
@@ -207,22 +217,46 @@ export class Importer {
   }
 
   /**
-   * Feeds a file's slices to the writer in file order and merges their results as if the file had been
-   * read whole: each slice numbers its events from 1, so its rows and errors move up by the events of
-   * the slices before it. A slice that hits a fatal problem (a DOCTYPE) ends the file there, as a
-   * whole-file read would: the slices after it are dropped.
+   * Feeds a file's slices to the writer and merges their results as if the file had been read whole.
+   * Every slice loads as its batches arrive: waiting for the slices before it left DuckDB idle while
+   * they parsed and then made it load them all at the end (a third of a big file's import, measured).
+   * A later slice's records are numbered from the event starts before it (`eventsBefore`), which on a
+   * sound file is exactly the records before it; on a damaged one it can be more, never fewer (see
+   * EventStartCounter), and those slices are renumbered afterwards. Errors are renumbered here. A slice
+   * that hits a fatal problem (a DOCTYPE) ends the file there, as a whole-file read would: the slices
+   * after it are dropped, with whatever of them was already loaded.
    */
   private async loadSlices(
     fileJobs: ParseJob[],
     writer: BatchWriter,
     report: () => void,
-  ): Promise<ParseResult> {
+    eventsBefore: ReadonlyArray<Promise<number>> | undefined,
+  ): Promise<{ result: ParseResult; renumber: Renumbering[]; dropFrom: number | null }> {
+    // Without the counts (a file parsed whole), a slice would wait for the ones before it.
+    const loadedFrom = fileJobs.map((job, k) => {
+      const from = k === 0 ? Promise.resolve(0) : (eventsBefore?.[k] ?? null);
+      void from?.then(
+        (n) => job.attach(writer, report, n),
+        () => undefined,
+      );
+      return from;
+    });
     let merged: ParseResult | null = null;
+    const renumber: Renumbering[] = [];
+    let dropFrom: number | null = null;
     let base = 0;
     for (let k = 0; k < fileJobs.length; k++) {
       const job = fileJobs[k]!;
-      job.attach(writer, report, base);
+      const from = loadedFrom[k];
+      let loadedAt = base;
+      if (from) {
+        loadedAt = await from;
+        if (loadedAt < base)
+          throw new Error(`slice ${k + 1} of this file was numbered from ${loadedAt}, below ${base}`);
+      } else job.attach(writer, report, base);
       const r = await job.result;
+      const count = (r.summary?.records ?? 0) + (r.summary?.skipped ?? 0);
+      if (loadedAt > base) renumber.push({ from: loadedAt, to: base, count });
       const errors = r.errors.map((e) => (e.record === undefined ? e : { ...e, record: e.record + base }));
       if (!merged) merged = { ...r, errors };
       else {
@@ -237,16 +271,53 @@ export class Importer {
         merged.fatal = r.fatal;
       }
       if (r.fatal) {
+        // As a whole-file read ends: with no summary of the file, only the problem.
+        merged.summary = null;
+        const next = loadedFrom[k + 1];
+        if (next) dropFrom = await next;
         await Promise.all(fileJobs.slice(k + 1).map((j) => j.discard()));
         break;
       }
-      base += (r.summary?.records ?? 0) + (r.summary?.skipped ?? 0);
+      base += count;
     }
-    return merged!;
+    return { result: merged!, renumber, dropFrom };
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
+  }
+}
+
+/** A slice's records, loaded as `from` + 1 up to `from` + `count`, belong from `to` + 1 up. */
+interface Renumbering {
+  from: number;
+  to: number;
+  count: number;
+}
+
+/**
+ * Moves slices numbered too high down to their records' real numbers, in file order (each moves down
+ * into room the ones before it left), and deletes the rows of slices a fatal problem dropped.
+ */
+async function settleRecordNumbers(
+  conn: DuckDBConnection,
+  sourceId: number,
+  renumber: readonly Renumbering[],
+  dropFrom: number | null,
+): Promise<void> {
+  if (dropFrom !== null) {
+    await conn.run('DELETE FROM win_events WHERE source_id = $source AND record_no > $from', {
+      source: sourceId,
+      from: dropFrom,
+    });
+  }
+  for (const { from, to, count } of renumber) {
+    if (count === 0) continue;
+    await conn.run(
+      'UPDATE win_events SET record_no = record_no - $shift ' +
+        'WHERE source_id = $source AND record_no > $from AND record_no <= $from + $count',
+      { shift: from - to, source: sourceId, from, count },
+    );
   }
 }
 

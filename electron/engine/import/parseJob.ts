@@ -15,12 +15,16 @@ export class ParseJob {
   private discarded = false;
   private recordBase = 0;
 
+  /** The byte range of the file this job parses; undefined for the whole file. */
+  readonly range: ByteRange | undefined;
+
   constructor(
     readonly jobId: number,
     readonly path: string,
     private readonly worker: ParseWorkerHandle,
     options: { stagingDir: string; range?: ByteRange; maxRecordBytes?: number; maxJsonDepth?: number },
   ) {
+    this.range = options.range;
     this.result = new Promise<ParseResult>((resolve, reject) => {
       worker.start(
         jobId,
@@ -45,7 +49,7 @@ export class ParseJob {
 
   /**
    * The job's turn: its file's transaction is open and batches go to `writer`, record numbers moved up
-   * by `recordBase` (the events of the slices before this one); `onLoaded` runs after each batch.
+   * by `recordBase`; `onLoaded` runs after each batch.
    */
   attach(writer: BatchWriter, onLoaded: () => void, recordBase = 0): void {
     this.writer = writer;

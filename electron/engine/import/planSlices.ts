@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { sniffInput } from '../readers/sniff.js';
-import { planXmlSlices } from '../readers/windowsXml/index.js';
+import { planXmlSlices, xmlEncoding } from '../readers/windowsXml/index.js';
+import { EventStartCounter } from '../readers/windowsXml/eventStartCounter.js';
 import { readFileHead, type ByteRange } from './parseFile.js';
 
 /** Below this a slice is not worth a worker's start-up and hand-over. */
@@ -40,16 +41,49 @@ export async function planSlices(path: string, parts: number, minSliceBytes = MI
   }
 }
 
-/** SHA-256 of a whole file, streamed: a sliced file's parts are read by other threads. */
-export async function hashFile(path: string): Promise<string> {
-  const handle = await open(path, 'r');
-  try {
-    const hash = createHash('sha256');
-    for await (const chunk of handle.createReadStream({ highWaterMark: 1 << 20, autoClose: false })) {
-      hash.update(chunk as Buffer);
+/** What one pass over a sliced file finds, each part as soon as it is known. */
+export interface SlicedFileScan {
+  sha256: Promise<string>;
+  /** For each slice, the event starts before it (see EventStartCounter); the first is 0. */
+  eventsBefore: Array<Promise<number>>;
+}
+
+/**
+ * Reads a sliced file once, whole: its SHA-256 (no single slice sees every byte) and the event starts
+ * before each slice, which resolve long before the hash as the read passes each cut. Every promise
+ * rejects when the file cannot be read.
+ */
+export function scanSlicedFile(path: string, starts: readonly number[]): SlicedFileScan {
+  const counts = starts.map(() => {
+    let settle!: { resolve: (n: number) => void; reject: (e: unknown) => void };
+    const promise = new Promise<number>((resolve, reject) => (settle = { resolve, reject }));
+    promise.catch(() => undefined);
+    return { promise, ...settle };
+  });
+  const sha256 = (async () => {
+    const handle = await open(path, 'r');
+    try {
+      const hash = createHash('sha256');
+      let counter: EventStartCounter | null = null;
+      let told = 0;
+      for await (const c of handle.createReadStream({ highWaterMark: 1 << 20, autoClose: false })) {
+        const chunk = c as Buffer;
+        hash.update(chunk);
+        if (counter === null) {
+          const info = xmlEncoding(chunk);
+          if (info === null) throw new Error('not XML any more');
+          counter = new EventStartCounter(info, starts);
+        }
+        counter.push(chunk);
+        for (; told < counter.before.length; told++) counts[told]!.resolve(counter.before[told]!);
+      }
+      counter?.finish();
+      for (; counter && told < counter.before.length; told++) counts[told]!.resolve(counter.before[told]!);
+      return hash.digest('hex');
+    } finally {
+      await handle.close();
     }
-    return hash.digest('hex');
-  } finally {
-    await handle.close();
-  }
+  })();
+  sha256.catch((e: unknown) => counts.forEach((c) => c.reject(e)));
+  return { sha256, eventsBefore: counts.map((c) => c.promise) };
 }

@@ -38,6 +38,24 @@ for (const [label, make] of [
         Buffer.from(wevtutilFile(1500, 5000)),
       ]),
   ],
+  [
+    // Event starts are counted ahead of the parse to number later slices; these are not records, so
+    // the later slices are loaded numbered too high and must be moved down.
+    'thousands of event-like tags inside CDATA, early in the file',
+    () =>
+      Buffer.from(
+        eventXml({ eventId: 4688, recordId: 1, time: '2026-03-14T09:00:00Z', data: { A: 'x' } }).replace(
+          "<Data Name='A'>x</Data>",
+          `<Data Name='A'>${'<![CDATA[<Event c> <Event/>]]>'.repeat(20000)}</Data>`,
+        ) +
+          '\r\n' +
+          wevtutilFile(3000, 2),
+      ),
+  ],
+  [
+    'a DOCTYPE in the second half: the file ends there, sliced or not',
+    () => Buffer.from(wevtutilFile(2000) + '<!DOCTYPE x [<!ENTITY a "b">]>\r\n' + wevtutilFile(1000, 2001)),
+  ],
 ] as const) {
   test(`sliced and whole imports agree: ${label}`, async () => {
     const { dir, cleanup } = tempDir();

@@ -53,9 +53,14 @@ export function findNextEventStart(bytes: Buffer, fileOffset: number, info: Enco
 export function findEventStart(bytes: Buffer, from: number, fileOffset: number, info: EncodingInfo): number {
   const needle = encodeAscii('<Event', info);
   for (let at = bytes.indexOf(needle, from); at >= 0; at = bytes.indexOf(needle, at + 1)) {
-    if (!isAligned(fileOffset + at, info)) continue;
-    const c = asciiAt(bytes, at + needle.length, info);
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x3e || c === 0x2f) return at;
+    if (opensEvent(bytes, at, fileOffset, info)) return at;
   }
   return -1;
+}
+
+/** True when the `<Event` at `at` opens an event: aligned, and followed by whitespace, `>` or `/`. */
+export function opensEvent(bytes: Buffer, at: number, fileOffset: number, info: EncodingInfo): boolean {
+  if (!isAligned(fileOffset + at, info)) return false;
+  const c = asciiAt(bytes, at + 6 * info.unit, info);
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x3e || c === 0x2f;
 }

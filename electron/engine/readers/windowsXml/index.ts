@@ -8,7 +8,7 @@ import { DEFAULT_MAX_RECORD_BYTES, InputFormatError, type Reader, type ReaderOpt
 import { ImportSession, type SessionPlace } from './importSession.js';
 import { isAligned, type EncodingInfo } from './textEncoding.js';
 
-export { planXmlSlices } from './slicePlanner.js';
+export { planXmlSlices, xmlEncoding } from './slicePlanner.js';
 
 /** Bytes the sniffer looks at before the encoding is decided. */
 const SNIFF_BYTES = 4096;

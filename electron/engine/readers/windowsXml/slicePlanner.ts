@@ -67,7 +67,7 @@ export async function planXmlSlices(
   return starts;
 }
 
-function xmlEncoding(fileHead: Buffer): EncodingInfo | null {
+export function xmlEncoding(fileHead: Buffer): EncodingInfo | null {
   try {
     const sniffed = sniffInput(fileHead.subarray(0, SNIFF_BYTES));
     if (sniffed.kind !== 'xml') return null;
