@@ -6,7 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { parseFile } from './parseFile.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatBatch } from '../store/segmentFormat.js';
+import { formatBatch, SegmentArena } from '../store/segmentFormat.js';
 import { MAX_BATCHES_IN_FLIGHT, type FromWorker, type ToWorker } from './workerProtocol.js';
 
 const port = parentPort;
@@ -15,6 +15,8 @@ if (!port) throw new Error('parseWorker must run in a worker thread');
 let inFlight = 0;
 let waiter: (() => void) | null = null;
 const cancelled = new Set<number>();
+/** Segments are built here and written before the next batch is formatted. */
+const arena = new SegmentArena();
 
 function send(m: FromWorker): void {
   port!.postMessage(m);
@@ -50,7 +52,7 @@ async function runJob(m: Extract<ToWorker, { type: 'parse' }>): Promise<void> {
       m.path,
       {
         async rows(rows) {
-          const { segments, unpacked } = formatBatch(rows);
+          const { segments, unpacked } = formatBatch(rows, arena);
           const files = [];
           for (const s of segments) {
             const path = join(m.stagingDir, `job${jobId}-${++segmentNo}-${s.table}.csv`);
