@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../support/paths.js';
@@ -73,3 +73,55 @@ test('a failed migration rolls back wholly and names itself', async () => {
     cleanup();
   }
 });
+
+test('005 keeps every raw record and column order, and new raw text is stored with FSST', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const path = join(dir, 'case.duckdb');
+    let instance = await DuckDBInstance.create(path);
+    let conn = await instance.connect();
+    await migrate(conn, 4);
+    await conn.run(
+      `INSERT INTO win_events (source_id, record_no, event_id, xml) VALUES (1, 1, 4720, '<Event>a</Event>')`,
+    );
+    await conn.run(`INSERT INTO signins (source_id, record_no, raw) VALUES (1, 1, '{"id":"s"}')`);
+    await conn.run(`INSERT INTO audits (source_id, record_no, raw) VALUES (1, 1, '{"id":"a"}')`);
+    const before = await columnOrder(conn);
+    assert.deepEqual(await migrate(conn), [5]);
+    assert.deepEqual(await columnOrder(conn), before);
+    const kept = await conn.runAndReadAll(
+      `SELECT (SELECT xml FROM win_events), (SELECT raw FROM signins), (SELECT raw FROM audits)`,
+    );
+    assert.deepEqual(kept.getRows()[0], ['<Event>a</Event>', '{"id":"s"}', '{"id":"a"}']);
+    conn.closeSync();
+    instance.closeSync();
+
+    // The choice survives reopening. Repeated values would get a dictionary if DuckDB chose.
+    instance = await DuckDBInstance.create(path);
+    conn = await instance.connect();
+    await conn.run(
+      `INSERT INTO win_events (source_id, record_no, host, xml)
+       SELECT 2, i, 'HOST' || (i % 3), '<Event>' || (i % 3) || '</Event>' FROM range(100000) r(i)`,
+    );
+    await conn.run('CHECKPOINT');
+    const storage = await conn.runAndReadAll(
+      `SELECT DISTINCT column_name, compression FROM pragma_storage_info('win_events')
+       WHERE column_name IN ('xml', 'host') AND segment_type = 'VARCHAR' AND compression <> 'Constant'`,
+    );
+    const byColumn = Object.fromEntries(storage.getRows().map(([c, k]) => [String(c), String(k)]));
+    assert.equal(byColumn['xml'], 'FSST');
+    assert.equal(byColumn['host'], 'Dictionary');
+    conn.closeSync();
+    instance.closeSync();
+  } finally {
+    cleanup();
+  }
+});
+
+async function columnOrder(conn: DuckDBConnection): Promise<string[]> {
+  const r = await conn.runAndReadAll(
+    `SELECT table_name || '.' || column_name FROM information_schema.columns
+     WHERE table_name IN ('win_events', 'signins', 'audits') ORDER BY table_name, ordinal_position`,
+  );
+  return r.getRows().map((x) => String(x[0]));
+}
