@@ -29,7 +29,7 @@ export type FromWorker =
   | { type: 'done'; jobId: number; result: ParseResult }
   | { type: 'failed'; jobId: number; message: string };
 
-/** Batches the worker may send ahead of the coordinator: bounds memory when appending is slower. */
-// Batches are segment files on disk, so a parse running ahead (the next slice or file, waiting for its
-// turn to load) costs disk, not memory: 256 batches of ~2,000 events is under 1 GB of staging.
-export const MAX_BATCHES_IN_FLIGHT = 256;
+/** Batches the worker may send ahead of the coordinator: bounds staging when appending is slower. */
+// Batches are segment files on disk, so a parse running ahead (the next file, waiting for its turn to
+// load) costs disk, not memory: 128 batches of 4,000 events of ~1.5 KB is under 1 GB of staging.
+export const MAX_BATCHES_IN_FLIGHT = 128;
