@@ -71,27 +71,25 @@ function formatLine<R>(columns: ReadonlyArray<Column<R>>, row: R): string | null
 
 /** A segment being filled: lines that need their line breaks restored go to a file of their own. */
 class SegmentBuilder {
-  private readonly parts: Array<string | Uint8Array> = [];
+  private readonly texts: string[] = [];
+  private readonly tails: Array<Uint8Array | null> = [];
   private bytes = 0;
-  rows = 0;
 
   constructor(
     readonly table: RecordTable,
     readonly escaped: boolean,
   ) {}
 
+  get rows(): number {
+    return this.texts.length;
+  }
+
   /** One line: text fields, then (when given) the last field as UTF-8 bytes. */
   add(text: string, tail: Uint8Array | null): void {
-    this.parts.push(text);
-    // Characters, not bytes: three bytes a UTF-16 unit is the bound for UTF-8.
-    this.bytes += text.length * 3;
-    if (tail !== null) {
-      this.parts.push(tail);
-      this.bytes += tail.length;
-    }
-    this.parts.push(LINE_END);
-    this.bytes += 1;
-    this.rows++;
+    this.texts.push(text);
+    this.tails.push(tail);
+    // Characters, not bytes: three bytes a UTF-16 unit is the bound for UTF-8; one more for the LF.
+    this.bytes += text.length * 3 + (tail === null ? 0 : tail.length) + 1;
   }
 
   /** Upper bound of the segment's size in bytes. */
@@ -102,12 +100,15 @@ class SegmentBuilder {
   /** Writes the segment into `out` (at least `capacity` long) and returns it as a view of `out`. */
   build(out: Buffer): SegmentBytes {
     let at = 0;
-    for (const p of this.parts) {
-      if (typeof p === 'string') at += out.write(p, at, 'utf8');
-      else {
-        out.set(p, at);
-        at += p.length;
+    const { texts, tails } = this;
+    for (let i = 0; i < texts.length; i++) {
+      at += out.write(texts[i]!, at, 'utf8');
+      const tail = tails[i]!;
+      if (tail !== null) {
+        out.set(tail, at);
+        at += tail.length;
       }
+      out[at++] = LF;
     }
     return { table: this.table, bytes: out.subarray(0, at), rows: this.rows, escaped: this.escaped };
   }
@@ -127,9 +128,7 @@ export class SegmentArena {
   }
 }
 
-const LINE_END = '\n';
 const LF = 0x0a;
-const CR = 0x0d;
 const LINE_BREAK = /[\n\r]/;
 
 /**
@@ -140,7 +139,7 @@ const LINE_BREAK = /[\n\r]/;
  */
 function addWinEvent(row: WinEventRow, plain: SegmentBuilder, escaped: SegmentBuilder): boolean {
   const xmlBytes = row.xmlUtf8;
-  if (xmlBytes !== undefined && xmlBytes.indexOf(LF) < 0 && xmlBytes.indexOf(CR) < 0) {
+  if (xmlBytes !== undefined && row.xml.indexOf('\n') < 0 && row.xml.indexOf('\r') < 0) {
     const last = WIN_COLUMNS.length - 1;
     const parts = new Array<string>(last + 1);
     for (let i = 0; i < last; i++) {
@@ -178,30 +177,29 @@ function addCarefully<R>(
  * written before the arena is used again; without one, each has memory of its own.
  */
 export function formatBatch(rows: readonly ReadRow[], arena?: SegmentArena): FormattedBatch {
-  const builders = new Map<string, SegmentBuilder>();
-  const builder = (table: RecordTable, escaped: boolean): SegmentBuilder => {
-    const key = escaped ? `${table}+` : table;
-    let b = builders.get(key);
-    if (!b) builders.set(key, (b = new SegmentBuilder(table, escaped)));
-    return b;
-  };
+  // A plain and an escaped segment per table; the empty ones are dropped at the end.
+  const segmentsOf = (table: RecordTable) =>
+    [new SegmentBuilder(table, false), new SegmentBuilder(table, true)] as const;
+  const win = segmentsOf('win_events');
+  const signins = segmentsOf('signins');
+  const audits = segmentsOf('audits');
   const unpacked: ReadRow[] = [];
   for (const r of rows) {
     let ok: boolean;
     switch (r.kind) {
       case 'win':
-        ok = addWinEvent(r.row, builder('win_events', false), builder('win_events', true));
+        ok = addWinEvent(r.row, ...win);
         break;
       case 'signin':
-        ok = addCarefully(SIGNIN_COLUMNS, r.row, builder('signins', false), builder('signins', true));
+        ok = addCarefully(SIGNIN_COLUMNS, r.row, ...signins);
         break;
       case 'audit':
-        ok = addCarefully(AUDIT_COLUMNS, r.row, builder('audits', false), builder('audits', true));
+        ok = addCarefully(AUDIT_COLUMNS, r.row, ...audits);
         break;
     }
     if (!ok) unpacked.push(withoutBytes(r));
   }
-  const filled = [...builders.values()].filter((b) => b.rows > 0);
+  const filled = [...win, ...signins, ...audits].filter((b) => b.rows > 0);
   const total = filled.reduce((n, b) => n + b.capacity, 0);
   const memory = arena ? arena.take(total) : Buffer.allocUnsafe(total);
   const segments: SegmentBytes[] = [];
