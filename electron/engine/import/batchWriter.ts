@@ -1,5 +1,6 @@
-// Loads segment batches into the case, one at a time and in arrival order, inside the caller's
-// transaction. The INSERTs run inside DuckDB (its CSV reader is parallel), so this thread stays free.
+// Loads segment batches into the case in arrival order, inside the caller's transaction: the batches
+// that queued up while DuckDB was busy go in together, one INSERT per kind of segment. The INSERTs run
+// on DuckDB's own thread (see runOnDuckDbThreads), so this thread stays free.
 import { rm } from 'node:fs/promises';
 import {
   BIGINT,
