@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeBenchCorpus } from './corpus.js';
 import { decodeMBps, rawReadMBps, sniffEncoding } from './floors.js';
+import { IMPORT_MEMORY_LIMIT } from '../electron/engine/store/openCase.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -66,6 +67,9 @@ function importInChild(casePath: string, inputs: string[]): ImportFigures {
 }
 
 console.log(`\ncorpus: ${spec.windowsEvents} Windows events, ${spec.signins} sign-ins (seed ${spec.seed})`);
+console.log(
+  `each import opens its case as \`accountscope import\` does (DuckDB memory limit ${IMPORT_MEMORY_LIMIT})`,
+);
 console.log(
   'file'.padEnd(34) +
     'MB'.padStart(7) +

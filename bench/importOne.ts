@@ -1,13 +1,14 @@
-// Child process of the bench: imports the given files into a case and prints one JSON line of figures.
-// Run in its own process so its peak RSS is the import's alone.
+// Child process of the bench: imports the given files into a case, opened as `accountscope import`
+// opens it, and prints one JSON line of figures. Run in its own process so its peak RSS is the
+// import's alone.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { openCase } from '../electron/engine/store/openCase.js';
+import { openCaseForImport } from '../electron/engine/store/openCase.js';
 import { Importer } from '../electron/engine/import/importer.js';
 
 const [casePath, ...files] = process.argv.slice(2);
 if (!casePath || files.length === 0) throw new Error('usage: importOne CASE FILE...');
 
-const db = await openCase(casePath);
+const db = await openCaseForImport(casePath);
 const importer = new Importer(db);
 // The coordinator's event loop is the thread that would serve the UI in browser mode: its delay is the
 // "frame delay" a user would feel while an import runs.

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openCase } from '../store/openCase.js';
+import { openCase, openCaseForImport, type CaseDb } from '../store/openCase.js';
 import { listSources } from '../store/sources.js';
 import { readAllowlistFile } from '../store/allowlistFile.js';
 import { Importer } from '../import/importer.js';
@@ -61,17 +61,21 @@ export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
   // Without --case the analysis runs in a scratch case that is removed afterwards.
   const scratch = a.casePath ? null : mkdtempSync(join(tmpdir(), 'accountscope-analyze-'));
   const casePath = a.casePath ? resolve(a.casePath) : join(scratch!, 'case.duckdb');
-  const db = await openCase(casePath);
+  let db: CaseDb | null = null;
   try {
+    // The import has the case to itself, opened with less of DuckDB's memory; the analysis reopens it.
     let imported: SourceSummary[] = [];
     if (a.paths.length) {
-      const importer = new Importer(db);
+      const importDb = await openCaseForImport(casePath);
+      const importer = new Importer(importDb);
       try {
         imported = await importWithProgress(importer, a.paths);
       } finally {
         await importer.close();
+        importDb.close();
       }
     }
+    db = await openCase(casePath);
     const findings = await withTriage(
       db.conn,
       await runAnalytics(db.conn, { params: overrides, profile, allowlist }),
@@ -107,7 +111,7 @@ export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
     }
     return imported.length ? importExitCode(imported) : EXIT_OK;
   } finally {
-    db.close();
+    db?.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }

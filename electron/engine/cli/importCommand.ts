@@ -1,5 +1,5 @@
 // `accountscope import PATH... --case FILE [--json]`
-import { openCase } from '../store/openCase.js';
+import { openCaseForImport } from '../store/openCase.js';
 import { Importer } from '../import/importer.js';
 import type { SourceSummary } from '../../../shared/report.js';
 import { ProgressBar } from './progressBar.js';
@@ -44,7 +44,7 @@ export function sourceJson(s: SourceSummary): SourceSummary {
 }
 
 export async function importCommand(paths: string[], casePath: string, json: boolean): Promise<number> {
-  const db = await openCase(casePath);
+  const db = await openCaseForImport(casePath);
   const importer = new Importer(db);
   const ac = new AbortController();
   const onSigint = (): void => ac.abort();
