@@ -66,6 +66,10 @@ export function scanSlicedFile(path: string, starts: readonly number[]): SlicedF
       const hash = createHash('sha256');
       let counter: EventStartCounter | null = null;
       let told = 0;
+      // Settles the counts the counter has found since it was last asked.
+      const tell = (c: EventStartCounter): void => {
+        for (; told < c.before.length; told++) counts[told]!.resolve(c.before[told]!);
+      };
       for await (const c of handle.createReadStream({ highWaterMark: 1 << 20, autoClose: false })) {
         const chunk = c as Buffer;
         hash.update(chunk);
@@ -75,10 +79,12 @@ export function scanSlicedFile(path: string, starts: readonly number[]): SlicedF
           counter = new EventStartCounter(info, starts);
         }
         counter.push(chunk);
-        for (; told < counter.before.length; told++) counts[told]!.resolve(counter.before[told]!);
+        tell(counter);
       }
-      counter?.finish();
-      for (; counter && told < counter.before.length; told++) counts[told]!.resolve(counter.before[told]!);
+      if (counter) {
+        counter.finish();
+        tell(counter);
+      }
       return hash.digest('hex');
     } finally {
       await handle.close();

@@ -50,10 +50,6 @@ function fieldText(kind: Kind, v: unknown): string | null {
   if (!NEEDS_CARE.test(s)) return s;
   if (UNSAFE.test(s)) return null;
   escapedInRow = true;
-  return escapeLineBreaks(s);
-}
-
-function escapeLineBreaks(s: string): string {
   return s.replace(/\n/g, '\u001d').replace(/\r/g, '\u001c');
 }
 

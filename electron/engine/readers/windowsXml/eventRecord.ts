@@ -3,7 +3,8 @@
 import type { WinEventRow } from '../../model.js';
 import { extractEventConformant, MalformedEventError, type XmlVersion } from './conformantEventExtractor.js';
 import { extractEventFast } from './fastEventExtractor.js';
-import { asciiAt, decodeBytes, encodeAscii, isAligned, type EncodingInfo } from './textEncoding.js';
+import { EVENT_OPEN, opensEvent } from './eventSplitter.js';
+import { decodeBytes, encodeAscii, type EncodingInfo } from './textEncoding.js';
 import { toWinEventRow } from './winEventRow.js';
 
 export type EventOutcome =
@@ -51,16 +52,9 @@ export function findNextEventStart(bytes: Buffer, fileOffset: number, info: Enco
  * `<Events>` or `<EventData>`), relative to `bytes`, or -1. `fileOffset` is the file offset of `bytes[0]`.
  */
 export function findEventStart(bytes: Buffer, from: number, fileOffset: number, info: EncodingInfo): number {
-  const needle = encodeAscii('<Event', info);
+  const needle = encodeAscii(EVENT_OPEN, info);
   for (let at = bytes.indexOf(needle, from); at >= 0; at = bytes.indexOf(needle, at + 1)) {
     if (opensEvent(bytes, at, fileOffset, info)) return at;
   }
   return -1;
-}
-
-/** True when the `<Event` at `at` opens an event: aligned, and followed by whitespace, `>` or `/`. */
-export function opensEvent(bytes: Buffer, at: number, fileOffset: number, info: EncodingInfo): boolean {
-  if (!isAligned(fileOffset + at, info)) return false;
-  const c = asciiAt(bytes, at + 6 * info.unit, info);
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x3e || c === 0x2f;
 }

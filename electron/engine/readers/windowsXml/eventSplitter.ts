@@ -28,6 +28,21 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
+/** The text that opens an event, when `opensEvent` says the character after it allows. */
+export const EVENT_OPEN = '<Event';
+
+/**
+ * True when the `<Event` at `at` in `bytes` (whose first byte is at `fileOffset` in the file) opens an
+ * event: aligned, and followed by whitespace, `>` or `/`, so not `<Events>` or `<EventData>`. False too
+ * when the character after it is not in `bytes`. The one rule for an event start: the splitter's, the
+ * record parser's and the slice counter's must agree, or records are numbered differently.
+ */
+export function opensEvent(bytes: Buffer, at: number, fileOffset: number, info: EncodingInfo): boolean {
+  if (!isAligned(fileOffset + at, info)) return false;
+  const c = asciiAt(bytes, at + EVENT_OPEN.length * info.unit, info);
+  return isSpace(c) || c === GT || c === SLASH;
+}
+
 export class EventSplitter {
   private readonly window: ByteWindow;
   private readonly openTag: Buffer;
@@ -45,7 +60,7 @@ export class EventSplitter {
   ) {
     this.window = new ByteWindow(startOffset);
     this.eventStart = this.scanFrom = startOffset;
-    this.openTag = encodeAscii('<Event', info);
+    this.openTag = encodeAscii(EVENT_OPEN, info);
     this.closeTag = encodeAscii('</Event', info);
   }
 
@@ -108,7 +123,7 @@ export class EventSplitter {
     }
   }
 
-  /** An `<Event` followed by whitespace, `>` or `/` (so not `<Events>` or `<EventData>`). */
+  /** The next `<Event` that opens an event (see opensEvent). */
   private findEventStart(from: number): Found {
     const w = this.window;
     const { unit } = this.info;
@@ -116,8 +131,7 @@ export class EventSplitter {
       if (!isAligned(at, this.info)) continue;
       const next = at + this.openTag.length;
       if (next + unit > w.limit) return { needMoreAt: at };
-      const c = asciiAt(w.view(), next - w.start, this.info);
-      if (isSpace(c) || c === GT || c === SLASH) return { at, end: next };
+      if (opensEvent(w.view(), at - w.start, w.start, this.info)) return { at, end: next };
     }
     return null;
   }

@@ -1,10 +1,10 @@
-// Counts event starts (`<Event` then whitespace, `>` or `/`, as the splitter finds them) while a whole
+// Counts event starts (`<Event` then whitespace, `>` or `/`: the splitter's opensEvent) while a whole
 // file streams past, and says how many lie before each slice cut. A later slice of a file is loaded
 // under this count as its first record number, before the slices ahead of it have finished: in a file
 // the reader takes whole, every record it numbers begins at an event start, so the count is its record
 // count; on a damaged file it can only be higher (a start inside a comment, CDATA or an oversized event
 // counts here and not there), never lower, and the importer renumbers when it differs.
-import { opensEvent } from './eventRecord.js';
+import { EVENT_OPEN, opensEvent } from './eventSplitter.js';
 import { encodeAscii, type EncodingInfo } from './textEncoding.js';
 
 export class EventStartCounter {
@@ -23,7 +23,7 @@ export class EventStartCounter {
     private readonly info: EncodingInfo,
     private readonly cuts: readonly number[],
   ) {
-    this.needle = encodeAscii('<Event', info);
+    this.needle = encodeAscii(EVENT_OPEN, info);
     this.span = this.needle.length + info.unit;
   }
 
