@@ -65,67 +65,58 @@ function formatLine<R>(columns: ReadonlyArray<Column<R>>, row: R): string | null
   return parts.join(FIELD);
 }
 
-/** A segment being filled: lines that need their line breaks restored go to a file of their own. */
-class SegmentBuilder {
-  private readonly texts: string[] = [];
-  private readonly tails: Array<Uint8Array | null> = [];
-  private bytes = 0;
+const LF = 0x0a;
+const LINE_BREAK = /[\n\r]/;
+
+/**
+ * One segment being filled: its lines are written as UTF-8 the moment a row is added, so a parsed row
+ * dies young. Rows kept whole until a batch was full outlived the young generation and were copied and
+ * promoted by the garbage collector, which took a sixth of a parse worker's time (measured). The memory
+ * is kept from batch to batch.
+ */
+class SegmentLines {
+  private buf: Buffer = Buffer.alloc(0);
+  private at = 0;
+  rows = 0;
 
   constructor(
     readonly table: RecordTable,
     readonly escaped: boolean,
   ) {}
 
-  get rows(): number {
-    return this.texts.length;
-  }
-
   /** One line: text fields, then (when given) the last field as UTF-8 bytes. */
   add(text: string, tail: Uint8Array | null): void {
-    this.texts.push(text);
-    this.tails.push(tail);
-    // Characters, not bytes: three bytes a UTF-16 unit is the bound for UTF-8; one more for the LF.
-    this.bytes += text.length * 3 + (tail === null ? 0 : tail.length) + 1;
-  }
-
-  /** Upper bound of the segment's size in bytes. */
-  get capacity(): number {
-    return this.bytes;
-  }
-
-  /** Writes the segment into `out` (at least `capacity` long) and returns it as a view of `out`. */
-  build(out: Buffer): SegmentBytes {
-    let at = 0;
-    const { texts, tails } = this;
-    for (let i = 0; i < texts.length; i++) {
-      at += out.write(texts[i]!, at, 'utf8');
-      const tail = tails[i]!;
-      if (tail !== null) {
-        out.set(tail, at);
-        at += tail.length;
-      }
-      out[at++] = LF;
+    // Three bytes a UTF-16 unit is the bound for UTF-8; one more for the LF.
+    const need = this.at + text.length * 3 + (tail === null ? 0 : tail.length) + 1;
+    if (need > this.buf.length) {
+      const grown = Buffer.allocUnsafe(Math.max(need, this.buf.length * 2));
+      this.buf.copy(grown, 0, 0, this.at);
+      this.buf = grown;
     }
-    return { table: this.table, bytes: out.subarray(0, at), rows: this.rows, escaped: this.escaped };
+    this.at += this.buf.write(text, this.at, 'utf8');
+    if (tail !== null) {
+      this.buf.set(tail, this.at);
+      this.at += tail.length;
+    }
+    this.buf[this.at++] = LF;
+    this.rows++;
+  }
+
+  /** The lines so far, as a view that stays valid until the next clear. */
+  segment(): SegmentBytes {
+    return {
+      table: this.table,
+      bytes: this.buf.subarray(0, this.at),
+      rows: this.rows,
+      escaped: this.escaped,
+    };
+  }
+
+  clear(): void {
+    this.at = 0;
+    this.rows = 0;
   }
 }
-
-/**
- * The memory a parse worker builds its segments in, kept from batch to batch: a fresh segment-sized
- * buffer per batch waited for the garbage collector and held ~180 MB per worker at times (measured).
- * A batch's segments are views of it, valid until the next formatBatch with the same arena.
- */
-export class SegmentArena {
-  private buf: Buffer = Buffer.alloc(0);
-
-  take(bytes: number): Buffer {
-    if (this.buf.length < bytes) this.buf = Buffer.allocUnsafe(Math.max(bytes, this.buf.length * 2));
-    return this.buf;
-  }
-}
-
-const LF = 0x0a;
-const LINE_BREAK = /[\n\r]/;
 
 /**
  * A Windows event whose reader vouched for its text (`xmlUtf8` set: no control character but tab, LF
@@ -133,7 +124,7 @@ const LINE_BREAK = /[\n\r]/;
  * the joined fields, and the XML travels as the bytes it was read from, never encoded again. A line
  * break anywhere sends the row down the careful path.
  */
-function addWinEvent(row: WinEventRow, plain: SegmentBuilder, escaped: SegmentBuilder): boolean {
+function addWinEvent(row: WinEventRow, plain: SegmentLines, escaped: SegmentLines): boolean {
   const xmlBytes = row.xmlUtf8;
   if (xmlBytes !== undefined && row.xml.indexOf('\n') < 0 && row.xml.indexOf('\r') < 0) {
     const last = WIN_COLUMNS.length - 1;
@@ -158,8 +149,8 @@ function addWinEvent(row: WinEventRow, plain: SegmentBuilder, escaped: SegmentBu
 function addCarefully<R>(
   columns: ReadonlyArray<Column<R>>,
   row: R,
-  plain: SegmentBuilder,
-  escaped: SegmentBuilder,
+  plain: SegmentLines,
+  escaped: SegmentLines,
 ): boolean {
   escapedInRow = false;
   const line = formatLine(columns, row);
@@ -169,43 +160,49 @@ function addCarefully<R>(
 }
 
 /**
- * Formats a batch of rows as segments. With an arena, the segments are views of its memory, to be
- * written before the arena is used again; without one, each has memory of its own.
+ * A batch of rows, formatted as they are added: a plain and an escaped segment per table, and the
+ * rows that cannot travel in a segment. Reusable: `clear` empties it and keeps its memory.
  */
-export function formatBatch(rows: readonly ReadRow[], arena?: SegmentArena): FormattedBatch {
-  // A plain and an escaped segment per table; the empty ones are dropped at the end.
-  const segmentsOf = (table: RecordTable) =>
-    [new SegmentBuilder(table, false), new SegmentBuilder(table, true)] as const;
-  const win = segmentsOf('win_events');
-  const signins = segmentsOf('signins');
-  const audits = segmentsOf('audits');
-  const unpacked: ReadRow[] = [];
-  for (const r of rows) {
+export class SegmentBatchBuilder {
+  private readonly win = [
+    new SegmentLines('win_events', false),
+    new SegmentLines('win_events', true),
+  ] as const;
+  private readonly signins = [new SegmentLines('signins', false), new SegmentLines('signins', true)] as const;
+  private readonly audits = [new SegmentLines('audits', false), new SegmentLines('audits', true)] as const;
+  private unpacked: ReadRow[] = [];
+  rows = 0;
+
+  add(r: ReadRow): void {
     let ok: boolean;
     switch (r.kind) {
       case 'win':
-        ok = addWinEvent(r.row, ...win);
+        ok = addWinEvent(r.row, ...this.win);
         break;
       case 'signin':
-        ok = addCarefully(SIGNIN_COLUMNS, r.row, ...signins);
+        ok = addCarefully(SIGNIN_COLUMNS, r.row, ...this.signins);
         break;
       case 'audit':
-        ok = addCarefully(AUDIT_COLUMNS, r.row, ...audits);
+        ok = addCarefully(AUDIT_COLUMNS, r.row, ...this.audits);
         break;
     }
-    if (!ok) unpacked.push(withoutBytes(r));
+    if (!ok) this.unpacked.push(withoutBytes(r));
+    this.rows++;
   }
-  const filled = [...win, ...signins, ...audits].filter((b) => b.rows > 0);
-  const total = filled.reduce((n, b) => n + b.capacity, 0);
-  const memory = arena ? arena.take(total) : Buffer.allocUnsafe(total);
-  const segments: SegmentBytes[] = [];
-  let at = 0;
-  for (const b of filled) {
-    const segment = b.build(memory.subarray(at, at + b.capacity));
-    segments.push(segment);
-    at += segment.bytes.length;
+
+  /** The batch so far; its segments are views of this builder's memory, valid until `clear`. */
+  formatted(): FormattedBatch {
+    const segments = [...this.win, ...this.signins, ...this.audits]
+      .filter((s) => s.rows > 0)
+      .map((s) => s.segment());
+    return { segments, unpacked: this.unpacked };
   }
-  return { segments, unpacked };
+
+  clear(): void {
+    for (const s of [...this.win, ...this.signins, ...this.audits]) s.clear();
+    this.unpacked = [];
+    this.rows = 0;
+  }
 }
 
 /** A row for the Appender, which takes the text: the bytes would only be copied across threads. */

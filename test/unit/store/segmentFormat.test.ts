@@ -1,0 +1,116 @@
+// The segment builder formats each row the moment it is added and keeps its memory from batch to
+// batch: a reused builder must write exactly what a fresh one writes, however its buffers grew.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ReadRow, SigninRow } from '../../../electron/engine/model.js';
+import { SegmentBatchBuilder, type FormattedBatch } from '../../../electron/engine/store/segmentFormat.js';
+import { readText, securityEvent } from '../readers/windowsXml/readerHarness.js';
+
+async function winRows(count: number, firstRecord: number): Promise<ReadRow[]> {
+  const events = [];
+  for (let i = 0; i < count; i++) {
+    const n = firstRecord + i;
+    // Every third event has a line break in a field (its own segment), every fifth a long value.
+    const commandLine = i % 3 === 0 ? `cmd.exe /c "echo ${n}&#10;whoami"` : `net user u${n} /add`;
+    const extra = i % 5 === 0 ? 'x'.repeat(3000 + n) : 'short';
+    events.push(
+      securityEvent(
+        4688,
+        { NewProcessName: 'C:\\Windows\\System32\\cmd.exe', CommandLine: commandLine, Extra: extra },
+        n,
+      ),
+    );
+  }
+  const { rows, errors } = await readText(events.join('\r\n'));
+  assert.deepEqual(errors, []);
+  return rows.map((row) => ({ kind: 'win', row }));
+}
+
+function signin(recordNo: number, raw: string): ReadRow {
+  const row: SigninRow = {
+    recordNo,
+    ts: 1_700_000_000_000_000n + BigInt(recordNo),
+    id: `id-${recordNo}`,
+    userPrincipalName: `user${recordNo}@contoso.com`,
+    userDisplayName: null,
+    userId: null,
+    appDisplayName: 'Azure Portal',
+    appId: null,
+    resourceDisplayName: null,
+    ip: '203.0.113.7',
+    clientAppUsed: null,
+    userAgent: null,
+    errorCode: 50126,
+    failureReason: 'Invalid username or password',
+    isInteractive: true,
+    signinKind: 'interactive',
+    country: null,
+    city: null,
+    correlationId: null,
+    conditionalAccessStatus: null,
+    raw,
+  };
+  return { kind: 'signin', row };
+}
+
+/** The batch as plain data, copied out of the builder's memory. */
+function snapshot(batch: FormattedBatch) {
+  return {
+    segments: batch.segments.map((s) => ({ ...s, bytes: Buffer.from(s.bytes).toString('utf8') })),
+    unpacked: batch.unpacked.length,
+  };
+}
+
+function build(rows: readonly ReadRow[], builder = new SegmentBatchBuilder()) {
+  for (const r of rows) builder.add(r);
+  const out = snapshot(builder.formatted());
+  builder.clear();
+  return out;
+}
+
+test('a row is written as one line of its table, plain or escaped; unsafe text goes to the Appender', async () => {
+  const rows = [
+    ...(await winRows(6, 1)),
+    signin(1, '{"id":"a"}'),
+    signin(2, '{"id":"b",\n"note":"line break"}'),
+    signin(3, '{"id":"c","bad":"\u001f"}'),
+  ];
+  const out = build(rows);
+  const byKind = Object.fromEntries(out.segments.map((s) => [`${s.table}/${s.escaped}`, s]));
+  assert.deepEqual(Object.keys(byKind).sort(), [
+    'signins/false',
+    'signins/true',
+    'win_events/false',
+    'win_events/true',
+  ]);
+  assert.equal(byKind['win_events/true']!.rows, 2);
+  assert.equal(byKind['win_events/false']!.rows, 4);
+  assert.equal(byKind['signins/true']!.bytes.includes('\n"note"'), false, 'the line break is rewritten');
+  assert.equal(out.unpacked, 1);
+  for (const s of out.segments) {
+    assert.equal(s.bytes.split('\n').length - 1, s.rows, `${s.table}: one line a row`);
+    assert.ok(s.bytes.endsWith('\n'));
+  }
+});
+
+test('a reused builder writes what a fresh one writes, after its memory grew', async () => {
+  const small = await winRows(3, 1);
+  const large = await winRows(400, 100);
+  const reused = new SegmentBatchBuilder();
+  const first = build(small, reused);
+  // The large batch outgrows the memory the small one left; the small one after it reuses the grown
+  // memory, which still holds the large batch's bytes beyond the new end.
+  const second = build(large, reused);
+  const third = build(small, reused);
+  assert.deepEqual(second, build(large));
+  assert.deepEqual(first, build(small));
+  assert.deepEqual(third, first);
+  const plainOf = (b: typeof first) => b.segments.find((s) => s.table === 'win_events' && !s.escaped)!;
+  assert.ok(plainOf(second).bytes.length > 50 * plainOf(first).bytes.length, 'the memory had to grow');
+  for (let n = 100; n < 500; n++) {
+    assert.ok(
+      second.segments.some((s) => s.bytes.includes(`<EventRecordID>${n}</EventRecordID>`)),
+      `record ${n}`,
+    );
+  }
+});
