@@ -34,7 +34,8 @@ test('imports sample-logs/ through the path field and analyses it', async () => 
   const rows = await page.locator('[data-testid="import-summary-row"]').count();
   assert.ok(rows > 0, 'no per-file summary after the import');
   assert.match((await page.textContent('[data-testid="analyze-result"]')) ?? '', /^[1-9]\d* findings/);
-  assert.notEqual(await page.textContent('[data-testid="count-findings"]'), '0');
+  // The header refreshes after the analysis; a stale answer from before it must not stay there.
+  await page.locator('[data-testid="count-findings"]', { hasNotText: /^0$/ }).waitFor({ timeout: 10_000 });
   await screenshot(page, 'import');
 });
 

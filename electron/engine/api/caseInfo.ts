@@ -8,7 +8,8 @@ import { isoSql, num, readOne, readRows, textOrNull } from './sqlRows.js';
 export async function hasTable(conn: DuckDBConnection, table: string): Promise<boolean> {
   const row = await readOne(
     conn,
-    "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $t",
+    'SELECT count(*)::INTEGER AS n FROM information_schema.tables ' +
+      "WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = $t",
     { t: table },
   );
   return num(row?.['n']) > 0;

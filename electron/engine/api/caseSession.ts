@@ -35,9 +35,9 @@ export class CaseSession {
   ): Promise<CaseSession> {
     const db = await openCase(path, opts);
     try {
-      const writeConn = await db.instance.connect();
-      const readConn = await db.instance.connect();
-      const consoleConn = await db.instance.connect();
+      const writeConn = await db.connect();
+      const readConn = await db.connect();
+      const consoleConn = await db.connect();
       const importer = new Importer(db);
       const settings = await loadSettings(readConn, analytics);
       return new CaseSession(

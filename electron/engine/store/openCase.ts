@@ -4,6 +4,9 @@
 // everything the case needs (memory, temp space, extension policy) is set first, then external access is
 // switched off, then the configuration is locked. After that, no SQL — not even the SQL console's — can
 // read a file, write a file, attach a database or load an extension.
+//
+// The case file is attached to an in-memory instance rather than opened as the instance's own database,
+// because the row group size can only be chosen when a database is attached.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { sep } from 'node:path';
 import { migrate } from './migrate.js';
@@ -23,13 +26,27 @@ export interface CaseDb {
   readonly instance: DuckDBInstance;
   /** The engine's own connection: imports, analytics, findings. */
   readonly conn: DuckDBConnection;
+  /** Another connection, working in the case (a bare `instance.connect()` starts in the empty in-memory one). */
+  connect(): Promise<DuckDBConnection>;
   /** The private folder import segments pass through; the only path DuckDB may read. */
   readonly stagingDir: string;
   close(): void;
 }
 
+/** The name the case database is attached under. */
+export const CASE_CATALOG = 'case_db';
+
+/**
+ * Rows per row group of the case's tables (DuckDB's default is 122,880). DuckDB compresses a row group
+ * on one core when it is full, inside whichever INSERT filled it, and the last, partial one at COMMIT,
+ * after every row of the file has been parsed. Half-size groups halve that tail. Measured on the bench
+ * corpus: a 324 MB wevtutil file 5.5 s → 5.1–5.3 s, the whole corpus 0.97 → 0.83 GB peak RSS; JSON
+ * lines 54.7 → 62.1 MB/s; the analytics unchanged (3.7 s).
+ */
+const ROW_GROUP_SIZE = 61_440;
+
 /** Settings applied at instance creation, before any connection exists. */
-function instanceOptions(opts: OpenCaseOptions): Record<string, string> {
+function instanceOptions(path: string, opts: OpenCaseOptions): Record<string, string> {
   return {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
@@ -43,7 +60,8 @@ function instanceOptions(opts: OpenCaseOptions): Record<string, string> {
     threads: String(opts.threads ?? 2),
     // A runaway query must not fill the disk (a naive recursive lineage walk once spilled 32 GB).
     max_temp_directory_size: '8GB',
-    ...(opts.readOnly ? { access_mode: 'READ_ONLY' } : {}),
+    // Where DuckDB puts a file database's spill by default; an in-memory instance would use the cwd.
+    ...(path === ':memory:' ? {} : { temp_directory: `${path}.tmp` }),
   };
 }
 
@@ -61,9 +79,40 @@ export function openCaseForImport(path: string): Promise<CaseDb> {
   return openCase(path, { memoryLimit: IMPORT_MEMORY_LIMIT });
 }
 
-export async function openCase(path: string, opts: OpenCaseOptions = {}): Promise<CaseDb> {
-  const instance = await DuckDBInstance.create(path, instanceOptions(opts));
+/**
+ * A string as a SQL literal. Only for the case path in ATTACH, which takes no bound parameters: the
+ * path is the case file the user chose, never evidence text.
+ */
+export function sqlStringLiteral(text: string): string {
+  if (text.includes('\0')) throw new Error('a path cannot contain a NUL character');
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+async function connectToCase(instance: DuckDBInstance): Promise<DuckDBConnection> {
   const conn = await instance.connect();
+  try {
+    await conn.run(`USE ${CASE_CATALOG}`);
+  } catch (e) {
+    conn.closeSync();
+    throw e;
+  }
+  return conn;
+}
+
+export async function openCase(path: string, opts: OpenCaseOptions = {}): Promise<CaseDb> {
+  const instance = await DuckDBInstance.create(':memory:', instanceOptions(path, opts));
+  let conn: DuckDBConnection;
+  try {
+    const first = await instance.connect();
+    const options = [`ROW_GROUP_SIZE ${ROW_GROUP_SIZE}`, ...(opts.readOnly ? ['READ_ONLY'] : [])];
+    await first
+      .run(`ATTACH ${sqlStringLiteral(path)} AS ${CASE_CATALOG} (${options.join(', ')})`)
+      .finally(() => first.closeSync());
+    conn = await connectToCase(instance);
+  } catch (e) {
+    instance.closeSync();
+    throw e;
+  }
   const stagingDir = createStagingDir();
   try {
     if (!opts.readOnly) await migrate(conn);
@@ -79,6 +128,7 @@ export async function openCase(path: string, opts: OpenCaseOptions = {}): Promis
     instance,
     conn,
     stagingDir,
+    connect: () => connectToCase(instance),
     close() {
       conn.closeSync();
       instance.closeSync();

@@ -1,5 +1,5 @@
 // The shell: loads the case and settings, then lays out header, navigation and the current screen.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseInfo } from '../../../shared/api';
 import type { SelectedTransport } from '../api/selectTransport';
 import {
@@ -58,8 +58,13 @@ export function App({ transport }: { transport: SelectedTransport }) {
     };
   }, [api, attempt]);
 
+  // Refreshes overlap (an import ends, the analytics start and end): only the latest may land, or a
+  // slow answer from before the analysis would put its stale counts back in the header.
+  const latestRefresh = useRef(0);
   const refreshCase = useCallback(async () => {
-    setCaseInfo(await api.caseInfo({}));
+    const ticket = ++latestRefresh.current;
+    const info = await api.caseInfo({});
+    if (ticket === latestRefresh.current) setCaseInfo(info);
   }, [api]);
 
   const dataChanged = useCallback(() => {
