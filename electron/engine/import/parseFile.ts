@@ -5,20 +5,12 @@ import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { ReadError, ReadRow } from '../model.js';
 import { sniffInput } from '../readers/sniff.js';
+import { fileChunks } from './fileChunks.js';
 import { InputFormatError, type Reader, type ReaderOptions, type ReaderSummary } from '../readers/types.js';
 import { readWindowsXml } from '../readers/windowsXml/index.js';
 import { readEntraJson } from '../readers/entra/index.js';
 
 const CHUNK_BYTES = 1 << 20;
-/**
- * Rows per batch, and so per segment file. Each INSERT has a fixed cost inside DuckDB (planning,
- * starting the CSV scan), but the writer loads the batches that queue up while DuckDB is busy with one
- * INSERT, so small batches cost little. Measured on the bench corpus when a worker still held a batch's
- * rows until it was full: 8000 rows, 60 MB/s and workers of ~450 MB each at peak (heap and buffers);
- * 4000, 62 MB/s and ~230 MB; 2000, 58 MB/s and ~140 MB. Rows are now formatted as they are read, and
- * 8000 was no faster than 4000 (one 324 MB file: 5.6–6.0 s against 5.5 s).
- */
-const BATCH_ROWS = 4000;
 /** Enough of a file's start for the sniffer and for any real prolog before the first event. */
 export const FILE_HEAD_BYTES = 64 * 1024;
 
@@ -26,6 +18,8 @@ export const FILE_HEAD_BYTES = 64 * 1024;
 export interface RowBatch {
   add(row: ReadRow): void;
   readonly rows: number;
+  /** Enough for one batch: it is handed on. */
+  readonly full: boolean;
 }
 
 export interface ParseCallbacks<B extends RowBatch> {
@@ -65,11 +59,11 @@ export async function readFileHead(handle: FileHandle, size: number): Promise<Bu
 export async function parseFile<B extends RowBatch>(
   path: string,
   cb: ParseCallbacks<B>,
-  options: ReaderOptions & { batchRows?: number; range?: ByteRange } = {},
+  options: ReaderOptions & { range?: ByteRange; chunkBytes?: number } = {},
 ): Promise<ParseResult> {
   // 'r' is O_RDONLY: evidence is never opened for writing.
   const handle = await open(path, 'r');
-  const { range, batchRows = BATCH_ROWS, ...readerOptions } = options;
+  const { range, chunkBytes = CHUNK_BYTES, ...readerOptions } = options;
   const hash = range ? null : createHash('sha256');
   const errors: ReadError[] = [];
   let size = 0;
@@ -91,15 +85,10 @@ export async function parseFile<B extends RowBatch>(
 
   try {
     size = (await handle.stat()).size;
-    const fileHead = range ? await readFileHead(handle, size) : null;
-    const stream = handle.createReadStream({
-      highWaterMark: CHUNK_BYTES,
-      autoClose: false,
-      ...(range ? { start: range.start, end: Math.max(range.start, range.end - 1) } : {}),
-    });
-    const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-    const first =
-      range && range.end <= range.start ? { done: true as const, value: undefined } : await chunks.next();
+    // The sniffer and a slice's reader look at the file's start, whatever the first chunk holds.
+    const fileHead = await readFileHead(handle, size);
+    const chunks = fileChunks(handle, range?.start ?? 0, range?.end ?? size, chunkBytes);
+    const first = await chunks.next();
     const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
     // Hashed at once: a file the sniffer rejects must still be recorded with its own hash.
     hash?.update(head);
@@ -123,7 +112,7 @@ export async function parseFile<B extends RowBatch>(
     }
 
     try {
-      const sniffed = sniffInput((fileHead ?? head).subarray(0, 4096));
+      const sniffed = sniffInput(fileHead.subarray(0, 4096));
       const reader: Reader = sniffed.kind === 'xml' ? readWindowsXml : readEntraJson;
       summary = await reader(
         source(),
@@ -131,7 +120,7 @@ export async function parseFile<B extends RowBatch>(
           row(r) {
             batch.add(r);
             // The reader calls back synchronously; the flush is awaited before the next chunk is read.
-            if (batch.rows >= batchRows && !pending) pending = flush();
+            if (batch.full && !pending) pending = flush();
           },
           error(e) {
             if (errors.length < MAX_KEPT_ERRORS) errors.push(e);
@@ -142,7 +131,7 @@ export async function parseFile<B extends RowBatch>(
             }
           },
         },
-        range && fileHead
+        range
           ? { ...readerOptions, slice: { startOffset: range.start, fileHead, last: range.last } }
           : readerOptions,
       );

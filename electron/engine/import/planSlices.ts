@@ -7,6 +7,7 @@ import { sniffInput } from '../readers/sniff.js';
 import { planXmlSlices, xmlEncoding } from '../readers/windowsXml/index.js';
 import { EventStartCounter } from '../readers/windowsXml/eventStartCounter.js';
 import { readFileHead, type ByteRange } from './parseFile.js';
+import { fileChunks } from './fileChunks.js';
 
 /** Below this a slice is not worth a worker's start-up and hand-over. */
 export const MIN_SLICE_BYTES = 32 * 1024 * 1024;
@@ -70,8 +71,8 @@ export function scanSlicedFile(path: string, starts: readonly number[]): SlicedF
       const tell = (c: EventStartCounter): void => {
         for (; told < c.before.length; told++) counts[told]!.resolve(c.before[told]!);
       };
-      for await (const c of handle.createReadStream({ highWaterMark: 1 << 20, autoClose: false })) {
-        const chunk = c as Buffer;
+      const { size } = await handle.stat();
+      for await (const chunk of fileChunks(handle, 0, size, 1 << 20)) {
         hash.update(chunk);
         if (counter === null) {
           const info = xmlEncoding(chunk);

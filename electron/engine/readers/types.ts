@@ -54,6 +54,10 @@ export interface ReaderOptions {
   };
 }
 
+/**
+ * Reads one file's chunks. A chunk's memory may be read into again once two more chunks have been
+ * asked for (see fileChunks): what a reader keeps longer, it copies.
+ */
 export type Reader = (
   source: AsyncIterable<Buffer>,
   sink: ReaderSink,

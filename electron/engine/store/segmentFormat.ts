@@ -76,7 +76,7 @@ const LINE_BREAK = /[\n\r]/;
  */
 class SegmentLines {
   private buf: Buffer = Buffer.alloc(0);
-  private at = 0;
+  at = 0;
   rows = 0;
 
   constructor(
@@ -160,6 +160,20 @@ function addCarefully<R>(
 }
 
 /**
+ * Rows per batch, and so per segment file at most. Each INSERT has a fixed cost inside DuckDB (planning,
+ * starting the CSV scan), but the writer loads the batches that queue up while DuckDB is busy with one
+ * INSERT, so small batches cost little. Measured on the bench corpus when a worker still held a batch's
+ * rows until it was full: 8000 rows, 60 MB/s and workers of ~450 MB each at peak; 4000, 62 MB/s and
+ * ~230 MB; 2000, 58 MB/s and ~140 MB. With rows formatted as they are read, 8000 was no faster.
+ */
+const BATCH_ROWS = 4000;
+/**
+ * Bytes of segment per batch at most. A worker keeps two batches' memory, for each table it has
+ * loaded: 4,000 sign-ins of ~3 KB grew it to ~80 MB a worker (measured).
+ */
+const BATCH_BYTES = 4 << 20;
+
+/**
  * A batch of rows, formatted as they are added: a plain and an escaped segment per table, and the
  * rows that cannot travel in a segment. Reusable: `clear` empties it and keeps its memory.
  */
@@ -171,23 +185,33 @@ export class SegmentBatchBuilder {
   private readonly signins = [new SegmentLines('signins', false), new SegmentLines('signins', true)] as const;
   private readonly audits = [new SegmentLines('audits', false), new SegmentLines('audits', true)] as const;
   private unpacked: ReadRow[] = [];
+  private bytes = 0;
   rows = 0;
+
+  get full(): boolean {
+    return this.rows >= BATCH_ROWS || this.bytes >= BATCH_BYTES;
+  }
 
   add(r: ReadRow): void {
     let ok: boolean;
+    let lines: readonly [SegmentLines, SegmentLines];
     switch (r.kind) {
       case 'win':
-        ok = addWinEvent(r.row, ...this.win);
+        lines = this.win;
+        ok = addWinEvent(r.row, ...lines);
         break;
       case 'signin':
-        ok = addCarefully(SIGNIN_COLUMNS, r.row, ...this.signins);
+        lines = this.signins;
+        ok = addCarefully(SIGNIN_COLUMNS, r.row, ...lines);
         break;
       case 'audit':
-        ok = addCarefully(AUDIT_COLUMNS, r.row, ...this.audits);
+        lines = this.audits;
+        ok = addCarefully(AUDIT_COLUMNS, r.row, ...lines);
         break;
     }
     if (!ok) this.unpacked.push(withoutBytes(r));
     this.rows++;
+    this.bytes = Math.max(this.bytes, lines[0].at, lines[1].at);
   }
 
   /** The batch so far; its segments are views of this builder's memory, valid until `clear`. */
@@ -201,6 +225,7 @@ export class SegmentBatchBuilder {
   clear(): void {
     for (const s of [...this.win, ...this.signins, ...this.audits]) s.clear();
     this.unpacked = [];
+    this.bytes = 0;
     this.rows = 0;
   }
 }

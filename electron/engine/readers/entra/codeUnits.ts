@@ -31,7 +31,8 @@ export async function openUnitSource(source: AsyncIterable<Buffer>): Promise<Uni
       done = true;
       break;
     }
-    head.push(next.value);
+    // Copied: the source may read into a chunk's memory again while more of the head is gathered.
+    head.push(Buffer.from(next.value));
     headBytes += next.value.length;
   }
   const first = Buffer.concat(head);

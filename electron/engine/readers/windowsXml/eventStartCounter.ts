@@ -12,6 +12,8 @@ export class EventStartCounter {
   /** Bytes a start needs to be recognised: the needle and the unit after it. */
   private readonly span: number;
   private tail: Buffer = Buffer.alloc(0);
+  /** The tail and the next chunk, joined: kept from chunk to chunk rather than allocated for each. */
+  private joined: Buffer = Buffer.alloc(0);
   private tailOffset = 0;
   private count = 0;
   private nextCut = 0;
@@ -29,7 +31,7 @@ export class EventStartCounter {
 
   /** The next bytes of the file, in order from offset 0. */
   push(chunk: Buffer): void {
-    const buf = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
+    const buf = this.tail.length ? this.join(chunk) : chunk;
     const base = this.tailOffset;
     // A start whose delimiter is not in `buf` yet is left for the next chunk, with the bytes it needs.
     const decidable = buf.length - this.span + 1;
@@ -45,6 +47,14 @@ export class EventStartCounter {
     const keep = Math.max(0, Math.min(buf.length, buf.length - decidable));
     this.tail = Buffer.from(buf.subarray(buf.length - keep));
     this.tailOffset = base + buf.length - keep;
+  }
+
+  private join(chunk: Buffer): Buffer {
+    const length = this.tail.length + chunk.length;
+    if (this.joined.length < length) this.joined = Buffer.allocUnsafe(length);
+    this.tail.copy(this.joined, 0);
+    chunk.copy(this.joined, this.tail.length);
+    return this.joined.subarray(0, length);
   }
 
   /** The end of the file: every cut not passed yet lies after the last start. */

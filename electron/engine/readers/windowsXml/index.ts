@@ -27,7 +27,8 @@ export const readWindowsXml: Reader = async (source, sink, options = {}) => {
         ended = true;
         break;
       }
-      head.push(next.value);
+      // Copied: the source may read into a chunk's memory again while more of the head is gathered.
+      head.push(Buffer.from(next.value));
       headBytes += next.value.length;
     }
     // A later slice starts in the middle of the file: the encoding is the file's, from its first bytes.
