@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeBenchCorpus } from './corpus.js';
 import { decodeMBps, rawReadMBps, sniffEncoding } from './floors.js';
-import { IMPORT_MEMORY_LIMIT } from '../electron/engine/store/openCase.js';
+import { DEFAULT_MEMORY_LIMIT, IMPORT_MEMORY_LIMIT } from '../electron/engine/store/openCase.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -55,10 +55,11 @@ interface ImportFigures {
   loopDelayMaxMs: number;
 }
 
-function importInChild(casePath: string, inputs: string[]): ImportFigures {
+function importInChild(casePath: string, inputs: string[], app = false): ImportFigures {
   rmSync(casePath, { force: true });
   rmSync(`${casePath}.wal`, { force: true });
-  const r = spawnSync(process.execPath, [join(here, 'importOne.js'), casePath, ...inputs], {
+  const mode = app ? ['--app'] : [];
+  const r = spawnSync(process.execPath, [join(here, 'importOne.js'), ...mode, casePath, ...inputs], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
@@ -102,13 +103,25 @@ for (const f of files) {
   );
 }
 
+function wholeCorpus(label: string, all: ImportFigures): void {
+  console.log(
+    `${label}: ${mb(all.bytes)} MB, ${all.events} records in ${f1(all.ms / 1000)} s ` +
+      `= ${f1(all.bytes / 1e6 / (all.ms / 1000))} MB/s, ${Math.round(all.events / (all.ms / 1000))} records/s, ` +
+      `peak RSS ${mb(all.maxRssBytes)} MB, event-loop delay p99 ${f1(all.loopDelayP99Ms)} ms / max ${f1(all.loopDelayMaxMs)} ms` +
+      (all.errors ? `, ${all.errors} errors!` : ''),
+  );
+}
+
 const fullCase = join(caseDir, 'full.duckdb');
-const all = importInChild(fullCase, files);
-console.log(
-  `\nwhole corpus in one case: ${mb(all.bytes)} MB, ${all.events} records in ${f1(all.ms / 1000)} s ` +
-    `= ${f1(all.bytes / 1e6 / (all.ms / 1000))} MB/s, ${Math.round(all.events / (all.ms / 1000))} records/s, ` +
-    `peak RSS ${mb(all.maxRssBytes)} MB, event-loop delay p99 ${f1(all.loopDelayP99Ms)} ms / max ${f1(all.loopDelayMaxMs)} ms`,
+console.log('');
+wholeCorpus('whole corpus in one case', importInChild(fullCase, files));
+// The same import as the app runs it: the session's DuckDB limit, a background job polled by the UI.
+const appCase = join(caseDir, 'app.duckdb');
+wholeCorpus(
+  `the same through the app (session limit ${DEFAULT_MEMORY_LIMIT})`,
+  importInChild(appCase, files, true),
 );
+rmSync(appCase, { force: true });
 
 const analyticsBench = join(here, 'analyticsOne.js');
 if (!values['skip-analytics'] && existsSync(analyticsBench)) {

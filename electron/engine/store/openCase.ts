@@ -33,6 +33,9 @@ export interface CaseDb {
   close(): void;
 }
 
+/** DuckDB's memory limit for a case the app or an analysis opens (see instanceOptions). */
+export const DEFAULT_MEMORY_LIMIT = '512MB';
+
 /** The name the case database is attached under. */
 export const CASE_CATALOG = 'case_db';
 
@@ -56,7 +59,7 @@ function instanceOptions(path: string, opts: OpenCaseOptions): Record<string, st
     // (2.4 GB): 1 GB of limit, 2.0 GB peak RSS importing and the analytics in 3.0 s; 512 MB, ~1.3 GB
     // importing (and faster, less to manage) and the analytics in 3.9 s at 0.8 GB; 384 MB, 4.5 s.
     // DuckDB spills to its temp folder beyond it.
-    memory_limit: opts.memoryLimit ?? '512MB',
+    memory_limit: opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
     threads: String(opts.threads ?? 2),
     // A runaway query must not fill the disk (a naive recursive lineage walk once spilled 32 GB).
     max_temp_directory_size: '8GB',
