@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeBenchCorpus } from './corpus.js';
 import { decodeMBps, rawReadMBps, sniffEncoding } from './floors.js';
-import { DEFAULT_MEMORY_LIMIT, IMPORT_MEMORY_LIMIT } from '../electron/engine/store/openCase.js';
+import { DEFAULT_MEMORY_LIMIT, IMPORT_OPTIONS } from '../electron/engine/store/openCase.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -69,7 +69,8 @@ function importInChild(casePath: string, inputs: string[], app = false): ImportF
 
 console.log(`\ncorpus: ${spec.windowsEvents} Windows events, ${spec.signins} sign-ins (seed ${spec.seed})`);
 console.log(
-  `each import opens its case as \`accountscope import\` does (DuckDB memory limit ${IMPORT_MEMORY_LIMIT})`,
+  `each import opens its case as \`accountscope import\` does (DuckDB memory limit ${IMPORT_OPTIONS.memoryLimit}, ` +
+    `${IMPORT_OPTIONS.threads} thread)`,
 );
 console.log(
   'file'.padEnd(34) +

@@ -69,17 +69,22 @@ function instanceOptions(path: string, opts: OpenCaseOptions): Record<string, st
 }
 
 /**
- * DuckDB's memory limit for a case opened only to import into. An import needs little of DuckDB's
- * memory (rows stream through in segments), but DuckDB keeps every block it writes cached up to its
- * limit, and RSS follows. Measured on the bench corpus (2.4 GB, 1.5 M records): 512 MB, 1.2 GB peak RSS
- * at 61 MB/s; 256 MB, 0.94 GB at 62–64 MB/s; 192 MB, 0.84 GB but 58 MB/s. Analysis wants the default:
- * at 256 MB the analytics take 5.9 s instead of 3.5–4.5 s.
+ * How a case opened only to import into is opened (the CLI's `import`, the import step of `analyze`).
+ *
+ * Memory: an import needs little of DuckDB's memory (rows stream through in segments), but DuckDB keeps
+ * every block it writes cached up to its limit, and RSS follows. Measured on the bench corpus (2.4 GB,
+ * 1.5 M records): 512 MB, 0.88–0.93 GB peak RSS; 256 MB, 0.69 GB at the same speed. Analysis wants the
+ * default: at 256 MB the analytics take 5.3–5.9 s instead of 3.5–4.5 s.
+ *
+ * Threads: the parse workers keep both cores busy, and DuckDB's INSERT … read_csv run on one thread
+ * costs less CPU than split over two. Measured: a 324 MB wevtutil file 5.1–5.3 s → 4.7–4.9 s, the
+ * whole corpus 32.3 → 31.5 s, JSON a little faster too.
  */
-export const IMPORT_MEMORY_LIMIT = '256MB';
+export const IMPORT_OPTIONS = { memoryLimit: '256MB', threads: 1 } as const satisfies OpenCaseOptions;
 
-/** Opens a case to import into (the CLI's `import`): as openCase, with DuckDB's import memory limit. */
+/** Opens a case to import into: as openCase, with IMPORT_OPTIONS. */
 export function openCaseForImport(path: string): Promise<CaseDb> {
-  return openCase(path, { memoryLimit: IMPORT_MEMORY_LIMIT });
+  return openCase(path, IMPORT_OPTIONS);
 }
 
 /**
