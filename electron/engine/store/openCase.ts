@@ -33,8 +33,14 @@ export interface CaseDb {
   close(): void;
 }
 
-/** DuckDB's memory limit for a case the app or an analysis opens (see instanceOptions). */
-export const DEFAULT_MEMORY_LIMIT = '512MB';
+/**
+ * DuckDB's memory limit for a case the app or an analysis opens; DuckDB spills to its temp folder
+ * beyond it. DuckDB fills its limit with cached blocks during a long import, and RSS follows. Measured
+ * on the bench corpus (2.4 GB, 1.5 M records) through the app's own import path: 512 MB, 0.93–0.99 GB
+ * peak RSS; 384 MB, 0.75–0.78 GB. The analytics over the imported corpus: 512 MB, 3.6–3.8 s; 384 MB,
+ * 3.9 s (0.6 GB); 256 MB, 5.3–5.9 s.
+ */
+export const DEFAULT_MEMORY_LIMIT = '384MB';
 
 /** The name the case database is attached under. */
 export const CASE_CATALOG = 'case_db';
@@ -55,10 +61,6 @@ function instanceOptions(path: string, opts: OpenCaseOptions): Record<string, st
     autoload_known_extensions: 'false',
     allow_community_extensions: 'false',
     allow_unsigned_extensions: 'false',
-    // DuckDB fills its limit with cached blocks during a long import. Measured on the bench corpus
-    // (2.4 GB): 1 GB of limit, 2.0 GB peak RSS importing and the analytics in 3.0 s; 512 MB, ~1.3 GB
-    // importing (and faster, less to manage) and the analytics in 3.9 s at 0.8 GB; 384 MB, 4.5 s.
-    // DuckDB spills to its temp folder beyond it.
     memory_limit: opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
     threads: String(opts.threads ?? 2),
     // A runaway query must not fill the disk (a naive recursive lineage walk once spilled 32 GB).

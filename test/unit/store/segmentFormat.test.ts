@@ -2,9 +2,10 @@
 // batch: a reused builder must write exactly what a fresh one writes, however its buffers grew.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ReadRow, SigninRow } from '../../../electron/engine/model.js';
+import type { ReadRow } from '../../../electron/engine/model.js';
 import { SegmentBatchBuilder, type FormattedBatch } from '../../../electron/engine/store/segmentFormat.js';
 import { readText, securityEvent } from '../readers/windowsXml/readerHarness.js';
+import { signinRow } from '../../support/caseBuilder.js';
 
 async function winRows(count: number, firstRecord: number): Promise<ReadRow[]> {
   const events = [];
@@ -27,29 +28,15 @@ async function winRows(count: number, firstRecord: number): Promise<ReadRow[]> {
 }
 
 function signin(recordNo: number, raw: string): ReadRow {
-  const row: SigninRow = {
+  const row = signinRow(
+    {
+      ts: '2026-03-10T03:11:10Z',
+      userPrincipalName: `user${recordNo}@contoso.example`,
+      errorCode: 50126,
+      raw,
+    },
     recordNo,
-    ts: 1_700_000_000_000_000n + BigInt(recordNo),
-    id: `id-${recordNo}`,
-    userPrincipalName: `user${recordNo}@contoso.com`,
-    userDisplayName: null,
-    userId: null,
-    appDisplayName: 'Azure Portal',
-    appId: null,
-    resourceDisplayName: null,
-    ip: '203.0.113.7',
-    clientAppUsed: null,
-    userAgent: null,
-    errorCode: 50126,
-    failureReason: 'Invalid username or password',
-    isInteractive: true,
-    signinKind: 'interactive',
-    country: null,
-    city: null,
-    correlationId: null,
-    conditionalAccessStatus: null,
-    raw,
-  };
+  );
   return { kind: 'signin', row };
 }
 
