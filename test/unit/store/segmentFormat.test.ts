@@ -61,6 +61,10 @@ test('a row is written as one line of its table, plain or escaped; unsafe text g
     signin(1, '{"id":"a"}'),
     signin(2, '{"id":"b",\n"note":"line break"}'),
     signin(3, '{"id":"c","bad":"\u001f"}'),
+    // Long values are checked another way (see needsCare): the same outcomes.
+    signin(4, `{"id":"d","pad":"${'x'.repeat(400)}",\n"note":"line break"}`),
+    signin(5, `{"id":"e","pad":"${'x'.repeat(400)}","bad":"\u001b"}`),
+    signin(6, `{"id":"f","pad":"${'x'.repeat(400)}"}`),
   ];
   const out = build(rows);
   const byKind = Object.fromEntries(out.segments.map((s) => [`${s.table}/${s.escaped}`, s]));
@@ -72,8 +76,10 @@ test('a row is written as one line of its table, plain or escaped; unsafe text g
   ]);
   assert.equal(byKind['win_events/true']!.rows, 2);
   assert.equal(byKind['win_events/false']!.rows, 4);
+  assert.equal(byKind['signins/true']!.rows, 2);
+  assert.equal(byKind['signins/false']!.rows, 2);
   assert.equal(byKind['signins/true']!.bytes.includes('\n"note"'), false, 'the line break is rewritten');
-  assert.equal(out.unpacked, 1);
+  assert.equal(out.unpacked, 2);
   for (const s of out.segments) {
     assert.equal(s.bytes.split('\n').length - 1, s.rows, `${s.table}: one line a row`);
     assert.ok(s.bytes.endsWith('\n'));
