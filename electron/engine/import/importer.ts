@@ -11,7 +11,7 @@ import type { SourceSummary } from '../../../shared/report.js';
 import { BatchWriter } from './batchWriter.js';
 import { expandPaths, type ExpandedPath } from './expandPaths.js';
 import type { ByteRange, ParseResult } from './parseFile.js';
-import { planSlices, scanSlicedFile } from './planSlices.js';
+import { hashFile, planSlices, scanSlicedFile } from './planSlices.js';
 import { ParseJob } from './parseJob.js';
 import { ParseWorkerHandle } from './parseWorkerHandle.js';
 
@@ -68,6 +68,8 @@ export class Importer {
         const unit = units[next]!;
         const job = new ParseJob(this.nextJobId++, files[unit.file]!.path, w, {
           stagingDir: this.db.stagingDir,
+          // Every file is hashed here, alongside its parse (see loadFile).
+          noHash: true,
           ...(unit.range ? { range: unit.range } : {}),
           ...(opts.maxRecordBytes ? { maxRecordBytes: opts.maxRecordBytes } : {}),
           ...(opts.maxJsonDepth ? { maxJsonDepth: opts.maxJsonDepth } : {}),
@@ -117,8 +119,9 @@ export class Importer {
     const size = await stat(path)
       .then((st) => st.size)
       .catch(() => 0);
-    // A sliced file is read whole here too, alongside its parse: for its hash (no single slice sees
-    // every byte) and for the numbers its later slices' records start from.
+    // Every file is read whole here too, alongside its parse, for its hash (the parse worker is the
+    // busier thread, and no single slice sees every byte); a sliced file also for the numbers its
+    // later slices' records start from.
     const scan =
       fileJobs.length > 1
         ? scanSlicedFile(
@@ -126,7 +129,8 @@ export class Importer {
             fileJobs.map((j) => j.range?.start ?? 0),
           )
         : null;
-    scan?.sha256.catch(() => undefined);
+    const hashing = scan?.sha256 ?? hashFile(path);
+    hashing.catch(() => undefined);
     await conn.run('BEGIN TRANSACTION');
     let open = true;
     let writer: BatchWriter | null = null;
@@ -160,10 +164,12 @@ export class Importer {
         await rollback();
         return {
           ...failedSummary(path, 'import cancelled: nothing from this file was kept'),
-          sha256: result.sha256,
+          sha256: await hashing.catch(() => ''),
         };
       }
-      const sha256 = scan ? await scan.sha256 : result.sha256;
+      const sha256 = await hashing.catch((e: Error) => {
+        throw new Error(`could not read the file: ${e.message}`);
+      });
       const existing = await findSourceByHash(conn, sha256);
       if (existing) {
         await rollback();

@@ -38,7 +38,7 @@ export interface ByteRange {
 }
 
 export interface ParseResult {
-  /** The file's SHA-256; empty for a byte range (the coordinator hashes the whole file). */
+  /** The file's SHA-256; empty for a byte range, or when asked not to hash (the coordinator hashes). */
   sha256: string;
   size: number;
   summary: ReaderSummary | null;
@@ -59,12 +59,12 @@ export async function readFileHead(handle: FileHandle, size: number): Promise<Bu
 export async function parseFile<B extends RowBatch>(
   path: string,
   cb: ParseCallbacks<B>,
-  options: ReaderOptions & { range?: ByteRange; chunkBytes?: number } = {},
+  options: ReaderOptions & { range?: ByteRange; chunkBytes?: number; hash?: boolean } = {},
 ): Promise<ParseResult> {
   // 'r' is O_RDONLY: evidence is never opened for writing.
   const handle = await open(path, 'r');
-  const { range, chunkBytes = CHUNK_BYTES, ...readerOptions } = options;
-  const hash = range ? null : createHash('sha256');
+  const { range, chunkBytes = CHUNK_BYTES, hash: hashing = true, ...readerOptions } = options;
+  const hash = range || !hashing ? null : createHash('sha256');
   const errors: ReadError[] = [];
   let size = 0;
   let bytesRead = 0;
