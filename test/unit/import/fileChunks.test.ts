@@ -10,6 +10,7 @@ import type { ReadRow } from '../../../electron/engine/model.js';
 import { fileChunks } from '../../../electron/engine/import/fileChunks.js';
 import { parseFile, type RowBatch } from '../../../electron/engine/import/parseFile.js';
 import { sampleEvidenceDir, tempDir } from '../../support/paths.js';
+import { realLogEntries } from '../readers/windowsXml/realLogs.js';
 
 class ArrayBatch implements RowBatch {
   readonly list: ReadRow[] = [];
@@ -70,9 +71,12 @@ test('a range is read whole, in order, in chunks of the size asked for', async (
   }
 });
 
-test('every sample file parses the same in 997-byte chunks as in one chunk', async () => {
-  const files = readdirSync(sampleEvidenceDir).map((f) => join(sampleEvidenceDir, f));
-  assert.ok(files.length >= 10);
+test('every sample file and real recording parses the same in 997-byte chunks as in one chunk', async () => {
+  const files = [
+    ...readdirSync(sampleEvidenceDir).map((f) => join(sampleEvidenceDir, f)),
+    ...realLogEntries().map((e) => e.xmlPath),
+  ];
+  assert.ok(files.length >= 20);
   for (const file of files) {
     const whole = await parseAll(file, statSync(file).size + 1);
     const chunked = await parseAll(file, 997);
