@@ -23,10 +23,9 @@ export interface OpenCaseOptions {
 
 export interface CaseDb {
   readonly path: string;
-  readonly instance: DuckDBInstance;
   /** The engine's own connection: imports, analytics, findings. */
   readonly conn: DuckDBConnection;
-  /** Another connection, working in the case (a bare `instance.connect()` starts in the empty in-memory one). */
+  /** Another connection to the case (one straight from the instance would start outside it). */
   connect(): Promise<DuckDBConnection>;
   /** The private folder import segments pass through; the only path DuckDB may read. */
   readonly stagingDir: string;
@@ -135,7 +134,6 @@ export async function openCase(path: string, opts: OpenCaseOptions = {}): Promis
   }
   return {
     path,
-    instance,
     conn,
     stagingDir,
     connect: () => connectToCase(instance),
