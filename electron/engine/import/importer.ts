@@ -11,7 +11,8 @@ import type { SourceSummary } from '../../../shared/report.js';
 import { BatchWriter } from './batchWriter.js';
 import { expandPaths, type ExpandedPath } from './expandPaths.js';
 import type { ByteRange, ParseResult } from './parseFile.js';
-import { hashFile, planSlices, scanSlicedFile } from './planSlices.js';
+import { hashFile } from './fileChunks.js';
+import { planSlices, scanSlicedFile } from './planSlices.js';
 import { ParseJob } from './parseJob.js';
 import { ParseWorkerHandle } from './parseWorkerHandle.js';
 
@@ -68,8 +69,6 @@ export class Importer {
         const unit = units[next]!;
         const job = new ParseJob(this.nextJobId++, files[unit.file]!.path, w, {
           stagingDir: this.db.stagingDir,
-          // Every file is hashed here, alongside its parse (see loadFile).
-          noHash: true,
           ...(unit.range ? { range: unit.range } : {}),
           ...(opts.maxRecordBytes ? { maxRecordBytes: opts.maxRecordBytes } : {}),
           ...(opts.maxJsonDepth ? { maxJsonDepth: opts.maxJsonDepth } : {}),

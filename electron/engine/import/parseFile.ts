@@ -1,16 +1,14 @@
-// Reads one evidence file, or one byte range of it: opens it read-only, hashes every byte of a whole
-// file as it streams, sniffs the content and hands the bytes to the matching reader. Runs inside the
-// parse worker, but has no worker code itself, so tests can call it directly.
-import { createHash } from 'node:crypto';
+// Reads one evidence file, or one byte range of it: opens it read-only, sniffs the content and hands
+// the bytes to the matching reader. Runs inside the parse worker, but has no worker code itself, so
+// tests can call it directly. The coordinator hashes every file itself, alongside (see the importer).
 import { open, type FileHandle } from 'node:fs/promises';
 import type { ReadError, ReadRow } from '../model.js';
-import { sniffInput } from '../readers/sniff.js';
-import { fileChunks } from './fileChunks.js';
+import { SNIFF_BYTES, sniffInput } from '../readers/sniff.js';
+import { CHUNK_BYTES, fileChunks } from './fileChunks.js';
 import { InputFormatError, type Reader, type ReaderOptions, type ReaderSummary } from '../readers/types.js';
 import { readWindowsXml } from '../readers/windowsXml/index.js';
 import { readEntraJson } from '../readers/entra/index.js';
 
-const CHUNK_BYTES = 1 << 20;
 /** Enough of a file's start for the sniffer and for any real prolog before the first event. */
 export const FILE_HEAD_BYTES = 64 * 1024;
 
@@ -38,8 +36,6 @@ export interface ByteRange {
 }
 
 export interface ParseResult {
-  /** The file's SHA-256; empty for a byte range, or when asked not to hash (the coordinator hashes). */
-  sha256: string;
   size: number;
   summary: ReaderSummary | null;
   errors: ReadError[];
@@ -59,12 +55,11 @@ export async function readFileHead(handle: FileHandle, size: number): Promise<Bu
 export async function parseFile<B extends RowBatch>(
   path: string,
   cb: ParseCallbacks<B>,
-  options: ReaderOptions & { range?: ByteRange; chunkBytes?: number; hash?: boolean } = {},
+  options: ReaderOptions & { range?: ByteRange; chunkBytes?: number } = {},
 ): Promise<ParseResult> {
   // 'r' is O_RDONLY: evidence is never opened for writing.
   const handle = await open(path, 'r');
-  const { range, chunkBytes = CHUNK_BYTES, hash: hashing = true, ...readerOptions } = options;
-  const hash = range || !hashing ? null : createHash('sha256');
+  const { range, chunkBytes = CHUNK_BYTES, ...readerOptions } = options;
   const errors: ReadError[] = [];
   let size = 0;
   let bytesRead = 0;
@@ -90,11 +85,8 @@ export async function parseFile<B extends RowBatch>(
     const chunks = fileChunks(handle, range?.start ?? 0, range?.end ?? size, chunkBytes);
     const first = await chunks.next();
     const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
-    // Hashed at once: a file the sniffer rejects must still be recorded with its own hash.
-    hash?.update(head);
     bytesRead += head.length;
 
-    // Every byte goes through the hash, including what the reader never asks for.
     async function* source(): AsyncGenerator<Buffer> {
       if (head.length) {
         cb.progress?.(bytesRead);
@@ -104,7 +96,6 @@ export async function parseFile<B extends RowBatch>(
         if (pending) await flush();
         const next = await chunks.next();
         if (next.done) return;
-        hash?.update(next.value);
         bytesRead += next.value.length;
         cb.progress?.(bytesRead);
         yield next.value;
@@ -112,7 +103,7 @@ export async function parseFile<B extends RowBatch>(
     }
 
     try {
-      const sniffed = sniffInput(fileHead.subarray(0, 4096));
+      const sniffed = sniffInput(fileHead.subarray(0, SNIFF_BYTES));
       const reader: Reader = sniffed.kind === 'xml' ? readWindowsXml : readEntraJson;
       summary = await reader(
         source(),
@@ -140,18 +131,10 @@ export async function parseFile<B extends RowBatch>(
       fatal = { message: e.message, ...(e.offset !== undefined ? { offset: e.offset } : {}) };
     }
     await flush();
-    // Hash the rest of the file too when a reader stopped early, so the recorded hash is the file's.
-    if (hash) {
-      for (;;) {
-        const next = await chunks.next();
-        if (next.done) break;
-        hash.update(next.value);
-      }
-    }
   } catch (e) {
     fatal = { message: `could not read the file: ${(e as Error).message}` };
   } finally {
     await handle.close();
   }
-  return { sha256: hash ? hash.digest('hex') : '', size, summary, errors, fatal };
+  return { size, summary, errors, fatal };
 }

@@ -22,13 +22,7 @@ export class ParseJob {
     readonly jobId: number,
     readonly path: string,
     private readonly worker: ParseWorkerHandle,
-    options: {
-      stagingDir: string;
-      range?: ByteRange;
-      noHash?: boolean;
-      maxRecordBytes?: number;
-      maxJsonDepth?: number;
-    },
+    options: { stagingDir: string; range?: ByteRange; maxRecordBytes?: number; maxJsonDepth?: number },
   ) {
     this.range = options.range;
     this.result = new Promise<ParseResult>((resolve, reject) => {

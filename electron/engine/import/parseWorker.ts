@@ -86,7 +86,6 @@ async function runJob(m: Extract<ToWorker, { type: 'parse' }>): Promise<void> {
       {
         isCancelled: () => cancelled.has(jobId),
         ...(m.range ? { range: m.range } : {}),
-        ...(m.noHash ? { hash: false } : {}),
         ...(m.maxRecordBytes ? { maxRecordBytes: m.maxRecordBytes } : {}),
         ...(m.maxJsonDepth ? { maxJsonDepth: m.maxJsonDepth } : {}),
       },

@@ -1,13 +1,12 @@
 // Decides whether a file is parsed whole or in byte-range slices by several workers at once. Only big
 // Windows XML files are sliced: one thread parsing a multi-gigabyte export is the import's bottleneck,
 // and XML event boundaries can be found safely from any point (`<` is always escaped in text).
-import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import { sniffInput } from '../readers/sniff.js';
+import { SNIFF_BYTES, sniffInput } from '../readers/sniff.js';
 import { planXmlSlices, xmlEncoding } from '../readers/windowsXml/index.js';
 import { EventStartCounter } from '../readers/windowsXml/eventStartCounter.js';
 import { readFileHead, type ByteRange } from './parseFile.js';
-import { fileChunks } from './fileChunks.js';
+import { hashFile } from './fileChunks.js';
 
 /** Below this a slice is not worth a worker's start-up and hand-over. */
 export const MIN_SLICE_BYTES = 32 * 1024 * 1024;
@@ -21,7 +20,7 @@ export async function planSlices(path: string, parts: number, minSliceBytes = MI
     if (size < 2 * minSliceBytes) return null;
     const head = await readFileHead(handle, size);
     try {
-      if (sniffInput(head.subarray(0, 4096)).kind !== 'xml') return null;
+      if (sniffInput(head.subarray(0, SNIFF_BYTES)).kind !== 'xml') return null;
     } catch {
       return null; // not a log: the whole-file read reports it
     }
@@ -61,52 +60,27 @@ export function scanSlicedFile(path: string, starts: readonly number[]): SlicedF
     promise.catch(() => undefined);
     return { promise, ...settle };
   });
-  const sha256 = (async () => {
-    const handle = await open(path, 'r');
-    try {
-      const hash = createHash('sha256');
-      let counter: EventStartCounter | null = null;
-      let told = 0;
-      // Settles the counts the counter has found since it was last asked.
-      const tell = (c: EventStartCounter): void => {
-        for (; told < c.before.length; told++) counts[told]!.resolve(c.before[told]!);
-      };
-      const { size } = await handle.stat();
-      for await (const chunk of fileChunks(handle, 0, size, 1 << 20)) {
-        hash.update(chunk);
-        if (counter === null) {
-          const info = xmlEncoding(chunk);
-          if (info === null) throw new Error('not XML any more');
-          counter = new EventStartCounter(info, starts);
-        }
-        counter.push(chunk);
-        tell(counter);
-      }
-      if (counter) {
-        counter.finish();
-        tell(counter);
-      }
-      return hash.digest('hex');
-    } finally {
-      await handle.close();
+  let counter: EventStartCounter | null = null;
+  let told = 0;
+  // Settles the counts the counter has found since it was last asked.
+  const tell = (c: EventStartCounter): void => {
+    for (; told < c.before.length; told++) counts[told]!.resolve(c.before[told]!);
+  };
+  const sha256 = hashFile(path, (chunk) => {
+    if (counter === null) {
+      const info = xmlEncoding(chunk);
+      if (info === null) throw new Error('not XML any more');
+      counter = new EventStartCounter(info, starts);
     }
-  })();
+    counter.push(chunk);
+    tell(counter);
+  }).then((hex) => {
+    if (counter) {
+      counter.finish();
+      tell(counter);
+    }
+    return hex;
+  });
   sha256.catch((e: unknown) => counts.forEach((c) => c.reject(e)));
   return { sha256, eventsBefore: counts.map((c) => c.promise) };
-}
-
-/**
- * A whole file's SHA-256, read here alongside its parse: the parse worker is the busier thread (a
- * JSON file has one), and hashing there took ~4% of its time (measured).
- */
-export async function hashFile(path: string): Promise<string> {
-  const handle = await open(path, 'r');
-  try {
-    const hash = createHash('sha256');
-    const { size } = await handle.stat();
-    for await (const chunk of fileChunks(handle, 0, size, 1 << 20)) hash.update(chunk);
-    return hash.digest('hex');
-  } finally {
-    await handle.close();
-  }
 }

@@ -17,8 +17,6 @@ export type ToWorker =
       stagingDir: string;
       /** Only this byte range of an XML file (a slice parsed alongside others). */
       range?: ByteRange;
-      /** The coordinator hashes the file itself: the worker leaves it. */
-      noHash?: boolean;
       maxRecordBytes?: number;
       maxJsonDepth?: number;
     }

@@ -28,7 +28,29 @@ function startsWith(head: Uint8Array, bytes: number[]): boolean {
   return bytes.every((b, i) => head[i] === b);
 }
 
-/** Looks at up to the first 4 KiB of a file. Throws InputFormatError when it is no log we read. */
+/** Bytes of a file's start the sniffer looks at. */
+export const SNIFF_BYTES = 4096;
+
+/**
+ * A source's first chunks, at least SNIFF_BYTES of them unless it ends sooner (the first chunk can be
+ * tiny: a test, a pipe), each copied: the source may read into a chunk's memory again while more are
+ * gathered (see Reader).
+ */
+export async function readHeadChunks(
+  chunks: AsyncIterator<Buffer>,
+): Promise<{ head: Buffer[]; ended: boolean }> {
+  const head: Buffer[] = [];
+  let bytes = 0;
+  while (bytes < SNIFF_BYTES) {
+    const next = await chunks.next();
+    if (next.done === true) return { head, ended: true };
+    head.push(Buffer.from(next.value));
+    bytes += next.value.length;
+  }
+  return { head, ended: false };
+}
+
+/** Looks at up to the first SNIFF_BYTES of a file. Throws InputFormatError when it is no log we read. */
 export function sniffInput(head: Uint8Array): Sniffed {
   if (head.length === 0) throw new InputFormatError('the file is empty', 0);
   for (const [bytes, what] of MAGIC) {

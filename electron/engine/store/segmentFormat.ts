@@ -16,9 +16,10 @@ import { AUDIT_COLUMNS, SIGNIN_COLUMNS, WIN_COLUMNS, type Column, type Kind } fr
 
 const FIELD = '\u001f';
 const NULL = '\u001b';
-// The separators are control characters by design; matching them is the point of these patterns.
-// eslint-disable-next-line no-control-regex
-const NEEDS_CARE = /[\n\r\u001b\u001c\u001d\u001f]/;
+/** What a value must not hold as it is: line breaks (rewritten), and the separators (unsafe). */
+const CARE_CHARS = ['\n', '\r', NULL, '\u001c', '\u001d', FIELD];
+const NEEDS_CARE = new RegExp(`[${CARE_CHARS.join('')}]`);
+// The separators are control characters by design; matching them is the point of this pattern.
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u001b\u001c\u001d\u001f]/;
 /** Longest row a segment may carry; DuckDB's reader needs a bound on line length. */
@@ -49,15 +50,7 @@ let escapedInRow = false;
  * long text (a record's raw JSON) one indexOf per character is four times quicker (measured).
  */
 function needsCare(s: string): boolean {
-  if (s.length < 256) return NEEDS_CARE.test(s);
-  return (
-    s.indexOf('\n') >= 0 ||
-    s.indexOf('\r') >= 0 ||
-    s.indexOf(FIELD) >= 0 ||
-    s.indexOf(NULL) >= 0 ||
-    s.indexOf('\u001c') >= 0 ||
-    s.indexOf('\u001d') >= 0
-  );
+  return s.length < 256 ? NEEDS_CARE.test(s) : CARE_CHARS.some((c) => s.indexOf(c) >= 0);
 }
 
 function fieldText(kind: Kind, v: unknown): string | null {
@@ -91,7 +84,7 @@ const LF = 0x0a;
  */
 class SegmentLines {
   private buf: Buffer = Buffer.alloc(0);
-  at = 0;
+  private at = 0;
   rows = 0;
 
   constructor(
@@ -115,6 +108,10 @@ class SegmentLines {
     }
     this.buf[this.at++] = LF;
     this.rows++;
+  }
+
+  get bytes(): number {
+    return this.at;
   }
 
   /** The lines so far, as a view that stays valid until the next clear. */
@@ -199,48 +196,40 @@ export class SegmentBatchBuilder {
   ] as const;
   private readonly signins = [new SegmentLines('signins', false), new SegmentLines('signins', true)] as const;
   private readonly audits = [new SegmentLines('audits', false), new SegmentLines('audits', true)] as const;
+  private readonly all = [...this.win, ...this.signins, ...this.audits];
   private unpacked: ReadRow[] = [];
-  private bytes = 0;
   rows = 0;
 
   get full(): boolean {
-    return this.rows >= BATCH_ROWS || this.bytes >= BATCH_BYTES;
+    return this.rows >= BATCH_ROWS || this.all.reduce((n, s) => n + s.bytes, 0) >= BATCH_BYTES;
   }
 
   add(r: ReadRow): void {
     let ok: boolean;
-    let lines: readonly [SegmentLines, SegmentLines];
     switch (r.kind) {
       case 'win':
-        lines = this.win;
-        ok = addWinEvent(r.row, ...lines);
+        ok = addWinEvent(r.row, ...this.win);
         break;
       case 'signin':
-        lines = this.signins;
-        ok = addCarefully(SIGNIN_COLUMNS, r.row, ...lines);
+        ok = addCarefully(SIGNIN_COLUMNS, r.row, ...this.signins);
         break;
       case 'audit':
-        lines = this.audits;
-        ok = addCarefully(AUDIT_COLUMNS, r.row, ...lines);
+        ok = addCarefully(AUDIT_COLUMNS, r.row, ...this.audits);
         break;
     }
     if (!ok) this.unpacked.push(withoutBytes(r));
     this.rows++;
-    this.bytes = Math.max(this.bytes, lines[0].at, lines[1].at);
   }
 
   /** The batch so far; its segments are views of this builder's memory, valid until `clear`. */
   formatted(): FormattedBatch {
-    const segments = [...this.win, ...this.signins, ...this.audits]
-      .filter((s) => s.rows > 0)
-      .map((s) => s.segment());
+    const segments = this.all.filter((s) => s.rows > 0).map((s) => s.segment());
     return { segments, unpacked: this.unpacked };
   }
 
   clear(): void {
-    for (const s of [...this.win, ...this.signins, ...this.audits]) s.clear();
+    for (const s of this.all) s.clear();
     this.unpacked = [];
-    this.bytes = 0;
     this.rows = 0;
   }
 }

@@ -3,7 +3,7 @@
 // encodings an ASCII character is one unit that no other character's units can be mistaken for, so the
 // scanner finds record boundaries the same way in either, and byte offsets stay exact.
 import { isUtf8 } from 'node:buffer';
-import { sniffInput, type TextEncoding } from '../sniff.js';
+import { readHeadChunks, SNIFF_BYTES, sniffInput, type TextEncoding } from '../sniff.js';
 import { InputFormatError } from '../types.js';
 
 export type CodeUnits = Buffer | Uint16Array;
@@ -17,24 +17,11 @@ export interface UnitSource {
   units: AsyncGenerator<CodeUnits>;
 }
 
-const SNIFF_BYTES = 4096;
-
 /** Reads enough of the file to sniff it, then hands back the rest as code units. */
 export async function openUnitSource(source: AsyncIterable<Buffer>): Promise<UnitSource> {
   const it = source[Symbol.asyncIterator]();
-  const head: Buffer[] = [];
-  let headBytes = 0;
-  let done = false;
-  while (headBytes < SNIFF_BYTES) {
-    const next = await it.next();
-    if (next.done) {
-      done = true;
-      break;
-    }
-    // Copied: the source may read into a chunk's memory again while more of the head is gathered.
-    head.push(Buffer.from(next.value));
-    headBytes += next.value.length;
-  }
+  const { head, ended } = await readHeadChunks(it);
+  let done = ended;
   const first = Buffer.concat(head);
   let sniffed;
   try {

@@ -3,34 +3,18 @@
 // way round, with or without a byte-order mark. The file is read chunk by chunk and decoded one event at
 // a time, so its size is limited only by the disk; memory is bounded by the largest event accepted.
 // A big file can also be read as byte-range slices at once (see planXmlSlices and ReaderOptions.slice).
-import { sniffInput } from '../sniff.js';
+import { readHeadChunks, SNIFF_BYTES, sniffInput } from '../sniff.js';
 import { DEFAULT_MAX_RECORD_BYTES, InputFormatError, type Reader, type ReaderOptions } from '../types.js';
 import { ImportSession, type SessionPlace } from './importSession.js';
 import { isAligned, type EncodingInfo } from './textEncoding.js';
 
 export { planXmlSlices, xmlEncoding } from './slicePlanner.js';
 
-/** Bytes the sniffer looks at before the encoding is decided. */
-const SNIFF_BYTES = 4096;
-
 export const readWindowsXml: Reader = async (source, sink, options = {}) => {
   const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const chunks = source[Symbol.asyncIterator]();
   try {
-    // The first chunk can be tiny (a test, a pipe): gather enough to recognise the encoding.
-    const head: Buffer[] = [];
-    let headBytes = 0;
-    let ended = false;
-    while (headBytes < SNIFF_BYTES) {
-      const next = await chunks.next();
-      if (next.done === true) {
-        ended = true;
-        break;
-      }
-      // Copied: the source may read into a chunk's memory again while more of the head is gathered.
-      head.push(Buffer.from(next.value));
-      headBytes += next.value.length;
-    }
+    const { head, ended } = await readHeadChunks(chunks);
     // A later slice starts in the middle of the file: the encoding is the file's, from its first bytes.
     const fileHead = options.slice?.fileHead ?? Buffer.concat(head);
     const sniffed = sniffInput(fileHead.subarray(0, SNIFF_BYTES));

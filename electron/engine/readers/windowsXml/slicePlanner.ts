@@ -9,7 +9,7 @@
 // found searching forward from there. `<` is always escaped in XML text and attribute values, so a
 // literal `<Event ` outside markup can only open an element; requiring the `</Event>` of the previous
 // event right before it rules out the rest (CDATA, comments, a damaged event).
-import { sniffInput } from '../sniff.js';
+import { SNIFF_BYTES, sniffInput } from '../sniff.js';
 import { InputFormatError } from '../types.js';
 import { DoctypeGuard } from './doctypeGuard.js';
 import { findEventStart } from './eventRecord.js';
@@ -23,8 +23,6 @@ const WINDOW_BYTES = 1024 * 1024;
  * candidate whose previous `</Event>` lies further back is passed over for the next one.
  */
 const LOOK_BACK_BYTES = 4096;
-/** Bytes the sniffer looks at. */
-const SNIFF_BYTES = 4096;
 
 const [TAB, LF, CR, SPACE, GT, LT, QUESTION] = [0x09, 0x0a, 0x0d, 0x20, 0x3e, 0x3c, 0x3f];
 /** Longest XML declaration looked back over. */
