@@ -5,6 +5,7 @@
 export type MicrosUtc = bigint;
 
 export type InputFormat =
+  | 'windows-evtx' // a binary Windows event log, read natively
   | 'windows-xml' // any Windows event XML flavour: wevtutil, Event Viewer, PowerShell, evtx_dump
   | 'entra-signins'
   | 'entra-audits'
@@ -12,6 +13,7 @@ export type InputFormat =
 
 /** Which flavour of a format a file turned out to be; informational, shown in the summary. */
 export type FormatVariant =
+  | 'evtx'
   | 'wevtutil'
   | 'event-viewer'
   | 'powershell-lines'

@@ -3,11 +3,12 @@
 // tests can call it directly. The coordinator hashes every file itself, alongside (see the importer).
 import { open, type FileHandle } from 'node:fs/promises';
 import type { ReadError, ReadRow } from '../model.js';
-import { SNIFF_BYTES, sniffInput } from '../readers/sniff.js';
+import { SNIFF_BYTES, sniffInput, type SniffedKind } from '../readers/sniff.js';
 import { CHUNK_BYTES, fileChunks } from './fileChunks.js';
 import { InputFormatError, type Reader, type ReaderOptions, type ReaderSummary } from '../readers/types.js';
 import { readWindowsXml } from '../readers/windowsXml/index.js';
 import { readEntraJson } from '../readers/entra/index.js';
+import { readEvtx } from '../readers/evtx/index.js';
 
 /** Enough of a file's start for the sniffer and for any real prolog before the first event. */
 export const FILE_HEAD_BYTES = 64 * 1024;
@@ -51,6 +52,9 @@ export async function readFileHead(handle: FileHandle, size: number): Promise<Bu
   if (head.length) await handle.read(head, 0, head.length, 0);
   return head;
 }
+
+/** Which reader reads each kind of content the sniffer recognises. */
+const READERS: Record<SniffedKind, Reader> = { evtx: readEvtx, xml: readWindowsXml, json: readEntraJson };
 
 export async function parseFile<B extends RowBatch>(
   path: string,
@@ -104,7 +108,7 @@ export async function parseFile<B extends RowBatch>(
 
     try {
       const sniffed = sniffInput(fileHead.subarray(0, SNIFF_BYTES));
-      const reader: Reader = sniffed.kind === 'xml' ? readWindowsXml : readEntraJson;
+      const reader: Reader = READERS[sniffed.kind];
       summary = await reader(
         source(),
         {

@@ -2,7 +2,7 @@
 import { InputFormatError } from './types.js';
 
 export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be';
-export type SniffedKind = 'xml' | 'json';
+export type SniffedKind = 'evtx' | 'xml' | 'json';
 
 export interface Sniffed {
   kind: SniffedKind;
@@ -17,12 +17,11 @@ const MAGIC: Array<[number[], string]> = [
   [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
   [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (extract it first)'],
   [[0x1f, 0x8b], 'a gzip archive (extract it first)'],
-  [
-    [0x45, 0x6c, 0x66, 0x46, 0x69, 0x6c, 0x65],
-    'a binary .evtx log (export it to XML with wevtutil or evtx_dump first)',
-  ],
   [[0x4d, 0x5a], 'a Windows executable'],
 ];
+
+/** "ElfFile\0": a binary Windows event log. */
+const EVTX_MAGIC = [0x45, 0x6c, 0x66, 0x46, 0x69, 0x6c, 0x65, 0x00];
 
 function startsWith(head: Uint8Array, bytes: number[]): boolean {
   return bytes.every((b, i) => head[i] === b);
@@ -53,9 +52,9 @@ export async function readHeadChunks(
 /** Looks at up to the first SNIFF_BYTES of a file. Throws InputFormatError when it is no log we read. */
 export function sniffInput(head: Uint8Array): Sniffed {
   if (head.length === 0) throw new InputFormatError('the file is empty', 0);
+  if (startsWith(head, EVTX_MAGIC)) return { kind: 'evtx', encoding: 'utf8', bomLength: 0 };
   for (const [bytes, what] of MAGIC) {
-    if (startsWith(head, bytes))
-      throw new InputFormatError(`this is ${what}, not an XML or JSON log export`, 0);
+    if (startsWith(head, bytes)) throw new InputFormatError(`this is ${what}, not an event log export`, 0);
   }
   let encoding: TextEncoding = 'utf8';
   let bomLength = 0;
@@ -79,9 +78,12 @@ export function sniffInput(head: Uint8Array): Sniffed {
     break;
   }
   if (head.indexOf(0) >= 0 && encoding === 'utf8') {
-    throw new InputFormatError('binary data: this is not an XML or JSON log export', 0);
+    throw new InputFormatError('binary data: this is not an event log export', 0);
   }
-  throw new InputFormatError('unrecognised content: expected Windows event XML or Entra ID JSON', 0);
+  throw new InputFormatError(
+    'unrecognised content: expected a Windows .evtx log, Windows event XML or Entra ID JSON',
+    0,
+  );
 }
 
 function matchesAscii(head: Uint8Array, at: number, step: number, lo: number, text: string): boolean {

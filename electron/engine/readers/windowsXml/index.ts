@@ -18,7 +18,11 @@ export const readWindowsXml: Reader = async (source, sink, options = {}) => {
     // A later slice starts in the middle of the file: the encoding is the file's, from its first bytes.
     const fileHead = options.slice?.fileHead ?? Buffer.concat(head);
     const sniffed = sniffInput(fileHead.subarray(0, SNIFF_BYTES));
-    if (sniffed.kind !== 'xml') throw new InputFormatError('this is JSON, not Windows event XML', 0);
+    if (sniffed.kind !== 'xml')
+      throw new InputFormatError(
+        `this is ${sniffed.kind === 'json' ? 'JSON' : 'a binary .evtx log'}, not Windows event XML`,
+        0,
+      );
     const info: EncodingInfo = {
       encoding: sniffed.encoding,
       unit: sniffed.encoding === 'utf8' ? 1 : 2,
