@@ -6,6 +6,8 @@
 //   - SYSTEMTIMEs as `2019-03-08 23:23:05`: compared as instants too;
 //   - Booleans as `True`/`False` where Windows writes `true`/`false`;
 //   - Binary values in base64 where Windows writes upper-case hex;
+//   - ASCII control characters other than tab, LF and CR dropped from every text (its escape_value
+//     removes XML 1.1's restricted characters after turning the rest of non-ASCII into references);
 //   - HexInt values padded (`0x00000000000003e7`) and GUIDs in lower case;
 //   - an array value as one `<string>a</string>\n<string>b</string>\n` text, where Windows repeats the
 //     element once per item (MS-EVEN6 3.1.4.7.5): expanded here into the values Windows would give.
@@ -103,8 +105,12 @@ const GUID = /^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 const PYTHON_TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?$/;
 
+// eslint-disable-next-line no-control-regex -- python-evtx's RESTRICTED_CHARS, as far as ASCII goes
+const RESTRICTED_ASCII = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+
 function sameText(ours: string, theirs: string): boolean {
   if (ours === theirs) return true;
+  if (RESTRICTED_ASCII.test(ours)) return sameText(ours.replace(RESTRICTED_ASCII, ''), theirs);
   if (HEX.test(ours) && HEX.test(theirs)) return BigInt(ours) === BigInt(theirs);
   if (GUID.test(ours) && GUID.test(theirs)) return ours.toLowerCase() === theirs.toLowerCase();
   if ((ours === 'true' && theirs === 'True') || (ours === 'false' && theirs === 'False')) return true;
