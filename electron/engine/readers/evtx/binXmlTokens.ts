@@ -5,7 +5,9 @@
 // Every offset here is relative to the chunk, because that is what names and template definitions point
 // at. Nothing is trusted: each read is bounds-checked and each recursion depth-limited, so damaged bytes
 // end in an EvtxDamage for one record, never in a hang or an exception that escapes the reader.
+import type { CompiledTemplate } from './compiledTemplate.js';
 import { EvtxDamage } from './evtxDamage.js';
+import type { FlattenCache } from './inlineNested.js';
 import { ValueType, fixedSize, utf16Text, valueTexts } from './binXmlValues.js';
 
 export const enum Token {
@@ -63,6 +65,10 @@ export interface ChunkContext {
   readonly buf: Buffer;
   readonly names: Map<number, string>;
   readonly templates: Map<number, XmlNode[]>;
+  /** Each template's compiled form (see compiledTemplate.ts), null where it has none. */
+  readonly compiled: Map<XmlNode[], CompiledTemplate | null>;
+  /** Templates with the templates nested in their values flattened in (see inlineNested.ts). */
+  readonly flattened: FlattenCache;
 }
 
 /** Deeper than any real event; bounds the recursion of elements, nested Binary XML and templates. */

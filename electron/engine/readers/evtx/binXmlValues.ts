@@ -114,17 +114,12 @@ function systemTimeText(buf: Buffer, at: number): string {
 }
 
 function guidText(buf: Buffer, at: number): string {
-  const h = (from: number, to: number): string => buf.toString('hex', from, to);
-  const d1 = buf.readUInt32LE(at).toString(16).padStart(8, '0');
-  const d2 = buf
-    .readUInt16LE(at + 4)
-    .toString(16)
-    .padStart(4, '0');
-  const d3 = buf
-    .readUInt16LE(at + 6)
-    .toString(16)
-    .padStart(4, '0');
-  return `{${d1}-${d2}-${d3}-${h(at + 8, at + 10)}-${h(at + 10, at + 16)}}`.toUpperCase();
+  // The first three fields are little-endian, the last two bytes as stored.
+  const h = buf.toString('hex', at, at + 16).toUpperCase();
+  return (
+    `{${h.slice(6, 8)}${h.slice(4, 6)}${h.slice(2, 4)}${h.slice(0, 2)}-${h.slice(10, 12)}${h.slice(8, 10)}-` +
+    `${h.slice(14, 16)}${h.slice(12, 14)}-${h.slice(16, 20)}-${h.slice(20, 32)}}`
+  );
 }
 
 function sidText(buf: Buffer, at: number, end: number): string {

@@ -6,7 +6,9 @@
 import type { ReadError, WinEventRow } from '../../model.js';
 import { toWinEventRow } from '../windowsXml/winEventRow.js';
 import { MalformedEventError } from '../windowsXml/eventCollector.js';
-import { readFragment, type ChunkContext } from './binXmlTokens.js';
+import { isTemplateLoop, readFragment, type ChunkContext, type XmlNode } from './binXmlTokens.js';
+import { compileTemplate, renderCompiled } from './compiledTemplate.js';
+import { flattenNested } from './inlineNested.js';
 import { EvtxDamage } from './evtxDamage.js';
 import {
   CHUNK_HEADER_BYTES,
@@ -16,7 +18,7 @@ import {
   isAllZero,
   readChunkHeader,
 } from './evtxLayout.js';
-import { renderEvent } from './renderEvent.js';
+import { renderEvent, type RenderedEvent } from './renderEvent.js';
 
 const RECORD_SIGNATURE = Buffer.from([0x2a, 0x2a, 0, 0]);
 
@@ -84,7 +86,13 @@ export function readChunkRecords(
       offset: place.fileOffset,
     });
   }
-  const ctx: ChunkContext = { buf: chunk, names: new Map(), templates: new Map() };
+  const ctx: ChunkContext = {
+    buf: chunk,
+    names: new Map(),
+    templates: new Map(),
+    compiled: new Map(),
+    flattened: new Map(),
+  };
   // Records end where the chunk's free space begins; a header never updated (a dirty log) says 0 or
   // nonsense, and then records are read as long as they are there.
   const free = header.freeSpaceOffset;
@@ -152,6 +160,24 @@ function nextRecordAfter(chunk: Buffer, at: number, size: number, end: number): 
   return next < 0 || next >= end ? end : next;
 }
 
+/** A record is almost always one template instance: compiled once per chunk, then filled per record. */
+function renderRecord(ctx: ChunkContext, nodes: XmlNode[], maxRecordBytes: number): RenderedEvent {
+  const only = nodes.length === 1 ? nodes[0]! : null;
+  if (only?.kind === 'template' && !isTemplateLoop(only.instance.template)) {
+    const use = flattenNested(ctx, ctx.flattened, only.instance, 0);
+    if (use !== null) {
+      let compiled = ctx.compiled.get(use.template);
+      if (compiled === undefined) {
+        compiled = compileTemplate(use.template);
+        ctx.compiled.set(use.template, compiled);
+      }
+      const rendered = compiled === null ? null : renderCompiled(ctx, compiled, use.values);
+      if (rendered !== null) return rendered;
+    }
+  }
+  return renderEvent(ctx, nodes, maxRecordBytes);
+}
+
 /** One record's row, or what is wrong with it. */
 function readRecord(
   ctx: ChunkContext,
@@ -162,7 +188,7 @@ function readRecord(
 ): WinEventRow | string {
   try {
     const { nodes } = readFragment(ctx, at + RECORD_HEADER_BYTES, at + size - 4, false);
-    const { event, xml } = renderEvent(ctx, nodes, maxRecordBytes);
+    const { event, xml } = renderRecord(ctx, nodes, maxRecordBytes);
     if (xml === '') return 'it holds no event';
     return toWinEventRow(event, recordNo, xml);
   } catch (e) {

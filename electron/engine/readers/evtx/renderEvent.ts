@@ -13,12 +13,11 @@ import {
 } from './binXmlTokens.js';
 import { ValueType, valueTexts } from './binXmlValues.js';
 import { EvtxDamage } from './evtxDamage.js';
+import { ENTITIES, allAbsent, attributeText, contentText, escapeAttribute, escapeText } from './xmlText.js';
 
 /** Elements, texts and values one record may expand to: templates inside templates could multiply. */
 const MAX_NODES = 100_000;
 const MAX_DEPTH = 64;
-
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 export interface RenderedEvent {
   event: ExtractedEvent;
@@ -112,7 +111,7 @@ class EventRenderer {
     const attributes: Array<readonly [string, string]> = [];
     let tag = `<${node.name}`;
     for (const attribute of node.attributes) {
-      const value = this.attributeText(attribute.value, values);
+      const value = this.attributeValue(attribute.value, values);
       if (value === null) continue;
       attributes.push([attribute.name, value]);
       tag += ` ${attribute.name}='${escapeAttribute(value)}'`;
@@ -136,7 +135,7 @@ class EventRenderer {
   }
 
   /** An attribute's text, or null when it is only optional values that are absent (left out). */
-  private attributeText(parts: readonly XmlNode[], values: readonly SubstitutionValue[]): string | null {
+  private attributeValue(parts: readonly XmlNode[], values: readonly SubstitutionValue[]): string | null {
     if (allAbsent(parts, values)) return null;
     let text = '';
     for (const part of parts) {
@@ -160,8 +159,7 @@ class EventRenderer {
           break;
       }
     }
-    // As an XML parser reads an attribute: line ends, then every line break and tab, become spaces.
-    return ATTRIBUTE_BREAK.test(text) ? text.replace(/\r\n?/g, '\n').replace(/[\t\n]/g, ' ') : text;
+    return attributeText(text);
   }
 
   private substitution(value: SubstitutionValue | undefined, depth: number): void {
@@ -174,36 +172,11 @@ class EventRenderer {
     this.text(valueTexts(value.type, this.ctx.buf, value.offset, value.size).join(' '));
   }
 
-  /** Text as an XML parser reads it from the event's XML export: CR LF and lone CR become LF. */
   private text(raw: string): void {
-    const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+    const text = contentText(raw);
     this.xml += escapeText(text);
     this.collector.text(text);
   }
-}
-
-/** True when every part is a substitution whose value is missing or null. */
-function allAbsent(parts: readonly XmlNode[], values: readonly SubstitutionValue[]): boolean {
-  for (const part of parts) {
-    if (part.kind !== 'substitution') return false;
-    const value = values[part.index];
-    if (value !== undefined && value.type !== ValueType.Null && value.size > 0) return false;
-  }
-  return parts.length > 0;
-}
-
-const TEXT_SPECIAL = /[&<>]/;
-const ATTRIBUTE_BREAK = /[\t\n\r]/;
-const ATTRIBUTE_SPECIAL = /[&<>'"]/;
-
-function escapeText(text: string): string {
-  if (!TEXT_SPECIAL.test(text)) return text;
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
-
-function escapeAttribute(text: string): string {
-  if (!ATTRIBUTE_SPECIAL.test(text)) return text;
-  return escapeText(text).replaceAll("'", '&apos;').replaceAll('"', '&quot;');
 }
 
 /** Renders one record's top-level nodes (normally one template instance). */

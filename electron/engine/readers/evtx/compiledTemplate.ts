@@ -1,0 +1,286 @@
+// A template compiled once per chunk into what every record that uses it needs: the XML as literal
+// pieces with slots for the values, and where each value the row keeps comes from (a System field or a
+// payload entry, made of literal text and values). A record then costs its values' texts and a few
+// concatenations, instead of a walk of the template through the EventCollector: the walk is what the
+// compiled form is made from (with markers standing for the values), so the two cannot disagree on what
+// is kept. Templates the compiled form cannot express (a template inside a template, a payload name
+// made from a value) and records it cannot express (an array or Binary XML value, an absent value that
+// would drop a payload attribute) go through the walk (renderEvent.ts).
+import { EventCollector } from '../windowsXml/eventCollector.js';
+import type { ExtractedEvent, SystemValues } from '../windowsXml/extractedEvent.js';
+import type { ChunkContext, SubstitutionValue, XmlNode } from './binXmlTokens.js';
+import { ValueType, valueTexts } from './binXmlValues.js';
+import { ENTITIES, attributeText, contentText, escapeAttribute, escapeText, isPresent } from './xmlText.js';
+
+/** A value, or literal text; a value in an attribute is read as attributes are (see xmlText). */
+type Part = string | { index: number; inAttribute: boolean };
+
+type XmlOp =
+  | { op: 'literal'; text: string }
+  /** A value as element text. */
+  | { op: 'value'; index: number }
+  /** ` name='…'`, left out when all its values are absent. */
+  | { op: 'attribute'; name: string; parts: Part[]; optional: boolean }
+  /** `>…</name>` for an element whose content is only values, or `/>` when they are all absent. */
+  | { op: 'content'; name: string; indexes: number[] };
+
+export interface CompiledTemplate {
+  xml: XmlOp[];
+  system: Array<readonly [keyof SystemValues, Part[]]>;
+  names: (string | null)[];
+  values: Part[][];
+  /** Values whose absence would leave out an attribute the row keeps: such records take the walk. */
+  mustBePresent: number[];
+}
+
+// Private-use characters mark where a value stands while the template is walked to compile it.
+const OPEN = '\uE000';
+const OPEN_ATTRIBUTE = '\uE001';
+const CLOSE = '\uE002';
+const MARKER = /[\uE000\uE001]/;
+
+class NotCompilable extends Error {}
+
+/** The compiled form of a template, or null when only the walk can render it. */
+export function compileTemplate(nodes: readonly XmlNode[]): CompiledTemplate | null {
+  try {
+    const xml = mergeLiterals(xmlOps(nodes));
+    const collector = new EventCollector();
+    const mustBePresent: number[] = [];
+    collectMarked(nodes, collector, mustBePresent, 0, false);
+    const event = collector.event;
+    const system: Array<readonly [keyof SystemValues, Part[]]> = [];
+    for (const key of Object.keys(event.system) as Array<keyof SystemValues>) {
+      const text = event.system[key];
+      if (text !== null) system.push([key, parts(text)]);
+    }
+    if (event.names.some((n) => n !== null && MARKER.test(n))) return null;
+    return { xml, system, names: event.names, values: event.values.map(parts), mustBePresent };
+  } catch (e) {
+    if (e instanceof NotCompilable) return null;
+    throw e;
+  }
+}
+
+function marker(index: number, inAttribute: boolean): string {
+  return `${inAttribute ? OPEN_ATTRIBUTE : OPEN}${index}${CLOSE}`;
+}
+
+/** Marked text back into literal parts and values. */
+function parts(text: string): Part[] {
+  const out: Part[] = [];
+  let at = 0;
+  for (;;) {
+    const open = text.slice(at).search(MARKER);
+    if (open < 0) break;
+    const start = at + open;
+    if (start > at) out.push(text.slice(at, start));
+    const close = text.indexOf(CLOSE, start);
+    out.push({ index: Number(text.slice(start + 1, close)), inAttribute: text[start] === OPEN_ATTRIBUTE });
+    at = close + 1;
+  }
+  if (at < text.length || out.length === 0) out.push(text.slice(at));
+  return out;
+}
+
+/** Walks the template as renderEvent does, feeding the collector markers in place of values. */
+function collectMarked(
+  nodes: readonly XmlNode[],
+  collector: EventCollector,
+  mustBePresent: number[],
+  depth: number,
+  inPayload: boolean,
+): void {
+  for (const node of nodes) {
+    switch (node.kind) {
+      case 'element': {
+        // Below <Event>, every section but these is payload (UserData and the like), whose attributes are kept.
+        const payload =
+          depth === 1 ? !['System', 'EventData', 'RenderingInfo'].includes(node.name) : inPayload;
+        const attributes = node.attributes.map((a) => {
+          let text = '';
+          for (const part of a.value) {
+            if (part.kind === 'text') text += attributeText(part.text);
+            else if (part.kind === 'charRef') text += attributeText(String.fromCharCode(part.code));
+            else if (part.kind === 'entityRef') text += ENTITIES[part.name] ?? `&${part.name};`;
+            else if (part.kind === 'substitution') text += marker(part.index, true);
+          }
+          // An absent value leaves the attribute out: where the attribute is kept, it must be there.
+          if (payload && a.value.every((p) => p.kind === 'substitution'))
+            for (const p of a.value) if (p.kind === 'substitution') mustBePresent.push(p.index);
+          return [a.name, text] as const;
+        });
+        collector.open(node.name, attributes);
+        collectMarked(node.children, collector, mustBePresent, depth + 1, payload);
+        collector.close();
+        break;
+      }
+      case 'text':
+        collector.text(contentText(node.text));
+        break;
+      case 'cdata':
+        collector.text(node.text);
+        break;
+      case 'charRef':
+        collector.text(String.fromCharCode(node.code));
+        break;
+      case 'entityRef':
+        collector.text(ENTITIES[node.name] ?? `&${node.name};`);
+        break;
+      case 'pi':
+        break;
+      case 'substitution':
+        collector.text(marker(node.index, false));
+        break;
+      case 'template':
+        throw new NotCompilable();
+    }
+  }
+}
+
+/** The XML as renderEvent writes it, with the values left as slots. */
+function xmlOps(nodes: readonly XmlNode[]): XmlOp[] {
+  const ops: XmlOp[] = [];
+  for (const node of nodes) {
+    switch (node.kind) {
+      case 'element': {
+        ops.push({ op: 'literal', text: `<${node.name}` });
+        for (const a of node.attributes) {
+          const p: Part[] = [];
+          for (const part of a.value) {
+            if (part.kind === 'text') p.push(part.text);
+            else if (part.kind === 'charRef') p.push(String.fromCharCode(part.code));
+            else if (part.kind === 'entityRef') p.push(ENTITIES[part.name] ?? `&${part.name};`);
+            else if (part.kind === 'substitution') p.push({ index: part.index, inAttribute: true });
+          }
+          const optional = a.value.length > 0 && a.value.every((v) => v.kind === 'substitution');
+          ops.push({ op: 'attribute', name: a.name, parts: p, optional });
+        }
+        if (node.children.length === 0) ops.push({ op: 'literal', text: '/>' });
+        else if (node.children.every((c) => c.kind === 'substitution')) {
+          ops.push({
+            op: 'content',
+            name: node.name,
+            indexes: node.children.map((c) => (c.kind === 'substitution' ? c.index : -1)),
+          });
+        } else {
+          ops.push({ op: 'literal', text: '>' });
+          ops.push(...xmlOps(node.children));
+          ops.push({ op: 'literal', text: `</${node.name}>` });
+        }
+        break;
+      }
+      case 'text':
+        ops.push({ op: 'literal', text: escapeText(contentText(node.text)) });
+        break;
+      case 'cdata':
+        ops.push({ op: 'literal', text: `<![CDATA[${node.text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>` });
+        break;
+      case 'charRef':
+        ops.push({ op: 'literal', text: `&#${node.code};` });
+        break;
+      case 'entityRef':
+        ops.push({ op: 'literal', text: `&${node.name};` });
+        break;
+      case 'pi':
+        ops.push({
+          op: 'literal',
+          text: node.data === '' ? `<?${node.target}?>` : `<?${node.target} ${node.data}?>`,
+        });
+        break;
+      case 'substitution':
+        ops.push({ op: 'value', index: node.index });
+        break;
+      case 'template':
+        throw new NotCompilable();
+    }
+  }
+  return ops;
+}
+
+function mergeLiterals(ops: XmlOp[]): XmlOp[] {
+  const out: XmlOp[] = [];
+  for (const op of ops) {
+    const last = out[out.length - 1];
+    if (op.op === 'literal' && last?.op === 'literal') last.text += op.text;
+    else out.push(op.op === 'literal' ? { ...op } : op);
+  }
+  return out;
+}
+
+/**
+ * One record through its compiled template: the event and its XML, or null when this record's values
+ * need the walk (an array, Binary XML, or an absent value the row would notice).
+ */
+export function renderCompiled(
+  ctx: ChunkContext,
+  compiled: CompiledTemplate,
+  values: readonly SubstitutionValue[],
+): { event: ExtractedEvent; xml: string } | null {
+  for (const value of values) {
+    if (value.type & ValueType.ArrayFlag || value.type === ValueType.BinXml) return null;
+  }
+  for (const index of compiled.mustBePresent) if (!isPresent(values[index])) return null;
+  const texts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    texts[i] =
+      v.type === ValueType.Null || v.size === 0 ? '' : valueTexts(v.type, ctx.buf, v.offset, v.size)[0]!;
+  }
+  let xml = '';
+  for (const op of compiled.xml) {
+    switch (op.op) {
+      case 'literal':
+        xml += op.text;
+        break;
+      case 'value':
+        xml += escapeText(contentText(texts[op.index] ?? ''));
+        break;
+      case 'attribute':
+        if (op.optional && op.parts.every((p) => typeof p !== 'string' && !isPresent(values[p.index]))) break;
+        xml += ` ${op.name}='${escapeAttribute(joinParts(op.parts, texts))}'`;
+        break;
+      case 'content':
+        if (op.indexes.every((i) => !isPresent(values[i]))) xml += '/>';
+        else {
+          xml += '>';
+          for (const i of op.indexes) xml += escapeText(contentText(texts[i] ?? ''));
+          xml += `</${op.name}>`;
+        }
+        break;
+    }
+  }
+  const event: ExtractedEvent = {
+    system: {
+      provider: null,
+      eventId: null,
+      version: null,
+      level: null,
+      task: null,
+      keywords: null,
+      systemTime: null,
+      recordId: null,
+      processId: null,
+      channel: null,
+      computer: null,
+      userId: null,
+    },
+    names: compiled.names,
+    values: compiled.values.map((ps) => joinParts(ps, texts)),
+  };
+  for (const [key, ps] of compiled.system) event.system[key] = joinParts(ps, texts);
+  return { event, xml };
+}
+
+function partText(p: Part, texts: readonly string[]): string {
+  if (typeof p === 'string') return p;
+  const raw = texts[p.index] ?? '';
+  return p.inAttribute ? attributeText(raw) : contentText(raw);
+}
+
+function joinParts(ps: readonly Part[], texts: readonly string[]): string {
+  if (ps.length === 1) return partText(ps[0]!, texts);
+  let out = '';
+  for (const p of ps) out += partText(p, texts);
+  return out;
+}
