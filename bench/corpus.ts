@@ -8,15 +8,20 @@ import { writeBenchSignins } from '../tools/synth/benchCorpus/benchSignins.js';
 import { writeBenchWindowsFile } from '../tools/synth/benchCorpus/benchWindows.js';
 import type { BenchFileResult, BenchWindowsFile } from '../tools/synth/benchCorpus/benchWindows.js';
 import { utcMicros } from '../tools/synth/timeFormat.js';
+import { openBenchEvtxFile } from '../tools/synth/evtx/benchEvtx.js';
 
 export interface BenchCorpusOptions {
   windowsEvents?: number;
   signins?: number;
   seed?: number | string;
+  /** Also write each Windows file's events as a binary .evtx file, into this folder. */
+  evtxDir?: string;
 }
 
 export interface BenchCorpusSummary {
   files: BenchFileResult[];
+  /** The Windows files' events again as .evtx (when asked for), in `evtxDir`. */
+  evtxFiles: BenchFileResult[];
   windowsEvents: number;
   signins: number;
   bytes: number;
@@ -91,14 +96,20 @@ export async function writeBenchCorpus(
     },
   ];
   const files: BenchFileResult[] = [];
+  const evtxFiles: BenchFileResult[] = [];
+  if (options.evtxDir !== undefined) mkdirSync(options.evtxDir, { recursive: true });
   for (const plan of plans) {
-    if (plan.quota > 0) files.push(writeBenchWindowsFile(dir, plan, CORPUS_START, users));
+    if (plan.quota <= 0) continue;
+    const evtx = options.evtxDir === undefined ? undefined : openBenchEvtxFile(options.evtxDir, plan);
+    files.push(writeBenchWindowsFile(dir, plan, CORPUS_START, users, evtx && ((ev) => evtx.write(ev))));
+    if (evtx) evtxFiles.push(evtx.finish());
     // Let the event loop breathe between files: the bench runner may be reporting progress.
     await new Promise((resolve) => setImmediate(resolve));
   }
   if (signins > 0) files.push(...writeBenchSignins(dir, signins, seed, CORPUS_START, users));
   return {
     files,
+    evtxFiles,
     windowsEvents: files.filter((f) => f.name.endsWith('.xml')).reduce((n, f) => n + f.events, 0),
     signins: files.filter((f) => !f.name.endsWith('.xml')).reduce((n, f) => n + f.events, 0),
     bytes: files.reduce((n, f) => n + f.bytes, 0),

@@ -61,6 +61,8 @@ export interface RawEvent {
   recordNo: number;
   format: 'xml' | 'json';
   text: string;
+  /** How the text was had when it is not the stored text itself (an .evtx event rendered from its file). */
+  origin?: string;
 }
 
 export interface AccountSummary {

@@ -81,8 +81,13 @@ export interface WinEventRow {
   scriptText: string | null; // 4104 ScriptBlockText
   /** Every EventData/UserData value not mapped above, by name; unnamed Data as Data1, Data2, ... */
   data: Record<string, string>;
-  /** The event's own XML text, exactly as in the file (decoded). */
-  xml: string;
+  /**
+   * The event's own XML text, exactly as in the file (decoded); null for an event read from an .evtx
+   * file, whose XML is rendered from the file when asked for (see recordOffset).
+   */
+  xml: string | null;
+  /** Byte offset of the event's record in its .evtx file; null for the text formats. */
+  recordOffset: number | null;
   /**
    * The same text as UTF-8 bytes, when the reader has them at hand and has checked that no control
    * character but tab, LF and CR occurs anywhere in the event, so in none of the values above either.

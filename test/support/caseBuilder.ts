@@ -96,6 +96,7 @@ export function winRow(input: WinInput, recordNo: number): WinEventRow {
     scriptText: input.scriptText ?? null,
     data: input.data ?? {},
     xml: input.xml ?? `<Event><System><EventID>${input.eventId}</EventID></System></Event>`,
+    recordOffset: null,
   };
 }
 

@@ -37,24 +37,28 @@ export interface ReadBack {
   format: string | undefined;
 }
 
-/** Every row and error of one file, read in the calling thread. */
-export async function readRows(path: string): Promise<ReadBack> {
+/** Every row and error of one file, read in the calling thread (an .evtx event with its XML rendered). */
+export async function readRows(path: string, renderXml = true): Promise<ReadBack> {
   const rows: WinEventRow[] = [];
-  const result = await parseFile(path, {
-    batch: () => ({
-      rows: 0,
-      full: false,
-      add(r) {
-        if (r.kind === 'win') rows.push(r.row);
-        this.rows++;
-      },
-    }),
-    rows: () => undefined,
-  });
+  const result = await parseFile(
+    path,
+    {
+      batch: () => ({
+        rows: 0,
+        full: false,
+        add(r) {
+          if (r.kind === 'win') rows.push(r.row);
+          this.rows++;
+        },
+      }),
+      rows: () => undefined,
+    },
+    { renderXml },
+  );
   return { rows, errors: result.errors, fatal: result.fatal, format: result.summary?.format };
 }
 
-const COLUMNS_NOT_COMPARED = new Set(['recordNo', 'data', 'xml', 'xmlUtf8', 'ts']);
+const COLUMNS_NOT_COMPARED = new Set(['recordNo', 'recordOffset', 'data', 'xml', 'xmlUtf8', 'ts']);
 const MAX_TIME_SKEW_MICROS = 2;
 
 /** The differences between two rows of the same event, as readable lines (empty when they agree). */

@@ -36,6 +36,11 @@ export interface ReaderOptions {
   maxRecordBytes?: number;
   /** Deepest JSON nesting accepted before a record is rejected (never handed to JSON.parse). */
   maxJsonDepth?: number;
+  /**
+   * For .evtx: render each event's XML as it is read. The import does not (the raw-event viewer renders
+   * one when asked, from the record's offset); tests that compare renderings do.
+   */
+  renderXml?: boolean;
   /** Checked between batches: when it returns true the reader stops early and returns. */
   isCancelled?: () => boolean;
   /**

@@ -1,4 +1,4 @@
-// Column lists of the record tables, in the order of migrations/001_case_tables.sql (after source_id).
+// Column lists of the record tables, in the order of the migrations' CREATE TABLEs (after source_id).
 // Both load paths — the packed INSERT and the Appender — read them, so a new column is one line here.
 import type { AuditRow, SigninRow, WinEventRow } from '../model.js';
 
@@ -52,6 +52,7 @@ export const WIN_COLUMNS: ReadonlyArray<Column<WinEventRow>> = [
   ['text', (r) => r.objectName],
   ['text', (r) => r.scriptText],
   ['json', (r) => r.data],
+  ['bigint', (r) => (r.recordOffset === null ? null : BigInt(r.recordOffset))],
   ['text', (r) => r.xml],
 ];
 

@@ -138,7 +138,7 @@ class SegmentLines {
  */
 function addWinEvent(row: WinEventRow, plain: SegmentLines, escaped: SegmentLines): boolean {
   const xmlBytes = row.xmlUtf8;
-  if (xmlBytes !== undefined && row.xml.indexOf('\n') < 0 && row.xml.indexOf('\r') < 0) {
+  if (xmlBytes !== undefined && row.xml !== null && row.xml.indexOf('\n') < 0 && row.xml.indexOf('\r') < 0) {
     const last = WIN_COLUMNS.length - 1;
     const parts = new Array<string>(last + 1);
     for (let i = 0; i < last; i++) {

@@ -50,6 +50,12 @@ export function RawEventViewer({ eventRef, onClose }: { eventRef: RawEventRef; o
             <dd>
               #{raw.data.recordNo} in {raw.data.table} ({raw.data.format.toUpperCase()})
             </dd>
+            {raw.data.origin && (
+              <>
+                <dt>Shown</dt>
+                <dd data-testid="raw-origin">{raw.data.origin}</dd>
+              </>
+            )}
           </dl>
           <div className="raw-actions">
             <button type="button" className="btn" onClick={copy}>
@@ -65,7 +71,11 @@ export function RawEventViewer({ eventRef, onClose }: { eventRef: RawEventRef; o
               {asStored ? 'Indent for reading' : 'Show as stored'}
             </button>
             <span className="muted small">
-              {asStored ? 'Exactly as stored in the case.' : 'Indented for reading; values unchanged.'}
+              {asStored
+                ? raw.data.origin
+                  ? 'Exactly as rendered.'
+                  : 'Exactly as stored in the case.'
+                : 'Indented for reading; values unchanged.'}
             </span>
           </div>
           <pre className="raw-text" data-testid="raw-text">

@@ -41,7 +41,7 @@ test("every .evtx sample: at least the Rust parser's records, damage located, py
         assert.ok(e.offset! < readFileSync(join(samplesDir, entry.file)).length);
       }
       assert.equal(new Set(got.rows.map((r) => r.recordNo)).size, got.rows.length, 'record numbers unique');
-      assert.ok(got.rows.every((r) => r.xml.startsWith('<Event') && r.xml.endsWith('</Event>')));
+      assert.ok(got.rows.every((r) => r.xml?.startsWith('<Event') && r.xml.endsWith('</Event>')));
       if (!entry.python_evtx.complete || entry.python_evtx.xml === undefined) return;
       const python = await readRows(join(samplesDir, entry.python_evtx.xml));
       assert.equal(python.rows.length, entry.python_evtx.records);

@@ -87,7 +87,7 @@ test('005 keeps every raw record and column order, and new raw text is stored wi
     await conn.run(`INSERT INTO signins (source_id, record_no, raw) VALUES (1, 1, '{"id":"s"}')`);
     await conn.run(`INSERT INTO audits (source_id, record_no, raw) VALUES (1, 1, '{"id":"a"}')`);
     const before = await columnOrder(conn);
-    assert.deepEqual(await migrate(conn), [5]);
+    assert.deepEqual(await migrate(conn, 5), [5]);
     assert.deepEqual(await columnOrder(conn), before);
     const kept = await conn.runAndReadAll(
       `SELECT (SELECT xml FROM win_events), (SELECT raw FROM signins), (SELECT raw FROM audits)`,
@@ -125,3 +125,36 @@ async function columnOrder(conn: DuckDBConnection): Promise<string[]> {
   );
   return r.getRows().map((x) => String(x[0]));
 }
+
+test('006 adds record_offset before xml, keeps every row, and xml stays FSST', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const instance = await DuckDBInstance.create(join(dir, 'case.duckdb'));
+    const conn = await instance.connect();
+    await migrate(conn, 5);
+    await conn.run(
+      `INSERT INTO win_events (source_id, record_no, event_id, xml)
+       SELECT 1, i, 4720, '<Event>' || i || '</Event>' FROM range(1000) r(i)`,
+    );
+    assert.deepEqual(await migrate(conn), [6]);
+    const columns = await conn.runAndReadAll(
+      `SELECT column_name FROM duckdb_columns() WHERE table_name = 'win_events' ORDER BY column_index`,
+    );
+    const names = columns.getRows().map(([c]) => String(c));
+    assert.deepEqual(names.slice(-3), ['data', 'record_offset', 'xml']);
+    const kept = await conn.runAndReadAll(
+      `SELECT count(*)::INTEGER, count(record_offset)::INTEGER, count(DISTINCT xml)::INTEGER FROM win_events WHERE event_id = 4720`,
+    );
+    assert.deepEqual(kept.getRows()[0], [1000, 0, 1000]);
+    await conn.run('CHECKPOINT');
+    const storage = await conn.runAndReadAll(
+      `SELECT DISTINCT compression FROM pragma_storage_info('win_events')
+       WHERE column_name = 'xml' AND segment_type = 'VARCHAR' AND compression <> 'Constant'`,
+    );
+    assert.deepEqual(storage.getRows(), [['FSST']]);
+    conn.closeSync();
+    instance.closeSync();
+  } finally {
+    cleanup();
+  }
+});

@@ -127,6 +127,8 @@ export function writeBenchWindowsFile(
   file: BenchWindowsFile,
   start: number,
   users: DomainUser[],
+  /** Sees every event written, in order: the bench writes the same events as .evtx through it. */
+  onEvent?: (ev: WinEvent) => void,
 ): BenchFileResult {
   const { encoding, bom } = flavourEncoding(file.flavour);
   const sink = openFileSink(join(dir, file.name), encoding, bom);
@@ -148,6 +150,7 @@ export function writeBenchWindowsFile(
     for (const ev of events) {
       if (writer.events >= file.quota) break;
       writer.write(ev);
+      onEvent?.(ev);
     }
   }
   const events = writer.finish();

@@ -8,6 +8,7 @@
 import type { CompiledTemplate } from './compiledTemplate.js';
 import { EvtxDamage } from './evtxDamage.js';
 import type { FlattenCache } from './inlineNested.js';
+import type { ValueTable } from './valueTable.js';
 import { ValueType, fixedSize, utf16Text, valueTexts } from './binXmlValues.js';
 
 export const enum Token {
@@ -69,6 +70,10 @@ export interface ChunkContext {
   readonly compiled: Map<XmlNode[], CompiledTemplate | null>;
   /** Templates with the templates nested in their values flattened in (see inlineNested.ts). */
   readonly flattened: FlattenCache;
+  /** Compiled forms by template signature, shared by every chunk of a file. */
+  readonly compiledBySignature: Map<string, CompiledTemplate | null>;
+  /** The value table records are read into (see fastRecord.ts). */
+  readonly values: ValueTable;
 }
 
 /** Deeper than any real event; bounds the recursion of elements, nested Binary XML and templates. */
@@ -317,6 +322,11 @@ function readTemplateInstance(c: Cursor, r: Reading): XmlNode {
     c.at += size;
   }
   return { kind: 'template', instance: { template, values } };
+}
+
+/** The template defined at `offset` in the chunk, read once and then taken from the chunk's cache. */
+export function templateAt(ctx: ChunkContext, offset: number, depth: number): XmlNode[] {
+  return ctx.templates.get(offset) ?? readTemplateDefinition(ctx, offset, depth);
 }
 
 /** A template definition at `offset`: next-template offset, GUID, data size, then its fragment. */

@@ -93,10 +93,23 @@ export function fileTimeText(ticks: bigint): string {
     seconds -= 1n;
     fraction += 10_000_000n;
   }
-  const date = new Date(Number(seconds) * 1000);
-  if (Number.isNaN(date.getTime())) return '';
-  const iso = date.toISOString(); // 2021-10-19T14:42:41.000Z, or ±YYYYYY for years out of range
-  return `${iso.slice(0, iso.length - 5)}.${fraction.toString().padStart(7, '0')}Z`;
+  const prefix = secondText(Number(seconds));
+  return prefix === '' ? '' : `${prefix}.${fraction.toString().padStart(7, '0')}Z`;
+}
+
+// Events come in time order, many in the same second: its text is kept for the next one.
+let lastSecond = Number.NaN;
+let lastSecondText = '';
+
+/** `2021-10-19T14:42:41` for seconds since 1970, '' when no date can say it. */
+function secondText(seconds: number): string {
+  if (seconds !== lastSecond) {
+    const date = new Date(seconds * 1000);
+    lastSecond = seconds;
+    // toISOString gives ±YYYYYY for years out of four digits: those are kept as they are.
+    lastSecondText = Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, -5);
+  }
+  return lastSecondText;
 }
 
 function systemTimeText(buf: Buffer, at: number): string {
@@ -168,12 +181,54 @@ function itemText(type: number, buf: Buffer, at: number, end: number): string {
     case ValueType.HexInt32:
       return hex(buf.readUInt32LE(at));
     case ValueType.HexInt64:
-      return hex(buf.readBigUInt64LE(at));
+      return hex64(buf, at);
     case ValueType.Sid:
       return sidText(buf, at, end);
     default:
       throw new EvtxDamage(`value type 0x${type.toString(16)} is not a fixed-size type`, at);
   }
+}
+
+/**
+ * The text of a value that is one item (not an array, not Binary XML): the record path's common case,
+ * without the array `valueTexts` returns.
+ */
+export function scalarValueText(type: number, buf: Buffer, at: number, size: number): string {
+  const end = at + size;
+  if (end > buf.length) throw new EvtxDamage(`a value of ${size} bytes runs past its chunk`, at);
+  switch (type) {
+    case ValueType.String:
+      return utf16Text(buf, at, end);
+    case ValueType.UInt8:
+      if (size < 1) break;
+      return String(buf[at]);
+    case ValueType.UInt16:
+      if (size < 2) break;
+      return String(buf.readUInt16LE(at));
+    case ValueType.UInt32:
+      if (size < 4) break;
+      return String(buf.readUInt32LE(at));
+    case ValueType.HexInt32:
+      if (size < 4) break;
+      return hex(buf.readUInt32LE(at));
+    case ValueType.HexInt64:
+      if (size < 8) break;
+      return hex64(buf, at);
+    case ValueType.FileTime:
+      if (size < 8) break;
+      return fileTimeText(buf.readBigUInt64LE(at));
+    default:
+      break;
+  }
+  return scalarText(type, buf, at, end);
+}
+
+/** A 64-bit hex value without BigInt while its high half is zero (most logon ids and keywords are not). */
+function hex64(buf: Buffer, at: number): string {
+  const high = buf.readUInt32LE(at + 4);
+  const low = buf.readUInt32LE(at);
+  if (high === 0) return hex(low);
+  return `0x${high.toString(16)}${low.toString(16).padStart(8, '0')}`;
 }
 
 /**

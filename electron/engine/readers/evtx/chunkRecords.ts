@@ -4,12 +4,6 @@
 // is reported with its offset and record id and skipped, and the walk finds the next record by its
 // signature, so one bad record costs only itself.
 import type { ReadError, WinEventRow } from '../../model.js';
-import { toWinEventRow } from '../windowsXml/winEventRow.js';
-import { MalformedEventError } from '../windowsXml/eventCollector.js';
-import { isTemplateLoop, readFragment, type ChunkContext, type XmlNode } from './binXmlTokens.js';
-import { compileTemplate, renderCompiled } from './compiledTemplate.js';
-import { flattenNested } from './inlineNested.js';
-import { EvtxDamage } from './evtxDamage.js';
 import {
   CHUNK_HEADER_BYTES,
   MIN_RECORD_BYTES,
@@ -18,7 +12,7 @@ import {
   isAllZero,
   readChunkHeader,
 } from './evtxLayout.js';
-import { renderEvent, type RenderedEvent } from './renderEvent.js';
+import { chunkContext, readRecord, type ReadingState } from './recordRows.js';
 
 const RECORD_SIGNATURE = Buffer.from([0x2a, 0x2a, 0, 0]);
 
@@ -43,8 +37,8 @@ export interface ChunkPlace {
 export function readChunkRecords(
   chunk: Buffer,
   place: ChunkPlace,
-  maxRecordBytes: number,
   sink: ChunkSink,
+  state: ReadingState,
 ): void {
   const where = `chunk ${place.index + 1} (at byte ${place.fileOffset})`;
   if (chunk.length < CHUNK_HEADER_BYTES) {
@@ -86,13 +80,7 @@ export function readChunkRecords(
       offset: place.fileOffset,
     });
   }
-  const ctx: ChunkContext = {
-    buf: chunk,
-    names: new Map(),
-    templates: new Map(),
-    compiled: new Map(),
-    flattened: new Map(),
-  };
+  const ctx = chunkContext(chunk, state);
   // Records end where the chunk's free space begins; a header never updated (a dirty log) says 0 or
   // nonsense, and then records are read as long as they are there.
   const free = header.freeSpaceOffset;
@@ -126,7 +114,7 @@ export function readChunkRecords(
       continue;
     }
     const recordNo = sink.nextRecordNo();
-    const row = readRecord(ctx, at, size, recordNo, maxRecordBytes);
+    const row = readRecord(ctx, at, size, recordNo, fileOffset);
     if (typeof row === 'string') {
       sink.skipped({
         message: `event record ${recordId}: ${row}; the record is skipped`,
@@ -158,43 +146,4 @@ function nextRecordAfter(chunk: Buffer, at: number, size: number, end: number): 
   if (at + size + 4 <= end && chunk.readUInt32LE(at + size) === RECORD_MAGIC) return at + size;
   const next = chunk.indexOf(RECORD_SIGNATURE, at + 4);
   return next < 0 || next >= end ? end : next;
-}
-
-/** A record is almost always one template instance: compiled once per chunk, then filled per record. */
-function renderRecord(ctx: ChunkContext, nodes: XmlNode[], maxRecordBytes: number): RenderedEvent {
-  const only = nodes.length === 1 ? nodes[0]! : null;
-  if (only?.kind === 'template' && !isTemplateLoop(only.instance.template)) {
-    const use = flattenNested(ctx, ctx.flattened, only.instance, 0);
-    if (use !== null) {
-      let compiled = ctx.compiled.get(use.template);
-      if (compiled === undefined) {
-        compiled = compileTemplate(use.template);
-        ctx.compiled.set(use.template, compiled);
-      }
-      const rendered = compiled === null ? null : renderCompiled(ctx, compiled, use.values);
-      if (rendered !== null) return rendered;
-    }
-  }
-  return renderEvent(ctx, nodes, maxRecordBytes);
-}
-
-/** One record's row, or what is wrong with it. */
-function readRecord(
-  ctx: ChunkContext,
-  at: number,
-  size: number,
-  recordNo: number,
-  maxRecordBytes: number,
-): WinEventRow | string {
-  try {
-    const { nodes } = readFragment(ctx, at + RECORD_HEADER_BYTES, at + size - 4, false);
-    const { event, xml } = renderRecord(ctx, nodes, maxRecordBytes);
-    if (xml === '') return 'it holds no event';
-    return toWinEventRow(event, recordNo, xml);
-  } catch (e) {
-    if (e instanceof EvtxDamage) return `damaged Binary XML (${e.message})`;
-    if (e instanceof MalformedEventError) return `not an event (${e.message})`;
-    if (e instanceof RangeError) return `damaged Binary XML (${e.message})`;
-    throw e;
-  }
 }

@@ -8,9 +8,10 @@
 // would drop a payload attribute) go through the walk (renderEvent.ts).
 import { EventCollector } from '../windowsXml/eventCollector.js';
 import type { ExtractedEvent, SystemValues } from '../windowsXml/extractedEvent.js';
-import type { ChunkContext, SubstitutionValue, XmlNode } from './binXmlTokens.js';
-import { ValueType, valueTexts } from './binXmlValues.js';
-import { ENTITIES, attributeText, contentText, escapeAttribute, escapeText, isPresent } from './xmlText.js';
+import type { ChunkContext, XmlNode } from './binXmlTokens.js';
+import { ValueType, scalarValueText } from './binXmlValues.js';
+import type { ValueTable } from './valueTable.js';
+import { ENTITIES, attributeText, contentText, escapeAttribute, escapeText } from './xmlText.js';
 
 /** A value, or literal text; a value in an attribute is read as attributes are (see xmlText). */
 type Part = string | { index: number; inAttribute: boolean };
@@ -215,41 +216,26 @@ function mergeLiterals(ops: XmlOp[]): XmlOp[] {
 export function renderCompiled(
   ctx: ChunkContext,
   compiled: CompiledTemplate,
-  values: readonly SubstitutionValue[],
-): { event: ExtractedEvent; xml: string } | null {
-  for (const value of values) {
-    if (value.type & ValueType.ArrayFlag || value.type === ValueType.BinXml) return null;
+  table: ValueTable,
+  withXml: boolean,
+): { event: ExtractedEvent; xml: string | null } | null {
+  const { types, offsets, sizes } = table;
+  const n = table.length;
+  for (let i = 0; i < n; i++) {
+    const type = types[i]!;
+    if (type & ValueType.ArrayFlag || type === ValueType.BinXml) return null;
   }
-  for (const index of compiled.mustBePresent) if (!isPresent(values[index])) return null;
-  const texts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    texts[i] =
-      v.type === ValueType.Null || v.size === 0 ? '' : valueTexts(v.type, ctx.buf, v.offset, v.size)[0]!;
+  for (const index of compiled.mustBePresent) if (!present(table, index)) return null;
+  const texts = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const type = types[i]!;
+    const size = sizes[i]!;
+    texts[i] = type === ValueType.Null || size === 0 ? '' : scalarValueText(type, ctx.buf, offsets[i]!, size);
   }
-  let xml = '';
-  for (const op of compiled.xml) {
-    switch (op.op) {
-      case 'literal':
-        xml += op.text;
-        break;
-      case 'value':
-        xml += escapeText(contentText(texts[op.index] ?? ''));
-        break;
-      case 'attribute':
-        if (op.optional && op.parts.every((p) => typeof p !== 'string' && !isPresent(values[p.index]))) break;
-        xml += ` ${op.name}='${escapeAttribute(joinParts(op.parts, texts))}'`;
-        break;
-      case 'content':
-        if (op.indexes.every((i) => !isPresent(values[i]))) xml += '/>';
-        else {
-          xml += '>';
-          for (const i of op.indexes) xml += escapeText(contentText(texts[i] ?? ''));
-          xml += `</${op.name}>`;
-        }
-        break;
-    }
-  }
+
+  const xml = withXml ? compiledXml(compiled, table, texts) : null;
+  const values = new Array<string>(compiled.values.length);
+  for (let k = 0; k < values.length; k++) values[k] = joinParts(compiled.values[k]!, texts);
   const event: ExtractedEvent = {
     system: {
       provider: null,
@@ -266,10 +252,43 @@ export function renderCompiled(
       userId: null,
     },
     names: compiled.names,
-    values: compiled.values.map((ps) => joinParts(ps, texts)),
+    values,
   };
   for (const [key, ps] of compiled.system) event.system[key] = joinParts(ps, texts);
   return { event, xml };
+}
+
+/** The event's XML, its values in their slots. */
+function compiledXml(compiled: CompiledTemplate, table: ValueTable, texts: readonly string[]): string {
+  let xml = '';
+  for (const op of compiled.xml) {
+    switch (op.op) {
+      case 'literal':
+        xml += op.text;
+        break;
+      case 'value':
+        xml += escapeText(contentText(texts[op.index] ?? ''));
+        break;
+      case 'attribute':
+        if (op.optional && op.parts.every((p) => typeof p !== 'string' && !present(table, p.index))) break;
+        xml += ` ${op.name}='${escapeAttribute(joinParts(op.parts, texts))}'`;
+        break;
+      case 'content':
+        if (op.indexes.every((i) => !present(table, i))) xml += '/>';
+        else {
+          xml += '>';
+          for (const i of op.indexes) xml += escapeText(contentText(texts[i] ?? ''));
+          xml += `</${op.name}>`;
+        }
+        break;
+    }
+  }
+  return xml;
+}
+
+/** As isPresent, for a value in the table (an index past it is a value the record does not have). */
+function present(table: ValueTable, index: number): boolean {
+  return index < table.length && table.types[index] !== ValueType.Null && table.sizes[index]! > 0;
 }
 
 function partText(p: Part, texts: readonly string[]): string {

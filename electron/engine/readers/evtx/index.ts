@@ -7,6 +7,7 @@
 import type { ReadError } from '../../model.js';
 import { DEFAULT_MAX_RECORD_BYTES, InputFormatError, type Reader } from '../types.js';
 import { readChunkRecords, type ChunkSink } from './chunkRecords.js';
+import { newReadingState } from './recordRows.js';
 import { CHUNK_BYTES, FILE_HEADER_BYTES, readFileHeader } from './evtxLayout.js';
 
 export const readEvtx: Reader = async (source, sink, options = {}) => {
@@ -28,6 +29,7 @@ export const readEvtx: Reader = async (source, sink, options = {}) => {
     problem: (error) => sink.error(error),
   };
 
+  const state = newReadingState(options.renderXml === true, maxRecordBytes);
   const assembler = new SlotAssembler(startOffset);
   let headerChecked = startOffset > 0;
   if (startOffset > 0) checkHeader(options.slice!.fileHead, sink.error.bind(sink));
@@ -41,12 +43,7 @@ export const readEvtx: Reader = async (source, sink, options = {}) => {
         headerChecked = true;
         continue;
       }
-      readChunkRecords(
-        slot.bytes,
-        { index: chunkIndex++, fileOffset: slot.offset },
-        maxRecordBytes,
-        chunkSink,
-      );
+      readChunkRecords(slot.bytes, { index: chunkIndex++, fileOffset: slot.offset }, chunkSink, state);
     }
   };
   for await (const buffer of source) {

@@ -1,69 +1,36 @@
 // Most records nest a second template in a value: Windows writes System from the provider-neutral
 // template and passes EventData or UserData as Binary XML (value type 0x21) holding a template instance
-// of its own. For the compiled path (compiledTemplate.ts) such a record is flattened into one template
-// instance: the nested template's tree stands where its value stood, its values appended after the
-// outer ones. The flattened tree is built once per chunk for each pair of templates and reused.
-import {
-  isTemplateLoop,
-  readFragment,
-  type ChunkContext,
-  type SubstitutionValue,
-  type XmlNode,
-} from './binXmlTokens.js';
-import { ValueType } from './binXmlValues.js';
-
-export interface TemplateUse {
-  template: XmlNode[];
-  values: SubstitutionValue[];
-}
-
-const ABSENT: SubstitutionValue = { type: ValueType.Null, offset: 0, size: 0 };
+// of its own. For the compiled path such a record is one template: the nested template's tree stands
+// where its value stood, its indexes moved to where its values lie in the record's ValueTable. The
+// flattened tree is built once per chunk for each combination and reused.
+import type { XmlNode } from './binXmlTokens.js';
+import type { FastRecord } from './fastRecord.js';
 
 interface Flattened {
-  inner: XmlNode[][];
+  nested: FastRecord['nested'];
   template: XmlNode[];
 }
 
-/** Per chunk: each outer template's flattened forms, by the templates nested in it. */
+/** Per chunk: each outer template's flattened forms, by the templates nested in it and where. */
 export type FlattenCache = Map<XmlNode[], Flattened[]>;
 
-/**
- * The record's template with every nested template instance in its values flattened in; null when a
- * nested value is anything but one template instance with plain values (the walk renders those).
- */
-export function flattenNested(
-  ctx: ChunkContext,
-  cache: FlattenCache,
-  use: TemplateUse,
-  depth: number,
-): TemplateUse | null {
-  let nested: Array<{ index: number; use: TemplateUse }> | null = null;
-  for (let i = 0; i < use.values.length; i++) {
-    const v = use.values[i]!;
-    if (v.type !== ValueType.BinXml) continue;
-    const { nodes } = readFragment(ctx, v.offset, v.offset + v.size, false, depth + 1);
-    const only = nodes.length === 1 ? nodes[0]! : null;
-    if (only?.kind !== 'template' || isTemplateLoop(only.instance.template)) return null;
-    if (only.instance.values.some((x) => x.type === ValueType.BinXml)) return null;
-    (nested ??= []).push({ index: i, use: only.instance });
-  }
-  if (nested === null) return use;
-  const values = use.values.slice();
-  const bases = new Map<number, { base: number; template: XmlNode[] }>();
-  for (const n of nested) {
-    bases.set(n.index, { base: values.length, template: n.use.template });
-    values[n.index] = ABSENT;
-    values.push(...n.use.values);
-  }
-  const inner = nested.map((n) => n.use.template);
-  let forms = cache.get(use.template);
-  if (forms === undefined) cache.set(use.template, (forms = []));
-  let form = forms.find((f) => f.inner.length === inner.length && f.inner.every((t, k) => t === inner[k]));
+export function flattenedTemplate(cache: FlattenCache, record: FastRecord): XmlNode[] {
+  if (record.nested.length === 0) return record.template;
+  let forms = cache.get(record.template);
+  if (forms === undefined) cache.set(record.template, (forms = []));
+  const same = (f: Flattened): boolean =>
+    f.nested.length === record.nested.length &&
+    f.nested.every((n, k) => {
+      const m = record.nested[k]!;
+      return n.template === m.template && n.index === m.index && n.base === m.base;
+    });
+  let form = forms.find(same);
   if (form === undefined) {
-    form = { inner, template: substitute(use.template, bases) };
+    const bases = new Map(record.nested.map((n) => [n.index, n]));
+    form = { nested: record.nested, template: substitute(record.template, bases) };
     forms.push(form);
   }
-  return { template: form.template, values };
+  return form.template;
 }
 
 /** A copy of `nodes` with each nested value's slot replaced by its template, that template's indexes moved up. */
@@ -98,4 +65,42 @@ function shift(nodes: readonly XmlNode[], base: number): XmlNode[] {
         return node;
     }
   });
+}
+
+/**
+ * A text that is the same for two templates exactly when they render alike: names, literal text and
+ * value slots in order. Compiled forms are shared across chunks by it (each chunk has its own copy of a
+ * template, with its own offsets, but the same tree).
+ */
+export function templateSignature(nodes: readonly XmlNode[]): string {
+  let out = '';
+  for (const node of nodes) {
+    switch (node.kind) {
+      case 'element':
+        out += `<${node.name}`;
+        for (const a of node.attributes) out += ` ${a.name}=${templateSignature(a.value)}`;
+        out += `>${templateSignature(node.children)}</>`;
+        break;
+      case 'text':
+      case 'cdata':
+        out += `${node.kind}${JSON.stringify(node.text)}`;
+        break;
+      case 'charRef':
+        out += `&#${node.code};`;
+        break;
+      case 'entityRef':
+        out += `&${node.name};`;
+        break;
+      case 'pi':
+        out += `<?${JSON.stringify(node.target)} ${JSON.stringify(node.data)}?>`;
+        break;
+      case 'substitution':
+        out += `{${node.index}${node.optional ? '?' : ''}}`;
+        break;
+      case 'template':
+        out += '{template}';
+        break;
+    }
+  }
+  return out;
 }

@@ -9,7 +9,12 @@ import type { ExtractedEvent } from './extractedEvent.js';
 import { toBigIntId, toCanonicalHex, toSmallInt } from './fieldValues.js';
 import { parseSystemTime } from './systemTime.js';
 
-export function toWinEventRow(event: ExtractedEvent, recordNo: number, xml: string): WinEventRow {
+export function toWinEventRow(
+  event: ExtractedEvent,
+  recordNo: number,
+  xml: string | null,
+  recordOffset: number | null = null,
+): WinEventRow {
   const sys = event.system;
   const row: WinEventRow = {
     recordNo,
@@ -58,6 +63,7 @@ export function toWinEventRow(event: ExtractedEvent, recordNo: number, xml: stri
     objectName: null,
     scriptText: null,
     data: Object.create(null) as Record<string, string>,
+    recordOffset,
     xml,
   };
   mapPayload(row, event.names, event.values);

@@ -87,7 +87,8 @@ export function readFile(file: string, options?: ReaderOptions): Promise<ReadRes
  */
 export function withoutXml(row: WinEventRow): Omit<WinEventRow, 'xml' | 'xmlUtf8'> {
   const { xml: _xml, xmlUtf8, ...rest } = row;
-  if (xmlUtf8 !== undefined) assert.ok(xmlUtf8.equals(Buffer.from(row.xml, 'utf8')), 'xmlUtf8 is the XML');
+  if (xmlUtf8 !== undefined)
+    assert.ok(xmlUtf8.equals(Buffer.from(row.xml ?? '', 'utf8')), 'xmlUtf8 is the XML');
   return { ...rest, data: { ...row.data } };
 }
 

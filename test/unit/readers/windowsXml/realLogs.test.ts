@@ -48,7 +48,7 @@ describe('real recordings (python-evtx XML)', () => {
           row.ts !== null && row.recordId !== null && row.host !== null,
           `event ${row.recordNo} lacks System values`,
         );
-        assert.ok(row.xml.startsWith('<Event') && row.xml.endsWith('</Event>'));
+        assert.ok(row.xml?.startsWith('<Event') && row.xml.endsWith('</Event>'));
       }
     });
   }
