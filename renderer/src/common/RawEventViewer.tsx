@@ -59,7 +59,7 @@ export function RawEventViewer({ eventRef, onClose }: { eventRef: RawEventRef; o
           </dl>
           <div className="raw-actions">
             <button type="button" className="btn" onClick={copy}>
-              {copied ? 'Copied' : 'Copy as stored'}
+              {copied ? 'Copied' : raw.data.origin ? 'Copy' : 'Copy as stored'}
             </button>
             <button
               type="button"
@@ -68,7 +68,7 @@ export function RawEventViewer({ eventRef, onClose }: { eventRef: RawEventRef; o
               aria-pressed={asStored}
               data-testid="raw-as-stored"
             >
-              {asStored ? 'Indent for reading' : 'Show as stored'}
+              {asStored ? 'Indent for reading' : raw.data.origin ? 'Show as rendered' : 'Show as stored'}
             </button>
             <span className="muted small">
               {asStored

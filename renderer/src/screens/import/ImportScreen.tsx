@@ -19,8 +19,9 @@ export function ImportScreen() {
       <div className="screen-title">
         <h1>Import</h1>
         <p className="muted">
-          Windows event XML (wevtutil, Event Viewer, PowerShell, evtx_dump) and Entra ID JSON (Graph, Log
-          Analytics, diagnostic settings). Formats are recognised by content; source files are only read.
+          Windows event logs as they are (.evtx, a whole triage collection at once) or exported as XML
+          (wevtutil, Event Viewer, PowerShell, evtx_dump), and Entra ID JSON (Graph, Log Analytics, diagnostic
+          settings). Formats are recognised by content; source files are only read.
         </p>
       </div>
       <div className="import-inputs">
