@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeBenchCorpus } from './corpus.js';
 import { decodeMBps, rawReadMBps, sniffEncoding } from './floors.js';
+import { benchEvtx } from './evtxBench.js';
 import { DEFAULT_MEMORY_LIMIT, IMPORT_OPTIONS } from '../electron/engine/store/openCase.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,17 +30,19 @@ const spec = {
 const dataDir = join(root, 'bench-data');
 const corpusDir = join(dataDir, `corpus-${spec.windowsEvents}-${spec.signins}-${spec.seed}`);
 const marker = join(corpusDir, 'corpus.json');
+/** The Windows files' events again as binary .evtx (see evtxBench.ts). */
+const evtxDir = join(corpusDir, 'evtx');
 
-if (!existsSync(marker)) {
+if (!existsSync(marker) || !existsSync(evtxDir)) {
   rmSync(corpusDir, { recursive: true, force: true });
   mkdirSync(corpusDir, { recursive: true });
   const t0 = performance.now();
   console.log(`writing corpus to ${corpusDir} …`);
-  await writeBenchCorpus(corpusDir, spec);
+  await writeBenchCorpus(corpusDir, { ...spec, evtxDir });
   writeFileSync(marker, JSON.stringify({ ...spec, writtenMs: performance.now() - t0 }));
 }
 const files = readdirSync(corpusDir)
-  .filter((f) => f !== 'corpus.json')
+  .filter((f) => f !== 'corpus.json' && statSync(join(corpusDir, f)).isFile())
   .sort()
   .map((f) => join(corpusDir, f));
 const mb = (n: number) => (n / 1e6).toFixed(0);
@@ -103,6 +106,8 @@ for (const f of files) {
       (im.errors ? `  ${im.errors} errors!` : ''),
   );
 }
+
+benchEvtx({ corpusDir, evtxDir, caseDir, importInChild, log: (line) => console.log(line) });
 
 function wholeCorpus(label: string, all: ImportFigures): void {
   console.log(

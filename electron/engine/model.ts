@@ -94,6 +94,12 @@ export interface WinEventRow {
    * The segment writer then copies these bytes instead of checking and encoding every field.
    */
   xmlUtf8?: Buffer;
+  /**
+   * Set by a reader that has checked that no value of the event holds a control character but tab, LF
+   * and CR, where there is no XML to vouch for them (an .evtx event): the segment writer then joins the
+   * fields without checking each one.
+   */
+  plainText?: true;
 }
 
 export interface SigninRow {

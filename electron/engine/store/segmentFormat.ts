@@ -132,13 +132,17 @@ class SegmentLines {
 
 /**
  * A Windows event whose reader vouched for its text (`xmlUtf8` set: no control character but tab, LF
- * and CR anywhere in the event or its values) needs no check per field: one look for line breaks over
- * the joined fields, and the XML travels as the bytes it was read from, never encoded again. A line
- * break anywhere sends the row down the careful path.
+ * and CR anywhere in the event or its values; or `plainText`, the same for an event without XML) needs
+ * no check per field: one look for line breaks over the joined fields, and the XML travels as the bytes
+ * it was read from, never encoded again. A line break anywhere sends the row down the careful path.
  */
 function addWinEvent(row: WinEventRow, plain: SegmentLines, escaped: SegmentLines): boolean {
   const xmlBytes = row.xmlUtf8;
-  if (xmlBytes !== undefined && row.xml !== null && row.xml.indexOf('\n') < 0 && row.xml.indexOf('\r') < 0) {
+  const vouched =
+    row.xml === null
+      ? row.plainText === true
+      : xmlBytes !== undefined && row.xml.indexOf('\n') < 0 && row.xml.indexOf('\r') < 0;
+  if (vouched) {
     const last = WIN_COLUMNS.length - 1;
     const parts = new Array<string>(last + 1);
     for (let i = 0; i < last; i++) {
@@ -147,11 +151,12 @@ function addWinEvent(row: WinEventRow, plain: SegmentLines, escaped: SegmentLine
       // JSON.stringify writes every control character as an escape, so JSON never holds a line break.
       parts[i] = v === null || v === undefined ? NULL : kind === 'json' ? JSON.stringify(v) : String(v);
     }
-    parts[last] = '';
+    parts[last] = row.xml === null ? NULL : '';
     const fields = parts.join(FIELD);
     if (fields.indexOf('\n') < 0 && fields.indexOf('\r') < 0) {
-      if (fields.length * 3 + xmlBytes.length > MAX_SEGMENT_LINE) return false;
-      plain.add(fields, xmlBytes);
+      const tail = row.xml === null ? null : xmlBytes!;
+      if (fields.length * 3 + (tail?.length ?? 0) > MAX_SEGMENT_LINE) return false;
+      plain.add(fields, tail);
       return true;
     }
   }

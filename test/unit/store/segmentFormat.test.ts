@@ -2,7 +2,7 @@
 // batch: a reused builder must write exactly what a fresh one writes, however its buffers grew.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ReadRow } from '../../../electron/engine/model.js';
+import type { ReadRow, WinEventRow } from '../../../electron/engine/model.js';
 import { SegmentBatchBuilder, type FormattedBatch } from '../../../electron/engine/store/segmentFormat.js';
 import { readText, securityEvent } from '../readers/windowsXml/readerHarness.js';
 import { signinRow } from '../../support/caseBuilder.js';
@@ -106,4 +106,25 @@ test('a reused builder writes what a fresh one writes, after its memory grew', a
       `record ${n}`,
     );
   }
+});
+
+test('an event without XML that its reader vouched for is written as checked rows are', async () => {
+  const [a, b, c] = (await winRows(3, 1)).map((r) => (r.kind === 'win' ? r.row : null));
+  // As an .evtx event arrives: no XML, a record offset, and (where its values were checked) plainText.
+  const asEvtx = (row: WinEventRow, recordOffset: number, plainText: boolean): WinEventRow => {
+    const { xmlUtf8: _bytes, ...rest } = row;
+    return { ...rest, xml: null, recordOffset, ...(plainText ? { plainText: true as const } : {}) };
+  };
+  const vouched = asEvtx(b!, 4608, true);
+  const unvouched = asEvtx(b!, 4608, false);
+  const withBreak = asEvtx(a!, 9000, true);
+  assert.ok(withBreak.commandLine?.includes('\n'), 'the first event has a line break in a value');
+  const fast = build([{ kind: 'win', row: vouched }]);
+  const careful = build([{ kind: 'win', row: unvouched }]);
+  assert.deepEqual(fast, careful, 'the same line whichever path wrote it');
+  assert.ok(fast.segments[0]!.bytes.includes('4608\u001f\u001b\n'), 'offset, then a NULL XML');
+  // A vouched row with a line break still has it rewritten (its own, escaped, segment).
+  const broken = build([{ kind: 'win', row: withBreak }]);
+  assert.equal(broken.segments[0]!.escaped, true);
+  assert.notEqual(c, null);
 });

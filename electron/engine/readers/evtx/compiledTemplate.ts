@@ -32,7 +32,13 @@ export interface CompiledTemplate {
   values: Part[][];
   /** Values whose absence would leave out an attribute the row keeps: such records take the walk. */
   mustBePresent: number[];
+  /** No literal text the row keeps holds a control character but tab, LF and CR. */
+  plainLiterals: boolean;
 }
+
+// The characters segment files cannot carry as they are (see store/segmentFormat.ts).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
 
 // Private-use characters mark where a value stands while the template is walked to compile it.
 const OPEN = '\uE000';
@@ -56,7 +62,11 @@ export function compileTemplate(nodes: readonly XmlNode[]): CompiledTemplate | n
       if (text !== null) system.push([key, parts(text)]);
     }
     if (event.names.some((n) => n !== null && MARKER.test(n))) return null;
-    return { xml, system, names: event.names, values: event.values.map(parts), mustBePresent };
+    const literals = [...event.names, ...event.values, ...Object.values(event.system)];
+    const plainLiterals = !literals.some(
+      (t) => t !== null && CONTROL.test(t.replace(/[\uE000-\uE002]/g, '')),
+    );
+    return { xml, system, names: event.names, values: event.values.map(parts), mustBePresent, plainLiterals };
   } catch (e) {
     if (e instanceof NotCompilable) return null;
     throw e;
@@ -218,7 +228,7 @@ export function renderCompiled(
   compiled: CompiledTemplate,
   table: ValueTable,
   withXml: boolean,
-): { event: ExtractedEvent; xml: string | null } | null {
+): { event: ExtractedEvent; xml: string | null; plainText: boolean } | null {
   const { types, offsets, sizes } = table;
   const n = table.length;
   for (let i = 0; i < n; i++) {
@@ -227,10 +237,16 @@ export function renderCompiled(
   }
   for (const index of compiled.mustBePresent) if (!present(table, index)) return null;
   const texts = new Array<string>(n);
+  let plainText = true;
   for (let i = 0; i < n; i++) {
     const type = types[i]!;
     const size = sizes[i]!;
-    texts[i] = type === ValueType.Null || size === 0 ? '' : scalarValueText(type, ctx.buf, offsets[i]!, size);
+    const text =
+      type === ValueType.Null || size === 0 ? '' : scalarValueText(type, ctx.buf, offsets[i]!, size);
+    // Only text values can hold control characters; the literal text of templates is checked once.
+    if (plainText && (type === ValueType.String || type === ValueType.AnsiString) && CONTROL.test(text))
+      plainText = false;
+    texts[i] = text;
   }
 
   const xml = withXml ? compiledXml(compiled, table, texts) : null;
@@ -255,7 +271,7 @@ export function renderCompiled(
     values,
   };
   for (const [key, ps] of compiled.system) event.system[key] = joinParts(ps, texts);
-  return { event, xml };
+  return { event, xml, plainText: plainText && compiled.plainLiterals };
 }
 
 /** The event's XML, its values in their slots. */

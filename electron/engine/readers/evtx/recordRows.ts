@@ -51,7 +51,9 @@ export function readRecord(
   try {
     const rendered = renderRecord(ctx, at + RECORD_HEADER_BYTES, at + size - 4);
     if (rendered === null) return 'it holds no event';
-    return toWinEventRow(rendered.event, recordNo, rendered.xml, fileOffset);
+    const row = toWinEventRow(rendered.event, recordNo, rendered.xml, fileOffset);
+    if (rendered.plainText && rendered.xml === null) row.plainText = true;
+    return row;
   } catch (e) {
     if (e instanceof EvtxDamage || e instanceof RangeError) return `damaged Binary XML (${e.message})`;
     if (e instanceof MalformedEventError) return `not an event (${e.message})`;
@@ -68,7 +70,7 @@ function renderRecord(
   ctx: ChunkContext & ReadingState,
   start: number,
   end: number,
-): { event: ExtractedEvent; xml: string | null } | null {
+): { event: ExtractedEvent; xml: string | null; plainText: boolean } | null {
   const fast = readFastRecord(ctx, start, end, ctx.values);
   if (fast !== null) {
     const template = flattenedTemplate(ctx.flattened, fast);
@@ -88,7 +90,7 @@ function renderRecord(
   const { nodes } = readFragment(ctx, start, end, false);
   const { event, xml } = renderEvent(ctx, nodes, ctx.maxRecordBytes);
   if (xml === '') return null;
-  return { event, xml: ctx.renderXml ? xml : null };
+  return { event, xml: ctx.renderXml ? xml : null, plainText: false };
 }
 
 /**
