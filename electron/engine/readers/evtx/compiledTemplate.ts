@@ -9,7 +9,7 @@
 import { EventCollector } from '../windowsXml/eventCollector.js';
 import type { ExtractedEvent, SystemValues } from '../windowsXml/extractedEvent.js';
 import type { ChunkContext, XmlNode } from './binXmlTokens.js';
-import { ValueType, scalarValueText } from './binXmlValues.js';
+import { ValueType, fileTimeMicros, scalarValueText } from './binXmlValues.js';
 import type { ValueTable } from './valueTable.js';
 import { ENTITIES, attributeText, contentText, escapeAttribute, escapeText } from './xmlText.js';
 
@@ -34,6 +34,8 @@ export interface CompiledTemplate {
   mustBePresent: number[];
   /** No literal text the row keeps holds a control character but tab, LF and CR. */
   plainLiterals: boolean;
+  /** The value that is TimeCreated/@SystemTime all by itself, or -1. */
+  systemTimeIndex: number;
 }
 
 // The characters segment files cannot carry as they are (see store/segmentFormat.ts).
@@ -66,7 +68,17 @@ export function compileTemplate(nodes: readonly XmlNode[]): CompiledTemplate | n
     const plainLiterals = !literals.some(
       (t) => t !== null && CONTROL.test(t.replace(/[\uE000-\uE002]/g, '')),
     );
-    return { xml, system, names: event.names, values: event.values.map(parts), mustBePresent, plainLiterals };
+    const time = system.find(([key]) => key === 'systemTime')?.[1];
+    const systemTimeIndex = time?.length === 1 && typeof time[0] !== 'string' ? time[0]!.index : -1;
+    return {
+      xml,
+      system,
+      names: event.names,
+      values: event.values.map(parts),
+      mustBePresent,
+      plainLiterals,
+      systemTimeIndex,
+    };
   } catch (e) {
     if (e instanceof NotCompilable) return null;
     throw e;
@@ -271,6 +283,10 @@ export function renderCompiled(
     values,
   };
   for (const [key, ps] of compiled.system) event.system[key] = joinParts(ps, texts);
+  // The time straight from its FILETIME, rather than written out and parsed back.
+  const t = compiled.systemTimeIndex;
+  if (t >= 0 && t < n && types[t] === ValueType.FileTime && sizes[t]! >= 8)
+    event.ts = fileTimeMicros(ctx.buf.readBigUInt64LE(offsets[t]!));
   return { event, xml, plainText: plainText && compiled.plainLiterals };
 }
 

@@ -19,7 +19,7 @@ export function toWinEventRow(
   const row: WinEventRow = {
     recordNo,
     recordId: orNull(sys.recordId, toBigIntId),
-    ts: parseSystemTime(sys.systemTime),
+    ts: event.ts !== undefined ? event.ts : parseSystemTime(sys.systemTime),
     host: trimmed(sys.computer),
     channel: trimmed(sys.channel),
     provider: trimmed(sys.provider),
