@@ -1,8 +1,11 @@
-// Decides whether a file is parsed whole or in byte-range slices by several workers at once. Only big
-// Windows XML files are sliced: one thread parsing a multi-gigabyte export is the import's bottleneck,
-// and XML event boundaries can be found safely from any point (`<` is always escaped in text).
+// Decides whether a file is parsed whole or in byte-range slices by several workers at once. Big Windows
+// logs are sliced: one thread parsing a multi-gigabyte file is the import's bottleneck. An .evtx file is
+// cut between its 64 KiB chunks, which are independent; an XML export where an event starts, which can
+// be found safely from any point (`<` is always escaped in text).
 import { open } from 'node:fs/promises';
-import { SNIFF_BYTES, sniffInput } from '../readers/sniff.js';
+import { SNIFF_BYTES, sniffInput, type SniffedKind } from '../readers/sniff.js';
+import { EvtxRecordCounter, planEvtxSlices } from '../readers/evtx/evtxSlices.js';
+import { FILE_MAGIC as EVTX_MAGIC } from '../readers/evtx/evtxLayout.js';
 import { planXmlSlices, xmlEncoding } from '../readers/windowsXml/index.js';
 import { EventStartCounter } from '../readers/windowsXml/eventStartCounter.js';
 import { readFileHead, type ByteRange } from './parseFile.js';
@@ -19,32 +22,45 @@ export async function planSlices(path: string, parts: number, minSliceBytes = MI
     const size = (await handle.stat()).size;
     if (size < 2 * minSliceBytes) return null;
     const head = await readFileHead(handle, size);
+    let kind: SniffedKind;
     try {
-      if (sniffInput(head.subarray(0, SNIFF_BYTES)).kind !== 'xml') return null;
+      kind = sniffInput(head.subarray(0, SNIFF_BYTES)).kind;
     } catch {
       return null; // not a log: the whole-file read reports it
     }
+    if (kind === 'json') return null;
+    if (kind === 'evtx') return ranges(planEvtxSlices(size, parts, minSliceBytes), size);
     const readAt = async (position: number, length: number): Promise<Buffer> => {
       const buf = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
       const { bytesRead } = await handle.read(buf, 0, buf.length, position);
       return buf.subarray(0, bytesRead);
     };
-    const starts = await planXmlSlices(readAt, size, head, parts, minSliceBytes);
-    if (starts.length < 2) return null;
-    return starts.map((start, i): ByteRange => ({
-      start,
-      end: starts[i + 1] ?? size,
-      last: i === starts.length - 1,
-    }));
+    return ranges(await planXmlSlices(readAt, size, head, parts, minSliceBytes), size);
   } finally {
     await handle.close();
   }
 }
 
+function ranges(starts: readonly number[], size: number): ByteRange[] | null {
+  if (starts.length < 2) return null;
+  return starts.map((start, i): ByteRange => ({
+    start,
+    end: starts[i + 1] ?? size,
+    last: i === starts.length - 1,
+  }));
+}
+
+/** What counts the records before each cut: the XML event starts, or the .evtx record signatures. */
+interface RecordCounter {
+  readonly before: number[];
+  push(chunk: Buffer): void;
+  finish(): void;
+}
+
 /** What one pass over a sliced file finds, each part as soon as it is known. */
 export interface SlicedFileScan {
   sha256: Promise<string>;
-  /** For each slice, the event starts before it (see EventStartCounter); the first is 0. */
+  /** For each slice, the records before it (see EventStartCounter, EvtxRecordCounter); the first is 0. */
   eventsBefore: Array<Promise<number>>;
 }
 
@@ -60,17 +76,20 @@ export function scanSlicedFile(path: string, starts: readonly number[]): SlicedF
     promise.catch(() => undefined);
     return { promise, ...settle };
   });
-  let counter: EventStartCounter | null = null;
+  let counter: RecordCounter | null = null;
   let told = 0;
   // Settles the counts the counter has found since it was last asked.
-  const tell = (c: EventStartCounter): void => {
+  const tell = (c: RecordCounter): void => {
     for (; told < c.before.length; told++) counts[told]!.resolve(c.before[told]!);
   };
   const sha256 = hashFile(path, (chunk) => {
     if (counter === null) {
-      const info = xmlEncoding(chunk);
-      if (info === null) throw new Error('not XML any more');
-      counter = new EventStartCounter(info, starts);
+      if (chunk.subarray(0, EVTX_MAGIC.length).equals(EVTX_MAGIC)) counter = new EvtxRecordCounter(starts);
+      else {
+        const info = xmlEncoding(chunk);
+        if (info === null) throw new Error('not XML any more');
+        counter = new EventStartCounter(info, starts);
+      }
     }
     counter.push(chunk);
     tell(counter);
