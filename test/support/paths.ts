@@ -17,6 +17,12 @@ function findRoot(start: string): string {
 export const projectRoot = findRoot(dirname(fileURLToPath(import.meta.url)));
 export const sharedDir = join(projectRoot, '..', 'shared');
 export const realLogsDir = join(sharedDir, 'real-logs');
+/** Whether this team's reference material (../shared) is beside the project: CI and our machines. */
+export const sharedAvailable = existsSync(join(realLogsDir, 'manifest.json'));
+/** A test option: tests of ../shared's real logs are skipped, saying why, where it is absent (a user's clone). */
+export const NEEDS_SHARED: string | false = sharedAvailable
+  ? false
+  : `needs ${sharedDir}: the team's reference logs are only on its machines and CI`;
 export const sampleLogsDir = join(projectRoot, 'sample-logs');
 /** The sample case's log files; sample-logs/ itself also holds its README and expected findings. */
 export const sampleEvidenceDir = join(sampleLogsDir, 'evidence');

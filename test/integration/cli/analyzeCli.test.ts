@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot, realLogsDir, tempDir } from '../../support/paths.js';
+import { NEEDS_SHARED, projectRoot, realLogsDir, tempDir } from '../../support/paths.js';
 
 const cli = join(projectRoot, 'bin', 'accountscope.js');
 const run = (args: string[]) =>
@@ -14,75 +14,94 @@ const enumXml = join(
 );
 const newUserXml = join(realLogsDir, 'sans-blue-team__DeepBlueCLI/evtx/new-user-security.xml');
 
-test('analyze writes the JSON contract, a self-contained HTML report and a CSV', () => {
-  const { dir, cleanup } = tempDir();
-  try {
-    const out = { json: join(dir, 'r.json'), html: join(dir, 'r.html'), csv: join(dir, 'r.csv') };
-    const r = run(['analyze', enumXml, newUserXml, '--json', out.json, '--html', out.html, '--csv', out.csv]);
-    assert.equal(r.status, 0, r.stderr);
-    const report = JSON.parse(readFileSync(out.json, 'utf8')) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(report).slice(0, 3), ['tool', 'sources', 'findings']);
-    assert.equal((report['tool'] as { name: string }).name, 'accountscope');
-    const sources = report['sources'] as Array<Record<string, unknown>>;
-    assert.equal(sources.length, 2);
-    const findings = report['findings'] as Array<Record<string, unknown>>;
-    assert.ok(findings.length >= 2);
-    const shas = new Set(sources.map((s) => s['sha256']));
-    for (const f of findings) {
-      for (const k of [
-        'id',
-        'analytic',
-        'title',
-        'severity',
-        'confidence',
-        'first',
-        'last',
-        'hosts',
-        'accounts',
-      ]) {
-        assert.ok(k in f, `finding lacks ${k}`);
+test(
+  'analyze writes the JSON contract, a self-contained HTML report and a CSV',
+  { skip: NEEDS_SHARED },
+  () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = { json: join(dir, 'r.json'), html: join(dir, 'r.html'), csv: join(dir, 'r.csv') };
+      const r = run([
+        'analyze',
+        enumXml,
+        newUserXml,
+        '--json',
+        out.json,
+        '--html',
+        out.html,
+        '--csv',
+        out.csv,
+      ]);
+      assert.equal(r.status, 0, r.stderr);
+      const report = JSON.parse(readFileSync(out.json, 'utf8')) as Record<string, unknown>;
+      assert.deepEqual(Object.keys(report).slice(0, 3), ['tool', 'sources', 'findings']);
+      assert.equal((report['tool'] as { name: string }).name, 'accountscope');
+      const sources = report['sources'] as Array<Record<string, unknown>>;
+      assert.equal(sources.length, 2);
+      const findings = report['findings'] as Array<Record<string, unknown>>;
+      assert.ok(findings.length >= 2);
+      const shas = new Set(sources.map((s) => s['sha256']));
+      for (const f of findings) {
+        for (const k of [
+          'id',
+          'analytic',
+          'title',
+          'severity',
+          'confidence',
+          'first',
+          'last',
+          'hosts',
+          'accounts',
+        ]) {
+          assert.ok(k in f, `finding lacks ${k}`);
+        }
+        for (const k of ['actor', 'explanation', 'params', 'lineage', 'evidence'])
+          assert.ok(k in f, `finding lacks ${k}`);
+        assert.ok(['AN1612', 'AN1604', 'AN1235', 'T1589'].includes(String(f['analytic'])));
+        assert.ok(['low', 'medium', 'high', 'critical'].includes(String(f['severity'])));
+        assert.match(String(f['first']), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+        for (const e of f['evidence'] as Array<Record<string, unknown>>) {
+          assert.ok(shas.has(e['source']), 'evidence names a listed source by its SHA-256');
+        }
       }
-      for (const k of ['actor', 'explanation', 'params', 'lineage', 'evidence'])
-        assert.ok(k in f, `finding lacks ${k}`);
-      assert.ok(['AN1612', 'AN1604', 'AN1235', 'T1589'].includes(String(f['analytic'])));
-      assert.ok(['low', 'medium', 'high', 'critical'].includes(String(f['severity'])));
-      assert.match(String(f['first']), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
-      for (const e of f['evidence'] as Array<Record<string, unknown>>) {
-        assert.ok(shas.has(e['source']), 'evidence names a listed source by its SHA-256');
-      }
+      const created = findings.find((f) => f['analytic'] === 'AN1604')!;
+      assert.ok((created['accounts'] as string[]).some((a) => /IEUser/.test(a)));
+      const html = readFileSync(out.html, 'utf8');
+      assert.match(html, /^<!DOCTYPE html>/i);
+      assert.doesNotMatch(html, /<script|<link|src=["']?https?:|href=["']?https?:|@import/i);
+      assert.match(html, /IEUser/);
+      const csv = readFileSync(out.csv, 'utf8').split(/\r?\n/);
+      assert.ok(csv.length >= findings.length + 1);
+    } finally {
+      cleanup();
     }
-    const created = findings.find((f) => f['analytic'] === 'AN1604')!;
-    assert.ok((created['accounts'] as string[]).some((a) => /IEUser/.test(a)));
-    const html = readFileSync(out.html, 'utf8');
-    assert.match(html, /^<!DOCTYPE html>/i);
-    assert.doesNotMatch(html, /<script|<link|src=["']?https?:|href=["']?https?:|@import/i);
-    assert.match(html, /IEUser/);
-    const csv = readFileSync(out.csv, 'utf8').split(/\r?\n/);
-    assert.ok(csv.length >= findings.length + 1);
-  } finally {
-    cleanup();
-  }
-});
+  },
+);
 
-test('analyze: --param and --allowlist are applied and recorded; bad ones are usage errors', () => {
-  const { dir, cleanup } = tempDir();
-  try {
-    const allow = join(dir, 'allow.json');
-    writeFileSync(allow, JSON.stringify({ hosts: [{ value: 'MSEDGEWIN10', reason: 'lab machine' }] }));
-    const json = join(dir, 'r.json');
-    const r = run(['analyze', enumXml, '--json', json, '--allowlist', allow]);
-    assert.equal(r.status, 0, r.stderr);
-    const findings = (JSON.parse(readFileSync(json, 'utf8')) as { findings: Array<Record<string, unknown>> })
-      .findings;
-    const enumeration = findings.find((f) => f['analytic'] === 'AN1612')!;
-    assert.equal(enumeration['severity'], 'low', 'an allowlisted finding is lowered, not dropped');
-    assert.ok(enumeration['allowlisted']);
+test(
+  'analyze: --param and --allowlist are applied and recorded; bad ones are usage errors',
+  { skip: NEEDS_SHARED },
+  () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const allow = join(dir, 'allow.json');
+      writeFileSync(allow, JSON.stringify({ hosts: [{ value: 'MSEDGEWIN10', reason: 'lab machine' }] }));
+      const json = join(dir, 'r.json');
+      const r = run(['analyze', enumXml, '--json', json, '--allowlist', allow]);
+      assert.equal(r.status, 0, r.stderr);
+      const findings = (
+        JSON.parse(readFileSync(json, 'utf8')) as { findings: Array<Record<string, unknown>> }
+      ).findings;
+      const enumeration = findings.find((f) => f['analytic'] === 'AN1612')!;
+      assert.equal(enumeration['severity'], 'low', 'an allowlisted finding is lowered, not dropped');
+      assert.ok(enumeration['allowlisted']);
 
-    assert.equal(run(['analyze', enumXml, '--json', json, '--param', 'no_such_param=3']).status, 2);
-    writeFileSync(allow, '{"hosts": "not a list"}');
-    assert.equal(run(['analyze', enumXml, '--json', json, '--allowlist', allow]).status, 2);
-    assert.equal(run(['analyze', enumXml]).status, 2, 'no output named');
-  } finally {
-    cleanup();
-  }
-});
+      assert.equal(run(['analyze', enumXml, '--json', json, '--param', 'no_such_param=3']).status, 2);
+      writeFileSync(allow, '{"hosts": "not a list"}');
+      assert.equal(run(['analyze', enumXml, '--json', json, '--allowlist', allow]).status, 2);
+      assert.equal(run(['analyze', enumXml]).status, 2, 'no output named');
+    } finally {
+      cleanup();
+    }
+  },
+);

@@ -9,7 +9,7 @@ import { planXmlSlices, readWindowsXml } from '../../../../electron/engine/reade
 import { xmlEncoding } from '../../../../electron/engine/readers/windowsXml/slicePlanner.js';
 import { FLAVOURS } from './exportFlavours.js';
 import { chunksOf, securityEvent } from './readerHarness.js';
-import { realLogEntries } from './realLogs.js';
+import { NEEDS_SHARED, realLogEntries } from './realLogs.js';
 
 function count(bytes: Buffer, cuts: readonly number[], chunkSize: number): number[] {
   const counter = new EventStartCounter(xmlEncoding(bytes.subarray(0, 4096))!, cuts);
@@ -35,7 +35,7 @@ async function recordsBefore(bytes: Buffer, cuts: readonly number[]): Promise<nu
   return out;
 }
 
-describe('EventStartCounter', () => {
+describe('EventStartCounter', { skip: NEEDS_SHARED }, () => {
   const entries = realLogEntries().filter((e) => e.events > 1);
 
   for (const flavour of FLAVOURS) {

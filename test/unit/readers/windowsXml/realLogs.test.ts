@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { WinEventRow } from '../../../../electron/engine/model.js';
 import { readFile, type ReadResult } from './readerHarness.js';
-import { realLog, realLogEntries } from './realLogs.js';
+import { NEEDS_SHARED, realLog, realLogEntries } from './realLogs.js';
 
 const iso = (ts: bigint | null): string | null =>
   ts === null
@@ -26,7 +26,7 @@ function read(id: string): Promise<ReadResult> {
   return cache.get(id)!;
 }
 
-describe('real recordings (python-evtx XML)', () => {
+describe('real recordings (python-evtx XML)', { skip: NEEDS_SHARED }, () => {
   for (const entry of realLogEntries()) {
     it(`${entry.id}: ${entry.events} events, as the manifest counts them, and no errors`, async () => {
       const { rows, errors, summary } = await read(entry.id);
