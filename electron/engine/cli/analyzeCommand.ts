@@ -3,10 +3,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openCase, openCaseForImport, type CaseDb } from '../store/openCase.js';
+import { openCase, type CaseDb } from '../store/openCase.js';
 import { listSources } from '../store/sources.js';
 import { readAllowlistFile } from '../store/allowlistFile.js';
-import { Importer } from '../import/importer.js';
 import { parseParamAssignment, resolveParams, runAnalytics, type ProfileName } from '../analytics/index.js';
 import { EMPTY_ALLOWLIST } from '../analytics/index.js';
 import { buildAnalyzeReport, renderJsonReport } from '../report/jsonReport.js';
@@ -15,7 +14,7 @@ import { renderFindingsCsv } from '../report/csvReport.js';
 import { computeCoverage } from '../coverage/index.js';
 import { withTriage } from '../coverage/triage.js';
 import type { SourceSummary } from '../../../shared/report.js';
-import { importExitCode, importWithProgress, sourceJson } from './importCommand.js';
+import { importExitCode, importIntoCase, sourceJson } from './importCommand.js';
 import { EXIT_OK, UsageError } from './usage.js';
 
 export interface AnalyzeArgs {
@@ -27,6 +26,8 @@ export interface AnalyzeArgs {
   params: string[];
   allowlist?: string;
   profile?: string;
+  /** Parse workers for the import step (default: parseWorkerCount). */
+  workers?: number;
 }
 
 function writeOut(target: string, text: string): void {
@@ -65,16 +66,7 @@ export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
   try {
     // The import has the case to itself, opened with less of DuckDB's memory; the analysis reopens it.
     let imported: SourceSummary[] = [];
-    if (a.paths.length) {
-      const importDb = await openCaseForImport(casePath);
-      const importer = new Importer(importDb);
-      try {
-        imported = await importWithProgress(importer, a.paths);
-      } finally {
-        await importer.close();
-        importDb.close();
-      }
-    }
+    if (a.paths.length) imported = await importIntoCase(casePath, a.paths, a.workers);
     db = await openCase(casePath);
     const findings = await withTriage(
       db.conn,

@@ -1,5 +1,8 @@
-// `accountscope import PATH... --case FILE [--json]`
-import { openCaseForImport } from '../store/openCase.js';
+// `accountscope import PATH... --case FILE [--json] [--workers N]`
+//
+// Nothing here loads DuckDB up front: the parse workers start first, and DuckDB's modules load and the
+// case opens while they parse (see CaseOpener).
+import { CaseOpener } from '../import/caseOpener.js';
 import { Importer } from '../import/importer.js';
 import type { SourceSummary } from '../../../shared/report.js';
 import { ProgressBar } from './progressBar.js';
@@ -23,6 +26,26 @@ export async function importWithProgress(
   }
 }
 
+/**
+ * Imports paths into the case at `casePath` (created when missing), with `workers` parse workers
+ * (default: parseWorkerCount), and closes it.
+ */
+export async function importIntoCase(
+  casePath: string,
+  paths: readonly string[],
+  workers?: number,
+  signal?: AbortSignal,
+): Promise<SourceSummary[]> {
+  const target = new CaseOpener(casePath);
+  const importer = new Importer(target, workers);
+  try {
+    return await importWithProgress(importer, paths, signal);
+  } finally {
+    await importer.close();
+    await target.close();
+  }
+}
+
 /** Exit 3 when any file had errors; a file already in the case is not an error. */
 export function importExitCode(sources: readonly SourceSummary[]): number {
   return sources.some((s) => !s.duplicate && s.errors.length > 0) ? EXIT_INPUT_ERRORS : EXIT_OK;
@@ -43,14 +66,17 @@ export function sourceJson(s: SourceSummary): SourceSummary {
   };
 }
 
-export async function importCommand(paths: string[], casePath: string, json: boolean): Promise<number> {
-  const db = await openCaseForImport(casePath);
-  const importer = new Importer(db);
+export async function importCommand(
+  paths: string[],
+  casePath: string,
+  json: boolean,
+  workers?: number,
+): Promise<number> {
   const ac = new AbortController();
   const onSigint = (): void => ac.abort();
   process.once('SIGINT', onSigint);
   try {
-    const sources = await importWithProgress(importer, paths, ac.signal);
+    const sources = await importIntoCase(casePath, paths, workers, ac.signal);
     if (json) process.stdout.write(JSON.stringify({ sources: sources.map(sourceJson) }, null, 2) + '\n');
     else {
       for (const s of sources) console.log(formatSourceSummary(s));
@@ -60,7 +86,5 @@ export async function importCommand(paths: string[], casePath: string, json: boo
     return importExitCode(sources);
   } finally {
     process.off('SIGINT', onSigint);
-    await importer.close();
-    db.close();
   }
 }

@@ -9,11 +9,14 @@ export class UsageError extends Error {}
 export const USAGE = `accountscope — triage Windows and Entra ID account activity, offline
 
 Usage:
-  accountscope import PATH... --case FILE [--json]
+  accountscope import PATH... --case FILE [--json] [--workers N]
       Import files or folders (recursively) into a case database.
   accountscope analyze PATH... [--case FILE] --json OUT [--html OUT] [--csv OUT]
                        [--param NAME=VALUE]... [--allowlist FILE] [--profile default|seed]
+                       [--workers N]
       Import (when PATH is given) and run the four analytics; write the reports.
+      --workers N parses with N threads (default: one per core but one, at least 1;
+      or ACCOUNTSCOPE_WORKERS).
   accountscope serve [--case FILE] [--port N]
       Serve the app's UI on 127.0.0.1 for a browser (prints the URL to open).
   accountscope params

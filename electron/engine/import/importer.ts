@@ -1,19 +1,22 @@
 // The import coordinator. It owns the case connection and loads files strictly one after another,
 // each inside one transaction, so a crash or a cancel leaves a file wholly in or wholly out. Parsing
-// runs ahead in two worker threads (the current file and the next), so both cores stay busy.
-import { availableParallelism } from 'node:os';
+// runs ahead in worker threads, one per core but the coordinator's (see parseWorkerCount): a big XML
+// file's slices at once, then the next files, so every core stays busy while DuckDB loads.
 import { basename } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CaseDb } from '../store/openCase.js';
 import { findSourceByHash, insertSource, nextSourceId } from '../store/sources.js';
 import type { SourceSummary } from '../../../shared/report.js';
-import { BatchWriter } from './batchWriter.js';
+import type { FormatVariant } from '../model.js';
+import type { BatchWriter } from './batchWriter.js';
 import { expandPaths, type ExpandedPath } from './expandPaths.js';
-import type { ByteRange, ParseResult } from './parseFile.js';
+import type { ParseResult } from './parseFile.js';
 import { hashFile } from './fileChunks.js';
+import { parseWorkerCount } from './importConcurrency.js';
 import { planSlices, scanSlicedFile } from './planSlices.js';
 import { ParseJob } from './parseJob.js';
+import { ParseQueue, type ParseUnit } from './parseQueue.js';
 import { ParseWorkerHandle } from './parseWorkerHandle.js';
 
 export interface ImportProgress {
@@ -35,85 +38,124 @@ export interface ImportOptions {
   maxJsonDepth?: number;
   /** Smallest slice a big XML file is cut into for parallel parsing (tests make it tiny). */
   minSliceBytes?: number;
+  /** Most slices a big XML file is cut into (default: one per worker; more queue for the workers). */
+  slices?: number;
+}
+
+/**
+ * A case the importer opens itself, once parsing is under way (the CLI's): DuckDB's modules take
+ * 0.2–0.5 s to load and a new case's migrations ~0.1 s more, time the workers spend parsing instead.
+ * Its staging folder exists from the start, so the workers have somewhere to write.
+ */
+export interface CaseToOpen {
+  readonly path: string;
+  readonly stagingDir: string;
+  /** Opens the case; called once, by the first import. */
+  open(): Promise<CaseDb>;
 }
 
 export class Importer {
   private readonly workers: ParseWorkerHandle[];
   private nextJobId = 1;
+  private db: Promise<CaseDb> | null;
+  /** The BatchWriter class, whose module loads DuckDB's: imported only when the first file loads. */
+  private writerClass: Promise<typeof BatchWriter> | null = null;
 
   constructor(
-    private readonly db: CaseDb,
-    workers = Math.min(2, availableParallelism()),
+    private readonly target: CaseDb | CaseToOpen,
+    workers = parseWorkerCount(),
   ) {
+    this.db = 'conn' in target ? Promise.resolve(target) : null;
     this.workers = Array.from({ length: Math.max(1, workers) }, () => new ParseWorkerHandle());
   }
 
+  private openCase(): Promise<CaseDb> {
+    if (!this.db) {
+      const target = this.target as CaseToOpen;
+      this.db = target.open();
+    }
+    return this.db;
+  }
+
   async importPaths(paths: readonly string[], opts: ImportOptions = {}): Promise<SourceSummary[]> {
-    const files = await expandPaths(paths, [this.db.path]);
+    const files = await expandPaths(paths, [this.target.path]);
     // Each file is one unit of parsing, or several byte-range slices when it is a big XML export.
     const plans = await Promise.all(
       files.map((f) =>
-        f.error ? null : planSlices(f.path, this.workers.length, opts.minSliceBytes).catch(() => null),
+        f.error
+          ? null
+          : planSlices(f.path, opts.slices ?? this.workers.length, opts.minSliceBytes).catch(() => null),
       ),
     );
-    const units: Array<{ file: number; range?: ByteRange }> = files.flatMap((f, i) =>
-      f.error ? [] : (plans[i] ?? [undefined]).map((range) => (range ? { file: i, range } : { file: i })),
-    );
-    const jobs = new Map<number, ParseJob>();
-    let next = 0;
-    // Starts the next units on free workers, in order: parsing runs at most one unit a worker ahead.
-    const startMore = (): void => {
-      for (const w of this.workers) {
-        if (next >= units.length || opts.signal?.aborted) return;
-        if (w.busy) continue;
-        const unit = units[next]!;
-        const job = new ParseJob(this.nextJobId++, files[unit.file]!.path, w, {
-          stagingDir: this.db.stagingDir,
+    const units: ParseUnit[] = [];
+    const unitsOf = files.map((f, i) => {
+      const from = units.length;
+      if (!f.error)
+        for (const range of plans[i] ?? [undefined])
+          units.push({ path: f.path, ...(range ? { range } : {}) });
+      return { from, to: units.length };
+    });
+    const queue = new ParseQueue(
+      this.workers,
+      units,
+      (unit, worker) =>
+        new ParseJob(this.nextJobId++, unit.path, worker, {
+          stagingDir: this.target.stagingDir,
           ...(unit.range ? { range: unit.range } : {}),
           ...(opts.maxRecordBytes ? { maxRecordBytes: opts.maxRecordBytes } : {}),
           ...(opts.maxJsonDepth ? { maxJsonDepth: opts.maxJsonDepth } : {}),
-        });
-        jobs.set(next++, job);
-        job.result.finally(startMore).catch(() => undefined);
-      }
+        }),
+    );
+    const onAbort = (): void => {
+      queue.stop();
+      queue.cancelStarted();
     };
-    const onAbort = (): void => jobs.forEach((j) => j.cancel());
+    if (opts.signal?.aborted) onAbort();
     opts.signal?.addEventListener('abort', onAbort);
     const out: SourceSummary[] = [];
     try {
+      // Parsing starts first; a case that cannot be opened then fails the whole import, as before.
+      queue.pump();
+      const db = await this.openCase();
+      this.writerClass ??= import('./batchWriter.js').then((m) => m.BatchWriter);
+      const Writer = await this.writerClass;
+      const run: ImportRun = {
+        conn: db.conn,
+        newWriter: (sourceId) => new Writer(db.conn, sourceId),
+        queue,
+        fileCount: files.length,
+        opts,
+      };
       for (let i = 0; i < files.length; i++) {
-        startMore();
         const f = files[i]!;
-        const mine = units.flatMap((u, k) => (u.file === i ? [k] : []));
+        const { from, to } = unitsOf[i]!;
         let summary: SourceSummary;
         if (f.error) summary = failedSummary(f.path, f.error);
-        else if (mine.some((k) => !jobs.has(k)))
+        else if (opts.signal?.aborted && queue.started(from) === null)
           summary = failedSummary(f.path, 'import cancelled before this file');
         else {
-          const fileJobs = mine.map((k) => jobs.get(k)!);
-          summary = await this.loadFile(fileJobs, f, i, files.length, opts, () => startMore());
+          const slices = Array.from({ length: to - from }, (_, k) => from + k);
+          summary = await this.loadFile(run, f, i, slices);
         }
-        for (const k of mine) jobs.delete(k);
+        queue.settle(from, to);
         out.push(summary);
         opts.onFileDone?.(summary);
       }
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
-      await Promise.all([...jobs.values()].map((j) => j.discard()));
+      await queue.close();
     }
     return out;
   }
 
   private async loadFile(
-    fileJobs: ParseJob[],
+    run: ImportRun,
     file: ExpandedPath,
     fileIndex: number,
-    fileCount: number,
-    opts: ImportOptions,
-    startMore: () => void,
+    slices: number[],
   ): Promise<SourceSummary> {
+    const { conn, queue, opts } = run;
     const { path } = file;
-    const conn = this.db.conn;
     const started = performance.now();
     const size = await stat(path)
       .then((st) => st.size)
@@ -122,10 +164,10 @@ export class Importer {
     // busier thread, and no single slice sees every byte); a sliced file also for the numbers its
     // later slices' records start from.
     const scan =
-      fileJobs.length > 1
+      slices.length > 1
         ? scanSlicedFile(
             path,
-            fileJobs.map((j) => j.range?.start ?? 0),
+            slices.map((k) => queue.unit(k).range?.start ?? 0),
           )
         : null;
     const hashing = scan?.sha256 ?? hashFile(path);
@@ -139,14 +181,14 @@ export class Importer {
     };
     try {
       const sourceId = await nextSourceId(conn);
-      const w = (writer = new BatchWriter(conn, sourceId));
+      const w = (writer = run.newWriter(sourceId));
       const report = (): void => {
         const secs = Math.max((performance.now() - started) / 1000, 1e-3);
-        const bytesRead = fileJobs.reduce((n, j) => n + j.bytesRead, 0);
+        const bytesRead = slices.reduce((n, k) => n + (queue.started(k)?.bytesRead ?? 0), 0);
         opts.onProgress?.({
           path,
           fileIndex,
-          fileCount,
+          fileCount: run.fileCount,
           bytesRead,
           size,
           events: w.rows,
@@ -154,18 +196,28 @@ export class Importer {
           bytesPerSec: bytesRead / secs,
         });
       };
-      const { result, renumber, dropFrom } = await this.loadSlices(fileJobs, w, report, scan?.eventsBefore);
-      startMore();
+      const loaded = await this.loadSlices(
+        slices.map((k) => queue.job(k)),
+        w,
+        report,
+        scan?.eventsBefore,
+        (from) => queue.drop(slices[from]!, slices[slices.length - 1]! + 1),
+      );
       await w.finish();
       writer = null;
-      await settleRecordNumbers(conn, sourceId, renumber, dropFrom);
-      if (opts.signal?.aborted) {
+      // Rows of slices a fatal problem dropped were counted as they loaded; they are not the file's.
+      const dropped = loaded
+        ? await settleRecordNumbers(conn, sourceId, loaded.renumber, loaded.dropFrom)
+        : 0;
+      const events = w.rows - dropped;
+      if (opts.signal?.aborted || !loaded) {
         await rollback();
         return {
           ...failedSummary(path, 'import cancelled: nothing from this file was kept'),
           sha256: await hashing.catch(() => ''),
         };
       }
+      const { result } = loaded;
       const sha256 = await hashing.catch((e: Error) => {
         throw new Error(`could not read the file: ${e.message}`);
       });
@@ -193,7 +245,7 @@ export class Importer {
         sha256,
         format,
         variant: summary?.variant ?? null,
-        events: w.rows,
+        events,
         skipped,
         errors,
         importMs,
@@ -205,7 +257,7 @@ export class Importer {
         sha256,
         format,
         ...(summary ? { variant: summary.variant } : {}),
-        events: w.rows,
+        events,
         skipped,
         errors,
         size: result.size,
@@ -213,7 +265,7 @@ export class Importer {
       };
     } catch (e) {
       // Nothing more of this file is wanted: stop its parses, so no worker waits on batches nobody takes.
-      await Promise.all(fileJobs.map((j) => j.discard()));
+      await queue.drop(slices[0]!, slices[slices.length - 1]! + 1);
       await writer?.finish().catch(() => undefined);
       return failedSummary(path, (e as Error).message);
     } finally {
@@ -229,35 +281,44 @@ export class Importer {
    * sound file is exactly the records before it; on a damaged one it can be more, never fewer (see
    * EventStartCounter), and those slices are renumbered afterwards. Errors are renumbered here. A slice
    * that hits a fatal problem (a DOCTYPE) ends the file there, as a whole-file read would: the slices
-   * after it are dropped, with whatever of them was already loaded.
+   * after it are dropped (`dropSlices`), with whatever of them was already loaded. A slice that never
+   * got a worker (the import was cancelled first) ends the file with null.
    */
   private async loadSlices(
-    fileJobs: ParseJob[],
+    jobs: ReadonlyArray<Promise<ParseJob | null>>,
     writer: BatchWriter,
     report: () => void,
     eventsBefore: ReadonlyArray<Promise<number>> | undefined,
-  ): Promise<{ result: ParseResult; renumber: Renumbering[]; dropFrom: number | null }> {
-    // Without the counts (a file parsed whole), a slice would wait for the ones before it.
-    const loadedFrom = fileJobs.map((job, k) => {
-      const from = k === 0 ? Promise.resolve(0) : (eventsBefore?.[k] ?? null);
-      void from?.then(
-        (n) => job.attach(writer, report, n),
-        () => undefined,
-      );
-      return from;
+    dropSlices: (from: number) => Promise<void>,
+  ): Promise<{ result: ParseResult; renumber: Renumbering[]; dropFrom: number | null } | null> {
+    // Each slice is attached as soon as it has a worker and its first record number is known. Without
+    // the counts (a file parsed whole), a slice would wait for the ones before it.
+    const loadedFrom = jobs.map((_, k) => (k === 0 ? Promise.resolve(0) : (eventsBefore?.[k] ?? null)));
+    const attached = jobs.map((job, k) => {
+      const from = loadedFrom[k];
+      if (!from) return null;
+      const done = Promise.all([job, from]).then(([j, n]) => j?.attach(writer, report, n));
+      done.catch(() => undefined);
+      return done;
     });
     let merged: ParseResult | null = null;
     const renumber: Renumbering[] = [];
     let dropFrom: number | null = null;
     let base = 0;
-    for (let k = 0; k < fileJobs.length; k++) {
-      const job = fileJobs[k]!;
+    for (let k = 0; k < jobs.length; k++) {
+      const job = await jobs[k]!;
+      if (!job) {
+        // Cancelled before this slice had a worker: the file is rolled back, and nothing more of it loads.
+        await dropSlices(0);
+        return null;
+      }
       const from = loadedFrom[k];
       let loadedAt = base;
       if (from) {
         loadedAt = await from;
         if (loadedAt < base)
           throw new Error(`slice ${k + 1} of this file was numbered from ${loadedAt}, below ${base}`);
+        await attached[k];
       } else job.attach(writer, report, base);
       const r = await job.result;
       const count = (r.summary?.records ?? 0) + (r.summary?.skipped ?? 0);
@@ -269,6 +330,7 @@ export class Importer {
         if (merged.summary && r.summary) {
           merged.summary = {
             ...merged.summary,
+            variant: mergeVariants(merged.summary.variant, r.summary.variant),
             records: merged.summary.records + r.summary.records,
             skipped: merged.summary.skipped + r.summary.skipped,
           };
@@ -280,7 +342,7 @@ export class Importer {
         merged.summary = null;
         const next = loadedFrom[k + 1];
         if (next) dropFrom = await next;
-        await Promise.all(fileJobs.slice(k + 1).map((j) => j.discard()));
+        await dropSlices(k + 1);
         break;
       }
       base += count;
@@ -293,6 +355,15 @@ export class Importer {
   }
 }
 
+/** What every file of one importPaths call shares. */
+interface ImportRun {
+  conn: DuckDBConnection;
+  newWriter: (sourceId: number) => BatchWriter;
+  queue: ParseQueue;
+  fileCount: number;
+  opts: ImportOptions;
+}
+
 /** A slice's records, loaded as `from` + 1 up to `from` + `count`, belong from `to` + 1 up. */
 interface Renumbering {
   from: number;
@@ -302,19 +373,22 @@ interface Renumbering {
 
 /**
  * Moves slices numbered too high down to their records' real numbers, in file order (each moves down
- * into room the ones before it left), and deletes the rows of slices a fatal problem dropped.
+ * into room the ones before it left), and deletes the rows of slices a fatal problem dropped. Returns
+ * how many rows it deleted.
  */
 async function settleRecordNumbers(
   conn: DuckDBConnection,
   sourceId: number,
   renumber: readonly Renumbering[],
   dropFrom: number | null,
-): Promise<void> {
+): Promise<number> {
+  let deleted = 0;
   if (dropFrom !== null) {
-    await conn.run('DELETE FROM win_events WHERE source_id = $source AND record_no > $from', {
+    const r = await conn.run('DELETE FROM win_events WHERE source_id = $source AND record_no > $from', {
       source: sourceId,
       from: dropFrom,
     });
+    deleted = r.rowsChanged;
   }
   for (const { from, to, count } of renumber) {
     if (count === 0) continue;
@@ -324,6 +398,18 @@ async function settleRecordNumbers(
       { shift: from - to, source: sourceId, from, count },
     );
   }
+  return deleted;
+}
+
+/**
+ * The variant of a file read in slices, as a whole-file read names it. The flavour comes from what lies
+ * between events (see exportFlavour): a root, declarations and "Record N" lines show in the first slice,
+ * or in every one; but a file is PowerShell's one-event-per-line only if every gap holds a line break,
+ * so one slice that saw a gap without one makes the whole file wevtutil's.
+ */
+function mergeVariants(first: FormatVariant, next: FormatVariant): FormatVariant {
+  const pair = new Set([first, next]);
+  return pair.has('wevtutil') && pair.has('powershell-lines') ? 'wevtutil' : first;
 }
 
 function failedSummary(path: string, message: string): SourceSummary {

@@ -1,7 +1,7 @@
 // The parse worker: reads files with parseFile and streams row batches to the coordinator, never more
-// than MAX_BATCHES_IN_FLIGHT ahead of it. Parsing is the costliest part of an import, so it runs here
-// while the coordinator's thread appends to DuckDB — two cores busy, and the thread that serves the UI
-// never blocks on a parse.
+// than MAX_BATCHES_IN_FLIGHT of one job ahead of it. Parsing is the costliest part of an import, so it
+// runs here while DuckDB loads what the workers wrote — every core busy, and the thread that serves the
+// UI never blocks on a parse.
 import { parentPort } from 'node:worker_threads';
 import { parseFile } from './parseFile.js';
 import { writeFile } from 'node:fs/promises';
@@ -12,9 +12,15 @@ import { MAX_BATCHES_IN_FLIGHT, type FromWorker, type ToWorker } from './workerP
 const port = parentPort;
 if (!port) throw new Error('parseWorker must run in a worker thread');
 
-let inFlight = 0;
-let waiter: (() => void) | null = null;
+/**
+ * Batches of each job sent and not yet loaded. Counted per job: a job that has finished parsing may
+ * still have batches waiting for their file's turn, and their acks must not free the next job's room.
+ */
+const inFlight = new Map<number, number>();
+/** The running job, when it waits for room (a worker runs one job at a time). */
+let waiter: { jobId: number; resume: () => void } | null = null;
 const cancelled = new Set<number>();
+let current: number | null = null;
 /**
  * Batches whose segments have been written, kept with their memory for the next batch: a fresh
  * segment-sized buffer per batch waited for the garbage collector and held ~180 MB per worker at
@@ -26,19 +32,27 @@ function send(m: FromWorker): void {
   port!.postMessage(m);
 }
 
+function resume(): void {
+  const w = waiter;
+  waiter = null;
+  w?.resume();
+}
+
 port.on('message', (m: ToWorker) => {
   switch (m.type) {
-    case 'ack':
-      inFlight--;
-      if (waiter && inFlight < MAX_BATCHES_IN_FLIGHT) {
-        const w = waiter;
-        waiter = null;
-        w();
-      }
+    case 'ack': {
+      const left = (inFlight.get(m.jobId) ?? 1) - 1;
+      if (left > 0) inFlight.set(m.jobId, left);
+      else inFlight.delete(m.jobId);
+      if (waiter?.jobId === m.jobId && left < MAX_BATCHES_IN_FLIGHT) resume();
       return;
+    }
     case 'cancel':
-      cancelled.add(m.jobId);
-      waiter?.();
+      // A finished job's batches will never be acked (they are dropped): forget them. Only the running
+      // job is remembered as cancelled, so the set never grows with jobs long gone.
+      if (current === m.jobId) cancelled.add(m.jobId);
+      else inFlight.delete(m.jobId);
+      if (waiter?.jobId === m.jobId) resume();
       return;
     case 'parse':
       void runJob(m);
@@ -48,7 +62,7 @@ port.on('message', (m: ToWorker) => {
 
 async function runJob(m: Extract<ToWorker, { type: 'parse' }>): Promise<void> {
   const { jobId } = m;
-  inFlight = 0;
+  current = jobId;
   let lastProgress = 0;
   let segmentNo = 0;
   try {
@@ -65,14 +79,14 @@ async function runJob(m: Extract<ToWorker, { type: 'parse' }>): Promise<void> {
               await writeFile(path, s.bytes, { flag: 'wx', mode: 0o600 });
               files.push({ table: s.table, path, rows: s.rows, escaped: s.escaped });
             }
-            inFlight++;
+            inFlight.set(jobId, (inFlight.get(jobId) ?? 0) + 1);
             send({ type: 'rows', jobId, batch: { files, unpacked } });
           } finally {
             batch.clear();
             idleBatches.push(batch);
           }
-          while (inFlight >= MAX_BATCHES_IN_FLIGHT && !cancelled.has(jobId)) {
-            await new Promise<void>((resolve) => (waiter = resolve));
+          while ((inFlight.get(jobId) ?? 0) >= MAX_BATCHES_IN_FLIGHT && !cancelled.has(jobId)) {
+            await new Promise<void>((resolve) => (waiter = { jobId, resume: resolve }));
           }
         },
         progress(bytesRead) {
@@ -94,6 +108,7 @@ async function runJob(m: Extract<ToWorker, { type: 'parse' }>): Promise<void> {
   } catch (e) {
     send({ type: 'failed', jobId, message: (e as Error).message });
   } finally {
-    cancelled.delete(jobId);
+    if (cancelled.delete(jobId)) inFlight.delete(jobId);
+    current = null;
   }
 }

@@ -1,8 +1,32 @@
-// One parse worker thread and the job it is running. A worker runs one file at a time; the importer
-// keeps two of them so the next file is already being parsed while the current one loads.
+// One parse worker thread and the job it is running. A worker runs one file (or slice) at a time; the
+// importer keeps one per core but one (see parseWorkerCount), so the next file is already being parsed
+// while the current one loads.
 import { Worker } from 'node:worker_threads';
 import type { ParseResult } from './parseFile.js';
 import type { FromWorker, SegmentBatch, ToWorker } from './workerProtocol.js';
+
+const WORKER_URL = new URL('./parseWorker.js', import.meta.url);
+
+/** Threads started ahead of their first job, for the next handles to take (see prestartParseWorkers). */
+const prestarted: Worker[] = [];
+
+/**
+ * Starts up to `count` parse worker threads now. A thread takes ~0.1 s to boot and ~0.1 s more to load
+ * the readers; the CLI starts them before it loads its own modules, so they are ready when the first
+ * job is. They hold nothing open: an unused one never keeps the process alive.
+ */
+export function prestartParseWorkers(count: number): void {
+  while (prestarted.length < count) {
+    const w = new Worker(WORKER_URL);
+    w.unref();
+    // A thread that fails to start is dropped; the handle that would have taken it starts its own.
+    w.once('error', () => {
+      const i = prestarted.indexOf(w);
+      if (i >= 0) prestarted.splice(i, 1);
+    });
+    prestarted.push(w);
+  }
+}
 
 export interface JobListener {
   rows(batch: SegmentBatch): void;
@@ -21,7 +45,7 @@ export class ParseWorkerHandle {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(new URL('./parseWorker.js', import.meta.url));
+    const w = prestarted.shift() ?? new Worker(WORKER_URL);
     w.on('message', (m: FromWorker) => {
       const job = this.current;
       if (!job || job.jobId !== m.jobId) return;

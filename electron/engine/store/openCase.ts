@@ -8,6 +8,7 @@
 // The case file is attached to an in-memory instance rather than opened as the instance's own database,
 // because the row group size can only be chosen when a database is attached.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { availableParallelism } from 'node:os';
 import { sep } from 'node:path';
 import { migrate } from './migrate.js';
 import { createStagingDir, removeStagingDir } from './stagingDir.js';
@@ -19,6 +20,12 @@ export interface OpenCaseOptions {
   threads?: number;
   /** Open without write access (a second process inspecting a case). */
   readOnly?: boolean;
+  /**
+   * A staging folder made beforehand with createStagingDir, so an import can start parsing into it
+   * while the case opens. The case owns it from then on: it is removed when the case closes, or when
+   * it fails to open.
+   */
+  stagingDir?: string;
 }
 
 export interface CaseDb {
@@ -61,7 +68,7 @@ function instanceOptions(path: string, opts: OpenCaseOptions): Record<string, st
     allow_community_extensions: 'false',
     allow_unsigned_extensions: 'false',
     memory_limit: opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
-    threads: String(opts.threads ?? 2),
+    threads: String(opts.threads ?? caseThreads()),
     // A runaway query must not fill the disk (a naive recursive lineage walk once spilled 32 GB).
     max_temp_directory_size: '8GB',
     // Where DuckDB puts a file database's spill by default; an in-memory instance would use the cwd.
@@ -70,22 +77,60 @@ function instanceOptions(path: string, opts: OpenCaseOptions): Record<string, st
 }
 
 /**
+ * DuckDB's threads for a case the app or an analysis opens: every core, and at least 2 (DuckDB's own
+ * default is every core). The analytics and an app import's INSERTs use them; the import's parse
+ * workers wait whenever DuckDB falls behind, so they do not take the cores from it.
+ */
+export function caseThreads(cores = availableParallelism()): number {
+  return Math.max(2, cores);
+}
+
+/** Pins DuckDB's threads for an import-only case (the bench, a user sharing the machine). */
+export const IMPORT_THREADS_ENV = 'ACCOUNTSCOPE_DUCKDB_THREADS';
+
+/**
  * How a case opened only to import into is opened (the CLI's `import`, the import step of `analyze`).
+ *
+ * Threads: a file loads through one INSERT … read_csv after another, and the parse workers take the
+ * other cores. On 2 cores one thread is best: the workers keep both cores busy, and DuckDB's INSERTs
+ * run on one thread cost less CPU than split over two (measured: a 324 MB wevtutil file 5.1–5.3 s →
+ * 4.7–4.9 s, the whole corpus 32.3 → 31.5 s, JSON a little faster too). A bigger machine has more
+ * parse workers (one per core but one) turning out rows faster than one DuckDB thread loads them (the
+ * load costs about as much CPU as the parse), so DuckDB gets half the cores: its INSERTs scan the
+ * segment files and compress row groups in parallel. With more than one thread the coordinator leaves
+ * the work to DuckDB's own threads (see runOnDuckDbThreads), so half the cores is `cores / 2 - 1`
+ * threads executing, beside `cores - 1` workers that wait whenever the load falls behind.
  *
  * Memory: an import needs little of DuckDB's memory (rows stream through in segments), but DuckDB keeps
  * every block it writes cached up to its limit, and RSS follows. Measured on the bench corpus (2.4 GB,
- * 1.5 M records): 512 MB, 0.88–0.93 GB peak RSS; 256 MB, 0.69 GB at the same speed. Analysis wants the
- * default: at 256 MB the analytics take 5.3–5.9 s instead of 3.5–4.5 s.
- *
- * Threads: the parse workers keep both cores busy, and DuckDB's INSERT … read_csv run on one thread
- * costs less CPU than split over two. Measured: a 324 MB wevtutil file 5.1–5.3 s → 4.7–4.9 s, the
- * whole corpus 32.3 → 31.5 s, JSON a little faster too.
+ * 1.5 M records) with one thread: 512 MB, 0.88–0.93 GB peak RSS; 256 MB, 0.69 GB at the same speed.
+ * Each further thread fills its own row groups (61,440 rows of ~1.3 KB), so it gets 128 MB more, up
+ * to 1 GB. Analysis wants the default: at 256 MB the analytics take 5.3–5.9 s instead of 3.5–4.5 s.
  */
-export const IMPORT_OPTIONS = { memoryLimit: '256MB', threads: 1 } as const satisfies OpenCaseOptions;
+export function importOptions(
+  cores = availableParallelism(),
+  env: NodeJS.ProcessEnv = process.env,
+): { memoryLimit: string; threads: number } {
+  const pinned = env[IMPORT_THREADS_ENV];
+  let threads = Math.max(1, Math.floor(cores / 2));
+  if (pinned !== undefined && pinned !== '') {
+    threads = Number(pinned);
+    if (!/^\d+$/.test(pinned.trim()) || threads < 1 || threads > 256)
+      throw new RangeError(`${IMPORT_THREADS_ENV} must be a whole number from 1 to 256, not "${pinned}"`);
+  }
+  return { memoryLimit: `${Math.min(1024, 256 + 128 * (threads - 1))}MB`, threads };
+}
+
+/** This machine's import options (see importOptions). */
+export const IMPORT_OPTIONS: Readonly<OpenCaseOptions & { memoryLimit: string; threads: number }> =
+  importOptions();
 
 /** Opens a case to import into: as openCase, with IMPORT_OPTIONS. */
-export function openCaseForImport(path: string): Promise<CaseDb> {
-  return openCase(path, IMPORT_OPTIONS);
+export function openCaseForImport(
+  path: string,
+  opts: Pick<OpenCaseOptions, 'stagingDir'> = {},
+): Promise<CaseDb> {
+  return openCase(path, { ...IMPORT_OPTIONS, ...opts });
 }
 
 /**
@@ -109,8 +154,14 @@ async function connectToCase(instance: DuckDBInstance): Promise<DuckDBConnection
 }
 
 export async function openCase(path: string, opts: OpenCaseOptions = {}): Promise<CaseDb> {
-  const instance = await DuckDBInstance.create(':memory:', instanceOptions(path, opts));
+  let instance: DuckDBInstance;
   let conn: DuckDBConnection;
+  try {
+    instance = await DuckDBInstance.create(':memory:', instanceOptions(path, opts));
+  } catch (e) {
+    if (opts.stagingDir) removeStagingDir(opts.stagingDir);
+    throw e;
+  }
   try {
     const first = await instance.connect();
     const options = [`ROW_GROUP_SIZE ${ROW_GROUP_SIZE}`, ...(opts.readOnly ? ['READ_ONLY'] : [])];
@@ -120,9 +171,10 @@ export async function openCase(path: string, opts: OpenCaseOptions = {}): Promis
     conn = await connectToCase(instance);
   } catch (e) {
     instance.closeSync();
+    if (opts.stagingDir) removeStagingDir(opts.stagingDir);
     throw e;
   }
-  const stagingDir = createStagingDir();
+  const stagingDir = opts.stagingDir ?? createStagingDir();
   try {
     if (!opts.readOnly) await migrate(conn);
     await lockDown(conn, stagingDir);

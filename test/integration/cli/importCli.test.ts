@@ -55,6 +55,49 @@ test('exit 3 when some input had errors, and everything readable is still in the
   }
 });
 
+test('--workers and ACCOUNTSCOPE_WORKERS pin the parse workers; a bad count is refused', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    writeFileSync(join(dir, 'a.xml'), wevtutilFile(5));
+    const one = run([
+      'import',
+      join(dir, 'a.xml'),
+      '--case',
+      join(dir, 'one.duckdb'),
+      '--workers',
+      '1',
+      '--json',
+    ]);
+    assert.equal(one.code, 0, one.stderr);
+    assert.equal((JSON.parse(one.stdout) as { sources: Array<{ events: number }> }).sources[0]!.events, 5);
+    const zero = run(['import', join(dir, 'a.xml'), '--case', join(dir, 'zero.duckdb'), '--workers', '0']);
+    assert.equal(zero.code, 2);
+    assert.match(zero.stderr, /--workers must be a whole number from 1/);
+    const env = spawnSync(
+      process.execPath,
+      [cli, 'import', join(dir, 'a.xml'), '--case', join(dir, 'env.duckdb')],
+      { encoding: 'utf8', cwd: projectRoot, env: { ...process.env, ACCOUNTSCOPE_WORKERS: 'many' } },
+    );
+    assert.equal(env.status, 1);
+    assert.match(env.stderr, /ACCOUNTSCOPE_WORKERS must be a whole number/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a case that cannot be opened fails the import with exit 1, after parsing had begun', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    writeFileSync(join(dir, 'a.xml'), wevtutilFile(5));
+    writeFileSync(join(dir, 'not-a-case.duckdb'), 'this is not a DuckDB file');
+    const r = run(['import', join(dir, 'a.xml'), '--case', join(dir, 'not-a-case.duckdb')]);
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stderr, /^accountscope: /);
+  } finally {
+    cleanup();
+  }
+});
+
 test('exit 2 for a usage error', () => {
   assert.equal(run(['import']).code, 2);
   assert.equal(run(['import', 'x.xml']).code, 2, '--case is required');

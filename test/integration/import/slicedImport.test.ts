@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCase, type CaseDb } from '../../../electron/engine/store/openCase.js';
 import { Importer } from '../../../electron/engine/import/importer.js';
+import { planSlices } from '../../../electron/engine/import/planSlices.js';
 import { realLogsDir, tempDir } from '../../support/paths.js';
 import { eventXml, wevtutilFile } from '../../support/miniEvents.js';
 
@@ -17,10 +18,17 @@ async function rows(db: CaseDb): Promise<string[]> {
   return r.getRowObjectsJson().map((o) => JSON.stringify(o));
 }
 
-async function importWith(path: string, dir: string, name: string, minSliceBytes: number) {
+async function importWith(
+  path: string,
+  dir: string,
+  name: string,
+  minSliceBytes: number,
+  workers = 2,
+  slices?: number,
+) {
   const db = await openCase(join(dir, `${name}.duckdb`));
-  const importer = new Importer(db, 2);
-  const [summary] = await importer.importPaths([path], { minSliceBytes });
+  const importer = new Importer(db, workers);
+  const [summary] = await importer.importPaths([path], { minSliceBytes, ...(slices ? { slices } : {}) });
   await importer.close();
   return { db, summary: summary! };
 }
@@ -63,15 +71,26 @@ for (const [label, make] of [
       const path = join(dir, 'big.xml');
       writeFileSync(path, make());
       const whole = await importWith(path, dir, 'whole', 1 << 30);
-      const sliced = await importWith(path, dir, 'sliced', 64 * 1024);
-      assert.equal(sliced.summary.sha256, whole.summary.sha256);
-      assert.equal(sliced.summary.events, whole.summary.events);
-      assert.equal(sliced.summary.skipped, whole.summary.skipped);
-      assert.equal(sliced.summary.variant, whole.summary.variant);
-      assert.deepEqual(sliced.summary.errors, whole.summary.errors);
-      assert.deepEqual(await rows(sliced.db), await rows(whole.db));
+      // Two slices on two workers; then seven on two and on one, the later slices queuing for a worker.
+      for (const [name, workers, slices] of [
+        ['sliced', 2, undefined],
+        ['queued', 2, 7],
+        ['one-worker', 1, 7],
+      ] as const) {
+        if (slices) {
+          const planned = await planSlices(path, slices, 64 * 1024);
+          assert.ok((planned?.length ?? 0) > workers, `${name}: more slices than workers`);
+        }
+        const sliced = await importWith(path, dir, name, 64 * 1024, workers, slices);
+        assert.equal(sliced.summary.sha256, whole.summary.sha256, name);
+        assert.equal(sliced.summary.events, whole.summary.events, name);
+        assert.equal(sliced.summary.skipped, whole.summary.skipped, name);
+        assert.equal(sliced.summary.variant, whole.summary.variant, name);
+        assert.deepEqual(sliced.summary.errors, whole.summary.errors, name);
+        assert.deepEqual(await rows(sliced.db), await rows(whole.db), name);
+        sliced.db.close();
+      }
       whole.db.close();
-      sliced.db.close();
     } finally {
       cleanup();
     }

@@ -2,9 +2,10 @@
 // case, spill beside it and fill row groups of the chosen size, whatever the case path looks like.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCase, sqlStringLiteral } from '../../../electron/engine/store/openCase.js';
+import { createStagingDir } from '../../../electron/engine/store/stagingDir.js';
 import { tempDir } from '../../support/paths.js';
 
 test('a case path with quotes and spaces opens, and every connection works in the case', async () => {
@@ -52,4 +53,28 @@ test('tables fill row groups of 61,440 rows', async () => {
 test('a path becomes a SQL literal with its quotes doubled', () => {
   assert.equal(sqlStringLiteral("/cases/it's.duckdb"), "'/cases/it''s.duckdb'");
   assert.throws(() => sqlStringLiteral('/cases/a\0b'), /NUL/);
+});
+
+test('a staging folder made beforehand is the case’s: DuckDB may read it, and it goes with the case', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const stagingDir = createStagingDir();
+    const db = await openCase(join(dir, 'case.duckdb'), { stagingDir });
+    assert.equal(db.stagingDir, stagingDir);
+    writeFileSync(join(stagingDir, 'seg.csv'), '1\n2\n');
+    const r = await db.conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM read_csv($p, header = false)', {
+      p: join(stagingDir, 'seg.csv'),
+    });
+    assert.equal(r.getRowObjects()[0]!['n'], 2);
+    db.close();
+    assert.equal(existsSync(stagingDir), false, 'removed when the case closes');
+
+    // A case that cannot be opened takes its staging folder with it.
+    const failed = createStagingDir();
+    writeFileSync(join(dir, 'junk.duckdb'), 'not a database');
+    await assert.rejects(openCase(join(dir, 'junk.duckdb'), { stagingDir: failed }));
+    assert.equal(existsSync(failed), false, 'removed when the case fails to open');
+  } finally {
+    cleanup();
+  }
 });
