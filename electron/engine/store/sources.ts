@@ -28,7 +28,10 @@ export async function findSourceByHash(
   sha256: string,
 ): Promise<SourceSummary | null> {
   const all = await listSources(conn, sha256);
-  return all.find((s) => s.format !== 'rejected') ?? null;
+  // An empty file recorded before makes no later copy a duplicate either (see the importer).
+  return (
+    all.find((s) => s.format !== 'rejected' && (s.events > 0 || s.skipped > 0 || s.errors.length > 0)) ?? null
+  );
 }
 
 export async function insertSource(conn: DuckDBConnection, s: NewSource): Promise<void> {

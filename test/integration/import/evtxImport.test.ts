@@ -4,7 +4,7 @@
 // evidence file, and when the file is gone it is given the imported fields instead, and told why.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCase } from '../../../electron/engine/store/openCase.js';
 import { Importer } from '../../../electron/engine/import/importer.js';
@@ -87,6 +87,42 @@ test('an .evtx file imports as the same events as its wevtutil export, XML rende
     const fields = JSON.parse(gone.text) as Record<string, unknown>;
     assert.equal(fields['record_id'], String(EVENTS[2]!.recordId));
     assert.equal(fields['xml'], undefined);
+  } finally {
+    await importer.close();
+    db.close();
+    cleanup();
+  }
+});
+
+test('a collection folder: every empty channel log is recorded, byte-identical ones too, without noise', async () => {
+  const { dir, cleanup } = tempDir();
+  const db = await openCase(join(dir, 'case.duckdb'));
+  const importer = new Importer(db);
+  try {
+    const logs = join(dir, 'C', 'Windows', 'System32', 'winevt', 'Logs');
+    mkdirSync(logs, { recursive: true });
+    const empty = join(logs, 'Microsoft-Windows-Empty%4Operational.evtx');
+    new EvtxFileWriter(empty).close();
+    writeFileSync(empty, Buffer.alloc(65536), { flag: 'a' });
+    for (const name of ['Application', 'Setup', 'Microsoft-Windows-Other%4Operational'])
+      copyFileSync(empty, join(logs, `${name}.evtx`));
+    const { evtx } = writeBoth(dir);
+    copyFileSync(evtx, join(logs, 'Security.evtx'));
+    const summaries = await importer.importPaths([join(dir, 'C')]);
+    assert.equal(summaries.length, 5);
+    for (const s of summaries) {
+      assert.deepEqual(s.errors, [], s.path);
+      assert.equal(s.duplicate, undefined, s.path);
+      assert.equal(s.format, 'windows-evtx');
+    }
+    assert.equal(summaries.find((s) => s.path.endsWith('Security.evtx'))!.events, EVENTS.length);
+    const recorded = await db.conn.runAndReadAll(
+      'SELECT count(*)::INTEGER, count(DISTINCT source_id)::INTEGER, sum(events)::INTEGER FROM sources',
+    );
+    assert.deepEqual(recorded.getRows()[0], [5, 5, EVENTS.length]);
+    // A file with events is still recognised when it comes again.
+    const [again] = await importer.importPaths([join(logs, 'Security.evtx')]);
+    assert.equal(again!.duplicate, true);
   } finally {
     await importer.close();
     db.close();
