@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { writeBenchCorpus } from './corpus.js';
 import { decodeMBps, rawReadMBps, sniffEncoding } from './floors.js';
 import { benchEvtx } from './evtxBench.js';
+import { benchWholeProcess } from './wholeProcess.js';
 import { DEFAULT_MEMORY_LIMIT, IMPORT_OPTIONS } from '../electron/engine/store/openCase.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -108,6 +109,8 @@ for (const f of files) {
 }
 
 benchEvtx({ corpusDir, evtxDir, caseDir, importInChild, log: (line) => console.log(line) });
+const serversXml = files.find((f) => f.endsWith('wef-servers.xml'));
+if (serversXml) benchWholeProcess({ wevtutilFile: serversXml, workDir: join(dataDir, 'whole-process'), runs: 3 });
 
 function wholeCorpus(label: string, all: ImportFigures): void {
   console.log(
