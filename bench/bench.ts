@@ -110,7 +110,8 @@ for (const f of files) {
 
 benchEvtx({ corpusDir, evtxDir, caseDir, importInChild, log: (line) => console.log(line) });
 const serversXml = files.find((f) => f.endsWith('wef-servers.xml'));
-if (serversXml) benchWholeProcess({ wevtutilFile: serversXml, workDir: join(dataDir, 'whole-process'), runs: 3 });
+if (serversXml)
+  benchWholeProcess({ wevtutilFile: serversXml, workDir: join(dataDir, 'whole-process'), runs: 3 });
 
 function wholeCorpus(label: string, all: ImportFigures): void {
   console.log(
