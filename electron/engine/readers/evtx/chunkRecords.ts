@@ -40,7 +40,8 @@ export function readChunkRecords(
   sink: ChunkSink,
   state: ReadingState,
 ): void {
-  const where = `chunk ${place.index + 1} (at byte ${place.fileOffset})`;
+  // Where in the file travels in each error's offset (see windowsXml/readProblems.ts), not in its words.
+  const where = `chunk ${place.index + 1}`;
   if (chunk.length < CHUNK_HEADER_BYTES) {
     if (!isAllZero(chunk))
       sink.problem({
@@ -92,7 +93,7 @@ export function readChunkRecords(
       const next = chunk.indexOf(RECORD_SIGNATURE, at + 1);
       const resume = next < 0 || next >= end ? end : next;
       sink.problem({
-        message: `${where}: ${resume - at} bytes at byte ${place.fileOffset + at} are not an event record; skipped`,
+        message: `${where}: ${resume - at} bytes that are not an event record; skipped`,
         offset: place.fileOffset + at,
       });
       at = resume;
