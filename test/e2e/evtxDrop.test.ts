@@ -3,11 +3,7 @@
 // creation is a finding whose raw event the viewer renders from the .evtx file.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { EvtxFileWriter } from '../../tools/synth/evtx/evtxFileWriter.js';
-import { varietyEvents } from '../support/varietyEvents.js';
-import { tempDir } from '../support/paths.js';
+import { varietyEvtx } from '../support/varietyEvents.js';
 import { openAppSession, texts, type AppSession } from './support/appSession.js';
 import { screenshot } from './support/chromium.js';
 
@@ -15,16 +11,7 @@ let session: AppSession;
 let evtx: Buffer;
 
 before(async () => {
-  const { dir, cleanup } = tempDir();
-  try {
-    const path = join(dir, 'Security.evtx');
-    const writer = new EvtxFileWriter(path);
-    for (const ev of varietyEvents(27)) writer.write(ev);
-    writer.close();
-    evtx = readFileSync(path);
-  } finally {
-    cleanup();
-  }
+  evtx = varietyEvtx(27);
   session = await openAppSession();
 });
 

@@ -1,6 +1,10 @@
 // A varied set of Windows events (Security with and without ActivityID, Sysmon, UserData, qualifiers
 // and Binary, script blocks with line breaks, non-ASCII text), built with the synthetic corpus's own
 // event builders: for tests of the .evtx writer and reader.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EvtxFileWriter } from '../../tools/synth/evtx/evtxFileWriter.js';
+import { tempDir } from './paths.js';
 import { utcMicros } from '../../tools/synth/timeFormat.js';
 import { userCreated4720, memberAdded } from '../../tools/synth/windows/accountEvents.js';
 import { logonSuccess4624 } from '../../tools/synth/windows/logonEvents.js';
@@ -81,4 +85,18 @@ export function eventOfKind(kind: number, i: number): WinEvent {
 /** `n` events cycling through every kind, with record ids from 48,000. */
 export function varietyEvents(n: number): WinEvent[] {
   return Array.from({ length: n }, (_, i) => ({ ...eventOfKind(i, i), recordId: 48_000 + i }));
+}
+
+/** The bytes of an .evtx file of `varietyEvents(n)`, written by the synthetic writer (in a temp folder, removed). */
+export function varietyEvtx(n: number): Buffer {
+  const { dir, cleanup } = tempDir();
+  try {
+    const path = join(dir, 'variety.evtx');
+    const writer = new EvtxFileWriter(path);
+    for (const ev of varietyEvents(n)) writer.write(ev);
+    writer.close();
+    return readFileSync(path);
+  } finally {
+    cleanup();
+  }
 }

@@ -14,15 +14,13 @@ import { EvtxFileWriter } from '../../../tools/synth/evtx/evtxFileWriter.js';
 import { openFileSink } from '../../../tools/synth/textSink.js';
 import { WinEventExportWriter } from '../../../tools/synth/windows/exportFlavours.js';
 import { tempDir } from '../../support/paths.js';
-import { varietyEvents } from '../../support/varietyEvents.js';
+import { varietyEvents, varietyEvtx } from '../../support/varietyEvents.js';
 
 const EVENTS = varietyEvents(600); // several chunks
 
 function writeBoth(dir: string): { evtx: string; xml: string } {
   const evtx = join(dir, 'Security.evtx');
-  const writer = new EvtxFileWriter(evtx);
-  for (const ev of EVENTS) writer.write(ev);
-  writer.close();
+  writeFileSync(evtx, varietyEvtx(EVENTS.length));
   const xml = join(dir, 'Security.xml');
   const sink = openFileSink(xml, 'utf8', false);
   const exporter = new WinEventExportWriter(sink, 'wevtutil');

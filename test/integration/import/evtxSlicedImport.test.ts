@@ -9,9 +9,8 @@ import { join } from 'node:path';
 import { openCase, type CaseDb } from '../../../electron/engine/store/openCase.js';
 import { Importer } from '../../../electron/engine/import/importer.js';
 import { planSlices } from '../../../electron/engine/import/planSlices.js';
-import { EvtxFileWriter } from '../../../tools/synth/evtx/evtxFileWriter.js';
 import { sharedDir, tempDir } from '../../support/paths.js';
-import { varietyEvents } from '../../support/varietyEvents.js';
+import { varietyEvtx } from '../../support/varietyEvents.js';
 
 async function rows(db: CaseDb): Promise<string[]> {
   const r = await db.conn.runAndReadAll(
@@ -29,22 +28,9 @@ async function importWith(path: string, dir: string, name: string, minSliceBytes
   return { db, summary: summary! };
 }
 
-function synthetic(): Buffer {
-  const { dir, cleanup } = tempDir();
-  try {
-    const path = join(dir, 'big.evtx');
-    const writer = new EvtxFileWriter(path);
-    for (const ev of varietyEvents(2500)) writer.write(ev);
-    writer.close();
-    return readFileSync(path);
-  } finally {
-    cleanup();
-  }
-}
-
 const SAMPLES = join(sharedDir, 'evtx-samples');
 const CASES: Array<[string, () => Buffer | null]> = [
-  ['a sound synthetic file', synthetic],
+  ['a sound synthetic file', () => varietyEvtx(2500)],
   [
     'a chunk with a bad magic and records with blank ends',
     () => (existsSync(SAMPLES) ? readFileSync(join(SAMPLES, 'sample_with_a_bad_chunk_magic.evtx')) : null),

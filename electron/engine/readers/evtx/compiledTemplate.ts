@@ -7,7 +7,7 @@
 // made from a value) and records it cannot express (an array or Binary XML value, an absent value that
 // would drop a payload attribute) go through the walk (renderEvent.ts).
 import { EventCollector } from '../windowsXml/eventCollector.js';
-import type { ExtractedEvent, SystemValues } from '../windowsXml/extractedEvent.js';
+import { emptyExtractedEvent, type ExtractedEvent, type SystemValues } from '../windowsXml/extractedEvent.js';
 import type { ChunkContext, XmlNode } from './binXmlTokens.js';
 import { ValueType, fileTimeMicros, scalarValueText } from './binXmlValues.js';
 import type { ValueTable } from './valueTable.js';
@@ -264,24 +264,7 @@ export function renderCompiled(
   const xml = withXml ? compiledXml(compiled, table, texts) : null;
   const values = new Array<string>(compiled.values.length);
   for (let k = 0; k < values.length; k++) values[k] = joinParts(compiled.values[k]!, texts);
-  const event: ExtractedEvent = {
-    system: {
-      provider: null,
-      eventId: null,
-      version: null,
-      level: null,
-      task: null,
-      keywords: null,
-      systemTime: null,
-      recordId: null,
-      processId: null,
-      channel: null,
-      computer: null,
-      userId: null,
-    },
-    names: compiled.names,
-    values,
-  };
+  const event: ExtractedEvent = { ...emptyExtractedEvent(), names: compiled.names, values };
   for (const [key, ps] of compiled.system) event.system[key] = joinParts(ps, texts);
   // The time straight from its FILETIME, rather than written out and parsed back.
   const t = compiled.systemTimeIndex;

@@ -5,28 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EvtxFileWriter } from '../../../../tools/synth/evtx/evtxFileWriter.js';
 import { SeededRandom } from '../../../../tools/synth/random.js';
 import { mutate, readMutant } from '../../../support/evtxFuzz.js';
-import { sharedDir, tempDir } from '../../../support/paths.js';
-import { varietyEvents } from '../../../support/varietyEvents.js';
+import { sharedDir } from '../../../support/paths.js';
+import { varietyEvtx } from '../../../support/varietyEvents.js';
 
 const ITERATIONS_PER_SEED = 120;
 /** Far above what any input here takes (milliseconds): only a hang or a blow-up gets near it. */
 const SLOW_MS = 5000;
-
-function synthetic(): Buffer {
-  const { dir, cleanup } = tempDir();
-  try {
-    const path = join(dir, 'fuzz.evtx');
-    const writer = new EvtxFileWriter(path);
-    for (const ev of varietyEvents(300)) writer.write(ev);
-    writer.close();
-    return readFileSync(path);
-  } finally {
-    cleanup();
-  }
-}
 
 const REAL = [
   'sample_with_a_bad_chunk_magic.evtx',
@@ -37,7 +23,7 @@ test(
   'mutated .evtx files end in rows and located errors: no throw, no hang, bounded output',
   { timeout: 600_000 },
   async (t) => {
-    const seeds: Array<[string, Buffer]> = [['synthetic', synthetic()]];
+    const seeds: Array<[string, Buffer]> = [['synthetic', varietyEvtx(300)]];
     for (const name of REAL) {
       const path = join(sharedDir, 'evtx-samples', name);
       if (existsSync(path)) seeds.push([name, readFileSync(path)]);

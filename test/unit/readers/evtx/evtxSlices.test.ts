@@ -6,22 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EvtxRecordCounter, planEvtxSlices } from '../../../../electron/engine/readers/evtx/evtxSlices.js';
 import { readEvtx } from '../../../../electron/engine/readers/evtx/index.js';
-import { EvtxFileWriter } from '../../../../tools/synth/evtx/evtxFileWriter.js';
-import { sharedDir, tempDir } from '../../../support/paths.js';
-import { varietyEvents } from '../../../support/varietyEvents.js';
-
-function synthetic(events: number): Buffer {
-  const { dir, cleanup } = tempDir();
-  try {
-    const path = join(dir, 'big.evtx');
-    const writer = new EvtxFileWriter(path);
-    for (const ev of varietyEvents(events)) writer.write(ev);
-    writer.close();
-    return readFileSync(path);
-  } finally {
-    cleanup();
-  }
-}
+import { sharedDir } from '../../../support/paths.js';
+import { varietyEvtx } from '../../../support/varietyEvents.js';
 
 /** The file offset of every record the reader numbers, imported or skipped (a note on a row is no record). */
 async function numberedOffsets(file: Buffer): Promise<number[]> {
@@ -55,7 +41,7 @@ test('slices are runs of whole chunks, the first with the file header', () => {
 });
 
 test('the records before each cut are those the reader numbers there', async () => {
-  const file = synthetic(1500);
+  const file = varietyEvtx(1500);
   const cuts = planEvtxSlices(file.length, 4, 65536);
   assert.ok(cuts.length > 2, `${cuts.length} slices`);
   const numbered = await numberedOffsets(file);
