@@ -10,6 +10,7 @@ import {
   RECORD_HEADER_BYTES,
   isAllZero,
 } from './evtxLayout.js';
+import { SlotAssembler } from './slotAssembler.js';
 
 const SIGNATURE = Buffer.from([0x2a, 0x2a, 0, 0]);
 
@@ -25,9 +26,7 @@ export function planEvtxSlices(size: number, parts: number, minBytes: number): n
 
 /** Counts the record signatures before each cut as the file streams past (the same interface as the XML counter). */
 export class EvtxRecordCounter {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  private offset = 0;
+  private readonly slots = new SlotAssembler(0);
   private count = 0;
   private nextCut = 0;
   readonly before: number[] = [];
@@ -35,30 +34,22 @@ export class EvtxRecordCounter {
   constructor(private readonly cuts: readonly number[]) {}
 
   push(buffer: Buffer): void {
-    this.pending.push(Buffer.from(buffer));
-    this.pendingBytes += buffer.length;
-    for (;;) {
-      const size = this.offset === 0 ? FILE_HEADER_BYTES : CHUNK_BYTES;
-      if (this.pendingBytes < size) return;
-      this.slot(this.take(size));
-    }
+    this.slots.push(buffer);
+    this.readSlots(false);
+    this.slots.keepRest();
   }
 
   finish(): void {
-    if (this.pendingBytes > 0 && this.offset > 0) this.slot(this.take(this.pendingBytes));
+    this.readSlots(true);
     this.passCutsBefore(Number.POSITIVE_INFINITY);
   }
 
-  private take(n: number): Buffer {
-    const all = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
-    this.pending = all.length > n ? [all.subarray(n)] : [];
-    this.pendingBytes = all.length - n;
-    return all.subarray(0, n);
+  private readSlots(final: boolean): void {
+    for (let slot = this.slots.take(final); slot !== null; slot = this.slots.take(final))
+      this.slot(slot.bytes, slot.offset);
   }
 
-  private slot(bytes: Buffer): void {
-    const start = this.offset;
-    this.offset += bytes.length;
+  private slot(bytes: Buffer, start: number): void {
     this.passCutsBefore(start);
     if (start === 0 || bytes.length < CHUNK_HEADER_BYTES || isAllZero(bytes)) return;
     // Where the reader stops in this chunk (see readChunkRecords): its free space, when that says sense.

@@ -8,6 +8,7 @@ import type { ReadError } from '../../model.js';
 import { DEFAULT_MAX_RECORD_BYTES, InputFormatError, type Reader } from '../types.js';
 import { readChunkRecords, type ChunkSink } from './chunkRecords.js';
 import { newReadingState } from './recordRows.js';
+import { SlotAssembler } from './slotAssembler.js';
 import { CHUNK_BYTES, FILE_HEADER_BYTES, readFileHeader } from './evtxLayout.js';
 
 export const readEvtx: Reader = async (source, sink, options = {}) => {
@@ -69,70 +70,4 @@ function checkHeader(head: Buffer, error: (e: ReadError) => void): void {
   }
   if (!header.checksumOk)
     error({ message: 'the file header fails its checksum; its chunks are read anyway', offset: 0 });
-}
-
-/**
- * Cuts the byte stream into the file header and then 64 KiB chunk slots, whatever sizes the source's
- * buffers have. A slot that lies inside one buffer is a view of it, read before the source reads again;
- * a slot across buffers is copied together, and the part of a slot a buffer ends in is copied out before
- * the source reuses that buffer (see Reader).
- */
-class SlotAssembler {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  /** How many of `pending` (from the front) are this assembler's own copies. */
-  private owned = 0;
-  private offset: number;
-
-  constructor(startOffset: number) {
-    this.offset = startOffset;
-  }
-
-  push(buffer: Buffer): void {
-    if (buffer.length === 0) return;
-    this.pending.push(buffer);
-    this.pendingBytes += buffer.length;
-  }
-
-  keepRest(): void {
-    for (let i = this.owned; i < this.pending.length; i++) this.pending[i] = Buffer.from(this.pending[i]!);
-    this.owned = this.pending.length;
-  }
-
-  /** The next whole slot, or (when `final`) what is left of one; null when more bytes are needed. */
-  take(final: boolean): { bytes: Buffer; offset: number } | null {
-    const size = this.offset === 0 ? FILE_HEADER_BYTES : CHUNK_BYTES;
-    if (this.pendingBytes < size && !(final && this.pendingBytes > 0)) return null;
-    const n = Math.min(size, this.pendingBytes);
-    let bytes: Buffer;
-    const first = this.pending[0]!;
-    if (first.length >= n) {
-      bytes = first.subarray(0, n);
-      this.consume(n);
-    } else {
-      bytes = Buffer.allocUnsafe(n);
-      for (let filled = 0; filled < n;) {
-        const piece = this.pending[0]!;
-        const k = Math.min(piece.length, n - filled);
-        piece.copy(bytes, filled, 0, k);
-        filled += k;
-        this.consume(k);
-      }
-    }
-    const slot = { bytes, offset: this.offset };
-    this.offset += n;
-    return slot;
-  }
-
-  /** Drops the first `n` bytes, all from the first buffer. */
-  private consume(n: number): void {
-    const first = this.pending[0]!;
-    this.pendingBytes -= n;
-    if (n < first.length) {
-      this.pending[0] = first.subarray(n);
-      return;
-    }
-    this.pending.shift();
-    if (this.owned > 0) this.owned--;
-  }
 }
