@@ -4,6 +4,7 @@
 import type {
   Allowlist,
   AnalyticId,
+  AnalyticInfo,
   Finding,
   HostCoverage,
   LineageNode,
@@ -199,6 +200,8 @@ export interface ApiMethods {
   ];
   signinSources: [Record<string, never>, SigninSource[]];
   signinSource: [{ ip: string }, SigninSourceDetail];
+  /** Every analytic of the engine's registry, in run order: ids, names, what it reads. */
+  analytics: [Record<string, never>, AnalyticInfo[]];
   analyticSql: [Record<string, never>, AnalyticSql[]];
   runSql: [{ sql: string; params?: Record<string, unknown>; limit?: number }, SqlResult];
   getSettings: [Record<string, never>, Settings];
@@ -234,6 +237,7 @@ export const API_METHODS: readonly ApiMethod[] = [
   'timelineEvents',
   'signinSources',
   'signinSource',
+  'analytics',
   'analyticSql',
   'runSql',
   'getSettings',

@@ -1,7 +1,31 @@
 // The report contract: what `accountscope analyze --json` writes and what every screen reads.
 // Other tools build on this shape; fields may be added, never renamed or removed.
 
-export type AnalyticId = 'AN1612' | 'AN1604' | 'AN1235' | 'T1589';
+/**
+ * An analytic's id as its SQL names it (`AN1612`, `T1589`). The engine's registry
+ * (electron/engine/analytics/registry.ts) is the one list of them; the UI learns it from the `analytics`
+ * API method and a report from its own `analytics` field.
+ */
+export type AnalyticId = string;
+
+/** What an analytic id looks like: capitals, digits and `_`, as in an ATT&CK or MITRE analytic id. */
+export const ANALYTIC_ID_PATTERN = /^[A-Z][A-Z0-9_]{1,31}$/;
+
+/** The logs an analytic reads. */
+export type LogFamily = 'windows' | 'entra';
+
+/** What the UI and a report know of an analytic. */
+export interface AnalyticInfo {
+  id: AnalyticId;
+  /** A few words for tables and filters: "Account enumeration". */
+  name: string;
+  /** The title line of its SQL. */
+  title: string;
+  /** Its ATT&CK mapping, from its SQL header. */
+  attack: string;
+  /** One that reads only Windows events is blind to Entra ID by design. */
+  reads: LogFamily[];
+}
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export type Confidence = 'low' | 'medium' | 'high';
 
@@ -66,7 +90,7 @@ export interface Finding {
   allowlisted?: { kind: string; value: string; reason: string };
   /** Analytic-specific details (counts, follow-up events, tie strength …). */
   details?: Record<string, unknown>;
-  /** What a responder checks next, answered from the case where it can be (electron/engine/coverage/triage.ts). */
+  /** What a responder checks next, answered from the case where it can be (the analytic's triage.ts). */
   triage?: TriageStep[];
 }
 
@@ -123,11 +147,14 @@ export interface HostCoverage {
   telemetryHours?: Record<string, number>;
   gaps: CoverageGap[];
   logCleared: LogClearEvent[];
+  /** Analytic id → its verdict here, for every analytic of the registry. */
   analytics: Record<AnalyticId, AnalyticCoverage>;
 }
 
 export interface AnalyzeReport {
   tool: { name: 'accountscope'; version: string };
+  /** The analytics that ran, in run order: their names for headings and the order of coverage verdicts. */
+  analytics?: AnalyticInfo[];
   sources: SourceSummary[];
   findings: Finding[];
   /** Per host: telemetry present, gaps, log clears and where each analytic is blind. */

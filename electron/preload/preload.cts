@@ -26,6 +26,7 @@ const METHODS = [
   'timelineEvents',
   'signinSources',
   'signinSource',
+  'analytics',
   'analyticSql',
   'runSql',
   'getSettings',

@@ -1,5 +1,5 @@
-// One story per account: every stored finding about an account (by its normalised key), merged. AN1604 and
-// AN1235 about the same 4720 land in the same story because both name the created account under the
+// One story per account: every stored finding about an account (by its normalised key), merged. Two findings
+// about the same 4720 (from the two creation analytics) land in the same story because both name the created account under the
 // same key. Reads only the findings tables (migration 003), so a story costs two small lookups.
 import { VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import type { AccountStory, AccountSummary } from '../../../shared/api.js';

@@ -1,6 +1,6 @@
-// Loads each analytic's .sql file and binds its `$name` parameters. The files sit next to this module:
-// the build copies electron/**/*.sql into dist/ at the same relative path, and under tsx the source
-// folder is used as is, so one relative URL serves both.
+// Loads an analytic's .sql files from its folder and binds their `$name` parameters. The build copies
+// electron/**/*.sql into dist/ at the same relative path, so the folder URL a module gives serves the
+// compiled module and the source alike.
 import { readFileSync } from 'node:fs';
 import {
   BOOLEAN,
@@ -11,28 +11,42 @@ import {
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
-import type { AnalyticId } from '../../../shared/report.js';
+import type { AnalyticModule } from './module.js';
 import { paramSpec, type ParamValue, type ResolvedParams } from './params.js';
 
-export const ANALYTIC_FILES: Readonly<Record<AnalyticId, string>> = {
-  AN1612: 'an1612_account_enumeration.sql',
-  AN1604: 'an1604_account_creation.sql',
-  AN1235: 'an1235_process_then_account.sql',
-  T1589: 't1589_username_enumeration.sql',
-};
+const cache = new Map<string, string>();
 
-export const ANALYTIC_ORDER: readonly AnalyticId[] = ['AN1612', 'AN1604', 'AN1235', 'T1589'];
-
-const cache = new Map<AnalyticId, string>();
-
-/** The SQL text of one analytic, exactly as a trainer reads it. */
-export function analyticSql(id: AnalyticId): string {
-  let sql = cache.get(id);
+function folderFile(m: AnalyticModule, file: 'analytic.sql' | 'coverage.sql'): string {
+  const url = new URL(file, m.folder);
+  let sql = cache.get(url.href);
   if (sql === undefined) {
-    sql = readFileSync(new URL(`./sql/${ANALYTIC_FILES[id]}`, import.meta.url), 'utf8');
-    cache.set(id, sql);
+    sql = readFileSync(url, 'utf8');
+    cache.set(url.href, sql);
   }
   return sql;
+}
+
+/** The detection SQL of one analytic, exactly as a trainer reads it. */
+export function analyticSql(m: AnalyticModule): string {
+  return folderFile(m, 'analytic.sql');
+}
+
+/** Its coverage verdict: a query over the per-host `facts` of coverage.sql, one verdict per host. */
+export function coverageVerdictSql(m: AnalyticModule): string {
+  return folderFile(m, 'coverage.sql');
+}
+
+/** The value of a `-- name:` header line of an analytic's SQL, with its indented continuation lines. */
+export function headerField(sql: string, name: string): string {
+  const lines = sql.split('\n');
+  const start = lines.findIndex((l) => l.toLowerCase().startsWith(`-- ${name.toLowerCase()}:`));
+  if (start < 0) return '';
+  const parts = [lines[start]!.slice(lines[start]!.indexOf(':') + 1).trim()];
+  for (const line of lines.slice(start + 1)) {
+    if (!/^--\s{3,}\S/.test(line)) break;
+    parts.push(line.slice(2).trim());
+  }
+  return parts.join(' ');
 }
 
 /**

@@ -1,33 +1,35 @@
-// What the SQL screen shows for each analytic: its header (title, ATT&CK mapping), its SQL text and the
-// registry entries of the parameters it binds. The header is read from the file itself, so the SQL a
-// trainer edits and the title the app shows can never disagree.
+// What the UI and the reports know of each analytic (shared/report.ts AnalyticInfo), and what the SQL screen
+// shows: its header (title, ATT&CK mapping), its SQL text and the parameters it binds. Title and mapping are
+// read from the SQL file itself, so the SQL a trainer edits and the title the app shows never disagree.
 import type { AnalyticSql } from '../../../shared/api.js';
-import { ANALYTIC_ORDER, analyticSql, referencedParams } from './analyticSql.js';
-import { PARAMS } from './params.js';
+import type { AnalyticInfo } from '../../../shared/report.js';
+import { analyticSql, headerField, referencedParams } from './analyticSql.js';
+import { paramSpecs } from './params.js';
+import { analyticModules } from './registry.js';
 
-/** The value of a `-- name:` header line, with its indented continuation lines. */
-function headerField(sql: string, name: string): string {
-  const lines = sql.split('\n');
-  const start = lines.findIndex((l) => l.toLowerCase().startsWith(`-- ${name.toLowerCase()}:`));
-  if (start < 0) return '';
-  const parts = [lines[start]!.slice(lines[start]!.indexOf(':') + 1).trim()];
-  for (const line of lines.slice(start + 1)) {
-    if (!/^--\s{3,}\S/.test(line)) break;
-    parts.push(line.slice(2).trim());
-  }
-  return parts.join(' ');
+export function analyticInfos(): AnalyticInfo[] {
+  return analyticModules().map((m) => {
+    const sql = analyticSql(m);
+    return {
+      id: m.id,
+      name: m.name,
+      title: headerField(sql, 'title'),
+      attack: headerField(sql, 'ATT&CK'),
+      reads: [...m.reads],
+    };
+  });
 }
 
 export function analyticCatalog(): AnalyticSql[] {
-  return ANALYTIC_ORDER.map((id) => {
-    const sql = analyticSql(id);
+  return analyticModules().map((m) => {
+    const sql = analyticSql(m);
     const used = new Set(referencedParams(sql));
     return {
-      id,
+      id: m.id,
       title: headerField(sql, 'title'),
       attack: headerField(sql, 'ATT&CK'),
       sql,
-      params: PARAMS.filter((p) => used.has(p.name)),
+      params: paramSpecs().filter((p) => used.has(p.name)),
     };
   });
 }

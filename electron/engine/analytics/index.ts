@@ -1,13 +1,13 @@
-// The analytics engine's public face: run the four analytics, read account stories, list parameters,
-// show an analytic's SQL. Everything else in this folder is an implementation detail.
+// The analytics engine's public face: run the analytics, read account stories, list parameters, show an
+// analytic's SQL, triage a finding. Each analytic is a folder here (module.ts); registry.ts lists them.
 export { runAnalytics, runAnalyticSql, type RunOptions } from './runAnalytics.js';
 export { accountStories, accountStory, type AccountStoryWithTree } from './accountStories.js';
 export type { LineageTreeNode } from './storyParts.js';
 export {
-  PARAMS,
-  PROFILES,
   PROFILE_NAMES,
   paramSpec,
+  paramSpecs,
+  profileValues,
   parseParamAssignment,
   resolveParams,
   type ParamSpec,
@@ -16,8 +16,16 @@ export {
   type ProfileName,
   type ResolvedParams,
 } from './params.js';
-export { ANALYTIC_FILES, ANALYTIC_ORDER, analyticSql, referencedParams } from './analyticSql.js';
-export { analyticCatalog } from './catalog.js';
+export { analyticSql, coverageVerdictSql, referencedParams } from './analyticSql.js';
+export { analyticCatalog, analyticInfos } from './catalog.js';
+export {
+  analyticModule,
+  analyticModules,
+  registerAnalytic,
+  requireAnalytic,
+} from './registry.js';
+export type { AnalyticModule, StoryContribution } from './module.js';
+export { triageSteps, withTriage } from './triage.js';
 export { dropDerivedTables, refreshDerivedTables } from './refreshDerivedTables.js';
 export { EMPTY_ALLOWLIST, allowlistBindings } from './allowlistBindings.js';
 export { readAllFindings, readFindingsById } from './readFindings.js';

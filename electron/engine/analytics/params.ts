@@ -1,71 +1,73 @@
 // Every tunable the analytics read, with its default, type and meaning: the one list the Settings screen,
-// `--param NAME=VALUE` and the SQL files share. A name here is exactly the `$name` the SQL binds.
-// Defaults follow /shared/detections.md; the `seed` profile reproduces the seed documents' own queries.
-import type { ParamSpec as ApiParamSpec } from '../../../shared/api.js';
-import type { AnalyticId } from '../../../shared/report.js';
-import { ACCOUNT_PARAMS, COMMON_PARAMS } from './paramsCommon.js';
-import { ENUMERATION_PARAMS } from './paramsEnumeration.js';
-import { PROBING_PARAMS } from './paramsProbing.js';
+// `--param NAME=VALUE` and the SQL files share. A name here is exactly the `$name` the SQL binds. The list
+// is built from the registry: each analytic's own parameters, then the common ones (paramsCommon.ts) with
+// the analytics that declare them. Defaults follow /shared/detections.md; the `seed` profile reproduces
+// the seed documents' own queries.
+import { COMMON_PARAMS } from './paramsCommon.js';
+import {
+  PROFILE_NAMES,
+  type ParamSpec,
+  type ParamSpecInput,
+  type ParamType,
+  type ParamValue,
+  type ProfileName,
+  type ResolvedParams,
+} from './paramTypes.js';
+import { analyticModules, onRegistryChange } from './registry.js';
 
-/** Numbers are whole numbers throughout (seconds, counts, error codes). */
-export type ParamType = ApiParamSpec['type'];
-export type ParamValue = number | boolean | string | string[] | number[];
-
-/** The API's parameter shape (shared/api.ts), plus what Settings needs to show it well. */
-export interface ParamSpec extends ApiParamSpec {
-  type: ParamType;
-  default: ParamValue;
-  /** Every analytic that reads it (`analytic` is 'common' when there are several). */
-  analytics: readonly AnalyticId[];
-  /** Shown next to the value in Settings. */
-  unit?: 'seconds' | 'minutes' | 'accounts' | 'levels' | 'events';
-  /** Allowed values of a string parameter. */
-  choices?: readonly string[];
-}
-
-/** A registry entry as written in the params*.ts files; `analytic` is derived from `analytics`. */
-export type ParamSpecInput = Omit<ParamSpec, 'analytic'>;
-
-function withAnalytic(spec: ParamSpecInput): ParamSpec {
-  return { ...spec, analytic: spec.analytics.length === 1 ? spec.analytics[0]! : 'common' };
-}
-
-export const PARAMS: readonly ParamSpec[] = [
-  ...COMMON_PARAMS,
-  ...ENUMERATION_PARAMS,
-  ...ACCOUNT_PARAMS,
-  ...PROBING_PARAMS,
-].map(withAnalytic);
-
-export type ProfileName = 'default' | 'seed';
-export const PROFILE_NAMES: readonly ProfileName[] = ['default', 'seed'];
-
-/**
- * Named sets of defaults. `seed` reproduces seed 002's KQL exactly (no 50126, grouped by IP, app and
- * result description, usernames compared as written) and seed 004's AQL (4625 and 4771 only).
- */
-export const PROFILES: Record<ProfileName, Readonly<Record<string, ParamValue>>> = {
-  default: {},
-  seed: {
-    t1589_signin_error_codes: [50034, 50053, 50055, 50057, 50072, 50076],
-    t1589_signin_group_by_app_and_reason: true,
-    t1589_entra_case_sensitive_users: true,
-    t1589_sspr_activities: [
-      'Reset password (self-service)',
-      'Self-service password reset flow activity',
-      'Verify email address phone number',
-    ],
-    t1589_win_4768_codes: [],
-    t1589_win_4776_codes: [],
-  },
+export {
+  PROFILE_NAMES,
+  type ParamSpec,
+  type ParamSpecInput,
+  type ParamType,
+  type ParamValue,
+  type ProfileName,
+  type ResolvedParams,
 };
 
-export type ResolvedParams = Readonly<Record<string, ParamValue>>;
+function toSpec(input: ParamSpecInput, analytics: readonly string[]): ParamSpec {
+  return { ...input, analytics, analytic: analytics.length === 1 ? analytics[0]! : 'common' };
+}
 
-const byName = new Map(PARAMS.map((p) => [p.name, p]));
+let cached: { params: readonly ParamSpec[]; byName: Map<string, ParamSpec> } | null = null;
+onRegistryChange(() => {
+  cached = null;
+});
+
+function registry(): { params: readonly ParamSpec[]; byName: Map<string, ParamSpec> } {
+  if (cached) return cached;
+  const modules = analyticModules();
+  const common = COMMON_PARAMS.map((p) =>
+    toSpec(
+      p,
+      modules.filter((m) => m.commonParams.includes(p.name)).map((m) => m.id),
+    ),
+  );
+  const own = modules.flatMap((m) => m.params.map((p) => toSpec(p, [m.id])));
+  const params = [...common, ...own];
+  cached = { params, byName: new Map(params.map((p) => [p.name, p])) };
+  return cached;
+}
+
+/** Every parameter: the common ones first, then each analytic's own in run order. */
+export function paramSpecs(): readonly ParamSpec[] {
+  return registry().params;
+}
+
+/**
+ * Named sets of defaults, gathered from the modules. `seed` reproduces the seed documents' queries where
+ * an analytic's defaults deliberately differ from them.
+ */
+export function profileValues(profile: ProfileName): Readonly<Record<string, ParamValue>> {
+  return Object.assign({}, ...analyticModules().map((m) => m.profiles?.[profile] ?? {})) as Record<
+    string,
+    ParamValue
+  >;
+}
+
 
 export function paramSpec(name: string): ParamSpec | undefined {
-  return byName.get(name);
+  return registry().byName.get(name);
 }
 
 /** Defaults, then the profile's, then the caller's overrides (each checked against its type). */
@@ -75,12 +77,12 @@ export function resolveParams(
 ): ResolvedParams {
   if (!PROFILE_NAMES.includes(profile)) throw new Error(`unknown profile ${JSON.stringify(profile)}`);
   const out: Record<string, ParamValue> = {};
-  for (const p of PARAMS) out[p.name] = p.default;
-  Object.assign(out, PROFILES[profile]);
+  for (const p of paramSpecs()) out[p.name] = p.default;
+  Object.assign(out, profileValues(profile));
   for (const [name, value] of Object.entries(overrides)) {
-    const spec = byName.get(name);
-    if (!spec) throw new Error(`unknown analytics parameter "${name}"`);
-    out[name] = checkValue(spec, value);
+    const found = registry().byName.get(name);
+    if (!found) throw new Error(`unknown analytics parameter "${name}"`);
+    out[name] = checkValue(found, value);
   }
   return out;
 }
@@ -118,7 +120,7 @@ export function parseParamAssignment(text: string): [string, ParamValue] {
   if (eq <= 0) throw new Error(`expected NAME=VALUE, got "${text}"`);
   const name = text.slice(0, eq).trim();
   const raw = text.slice(eq + 1).trim();
-  const spec = byName.get(name);
+  const spec = registry().byName.get(name);
   if (!spec) throw new Error(`unknown analytics parameter "${name}"`);
   return [name, checkValue(spec, parseRaw(spec.type, raw))];
 }

@@ -5,19 +5,20 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Allowlist, AnalyticId, Finding } from '../../../shared/report.js';
 import { EMPTY_ALLOWLIST, allowlistBindings } from './allowlistBindings.js';
-import { ANALYTIC_ORDER, analyticSql, bindingsFor } from './analyticSql.js';
+import { analyticSql, bindingsFor } from './analyticSql.js';
 import { buildFinding, type AnalyticRow, type BuiltFinding } from './findingRows.js';
 import { resolveParams, type ProfileName, type ResolvedParams } from './params.js';
 import { dropDerivedTables, refreshDerivedTables } from './refreshDerivedTables.js';
+import { analyticModules, requireAnalytic } from './registry.js';
 import { nextRunId, recordRun, replaceFindings } from './storeFindings.js';
 
 export interface RunOptions {
   /** Overrides of registry defaults, by parameter name (see params.ts). */
   params?: Record<string, unknown>;
-  /** `seed` reproduces the seed documents' own queries (T1589). */
+  /** `seed` reproduces the seed documents' own queries where an analytic's defaults differ from them. */
   profile?: ProfileName;
   allowlist?: Allowlist;
-  /** Which analytics to run; all four by default. */
+  /** Which analytics to run (by id); every registered one by default. */
   analytics?: readonly AnalyticId[];
   /** Store the findings in the case (default true). */
   store?: boolean;
@@ -32,7 +33,7 @@ export async function runAnalyticSql(
   params: ResolvedParams,
   allowlist: Allowlist = EMPTY_ALLOWLIST,
 ): Promise<{ rows: AnalyticRow[]; used: Record<string, ResolvedParams[string]> }> {
-  const sql = analyticSql(id);
+  const sql = analyticSql(requireAnalytic(id));
   const b = bindingsFor(sql, params, allowlistBindings(allowlist));
   // Each row crosses to JavaScript as one JSON text: DuckDB writes nested lists and structs as JSON many
   // times faster than they convert value by value (lineage and evidence are lists of structs).
@@ -48,7 +49,9 @@ export async function runAnalytics(conn: DuckDBConnection, options: RunOptions =
   const profile = options.profile ?? 'default';
   const params = resolveParams(options.params ?? {}, profile);
   const allowlist = options.allowlist ?? EMPTY_ALLOWLIST;
-  const analytics = ANALYTIC_ORDER.filter((a) => !options.analytics || options.analytics.includes(a));
+  for (const id of options.analytics ?? []) requireAnalytic(id);
+  const modules = analyticModules().filter((m) => !options.analytics || options.analytics.includes(m.id));
+  const analytics = modules.map((m) => m.id);
   const timing = options.onTiming ?? (() => undefined);
 
   // The derived tables are rebuilt and committed first: they only restate the case tables, and scans of a
@@ -60,12 +63,12 @@ export async function runAnalytics(conn: DuckDBConnection, options: RunOptions =
   await conn.run('BEGIN TRANSACTION');
   try {
     const built: BuiltFinding[] = [];
-    for (const id of analytics) {
+    for (const m of modules) {
       t = performance.now();
-      const { rows, used } = await runAnalyticSql(conn, id, params, allowlist);
-      const recorded = id === 'T1589' ? { ...used, profile } : used;
-      for (const row of rows) built.push(buildFinding(id, row, recorded, allowlist));
-      timing(id, performance.now() - t);
+      const { rows, used } = await runAnalyticSql(conn, m.id, params, allowlist);
+      const recorded = m.recordsProfile ? { ...used, profile } : used;
+      for (const row of rows) built.push(buildFinding(m.id, row, recorded, allowlist));
+      timing(m.id, performance.now() - t);
     }
 
     if (options.store !== false) {

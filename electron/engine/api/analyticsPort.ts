@@ -2,12 +2,13 @@
 // (defaultAnalytics below) wires the analytics module in; tests of the transports can pass a stand-in.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AccountStory, AccountSummary, AnalyticSql, ParamSpec, Settings } from '../../../shared/api.js';
-import type { Allowlist, Finding } from '../../../shared/report.js';
+import type { AnalyticInfo, Allowlist, Finding } from '../../../shared/report.js';
 import {
-  PARAMS,
   accountStories,
   accountStory,
   analyticCatalog,
+  analyticInfos,
+  paramSpecs,
   resolveParams,
   runAnalytics,
 } from '../analytics/index.js';
@@ -23,6 +24,8 @@ export interface AnalyzeInput {
 export interface AnalyticsPort extends ParamRules {
   /** Runs every analytic and stores the findings in the case; returns them. */
   run(conn: DuckDBConnection, input: AnalyzeInput): Promise<Finding[]>;
+  /** Every analytic of the registry: id, name, what it reads. */
+  infos(): AnalyticInfo[];
   /** Each analytic's SQL text and the parameters it reads. */
   sql(): AnalyticSql[];
   /** Every parameter of the registry. */
@@ -37,8 +40,9 @@ export function defaultAnalytics(): AnalyticsPort {
     resolve: (overrides, profile) => ({ ...resolveParams(overrides, profile) }),
     run: (conn, input) =>
       runAnalytics(conn, { params: input.overrides, profile: input.profile, allowlist: input.allowlist }),
+    infos: () => analyticInfos(),
     sql: () => analyticCatalog(),
-    params: () => [...PARAMS],
+    params: () => [...paramSpecs()],
     accounts: (conn) => accountStories(conn),
     story: (conn, key) => accountStory(conn, key),
   };

@@ -17,7 +17,7 @@ import { readCaseInfo } from './caseInfo.js';
 import { CaseSession } from './caseSession.js';
 import { coverageEvents, coverageHosts } from './coverage.js';
 import { computeCoverage } from '../coverage/index.js';
-import { triageSteps, withTriage } from '../coverage/triage.js';
+import { triageSteps, withTriage } from '../analytics/index.js';
 import { allFindings, getFinding, listFindings } from './findings.js';
 import { readRawEvent } from './rawEvent.js';
 import { buildReportFile } from './reportFile.js';
@@ -97,7 +97,14 @@ export class CaseService {
         s.analyzing = false;
       }
     },
-    listFindings: (q) => listFindings(this.session.readConn, q),
+    listFindings: async (q) => {
+      // The request's shape is checked at the transport; which analytics exist only the registry knows.
+      const known = this.options.analytics.infos().map((a) => a.id);
+      const unknown = (q.analytic ?? []).find((id) => !known.includes(id));
+      if (unknown !== undefined)
+        throw new ServiceError('BAD_REQUEST', `analytic ${unknown} is not one of ${known.join(', ')}`);
+      return listFindings(this.session.readConn, q);
+    },
     getFinding: async ({ id }) => {
       const finding = await getFinding(this.session.readConn, id);
       return { ...finding, triage: await triageSteps(this.session.readConn, finding) };
@@ -114,6 +121,7 @@ export class CaseService {
     signinSources: () => listSigninSources(this.session.readConn, this.session.settings.settings.allowlist),
     signinSource: ({ ip }) =>
       signinSourceDetail(this.session.readConn, ip, this.session.settings.settings.allowlist),
+    analytics: async () => this.options.analytics.infos(),
     analyticSql: async () => this.options.analytics.sql(),
     runSql: ({ sql, params, limit }) => {
       const { settings } = this.session.settings;

@@ -70,8 +70,8 @@ const commands: Record<string, Command> = {
     });
   },
   async params() {
-    const { PARAMS } = await import('../analytics/index.js');
-    for (const p of PARAMS) {
+    const { paramSpecs } = await import('../analytics/index.js');
+    for (const p of paramSpecs()) {
       console.log(
         `${p.name.padEnd(34)} ${p.analytic.padEnd(7)} ${JSON.stringify(p.default)}\n    ${p.description}`,
       );

@@ -31,30 +31,8 @@
 -- from Security Group Management, which says nothing about 4720.) Reasons of a partial state are joined
 -- with "; ".
 --
---   AN1612 account enumeration (signals: process command lines, 4104, 4798/4799, 4661; artifact: Sysmon 11)
---     blind    none of process creation, 4104, 4798/4799, 4661
---     partial  no process creation (only API lookups, 4661 or 4104 are seen); 4688 without command lines
---              and no Sysmon 1; some 4688 without command lines and no Sysmon 1; no Sysmon 11 (output files
---              are seen only when the command line redirects); no 4798/4799
---     full     process creation with command lines, Sysmon 11 and 4798/4799
---   AN1604 account creation with lineage (4720; lineage from process creation; session and follow-up from 4624)
---     blind    account management not audited
---     partial  no process creation (no lineage); 4688 without command lines and no Sysmon 1 (linked by logon
---              and time only); no 4624 (no session, no logons by the new account)
---     full     otherwise; with no 4720 the reason says no account was created here while audited
---   AN1235 suspicious process, then 4720 (needs both sides on the same host)
---     blind    no process creation; or account management not audited
---     partial  4688 without command lines and no Sysmon 1 (only logon or time ties, never "names the account")
---     full     otherwise
---   T1589 username enumeration (Windows: 4625 by source IP, 4768/4771 by IP, 4776 by workstation;
---                               Entra ID: failed sign-ins by IP, SSPR audits)
---     Windows  blind    none of 4625, 4768, 4771, 4776
---              partial  4625 but never with a usable source IP (and no 4768/4771); only 4776 (grouped by
---                       workstation name, not IP)
---              full     otherwise
---     Entra ID partial  no interactive sign-ins; no sign-ins at all; no audits
---              full     interactive sign-ins and audits
---     AN1612, AN1604, AN1235 are blind on Entra ID: they read Windows events only.
+--   Each analytic's verdict and its rules are in its own folder: electron/engine/analytics/<id>/coverage.sql,
+--   a query over `facts` below that gives one row per host: (host_key, verdict STRUCT(state, reason)).
 
 WITH
 -- (1) Every event under its host, with the telemetry keys it counts toward ------------------------------
@@ -194,136 +172,15 @@ facts AS (
   LEFT JOIN entra_extra ex USING (host_key)
 ),
 
--- (6) The rules, one analytic at a time; a NULL part of concat_ws is simply left out -------------------
-an1612 AS (
-  SELECT host_key,
-    CASE
-      WHEN kind = 'entra' OR NOT has_signal THEN NULL
-      ELSE nullif(concat_ws('; ',
-        CASE WHEN NOT has_process AND n_lookups > 0 THEN
-          '4798/4799 present but no process creation: enumeration shows only as security-API lookups, with no command line or process chain' END,
-        CASE WHEN NOT has_process AND n_lookups = 0 AND n_4661 > 0 THEN
-          '4661 present but no process creation: SAM lookups are seen here, not the command that made them' END,
-        CASE WHEN NOT has_process AND n_lookups = 0 AND n_4661 = 0 THEN
-          'only 4104 script blocks: net.exe, wmic or dsquery enumeration cannot be seen' END,
-        CASE WHEN has_process AND NOT has_cmdline THEN
-          '4688 without command lines: enumeration commands cannot be recognised' END,
-        CASE WHEN has_cmdline AND n_sysmon_1 = 0 AND n_4688_no_cmdline > 0 THEN
-          n_4688_no_cmdline || ' of ' || n_4688 || ' 4688 events have no command line: enumeration by those processes cannot be recognised' END,
-        CASE WHEN has_cmdline AND n_sysmon_11 = 0 THEN
-          'no Sysmon 11: an account list written to a file is seen only when the command line redirects it' END,
-        CASE WHEN has_process AND n_lookups = 0 THEN
-          'no 4798/4799: lookups through the security API by tools with an unrecognised command line are not seen' END
-      ), '')
-    END AS gaps_text
-  FROM facts
-),
-an1604 AS (
-  SELECT host_key,
-    CASE
-      WHEN kind = 'entra' OR NOT account_audit THEN NULL
-      ELSE nullif(concat_ws('; ',
-        CASE WHEN NOT has_process AND n_4720 > 0 THEN
-          '4720 present but no process creation: account creations will have no lineage' END,
-        CASE WHEN NOT has_process AND n_4720 = 0 THEN
-          'no process creation: an account creation would have no lineage' END,
-        CASE WHEN has_process AND NOT has_cmdline THEN
-          '4688 without command lines: the creating process is linked by logon session and time only, never by a command naming the account' END,
-        CASE WHEN n_4624 = 0 THEN
-          'no 4624: the creator''s session (logon type, source address) and logons by the new account cannot be shown' END
-      ), '')
-    END AS gaps_text
-  FROM facts
-),
-an1235 AS (
-  SELECT host_key,
-    CASE
-      WHEN kind = 'entra' OR NOT has_process OR NOT account_audit THEN NULL
-      WHEN NOT has_cmdline THEN
-        '4688 without command lines: a process can tie to a 4720 only by logon id or time (weak), never by naming the account'
-    END AS gaps_text
-  FROM facts
-),
-t1589 AS (
-  SELECT host_key,
-    CASE
-      WHEN kind = 'entra' THEN nullif(concat_ws('; ',
-        CASE WHEN n_interactive = 0 AND n_noninteractive > 0 THEN
-          'only non-interactive sign-ins: username probing against interactive sign-in (SigninLogs) is not in the case' END,
-        CASE WHEN n_interactive + n_noninteractive = 0 THEN
-          'no sign-in logs: failed sign-ins (50034, 50126 …) cannot be seen, only self-service password reset probing' END,
-        CASE WHEN n_audit = 0 THEN
-          'no directory audits: self-service password reset probing cannot be seen' END
-      ), '')
-      WHEN n_4625 + n_kerberos + n_4776 = 0 THEN NULL
-      ELSE nullif(concat_ws('; ',
-        CASE WHEN n_4625 > 0 AND n_4625_with_ip = 0 AND n_kerberos = 0 THEN
-          '4625 without a usable source address: failed logons cannot be grouped by source IP' END,
-        CASE WHEN n_4625 = 0 AND n_kerberos = 0 AND n_4776 > 0 THEN
-          'only NTLM validation (4776): probing is grouped by workstation name, not by source IP' END
-      ), '')
-    END AS gaps_text
-  FROM facts
-),
-verdicts AS (
-  SELECT f.host_key,
-    CASE
-      WHEN f.kind = 'entra' THEN {'state': 'blind', 'reason':
-        'AN1612 reads Windows events only: reading the Entra ID directory (users, groups) leaves no sign-in or audit record'}
-      WHEN NOT f.has_signal THEN {'state': 'blind', 'reason':
-        'no process creation, no 4104 script blocks, no 4798/4799 and no 4661: account enumeration leaves no trace in these logs'}
-      WHEN a.gaps_text IS NOT NULL THEN {'state': 'partial', 'reason': a.gaps_text}
-      ELSE {'state': 'full', 'reason': 'process creation with command lines, Sysmon 11 file creation and 4798/4799 lookups are all logged'}
-    END AS an1612,
-    CASE
-      WHEN f.kind = 'entra' THEN {'state': 'blind', 'reason':
-        'AN1604 reads Windows 4720 only: users created in Entra ID are not analysed ('
-        || CASE WHEN f.n_add_user = 0 THEN 'no' ELSE f.n_add_user::VARCHAR END || ' “Add user” audits in the case)'}
-      WHEN NOT f.account_audit THEN {'state': 'blind', 'reason':
-        'no 4720 and no other user-account event (4722–4726, 4738, 4798): nothing shows that account creation is audited here, so no finding means nothing'
-        || CASE WHEN NOT f.has_process THEN '; no process creation either' ELSE '' END}
-      WHEN b.gaps_text IS NOT NULL THEN {'state': 'partial', 'reason':
-        CASE WHEN f.n_4720 = 0 THEN 'no 4720 while account management is audited: no account was created here in this span; ' ELSE '' END
-        || b.gaps_text}
-      WHEN f.n_4720 = 0 THEN {'state': 'full', 'reason':
-        'no 4720 while account management is audited: no account was created here in this span; a creation would get lineage and session'}
-      ELSE {'state': 'full', 'reason': '4720 with process creation (command lines) and 4624 logons: creations get lineage and session'}
-    END AS an1604,
-    CASE
-      WHEN f.kind = 'entra' THEN {'state': 'blind', 'reason':
-        'AN1235 needs Windows process creation followed by a 4720: it does not apply to Entra ID'}
-      WHEN NOT f.has_process THEN {'state': 'blind', 'reason':
-        'no process creation (4688 or Sysmon 1): nothing can be seen preceding a 4720'
-        || CASE WHEN NOT f.account_audit THEN '; no 4720 or other account-management events either' ELSE '' END}
-      WHEN NOT f.account_audit THEN {'state': 'blind', 'reason':
-        'no 4720 and no other user-account event (4722–4726, 4738, 4798): nothing shows that account creation is audited here, so no finding means nothing'}
-      WHEN c.gaps_text IS NOT NULL THEN {'state': 'partial', 'reason': c.gaps_text}
-      WHEN f.n_4720 = 0 THEN {'state': 'full', 'reason':
-        'process creation with command lines and account management audited; no 4720 here in this span'}
-      ELSE {'state': 'full', 'reason': 'process creation with command lines and 4720: a suspicious process before a creation would be seen'}
-    END AS an1235,
-    CASE
-      WHEN f.kind = 'windows' AND f.n_4625 + f.n_kerberos + f.n_4776 = 0 THEN {'state': 'blind', 'reason':
-        CASE WHEN f.n_4624 > 0
-          THEN '4624 logons but no 4625, 4768, 4771 or 4776: failed logons are not audited here (or none happened), so username probing cannot be seen'
-          ELSE 'no logon or authentication events (4624, 4625, 4768, 4771, 4776): username probing cannot be seen' END}
-      WHEN d.gaps_text IS NOT NULL THEN {'state': 'partial', 'reason': d.gaps_text}
-      WHEN f.kind = 'entra' THEN {'state': 'full', 'reason':
-        'interactive sign-ins and directory audits: sign-in probing and self-service password reset probing are both visible'}
-      ELSE {'state': 'full', 'reason': concat_ws(', ',
-        CASE WHEN f.n_4625_with_ip > 0 THEN '4625 with source addresses' END,
-        CASE WHEN f.n_kerberos > 0 THEN 'Kerberos 4768/4771' END,
-        CASE WHEN f.n_4776 > 0 THEN 'NTLM 4776' END) || ': failed logons can be grouped by source'}
-    END AS t1589
-  FROM facts f
-  JOIN an1612 a USING (host_key) JOIN an1604 b USING (host_key) JOIN an1235 c USING (host_key) JOIN t1589 d USING (host_key)
-)
+-- (6) The verdicts: each analytic's coverage.sql becomes one CTE here, and `verdicts` lists them per host
+--     in the registry's order (electron/engine/coverage/index.ts puts them in place of the next line).
+-- @verdicts
 
 SELECT h.host, h.kind, iso_utc(h.first_ts) AS first, iso_utc(h.last_ts) AS last, h.events, h.active_hours,
        coalesce(t.telemetry, []) AS telemetry,
        coalesce(g.gaps, []) AS gaps,
        coalesce(c.log_cleared, []) AS log_cleared,
-       {'AN1612': v.an1612, 'AN1604': v.an1604, 'AN1235': v.an1235, 'T1589': v.t1589} AS analytics
+       v.analytics
 FROM hosts h
 JOIN verdicts v USING (host_key)
 LEFT JOIN telemetry t USING (host_key)

@@ -1,5 +1,6 @@
-// Telemetry coverage: runs coverage.sql over a case and shapes its rows as HostCoverage (shared/report.ts),
-// and pages through the events behind one cell of the host × telemetry matrix (coverage_events.sql).
+// Telemetry coverage: runs coverage.sql over a case, with each analytic's own verdict query (its folder's
+// coverage.sql) in place, and shapes the rows as HostCoverage (shared/report.ts); and pages through the
+// events behind one cell of the host × telemetry matrix (coverage_events.sql).
 // The SQL files sit beside this module: the build copies electron/**/*.sql into dist/ at the same relative
 // path, so one relative URL serves the compiled module and the source alike.
 import { readFileSync } from 'node:fs';
@@ -11,13 +12,8 @@ import {
   type DuckDBValue,
   type Json,
 } from '@duckdb/node-api';
-import type {
-  AnalyticCoverage,
-  AnalyticId,
-  CoverageGap,
-  HostCoverage,
-  LogClearEvent,
-} from '../../../shared/report.js';
+import type { AnalyticCoverage, CoverageGap, HostCoverage, LogClearEvent } from '../../../shared/report.js';
+import { analyticModules, coverageVerdictSql, type AnalyticModule } from '../analytics/index.js';
 
 export const DEFAULT_GAP_SECONDS = 3600;
 
@@ -31,6 +27,26 @@ export function coverageSqlText(file: 'coverage.sql' | 'coverage_events.sql'): s
     sqlCache.set(file, sql);
   }
   return sql;
+}
+
+const VERDICTS_MARK = '-- @verdicts';
+
+/**
+ * The whole coverage query: coverage.sql with one CTE per analytic (its verdict query over `facts`) and
+ * `verdicts`, which lists them per host in registry order. Only SQL text from the build is joined here;
+ * values are bound.
+ */
+export function coverageSql(modules: readonly AnalyticModule[] = analyticModules()): string {
+  const base = coverageSqlText('coverage.sql');
+  const at = base.indexOf(VERDICTS_MARK);
+  if (at < 0) throw new Error(`coverage.sql has no ${VERDICTS_MARK} line`);
+  const ctes = modules.map(
+    (m, i) => `verdict_${i + 1} AS (  -- ${m.id}\n${coverageVerdictSql(m).trim().replace(/;$/, '')}\n),`,
+  );
+  const list = modules.map((_, i) => `v${i + 1}.verdict`).join(', ');
+  const joins = modules.map((_, i) => `LEFT JOIN verdict_${i + 1} v${i + 1} USING (host_key)`).join('\n  ');
+  const verdicts = `verdicts AS (\n  SELECT f.host_key, [${list}] AS analytics\n  FROM facts f\n  ${joins}\n)`;
+  return `${base.slice(0, at)}${[...ctes, verdicts].join('\n')}${base.slice(at + VERDICTS_MARK.length)}`;
 }
 
 type Row = Record<string, Json>;
@@ -52,20 +68,20 @@ function logClear(r: Row): LogClearEvent {
   return clear;
 }
 
-function hostCoverage(r: Row): HostCoverage {
+function hostCoverage(r: Row, modules: readonly AnalyticModule[]): HostCoverage {
   const telemetry: Record<string, number> = {};
   const telemetryHours: Record<string, number> = {};
   for (const t of rowList(r['telemetry'])) {
     telemetry[toText(t['key'])] = toNumber(t['n']);
     telemetryHours[toText(t['key'])] = toNumber(t['hours']);
   }
-  const verdicts = (r['analytics'] ?? {}) as unknown as Record<AnalyticId, AnalyticCoverage>;
-  const analytics = Object.fromEntries(
-    (['AN1612', 'AN1604', 'AN1235', 'T1589'] as const).map((id) => [
-      id,
-      { state: verdicts[id].state, reason: verdicts[id].reason },
-    ]),
-  ) as Record<AnalyticId, AnalyticCoverage>;
+  const verdicts = rowList(r['analytics']);
+  const analytics: Record<string, AnalyticCoverage> = {};
+  modules.forEach((m, i) => {
+    const v = verdicts[i];
+    if (!v) throw new Error(`coverage: ${m.id} gave no verdict for ${toText(r['host'])}`);
+    analytics[m.id] = { state: toText(v['state']) as AnalyticCoverage['state'], reason: toText(v['reason']) };
+  });
   return {
     host: toText(r['host']),
     kind: r['kind'] === 'entra' ? 'entra' : 'windows',
@@ -92,12 +108,13 @@ export async function computeCoverage(
 ): Promise<HostCoverage[]> {
   const gapSeconds = options.gapSeconds ?? DEFAULT_GAP_SECONDS;
   if (!Number.isFinite(gapSeconds) || gapSeconds <= 0) throw new RangeError('gapSeconds must be above 0');
+  const modules = analyticModules();
   const reader = await conn.runAndReadAll(
-    coverageSqlText('coverage.sql'),
+    coverageSql(modules),
     { gap_seconds: gapSeconds },
     { gap_seconds: DOUBLE },
   );
-  return (reader.getRowObjectsJson() as Row[]).map(hostCoverage);
+  return (reader.getRowObjectsJson() as Row[]).map((r) => hostCoverage(r, modules));
 }
 
 export interface CoverageEventRef {

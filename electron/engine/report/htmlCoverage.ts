@@ -9,18 +9,11 @@ import {
   thinReason,
   type TelemetrySpec,
 } from '../../../shared/coverageTelemetry.js';
-import type { AnalyticId, CoverageGap, CoverageState, HostCoverage } from '../../../shared/report.js';
+import type { AnalyticInfo, CoverageGap, CoverageState, HostCoverage } from '../../../shared/report.js';
 import { h, type RawHtml } from './htmlEscape.js';
 
 /** The most gaps listed per host; the rest are counted. */
 const MAX_GAPS_SHOWN = 5;
-
-const ANALYTICS: ReadonlyArray<[AnalyticId, string]> = [
-  ['AN1612', 'account enumeration'],
-  ['AN1604', 'account creation with lineage'],
-  ['AN1235', 'suspicious process, then account creation'],
-  ['T1589', 'username enumeration'],
-];
 
 const STATE_WORDS: Record<CoverageState, string> = { full: 'full', partial: 'partial', blind: 'blind' };
 
@@ -107,17 +100,21 @@ function clears(hosts: readonly HostCoverage[]): RawHtml {
     <tbody>${rows}</tbody></table>`;
 }
 
-function verdicts(hosts: readonly HostCoverage[]): RawHtml {
-  return h`${ANALYTICS.map(([id, name]) => {
+/** Each analytic's verdict per host, in the order the report lists the analytics. */
+function verdicts(hosts: readonly HostCoverage[], analytics: ReadonlyArray<Pick<AnalyticInfo, 'id' | 'name'>>): RawHtml {
+  return h`${analytics.map(({ id, name }) => {
     const rows = hosts.map((c) => {
-      const v = c.analytics[id];
+      const v = c.analytics[id] ?? { state: 'blind', reason: 'not assessed when this report was made' };
       return h`<tr><th>${c.host}</th><td><span class="state ${v.state}">${STATE_WORDS[v.state]}</span></td><td>${v.reason}</td></tr>`;
     });
     return h`<h3>${id} — ${name}</h3><table><thead><tr><th>host</th><th>can it fire?</th><th>why</th></tr></thead><tbody>${rows}</tbody></table>`;
   })}`;
 }
 
-export function coverageSection(hosts: readonly HostCoverage[]): RawHtml {
+export function coverageSection(
+  hosts: readonly HostCoverage[],
+  analytics: ReadonlyArray<Pick<AnalyticInfo, 'id' | 'name'>>,
+): RawHtml {
   const windows = hosts.filter((c) => c.kind !== 'entra');
   const entra = hosts.filter((c) => c.kind === 'entra');
   const windowsSpecs = TELEMETRY.filter((s) => s.group !== 'entra');
@@ -133,5 +130,5 @@ export function coverageSection(hosts: readonly HostCoverage[]): RawHtml {
   ${spans(hosts)}
   <h3>Log clears</h3>
   ${clears(hosts)}
-  ${verdicts(hosts)}`;
+  ${verdicts(hosts, analytics)}`;
 }

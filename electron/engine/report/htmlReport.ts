@@ -1,6 +1,6 @@
 // The HTML report: one self-contained file a responder hands to a client. No script, no external
 // resource of any kind (its own CSP says so, for a viewer that honours it), every value escaped.
-import type { Allowlist, AnalyzeReport, Severity } from '../../../shared/report.js';
+import type { AnalyticInfo, Allowlist, AnalyzeReport, Severity } from '../../../shared/report.js';
 import { h, type RawHtml } from './htmlEscape.js';
 import { findingSection } from './htmlFinding.js';
 import { COVERAGE_CSS, coverageSection } from './htmlCoverage.js';
@@ -94,6 +94,12 @@ function parameters(ctx: HtmlReportContext): RawHtml {
   <h2>Allowlist</h2>${allow.length ? h`<table><thead><tr><th>kind</th><th>value</th><th>reason</th></tr></thead><tbody>${allow}</tbody></table>` : h`<p class="meta">Empty.</p>`}`;
 }
 
+/** The analytics the report lists; a report written before it named them lists the ids its coverage has. */
+function reportAnalytics(report: AnalyzeReport): Array<Pick<AnalyticInfo, 'id' | 'name'>> {
+  if (report.analytics) return report.analytics;
+  return Object.keys(report.coverage?.[0]?.analytics ?? {}).map((id) => ({ id, name: id }));
+}
+
 export function renderHtmlReport(report: AnalyzeReport, ctx: HtmlReportContext): string {
   const body = h`<h1>AccountScope report</h1>
   <p class="meta">Case ${ctx.casePath} · generated ${ctx.generatedAt} · ${report.tool.name} ${report.tool.version}
@@ -101,7 +107,7 @@ export function renderHtmlReport(report: AnalyzeReport, ctx: HtmlReportContext):
   ${summary(report)}
   <h2>Findings</h2>
   ${report.findings.length ? report.findings.map((f, i) => findingSection(f, i)) : h`<p>No findings.</p>`}
-  ${report.coverage ? coverageSection(report.coverage) : ''}
+  ${report.coverage ? coverageSection(report.coverage, reportAnalytics(report)) : ''}
   ${sources(report)}
   ${parameters(ctx)}
   <footer>Produced offline by AccountScope. URLs found in evidence are defanged (hxxp://) so that nothing in

@@ -1,5 +1,6 @@
 // The JSON report: exactly the AnalyzeReport contract of shared/report.ts, which other tools read.
 import type { AnalyzeReport, Finding, HostCoverage, SourceSummary } from '../../../shared/report.js';
+import { analyticInfos } from '../analytics/index.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ export function buildAnalyzeReport(
 ): AnalyzeReport {
   const report: AnalyzeReport = {
     tool: { name: 'accountscope', version: toolVersion() },
+    analytics: analyticInfos(),
     sources: sources.map((s) => ({ ...s })),
     findings: [...findings],
   };

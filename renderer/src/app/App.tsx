@@ -1,6 +1,7 @@
 // The shell: loads the case and settings, then lays out header, navigation and the current screen.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseInfo } from '../../../shared/api';
+import type { AnalyticInfo } from '../../../shared/report';
 import type { SelectedTransport } from '../api/selectTransport';
 import {
   AppContext,
@@ -29,6 +30,7 @@ export function App({ transport }: { transport: SelectedTransport }) {
   const [appState, setAppState] = useState<AppState>('loading');
   const [startupError, setStartupError] = useState('');
   const [caseInfo, setCaseInfo] = useState<CaseInfo | null>(null);
+  const [analytics, setAnalytics] = useState<AnalyticInfo[]>([]);
   const [timeZone, setTimeZone] = useState('UTC');
   const [screen, setScreen] = useState<ScreenId>('import');
   const [focus, setFocus] = useState<ScreenFocus>({});
@@ -39,10 +41,11 @@ export function App({ transport }: { transport: SelectedTransport }) {
   useEffect(() => {
     let current = true;
     setAppState('loading');
-    Promise.all([api.caseInfo({}), api.getSettings({})])
-      .then(([info, settings]) => {
+    Promise.all([api.caseInfo({}), api.getSettings({}), api.analytics({})])
+      .then(([info, settings, list]) => {
         if (!current) return;
         setCaseInfo(info);
+        setAnalytics(list);
         setTimeZone(settings.timeZone || 'UTC');
         // An empty case starts where the work starts; a loaded one starts at its findings.
         setScreen(caseIsEmpty(info) ? 'import' : 'findings');
@@ -83,6 +86,7 @@ export function App({ transport }: { transport: SelectedTransport }) {
       transport: transport.kind,
       uploadFile: transport.uploadFile,
       caseInfo,
+      analytics,
       refreshCase,
       dataVersion,
       dataChanged,
@@ -93,7 +97,7 @@ export function App({ transport }: { transport: SelectedTransport }) {
       navigate,
       openRawEvent: setRawRef,
     }),
-    [api, transport, caseInfo, refreshCase, dataVersion, dataChanged, timeZone, screen, focus, navigate],
+    [api, transport, caseInfo, analytics, refreshCase, dataVersion, dataChanged, timeZone, screen, focus, navigate],
   );
 
   if (appState === 'error') {

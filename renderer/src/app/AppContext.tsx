@@ -2,6 +2,7 @@
 // screen, and a data version that screens re-query on (bumped after an import, an analysis or a settings save).
 import { createContext, useContext } from 'react';
 import type { ApiClient, CaseInfo, RawEvent } from '../../../shared/api';
+import type { AnalyticInfo } from '../../../shared/report';
 import type { SelectedTransport, TransportKind } from '../api/selectTransport';
 
 export type ScreenId =
@@ -26,6 +27,8 @@ export interface AppContextValue {
   /** Present in browser mode: streams a dropped file to the engine's evidence folder. */
   uploadFile: SelectedTransport['uploadFile'];
   caseInfo: CaseInfo | null;
+  /** The engine's analytics, in run order (the API's `analytics`): ids, names, the logs each reads. */
+  analytics: AnalyticInfo[];
   refreshCase: () => Promise<void>;
   dataVersion: number;
   /** Call after anything that changes the case's rows or findings. */
@@ -44,4 +47,10 @@ export function useApp(): AppContextValue {
   const value = useContext(AppContext);
   if (!value) throw new Error('useApp outside <AppContext.Provider>');
   return value;
+}
+
+/** The analytics, and an analytic's name by id (the id itself for one the engine no longer has). */
+export function useAnalytics(): { list: AnalyticInfo[]; name: (id: string) => string } {
+  const { analytics } = useApp();
+  return { list: analytics, name: (id) => analytics.find((a) => a.id === id)?.name ?? id };
 }

@@ -1,5 +1,5 @@
 // Windows and Entra codes in words, so nobody has to remember what logon type 10 or error 50034 means.
-import type { AnalyticId, Severity } from '../../../shared/report';
+import type { Severity } from '../../../shared/report';
 
 const LOGON_TYPES: Record<number, string> = {
   0: 'system',
@@ -57,15 +57,6 @@ const ENTRA_SHORT: Record<string, string> = {
 export function entraCodeShort(code: string | number): string {
   return ENTRA_SHORT[String(code)] ?? 'error';
 }
-
-export const ANALYTIC_NAMES: Record<AnalyticId, string> = {
-  AN1612: 'Account enumeration',
-  AN1604: 'Account creation',
-  AN1235: 'Suspicious process → account creation',
-  T1589: 'Username enumeration',
-};
-
-export const ANALYTIC_IDS: AnalyticId[] = ['AN1612', 'AN1604', 'AN1235', 'T1589'];
 
 /** Highest first: used for sorting and for the legend order. */
 export const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low'];

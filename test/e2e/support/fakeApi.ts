@@ -187,6 +187,7 @@ export function createFakeApi(): ApiClient {
       ip === fake.signinDetail.ip
         ? fake.signinDetail
         : { ...fake.signinDetail, ip, users: fake.signinDetail.users.slice(1, 5) },
+    analytics: async () => fake.analytics,
     analyticSql: async () => fake.analyticSql,
     runSql: async ({ sql }) => {
       if (/drop|delete|insert/i.test(sql))

@@ -1,7 +1,7 @@
 // Hand-written case data for developing and looking at the UI before (or without) the engine: the backdoor
 // story of the sample case, an Entra username enumeration, and one piece of hostile evidence. Never shipped.
 import type { AccountStory, AnalyticSql, SigninSourceDetail, TimelineEvent } from '../../../shared/api.js';
-import type { Finding, LineageNode, SourceSummary } from '../../../shared/report.js';
+import type { AnalyticInfo, Finding, LineageNode, SourceSummary } from '../../../shared/report.js';
 
 export const T0 = Date.parse('2026-03-14T09:12:03Z');
 export const at = (seconds: number): string => new Date(T0 + seconds * 1000).toISOString();
@@ -316,6 +316,25 @@ export const backdoorStory: AccountStory = {
     { time: at(7260), host: 'DC01', eventId: 4624, label: 'logon type 3 (network) from WS01', kind: 'logon' },
   ],
 };
+
+export const analytics: AnalyticInfo[] = [
+  { id: 'AN1612', name: 'Account enumeration', title: 'Account enumeration', attack: 'T1087', reads: ['windows'] },
+  { id: 'AN1604', name: 'Account creation', title: 'Account creation with lineage', attack: 'T1136', reads: ['windows'] },
+  {
+    id: 'AN1235',
+    name: 'Suspicious process → account creation',
+    title: 'Suspicious process, then a local account created',
+    attack: 'T1136.001',
+    reads: ['windows'],
+  },
+  {
+    id: 'T1589',
+    name: 'Username enumeration',
+    title: 'Username enumeration from one source',
+    attack: 'T1589',
+    reads: ['windows', 'entra'],
+  },
+];
 
 export const analyticSql: AnalyticSql[] = [
   {

@@ -300,6 +300,7 @@ export function fixtureAnalytics(winSha: string): AnalyticsPort & { runs: number
   const port = {
     runs: 0,
     resolve: real.resolve,
+    infos: real.infos,
     sql: () => [],
     params: real.params,
     async run(conn: DuckDBConnection) {

@@ -62,6 +62,9 @@ test('listFindings filters by analytic, severity, host and text', async () => {
     (await ok('listFindings', { analytic: ['AN1604', 'AN1235'] })).rows.map((f) => f.id),
     ['f-create', 'f-seq'],
   );
+  const unknown = err(await service.invoke('listFindings', { analytic: ['AN9999'] }));
+  assert.equal(unknown.code, 'BAD_REQUEST');
+  assert.match(unknown.message, /AN9999 is not one of AN1612, AN1604, AN1235, T1589/);
   assert.deepEqual(
     (await ok('listFindings', { severity: ['low', 'medium'] })).rows.map((f) => f.id),
     ['f-enum', 'f-seq'],

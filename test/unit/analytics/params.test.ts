@@ -4,11 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ANALYTIC_ORDER,
-  PARAMS,
-  PROFILES,
   analyticCatalog,
+  analyticModules,
   analyticSql,
+  paramSpecs,
+  profileValues,
+  requireAnalytic,
   parseParamAssignment,
   referencedParams,
   resolveParams,
@@ -19,14 +20,15 @@ const ALLOWLIST_LISTS = ['allow_accounts', 'allow_tools', 'allow_source_ips', 'a
 const DERIVED_TABLE_PARAMS = ['process_parent_max_age_s'];
 
 test('every $parameter in the SQL files is registered, and every registered one is used', () => {
-  const registered = new Set(PARAMS.map((p) => p.name));
+  const registered = new Set(paramSpecs().map((p) => p.name));
   const used = new Set<string>();
-  for (const id of ANALYTIC_ORDER) {
-    for (const name of referencedParams(analyticSql(id))) {
+  for (const m of analyticModules()) {
+    const id = m.id;
+    for (const name of referencedParams(analyticSql(m))) {
       used.add(name);
       assert.ok(registered.has(name) || ALLOWLIST_LISTS.includes(name), `${id} binds unknown $${name}`);
       if (registered.has(name)) {
-        const spec = PARAMS.find((p) => p.name === name)!;
+        const spec = paramSpecs().find((p) => p.name === name)!;
         assert.ok(
           spec.analytics.includes(id),
           `${name} does not list ${id} among the analytics that read it`,
@@ -44,7 +46,7 @@ test('every $parameter in the SQL files is registered, and every registered one 
 
 test('each SQL file has the header a trainer reads: id, title, ATT&CK, every parameter named', () => {
   for (const entry of analyticCatalog()) {
-    const sql = analyticSql(entry.id);
+    const sql = analyticSql(requireAnalytic(entry.id));
     assert.match(sql, new RegExp(`^-- id:\\s+${entry.id}\\b`), `${entry.id}: header id`);
     assert.ok(entry.title.length > 5, `${entry.id}: title`);
     assert.match(entry.attack, /T1\d{3}/, `${entry.id}: ATT&CK mapping`);
@@ -58,7 +60,7 @@ test('each SQL file has the header a trainer reads: id, title, ATT&CK, every par
 });
 
 test('defaults have their declared types and follow detections.md', () => {
-  for (const p of PARAMS) {
+  for (const p of paramSpecs()) {
     const ok = {
       number: () => Number.isInteger(p.default),
       boolean: () => typeof p.default === 'boolean',
@@ -89,9 +91,11 @@ test('the seed profile drops 50126 and the Windows codes the seeds do not name; 
   assert.equal(seed['t1589_signin_group_by_app_and_reason'], true);
   assert.deepEqual(seed['t1589_win_4768_codes'], []);
   assert.equal(resolveParams({ t1589_min_distinct_users: 9 }, 'seed')['t1589_min_distinct_users'], 9);
-  for (const name of Object.keys(PROFILES.seed))
+  const seedValues = profileValues('seed');
+  assert.ok(Object.keys(seedValues).length > 0);
+  for (const name of Object.keys(seedValues))
     assert.ok(
-      PARAMS.some((p) => p.name === name),
+      paramSpecs().some((p) => p.name === name),
       name,
     );
 });

@@ -41,6 +41,7 @@ const GOOD: Record<string, unknown> = {
   timelineEvents: { from: '2024-03-05T10:00:00Z', to: '2024-03-05T11:00:00Z', offset: 0, limit: 100 },
   signinSources: {},
   signinSource: { ip: '203.0.113.5' },
+  analytics: {},
   analyticSql: {},
   runSql: {
     sql: 'SELECT 1',
@@ -94,7 +95,7 @@ const BAD: Array<[string, unknown, RegExp]> = [
   ['listFindings', { offset: 1.5 }, /offset/],
   ['listFindings', { limit: '10' }, /limit/],
   ['listFindings', { sort: 'finding_json; DROP TABLE findings' }, /sort must be one of/],
-  ['listFindings', { analytic: ['AN9999'] }, /analytic\[0\] must be one of/],
+  ['listFindings', { analytic: ['an1612; drop'] }, /analytic\[0\]/],
   ['listFindings', { severity: 'high' }, /must be a list/],
   ['listFindings', { desc: 'yes' }, /true or false/],
   ['listFindings', { text: 'x'.repeat(LIMITS.text + 1) }, /longer than/],

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding } from '../../../shared/report.js';
-import { triageSteps } from '../../../electron/engine/coverage/triage.js';
+import { triageSteps } from '../../../electron/engine/analytics/index.js';
 import { CaseBuilder, type SigninInput, type WinInput } from '../../support/caseBuilder.js';
 
 function finding(partial: Partial<Finding> & Pick<Finding, 'analytic'>): Finding {

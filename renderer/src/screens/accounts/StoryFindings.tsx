@@ -1,12 +1,12 @@
 // The findings that make up one account's story, each a link to its full explanation.
 import type { Finding } from '../../../../shared/report';
-import { useApp } from '../../app/AppContext';
+import { useAnalytics, useApp } from '../../app/AppContext';
 import { SeverityBadge } from '../../common/SeverityBadge';
 import { formatTime } from '../../format/formatTime';
-import { ANALYTIC_NAMES } from '../../format/securityTerms';
 
 export function StoryFindings({ findings }: { findings: Finding[] }) {
   const { timeZone, navigate } = useApp();
+  const analytics = useAnalytics();
   if (findings.length === 0) return <p className="muted">No findings reference this account.</p>;
   return (
     <ul className="story-findings" data-testid="story-findings">
@@ -20,7 +20,7 @@ export function StoryFindings({ findings }: { findings: Finding[] }) {
           >
             <SeverityBadge severity={f.severity} />
             <span className="strong">{f.analytic}</span>
-            <span className="muted">{ANALYTIC_NAMES[f.analytic]}</span>
+            <span className="muted">{analytics.name(f.analytic)}</span>
             <span className="grow">{f.title}</span>
             <span className="muted small nowrap">{formatTime(f.first, timeZone)}</span>
           </button>

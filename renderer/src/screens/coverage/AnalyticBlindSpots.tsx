@@ -1,10 +1,8 @@
 // Per analytic, the hosts where it is blind or only partly sighted, each with the reason in words; hosts
 // that share a reason are listed together, and the hosts where it sees everything it needs close the card.
-import type { AnalyticId, CoverageState, HostCoverage } from '../../../../shared/report';
+import type { AnalyticId, AnalyticInfo, CoverageState, HostCoverage } from '../../../../shared/report';
+import { useAnalytics } from '../../app/AppContext';
 import { shortHost } from '../../format/formatNumbers';
-import { ANALYTIC_NAMES } from '../../format/securityTerms';
-
-const ORDER: AnalyticId[] = ['AN1612', 'AN1604', 'AN1235', 'T1589'];
 
 const STATE_TEXT: Record<CoverageState, string> = {
   blind: 'Blind on',
@@ -24,6 +22,7 @@ function groupsFor(hosts: HostCoverage[], id: AnalyticId): ReasonGroup[] {
   const groups = new Map<string, ReasonGroup>();
   for (const h of hosts) {
     const v = h.analytics[id];
+    if (!v) continue;
     const key = `${v.state}|${v.reason}`;
     const group = groups.get(key) ?? { state: v.state, reason: v.reason, hosts: [] };
     group.hosts.push(h.kind === 'entra' ? h.host : shortHost(h.host));
@@ -34,10 +33,11 @@ function groupsFor(hosts: HostCoverage[], id: AnalyticId): ReasonGroup[] {
 }
 
 /** The Windows-only analytics are blind to Entra ID by design: said quietly, once, not as an alarm. */
-const readsWindowsOnly = (id: AnalyticId) => id !== 'T1589';
+const readsWindowsOnly = (a: AnalyticInfo) => !a.reads.includes('entra');
 
-function AnalyticCard({ id, hosts }: { id: AnalyticId; hosts: HostCoverage[] }) {
-  const tenant = readsWindowsOnly(id) ? hosts.find((h) => h.kind === 'entra') : undefined;
+function AnalyticCard({ analytic, hosts }: { analytic: AnalyticInfo; hosts: HostCoverage[] }) {
+  const { id } = analytic;
+  const tenant = readsWindowsOnly(analytic) ? hosts.find((h) => h.kind === 'entra') : undefined;
   const groups = groupsFor(
     hosts.filter((h) => h !== tenant),
     id,
@@ -47,7 +47,7 @@ function AnalyticCard({ id, hosts }: { id: AnalyticId; hosts: HostCoverage[] }) 
   return (
     <article className="blind-card" data-testid="coverage-analytic" data-analytic={id}>
       <h3>
-        {id} <span className="muted">· {ANALYTIC_NAMES[id]}</span>
+        {id} <span className="muted">· {analytic.name}</span>
       </h3>
       {gaps.length === 0 && <p className="ok small">Sees everything it needs on every host.</p>}
       <ul className="blind-list">
@@ -72,7 +72,7 @@ function AnalyticCard({ id, hosts }: { id: AnalyticId; hosts: HostCoverage[] }) 
       )}
       {tenant && (
         <p className="small muted tenant-note" data-testid="coverage-tenant-note">
-          Not for {tenant.host}: {tenant.analytics[id].reason}
+          Not for {tenant.host}: {tenant.analytics[id]?.reason}
         </p>
       )}
     </article>
@@ -80,7 +80,9 @@ function AnalyticCard({ id, hosts }: { id: AnalyticId; hosts: HostCoverage[] }) 
 }
 
 export function AnalyticBlindSpots({ hosts }: { hosts: HostCoverage[] }) {
+  const analytics = useAnalytics().list;
   const noEntra = !hosts.some((h) => h.kind === 'entra');
+  const readingEntra = analytics.filter((a) => a.reads.includes('entra'));
   return (
     <section className="panel" data-testid="coverage-analytics-panel">
       <div className="panel-head">
@@ -89,15 +91,16 @@ export function AnalyticBlindSpots({ hosts }: { hosts: HostCoverage[] }) {
           On a blind host, no finding means nothing; on a partial one, findings lack what is missing.
         </span>
       </div>
-      {noEntra && (
+      {noEntra && readingEntra.length > 0 && (
         <p className="note small" data-testid="coverage-no-entra">
-          No Entra ID sign-ins or audits in this case: username enumeration against the tenant (T1589’s failed
-          sign-ins and password-reset probing) cannot be seen.
+          No Entra ID sign-ins or audits in this case: what{' '}
+          {readingEntra.map((a) => `${a.id} (${a.name.toLowerCase()})`).join(' and ')} would read from the
+          tenant cannot be seen.
         </p>
       )}
       <div className="blind-grid">
-        {ORDER.map((id) => (
-          <AnalyticCard key={id} id={id} hosts={hosts} />
+        {analytics.map((a) => (
+          <AnalyticCard key={a.id} analytic={a} hosts={hosts} />
         ))}
       </div>
     </section>

@@ -1,14 +1,13 @@
 // One finding explained: what happened in words, who and where, the process chain, the parameters it was
 // produced with, and the raw evidence behind it.
 import type { Finding } from '../../../../shared/report';
-import { useApp } from '../../app/AppContext';
+import { useAnalytics, useApp } from '../../app/AppContext';
 import { useApiQuery } from '../../app/useApiQuery';
 import { ErrorNote } from '../../common/ErrorNote';
 import { KeyValueTable } from '../../common/ValueText';
 import { LineageChain } from '../../common/LineageChain';
 import { SeverityBadge } from '../../common/SeverityBadge';
 import { formatTime } from '../../format/formatTime';
-import { ANALYTIC_NAMES } from '../../format/securityTerms';
 import { EvidenceList } from './EvidenceList';
 import { TriageChecklist } from '../coverage/TriageChecklist';
 
@@ -25,6 +24,7 @@ function ActorFacts({ actor }: { actor: Finding['actor'] }) {
 
 export function FindingDetail({ id }: { id: string }) {
   const { timeZone, navigate } = useApp();
+  const analytics = useAnalytics();
   const finding = useApiQuery(`finding:${id}`, (api) => api.getFinding({ id }));
   const accounts = useApiQuery('accounts', (api) => api.listAccounts({}));
 
@@ -39,7 +39,7 @@ export function FindingDetail({ id }: { id: string }) {
         <SeverityBadge severity={f.severity} />
         <h2 data-testid="finding-title">{f.title}</h2>
         <div className="muted">
-          {f.analytic} · {ANALYTIC_NAMES[f.analytic]} · confidence {f.confidence}
+          {f.analytic} · {analytics.name(f.analytic)} · confidence {f.confidence}
         </div>
       </header>
       {f.allowlisted && (

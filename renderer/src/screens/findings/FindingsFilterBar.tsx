@@ -1,7 +1,8 @@
 // Filters for the findings table: which analytics, which severities, and free text (accounts, actor, title).
 import { useEffect, useState } from 'react';
 import type { AnalyticId, Severity } from '../../../../shared/report';
-import { ANALYTIC_IDS, ANALYTIC_NAMES, SEVERITIES } from '../../format/securityTerms';
+import { useAnalytics } from '../../app/AppContext';
+import { SEVERITIES } from '../../format/securityTerms';
 
 export interface FindingsFilter {
   analytics: AnalyticId[];
@@ -20,6 +21,7 @@ export function FindingsFilterBar({
   filter: FindingsFilter;
   onChange: (f: FindingsFilter) => void;
 }) {
+  const analytics = useAnalytics();
   // Typing is debounced so each keystroke does not cost an engine query.
   const [text, setText] = useState(filter.text);
   useEffect(() => {
@@ -41,11 +43,11 @@ export function FindingsFilterBar({
         aria-label="Filter findings by text"
       />
       <div className="toggle-group" role="group" aria-label="Analytics">
-        {ANALYTIC_IDS.map((id) => (
+        {analytics.list.map(({ id, name }) => (
           <label
             key={id}
             className={filter.analytics.includes(id) ? 'toggle on' : 'toggle'}
-            title={ANALYTIC_NAMES[id]}
+            title={name}
           >
             <input
               type="checkbox"

@@ -6,7 +6,7 @@ import { TimeCell } from '../../common/TimeCell';
 import { BreakableText } from '../../common/BreakableText';
 import { shortHost } from '../../format/formatNumbers';
 import { selectableRow } from '../../common/selectableRow';
-import { ANALYTIC_NAMES } from '../../format/securityTerms';
+import { useAnalytics } from '../../app/AppContext';
 
 interface SortState {
   key: FindingSortKey;
@@ -65,6 +65,7 @@ function SortHeader({
 }
 
 export function FindingsTable({ rows, sort, onSort, selectedId, onSelect }: FindingsTableProps) {
+  const analytics = useAnalytics();
   return (
     <div className="table-scroll">
       <table className="grid selectable findings-table" data-testid="findings-table">
@@ -103,7 +104,7 @@ export function FindingsTable({ rows, sort, onSort, selectedId, onSelect }: Find
                 <SeverityBadge severity={f.severity} />
                 {f.allowlisted && <div className="muted small">allowlisted</div>}
               </td>
-              <td title={ANALYTIC_NAMES[f.analytic]}>{f.analytic}</td>
+              <td title={analytics.name(f.analytic)}>{f.analytic}</td>
               <td className="wrap">
                 <div className="strong">
                   {f.accounts.length > 0 ? (

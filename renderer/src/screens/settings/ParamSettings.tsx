@@ -2,7 +2,7 @@
 import type { ParamSpec } from '../../../../shared/api';
 import { ParamInput } from '../../common/ParamInput';
 import { ShortValue } from '../../common/ValueText';
-import { ANALYTIC_NAMES } from '../../format/securityTerms';
+import { useAnalytics } from '../../app/AppContext';
 
 interface ParamSettingsProps {
   specs: ParamSpec[];
@@ -46,6 +46,7 @@ function groupByAnalytic(specs: ParamSpec[]): Array<[string, ParamSpec[]]> {
 }
 
 export function ParamSettings({ specs, values, onChange }: ParamSettingsProps) {
+  const analytics = useAnalytics();
   const groups = groupByAnalytic([...specs, ...undeclaredSpecs(specs, values)]);
   return (
     <section className="panel" data-testid="settings-params">
@@ -56,7 +57,7 @@ export function ParamSettings({ specs, values, onChange }: ParamSettingsProps) {
           <h3>
             {analytic === 'common'
               ? 'Common to all analytics'
-              : `${analytic} · ${ANALYTIC_NAMES[analytic as keyof typeof ANALYTIC_NAMES] ?? ''}`}
+              : `${analytic} · ${analytics.name(analytic)}`}
           </h3>
           <table className="kv params">
             <tbody>

@@ -2,13 +2,12 @@
 // trainer shows a class: change a threshold or a clause, run, and see the rows change.
 import { useEffect, useState } from 'react';
 import type { AnalyticSql, SqlResult } from '../../../../shared/api';
-import { useApp } from '../../app/AppContext';
+import { useAnalytics, useApp } from '../../app/AppContext';
 import { errorText, useApiQuery } from '../../app/useApiQuery';
 import { EmptyState } from '../../common/EmptyState';
 import { ErrorNote } from '../../common/ErrorNote';
 import { SqlParamTable } from './SqlParamTable';
 import { SqlResultGrid } from './SqlResultGrid';
-import { ANALYTIC_NAMES } from '../../format/securityTerms';
 
 const ROW_LIMIT = 1000;
 
@@ -20,6 +19,7 @@ function initialParams(analytic: AnalyticSql, saved: Record<string, unknown>): R
 
 export function SqlScreen() {
   const { api } = useApp();
+  const names = useAnalytics();
   const analytics = useApiQuery('analytic-sql', async (client) => {
     const [list, settings] = await Promise.all([client.analyticSql({}), client.getSettings({})]);
     return { list, saved: settings.params };
@@ -86,7 +86,7 @@ export function SqlScreen() {
               data-testid={`sql-pick-${a.id}`}
               title={a.title}
             >
-              <span className="strong">{a.id}</span> {ANALYTIC_NAMES[a.id]}
+              <span className="strong">{a.id}</span> {names.name(a.id)}
             </button>
           ))}
         </div>

@@ -2,7 +2,7 @@
 -- title:   Username enumeration from one source
 -- ATT&CK:  T1589 Gather Victim Identity Information (.001 credentials, .003 employee names), seen from
 --          the victim side; seeds 002 (Entra sign-ins, SSPR; KQL) and 004 (Windows 4625/4771; AQL)
--- params:  (defaults from electron/engine/analytics/paramsProbing.ts; profile `seed` changes the marked ones)
+-- params:  (defaults from params.ts beside this file; profile `seed` changes the marked ones)
 --   $t1589_window_minutes                 60   sliding window of log time
 --   $t1589_min_distinct_users             15   a sign-in or Windows window fires at this many distinct usernames
 --   $t1589_critical_distinct_users       100   Critical at this many

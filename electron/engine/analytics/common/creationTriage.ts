@@ -1,10 +1,11 @@
-// Triage of a created account (AN1604, AN1235). From seeds 001 and 003: confirm the creator was expected to
+// Triage of a created account, for both analytics that see one. From seeds 001 and 003: confirm the creator was expected to
 // do it, confirm the process chain, look at what the account joined and whether it was used, and disable
 // it if nobody approved it. Group additions, logons and removal are looked up across the whole case, not
 // only the 24 h the analytic followed.
 import { BIGINT, type DuckDBConnection } from '@duckdb/node-api';
-import type { Finding, TriageStep } from '../../../shared/report.js';
-import { resolveParams } from '../analytics/index.js';
+import type { Finding, TriageStep } from '../../../../shared/report.js';
+import { COMMON_PARAMS } from '../paramsCommon.js';
+import type { CreatedAccountDetails } from './creationDetails.js';
 import {
   chainText,
   clearsBefore,
@@ -16,7 +17,7 @@ import {
   refOf,
   utcText,
   type HostTelemetry,
-} from './triage.js';
+} from './triageWords.js';
 
 interface CreatedAccount {
   name: string;
@@ -26,34 +27,17 @@ interface CreatedAccount {
   time: string;
 }
 
-function createdAccount(f: Finding): CreatedAccount {
-  const d = (f.details ?? {}) as Record<string, unknown>;
-  const account = (d['account'] ?? {}) as { name?: string; domain?: string | null; sid?: string | null };
+/** `creationTime`: when the 4720 was logged (the analytic knows where its finding puts it). */
+function createdAccount(f: Finding, creationTime: string): CreatedAccount {
+  const d = (f.details ?? {}) as { account?: Partial<CreatedAccountDetails>; host?: string };
+  const account = d.account ?? {};
   const display = f.accounts[0] ?? '';
   return {
     name: account.name ?? display.split('\\').pop() ?? display,
     domain: account.domain ?? null,
     sid: account.sid ?? null,
-    host: f.hosts[0] ?? String(d['host'] ?? ''),
-    time: String(d['creationTime'] ?? (f.analytic === 'AN1604' ? f.first : f.last)),
-  };
-}
-
-/** AN1235's own first step: the suspicious process and how strongly it ties to the creation. */
-export function sequenceStep(f: Finding): TriageStep {
-  const d = (f.details ?? {}) as Record<string, unknown>;
-  const p = (d['process'] ?? {}) as { imageName?: string; commandLine?: string | null };
-  const tie = String(d['tie'] ?? 'weak');
-  const delta = Number(d['deltaSeconds'] ?? 0);
-  const why =
-    tie === 'strong'
-      ? 'its command line names the account or it ran in the same logon'
-      : 'only host and time tie them';
-  return {
-    text: `Confirm what ${p.imageName ?? 'the suspicious process'} did just before the account appeared`,
-    answer: `${p.commandLine ? `“${p.commandLine.trim()}”` : (p.imageName ?? 'a process')} started ${delta} s before the 4720; ${tie} tie (${why}).`,
-    status: tie === 'strong' ? 'attention' : 'unknown',
-    refs: f.evidence.filter((e) => e.role === 'suspicious-process'),
+    host: f.hosts[0] ?? String(d.host ?? ''),
+    time: creationTime,
   };
 }
 
@@ -145,14 +129,18 @@ async function laterEvents(conn: DuckDBConnection, a: CreatedAccount, eventIds: 
   );
 }
 
-export async function createdAccountSteps(conn: DuckDBConnection, f: Finding): Promise<TriageStep[]> {
-  const a = createdAccount(f);
+export async function createdAccountSteps(
+  conn: DuckDBConnection,
+  f: Finding,
+  creationTime: string,
+): Promise<TriageStep[]> {
+  const a = createdAccount(f, creationTime);
   const facts = await hostTelemetry(conn, a.host);
   const privileged = new Set(
     (Array.isArray(f.params?.['privileged_groups'])
       ? (f.params['privileged_groups'] as string[])
       : // A finding made before the parameter existed: the registry's default, as the analysis would use.
-        (resolveParams()['privileged_groups'] as string[])
+        (COMMON_PARAMS.find((p) => p.name === 'privileged_groups')!.default as string[])
     ).map((g) => g.toLowerCase()),
   );
   const groups = await laterEvents(conn, a, [4728, 4732, 4756]);

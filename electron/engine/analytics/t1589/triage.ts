@@ -1,19 +1,13 @@
-// Triage of username enumeration (T1589). Seeds 002 and 004 say why probing matters: it builds the list
+// Triage of username enumeration. Seeds 002 and 004 say why probing matters: it builds the list
 // for the password spray or phishing that follows. So the first question is answered right here, from
 // the case: did any probed account later sign in successfully from the same source? For Entra ID that is
 // a sign-in with error code 0 from the same IP after the window opened; for Windows, a 4624 from the same
 // address (or, for NTLM 4776 grouped by workstation, from the same workstation).
 import { INTEGER, LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
-import type { Finding, TriageStep } from '../../../shared/report.js';
-import { list, plural, queryRows, refOf, utcText } from './triage.js';
+import type { Finding, TriageStep } from '../../../../shared/report.js';
+import { list, plural, queryRows, refOf, utcText } from '../common/triageWords.js';
+import type { ProbeDetails } from './details.js';
 
-interface ProbeDetails {
-  source?: 'entra-signin' | 'entra-sspr' | 'windows-ip' | 'windows-workstation';
-  sourceIp?: string | null;
-  sourceWorkstation?: string | null;
-  users?: string[];
-  windowStart?: string;
-}
 
 /** Entra ID codes that say "no such user"; any other failure means the name is a real account. */
 const ENTRA_NOT_FOUND = [50034];

@@ -1,7 +1,7 @@
 -- id:      AN1235
 -- title:   Suspicious process, then a local account created
 -- ATT&CK:  T1136.001 Create Account: Local Account; MITRE analytic AN1235 (seed 003)
--- params:  (defaults from electron/engine/analytics/paramsCommon.ts)
+-- params:  (defaults from params.ts beside this file and ../paramsCommon.ts)
 --   $an1235_sequence_window_s        120   the 4720 follows the process start within this many seconds
 --   $account_tools                   net.exe net1.exe powershell.exe pwsh.exe wmic.exe cmd.exe
 --   $an1235_remote_wmi_parents       wmiprvse.exe   (a process started through remote WMI)

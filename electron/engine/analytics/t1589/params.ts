@@ -1,16 +1,14 @@
 // T1589 (username enumeration) parameters: Entra sign-ins and SSPR audits (seed 002), Windows
 // authentication failures (seed 004). Windows codes are hex strings compared by value.
-import type { ParamSpecInput } from './params.js';
+import type { ParamSpecInput, ParamValue } from '../paramTypes.js';
 
-const T = ['T1589'] as const;
 
-export const PROBING_PARAMS: readonly ParamSpecInput[] = [
+export const PARAMS: readonly ParamSpecInput[] = [
   {
     name: 't1589_window_minutes',
     type: 'number',
     default: 60,
     unit: 'minutes',
-    analytics: T,
     description: 'Length of the sliding window of log time in which distinct usernames are counted.',
   },
   {
@@ -18,7 +16,6 @@ export const PROBING_PARAMS: readonly ParamSpecInput[] = [
     type: 'number',
     default: 15,
     unit: 'accounts',
-    analytics: T,
     description: 'A window from one source fires at this many distinct usernames (sign-ins and Windows).',
   },
   {
@@ -26,7 +23,6 @@ export const PROBING_PARAMS: readonly ParamSpecInput[] = [
     type: 'number',
     default: 100,
     unit: 'accounts',
-    analytics: T,
     description: 'Critical at this many distinct usernames.',
   },
   {
@@ -34,7 +30,6 @@ export const PROBING_PARAMS: readonly ParamSpecInput[] = [
     type: 'number',
     default: 50,
     unit: 'accounts',
-    analytics: T,
     description: 'High at this many distinct usernames …',
   },
   {
@@ -42,7 +37,6 @@ export const PROBING_PARAMS: readonly ParamSpecInput[] = [
     type: 'number',
     default: 30,
     unit: 'events',
-    analytics: T,
     description: '… or at this many "no such user" failures.',
   },
   {
@@ -50,14 +44,12 @@ export const PROBING_PARAMS: readonly ParamSpecInput[] = [
     type: 'number',
     default: 25,
     unit: 'accounts',
-    analytics: T,
     description: 'How many usernames the explanation shows (all are kept in the finding).',
   },
   {
     name: 't1589_signin_error_codes',
     type: 'number[]',
     default: [50034, 50053, 50055, 50057, 50072, 50076, 50126],
-    analytics: T,
     description:
       'Entra sign-in error codes that count: 50034 no such user, 50053 locked, 50055 password expired, 50057 disabled, 50072/50076 MFA required, 50126 bad username or password.',
   },
@@ -65,28 +57,24 @@ export const PROBING_PARAMS: readonly ParamSpecInput[] = [
     name: 't1589_signin_not_found_codes',
     type: 'number[]',
     default: [50034],
-    analytics: T,
     description: 'Sign-in codes counted as "user does not exist".',
   },
   {
     name: 't1589_signin_locked_disabled_codes',
     type: 'number[]',
     default: [50053, 50057],
-    analytics: T,
     description: 'Sign-in codes counted as "locked or disabled".',
   },
   {
     name: 't1589_signin_group_by_app_and_reason',
     type: 'boolean',
     default: false,
-    analytics: T,
     description: 'Group sign-ins by IP, application and result description (the seed KQL), not by IP alone.',
   },
   {
     name: 't1589_entra_case_sensitive_users',
     type: 'boolean',
     default: false,
-    analytics: T,
     description:
       'Count Entra usernames (sign-ins and SSPR targets) as written, as the seed KQL\u2019s dcount does, rather than case-insensitively.',
   },
@@ -94,7 +82,6 @@ export const PROBING_PARAMS: readonly ParamSpecInput[] = [
     name: 't1589_sspr_service',
     type: 'string',
     default: 'Self-service Password Management',
-    analytics: T,
     description: 'loggedByService of self-service password reset audits (compared case-insensitively).',
   },
   {
@@ -107,7 +94,6 @@ export const PROBING_PARAMS: readonly ParamSpecInput[] = [
       'Blocked from self-service password reset',
       'Unlock user account (self-service)',
     ],
-    analytics: T,
     description: 'SSPR activities that count, matched as case-insensitive prefixes.',
   },
   {
@@ -115,7 +101,6 @@ export const PROBING_PARAMS: readonly ParamSpecInput[] = [
     type: 'number',
     default: 10,
     unit: 'accounts',
-    analytics: T,
     description: 'An SSPR window from one IP fires at this many distinct target users.',
   },
   {
@@ -123,63 +108,71 @@ export const PROBING_PARAMS: readonly ParamSpecInput[] = [
     type: 'number',
     default: 25,
     unit: 'accounts',
-    analytics: T,
     description: 'An SSPR finding is High at this many distinct target users.',
   },
   {
     name: 't1589_win_4625_codes',
     type: 'string[]',
     default: ['0xC0000064', '0xC0000072', '0xC000006D'],
-    analytics: T,
     description: '4625 SubStatus or Status codes that count: no such user, disabled, bad logon.',
   },
   {
     name: 't1589_win_4771_codes',
     type: 'string[]',
     default: ['0x6', '0x18'],
-    analytics: T,
     description: '4771 failure codes that count: client not found, pre-authentication failed.',
   },
   {
     name: 't1589_win_4768_codes',
     type: 'string[]',
     default: ['0x6', '0x12'],
-    analytics: T,
     description: 'Failed 4768 (TGT request) status codes that count: client not found, disabled or locked.',
   },
   {
     name: 't1589_win_4776_codes',
     type: 'string[]',
     default: ['0xC0000064'],
-    analytics: T,
     description: '4776 (NTLM validation) error codes that count; grouped by source workstation.',
   },
   {
     name: 't1589_win_not_found_codes',
     type: 'string[]',
     default: ['0xC0000064', '0x6'],
-    analytics: T,
     description: 'Windows codes counted as "user does not exist".',
   },
   {
     name: 't1589_win_locked_disabled_codes',
     type: 'string[]',
     default: ['0xC0000072', '0x12'],
-    analytics: T,
     description: 'Windows codes counted as "locked or disabled".',
   },
   {
     name: 't1589_excluded_sources',
     type: 'string[]',
     default: ['-', '127.0.0.1', '0.0.0.0', '::1'],
-    analytics: T,
     description: 'Source IPs (and workstation names) never grouped on; empty values are always skipped.',
   },
   {
     name: 't1589_excluded_users',
     type: 'string[]',
     default: ['-', 'N/A', 'ANONYMOUS LOGON'],
-    analytics: T,
     description: 'Usernames never counted (compared case-insensitively); empty names are always skipped.',
   },
 ];
+
+/**
+ * The `seed` profile: seed 002's KQL exactly (no 50126, grouped by IP, app and result description,
+ * usernames compared as written) and seed 004's AQL (4625 and 4771 only).
+ */
+export const SEED_PROFILE: Readonly<Record<string, ParamValue>> = {
+  t1589_signin_error_codes: [50034, 50053, 50055, 50057, 50072, 50076],
+  t1589_signin_group_by_app_and_reason: true,
+  t1589_entra_case_sensitive_users: true,
+  t1589_sspr_activities: [
+    'Reset password (self-service)',
+    'Self-service password reset flow activity',
+    'Verify email address phone number',
+  ],
+  t1589_win_4768_codes: [],
+  t1589_win_4776_codes: [],
+};

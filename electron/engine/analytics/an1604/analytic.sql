@@ -1,7 +1,7 @@
 -- id:      AN1604
 -- title:   Account created, with the process, session and follow-up behind it
 -- ATT&CK:  T1136 Create Account (.001 local, .002 domain); MITRE analytic AN1604 (seed 001)
--- params:  (defaults from electron/engine/analytics/paramsCommon.ts)
+-- params:  (defaults from params.ts beside this file and ../paramsCommon.ts)
 --   $an1604_creation_window_s      300   the creating process started at most this long before the 4720
 --   $an1604_remote_window_s        300   same, for the admin tool on the source workstation of a remote creation
 --   $an1604_followup_window_s    86400   follow-up events are collected this long after the creation

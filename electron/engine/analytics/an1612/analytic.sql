@@ -2,7 +2,7 @@
 -- title:   Account enumeration
 -- ATT&CK:  T1087 Account Discovery (.001 local, .002 domain); T1069 Permission Groups Discovery
 --          (.001 local, .002 domain); MITRE analytic AN1612 (seed 000)
--- params:  (defaults from electron/engine/analytics/paramsEnumeration.ts; lists are matched case-insensitively)
+-- params:  (defaults from params.ts beside this file; lists are matched case-insensitively)
 --   $an1612_burst_window_s         600   signals of one actor with no longer gap form one finding
 --   $an1612_artifact_window_s      120   a list-shaped file this soon after a signal is its output
 --   $an1612_artifact_lead_s          5   … or this soon before it (a shell opens `> file` before starting the command)

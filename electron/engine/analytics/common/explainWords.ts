@@ -1,5 +1,5 @@
 // Small pieces of plain English the explanations are built from: process chains, logon types, durations.
-import type { LineageNode } from '../../../shared/report.js';
+import type { LineageNode } from '../../../../shared/report.js';
 
 function baseName(path: string | null): string | null {
   if (!path) return null;

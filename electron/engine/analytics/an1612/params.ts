@@ -1,16 +1,14 @@
 // AN1612 (account enumeration) parameters. Patterns are regular expressions (RE2 syntax), matched
 // case-insensitively; each list is one set of alternatives, so a user can add a tool without touching SQL.
-import type { ParamSpecInput } from './params.js';
+import type { ParamSpecInput } from '../paramTypes.js';
 
-const AN = ['AN1612'] as const;
 
-export const ENUMERATION_PARAMS: readonly ParamSpecInput[] = [
+export const PARAMS: readonly ParamSpecInput[] = [
   {
     name: 'an1612_burst_window_s',
     type: 'number',
     default: 600,
     unit: 'seconds',
-    analytics: AN,
     description: 'Signals of one actor with no gap longer than this form one finding.',
   },
   {
@@ -18,7 +16,6 @@ export const ENUMERATION_PARAMS: readonly ParamSpecInput[] = [
     type: 'number',
     default: 120,
     unit: 'seconds',
-    analytics: AN,
     description: 'How soon after the enumeration a list-shaped file must be written to count as its output.',
   },
   {
@@ -26,7 +23,6 @@ export const ENUMERATION_PARAMS: readonly ParamSpecInput[] = [
     type: 'number',
     default: 5,
     unit: 'seconds',
-    analytics: AN,
     description:
       'How long before the enumeration its output file may appear: a shell creates the target of `> file` just before it starts the command.',
   },
@@ -44,7 +40,6 @@ export const ENUMERATION_PARAMS: readonly ParamSpecInput[] = [
       '\\bquery(\\.exe)?"?\\s+user\\b',
       '\\bquser(\\.exe)?\\b',
     ],
-    analytics: AN,
     description: 'Command lines that enumerate accounts or groups.',
   },
   {
@@ -55,7 +50,6 @@ export const ENUMERATION_PARAMS: readonly ParamSpecInput[] = [
       '\\bnet1?(\\.exe)?"?\\s+users?\\s+("[^"]+"|[^\\s/"<>|&]+)\\s+("[^"]*"|[^\\s/"<>|&][^\\s"<>|&]*)',
       '\\b(csvde|ldifde)(\\.exe)?\\b.*\\s-i\\b',
     ],
-    analytics: AN,
     description:
       'Command lines that match a pattern but change accounts instead of listing them: /add, /delete, setting a password, an LDIF import.',
   },
@@ -67,7 +61,6 @@ export const ENUMERATION_PARAMS: readonly ParamSpecInput[] = [
       '\\b(get-wmiobject|get-ciminstance|gwmi|gcim)\\b.*\\bwin32_useraccount\\b',
       '\\[adsisearcher\\]',
     ],
-    analytics: AN,
     description: 'PowerShell script block text (4104) that enumerates accounts.',
   },
   {
@@ -80,7 +73,6 @@ export const ENUMERATION_PARAMS: readonly ParamSpecInput[] = [
       '\\bdsquery\\b',
       '\\b(csvde|ldifde|adfind)\\b',
     ],
-    analytics: AN,
     description: 'Signals that reach the whole domain (4661 on a domain controller always does).',
   },
   {
@@ -90,14 +82,12 @@ export const ENUMERATION_PARAMS: readonly ParamSpecInput[] = [
       '\\b(out-file|export-csv|set-content|add-content|export-clixml|tee-object)\\b',
       '\\b(csvde|ldifde)(\\.exe)?\\b.*\\s-f\\s',
     ],
-    analytics: AN,
     description: 'Exports written by the enumerating command itself.',
   },
   {
     name: 'an1612_redirect_pattern',
     type: 'string',
     default: '(?:^|[^0-9&>=-])>>?\\s*"?([^\\s"&|<>]+)',
-    analytics: AN,
     description:
       'A shell redirect to a file; group 1 is the file. Redirects to nul or another stream (2>&1) are not output.',
   },
@@ -105,14 +95,12 @@ export const ENUMERATION_PARAMS: readonly ParamSpecInput[] = [
     name: 'an1612_artifact_extensions',
     type: 'string[]',
     default: ['.txt', '.csv', '.json', '.xml', '.html', '.log'],
-    analytics: AN,
     description: 'List-shaped file types: a Sysmon 11 creation of one counts as enumeration output.',
   },
   {
     name: 'an1612_parent_shells',
     type: 'string[]',
     default: ['cmd.exe', 'powershell.exe', 'pwsh.exe'],
-    analytics: AN,
     description:
       'A file written by the enumerating process\u2019s parent counts when the parent is one of these shells.',
   },
@@ -120,14 +108,12 @@ export const ENUMERATION_PARAMS: readonly ParamSpecInput[] = [
     name: 'an1612_sam_object_types',
     type: 'string[]',
     default: ['SAM_USER', 'SAM_GROUP', 'SAM_ALIAS', 'SAM_DOMAIN'],
-    analytics: AN,
     description: '4661 object types that mean a SAM lookup of users, groups or the domain.',
   },
   {
     name: 'an1612_ignore_self_lookups',
     type: 'boolean',
     default: true,
-    analytics: AN,
     description:
       'Skip a 4798 in which a user\u2019s own group membership is read (Windows does this when the user opens their profile or Local Users and Groups).',
   },
@@ -135,7 +121,6 @@ export const ENUMERATION_PARAMS: readonly ParamSpecInput[] = [
     name: 'an1612_ignore_machine_account_4661',
     type: 'boolean',
     default: true,
-    analytics: AN,
     description: 'Skip 4661 opened by machine accounts (NAME$): domain controllers log these constantly.',
   },
 ];

@@ -1,27 +1,13 @@
-// Explanations of the two account-creation analytics, e.g. "backdoor was created on WS01 by CORP\jdoe via
+// How an account-creation finding reads, e.g. "backdoor was created on WS01 by CORP\\jdoe via
 // explorer.exe → cmd.exe → net.exe → net1.exe from an RDP session out of 10.0.4.7, and added to
 // Administrators 40 s later".
-import type { Finding } from '../../../shared/report.js';
-import { chainText, durationText, listText, logonTypeText, quoted } from './explainWords.js';
+import type { Finding } from '../../../../shared/report.js';
+import type { FollowUp } from '../common/creationDetails.js';
+import { chainText, durationText, listText, logonTypeText, quoted } from '../common/explainWords.js';
+import type { CreationDetails } from './details.js';
 
-interface FollowUp {
-  kind: string;
-  time: string;
-  host: string;
-  group: string | null;
-  privileged: boolean;
-  logonType: number | null;
-  ip: string | null;
-  deltaSeconds: number;
-}
-
-interface CreationDetails {
-  account?: { name: string | null; local: boolean };
-  link?: { method: string; image: string | null; commandLine: string | null } | null;
-  session?: { logonType: number | null; ip: string | null; workstation: string | null } | null;
-  remote?: { host: string; image: string | null; commandLine: string | null } | null;
-  followUps?: FollowUp[];
-  unusualLauncher?: string | null;
+export function creationTitle(f: Finding): string {
+  return `Account created: ${f.accounts[0] ?? 'an account'}`;
 }
 
 const LINK_WORDS: Record<string, string> = {
@@ -91,47 +77,3 @@ export function explainCreation(f: Finding): string {
   return text;
 }
 
-interface SequenceDetails {
-  process?: {
-    image: string | null;
-    imageName: string | null;
-    commandLine: string | null;
-    user: string | null;
-  };
-  deltaSeconds?: number;
-  tie?: string;
-  namesAccount?: boolean;
-  sameLogon?: boolean;
-  why?: string[];
-  otherSuspiciousProcesses?: number;
-  account?: { local: boolean };
-}
-
-const WHY_WORDS: Record<string, string> = {
-  'account-tool': 'a built-in account tool',
-  'remote-wmi': 'started through remote WMI',
-  'unusual-location': 'run from outside the Windows and Program Files folders',
-  'names-account': 'its command line names the account',
-};
-
-export function explainSequence(f: Finding): string {
-  const d = (f.details ?? {}) as SequenceDetails;
-  const image = d.process?.image?.split(/[\\/]/).pop() ?? d.process?.imageName ?? 'a process';
-  const command = d.process?.commandLine ? ` ${quoted(d.process.commandLine)}` : '';
-  const scope = d.account?.local === false ? 'domain account' : 'local account';
-  const tieWhy = d.namesAccount
-    ? 'the command line names the account'
-    : d.sameLogon
-      ? 'both ran in the same logon session'
-      : 'only host and time connect them';
-  const why = (d.why ?? []).map((w) => WHY_WORDS[w] ?? w);
-  let text =
-    `${image} started on ${f.hosts[0]}${command}, and ${durationText(d.deltaSeconds ?? 0)} later the ${scope} ` +
-    `${f.accounts[0] ?? ''} was created: a ${d.tie ?? 'weak'} tie (${tieWhy}).`;
-  if (why.length > 0) text += ` Suspicious because: ${listText(why)}.`;
-  const chain = chainText(f.lineage);
-  if (chain.includes('→')) text += ` Process chain: ${chain}.`;
-  if ((d.otherSuspiciousProcesses ?? 0) > 0)
-    text += ` ${d.otherSuspiciousProcesses} other suspicious process(es) started in the same window.`;
-  return text;
-}

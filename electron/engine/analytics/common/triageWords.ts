@@ -1,45 +1,8 @@
-// Triage next steps for a finding: the short checklist a responder works through, drawn from the seeds'
-// triage advice (seed 000: validate the initiating user, host, process and the account-list artifact;
-// seeds 001/003: confirm the creator and the process, check group membership changes, disable an
-// unapproved account; seeds 002/004: see whether a probed account was then used). Each step is answered
-// from the case where the case can answer it, and says so plainly where the logs cannot.
+// Small pieces the triage checklists share: bound queries as JSON rows, times and lists in words, evidence
+// references from rows, and what a host logs (to tell "not found" from "cannot be seen").
 import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
-import type { EvidenceRef, Finding, LineageNode, TriageStep } from '../../../shared/report.js';
-import type { JsonRow } from '../api/sqlRows.js';
-import { createdAccountSteps, sequenceStep } from './triageCreation.js';
-import { enumerationSteps } from './triageEnumeration.js';
-import { probingSteps } from './triageProbing.js';
-
-export async function triageSteps(conn: DuckDBConnection, finding: Finding): Promise<TriageStep[]> {
-  switch (finding.analytic) {
-    case 'AN1604':
-      return createdAccountSteps(conn, finding);
-    case 'AN1235':
-      return [sequenceStep(finding), ...(await createdAccountSteps(conn, finding))];
-    case 'AN1612':
-      return enumerationSteps(conn, finding);
-    case 'T1589':
-      return probingSteps(conn, finding);
-    default: {
-      const unknown: never = finding.analytic;
-      return unknown;
-    }
-  }
-}
-
-/** Each finding with its checklist; one failing lookup leaves that finding without one, not the report. */
-export async function withTriage(conn: DuckDBConnection, findings: readonly Finding[]): Promise<Finding[]> {
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const triage = await triageSteps(conn, f).catch(() => undefined);
-    out.push(triage ? { ...f, triage } : f);
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Small pieces the three checklists share
-// ---------------------------------------------------------------------------------------------------
+import type { EvidenceRef, LineageNode } from '../../../../shared/report.js';
+import type { JsonRow } from '../../api/sqlRows.js';
 
 /** Rows of a bound query as JSON-safe objects; `types` for values DuckDB cannot type alone (lists, NULLs). */
 export async function queryRows(

@@ -1,8 +1,8 @@
-// Triage of account enumeration (AN1612). Seed 000's IR steps: validate the initiating user, the host, the
+// Triage of account enumeration. Seed 000's IR steps: validate the initiating user, the host, the
 // process, and the account list it produced; then see whether the enumeration led anywhere (an account
 // created or added to a group by the same actor soon after).
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Finding, TriageStep } from '../../../shared/report.js';
+import type { Finding, TriageStep } from '../../../../shared/report.js';
 import {
   chainText,
   hostTelemetry,
@@ -12,20 +12,12 @@ import {
   queryRows,
   refOf,
   utcText,
-} from './triage.js';
+} from '../common/triageWords.js';
+import type { EnumerationDetails } from './details.js';
 
 /** How long after an enumeration an account change by the same actor still reads as its sequel. */
 const FOLLOW_ON_HOURS = 24;
 
-interface EnumerationDetails {
-  tools?: string[];
-  commands?: string[];
-  artifacts?: Array<{ kind?: string; path: string; time?: string }>;
-  unusualLauncher?: string | null;
-  logonIds?: string[];
-  logonType?: number | null;
-  sourceWorkstation?: string | null;
-}
 
 function userStep(f: Finding, d: EnumerationDetails): TriageStep {
   const who = f.actor.user ?? 'an unknown account';

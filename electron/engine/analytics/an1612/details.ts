@@ -1,0 +1,21 @@
+// The `details` of an account-enumeration finding, as the final SELECT of analytic.sql builds them.
+export interface EnumerationDetails {
+  /** Which kinds of signal made it: process-start, script-block, user-lookup, group-lookup, sam-object. */
+  signalKinds?: string[];
+  signalCount?: number;
+  /** Command lines of the enumerating process starts. */
+  commands?: string[];
+  /** Caller processes named by 4798/4799 and 4661. */
+  tools?: string[];
+  /** Files the account list was written to (Sysmon 11, or a redirect on the command line). */
+  artifacts?: Array<{ kind?: string; path: string; time?: string }>;
+  processChains?: string[];
+  /** It asked the domain (/domain, AD cmdlets, LDAP tools, SAM objects on a DC). */
+  domainWide?: boolean;
+  /** A process start was logged; false when only security-API events show it. */
+  hasProcess?: boolean;
+  unusualLauncher?: string | null;
+  logonIds?: string[];
+  sourceWorkstation?: string | null;
+  logonType?: number | null;
+}
