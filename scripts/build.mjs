@@ -27,6 +27,8 @@ function copyAssets(dir) {
 
 run(bin('tsc'), ['-p', 'tsconfig.json']);
 copyAssets(join(root, 'electron'));
+// Test fixtures that are analytics in their own folders (test/fixtures/analytics) carry .sql files too.
+copyAssets(join(root, 'test', 'fixtures'));
 if (existsSync(join(root, 'renderer', 'vite.config.ts')) && !process.argv.includes('--no-renderer')) {
   run(bin('tsc'), ['-p', 'renderer/tsconfig.json', '--noEmit']);
   run(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);

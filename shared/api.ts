@@ -203,6 +203,8 @@ export interface ApiMethods {
   /** Every analytic of the engine's registry, in run order: ids, names, what it reads. */
   analytics: [Record<string, never>, AnalyticInfo[]];
   analyticSql: [Record<string, never>, AnalyticSql[]];
+  /** Every analytic parameter, including those read only by the building blocks (process parents). */
+  paramSpecs: [Record<string, never>, ParamSpec[]];
   runSql: [{ sql: string; params?: Record<string, unknown>; limit?: number }, SqlResult];
   getSettings: [Record<string, never>, Settings];
   setSettings: [Settings, Settings];
@@ -239,6 +241,7 @@ export const API_METHODS: readonly ApiMethod[] = [
   'signinSource',
   'analytics',
   'analyticSql',
+  'paramSpecs',
   'runSql',
   'getSettings',
   'setSettings',

@@ -185,6 +185,7 @@ const REQUEST_CHECKS: { [M in ApiMethod]: Check } = {
   signinSource: object({ ip: text(100, { nonEmpty: true }) }),
   analytics: empty,
   analyticSql: empty,
+  paramSpecs: empty,
   runSql: object(
     { sql: text(LIMITS.sql, { nonEmpty: true }) },
     { params: dictionary(sqlParam, 100), limit: integer(1, LIMITS.sqlRowLimit) },

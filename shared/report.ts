@@ -153,10 +153,10 @@ export interface HostCoverage {
 
 export interface AnalyzeReport {
   tool: { name: 'accountscope'; version: string };
-  /** The analytics that ran, in run order: their names for headings and the order of coverage verdicts. */
-  analytics?: AnalyticInfo[];
   sources: SourceSummary[];
   findings: Finding[];
+  /** The analytics of the engine, in run order: their names for headings and the order of coverage verdicts. */
+  analytics?: AnalyticInfo[];
   /** Per host: telemetry present, gaps, log clears and where each analytic is blind. */
   coverage?: HostCoverage[];
 }

@@ -28,6 +28,7 @@ const METHODS = [
   'signinSource',
   'analytics',
   'analyticSql',
+  'paramSpecs',
   'runSql',
   'getSettings',
   'setSettings',

@@ -18,12 +18,7 @@ export {
 } from './params.js';
 export { analyticSql, coverageVerdictSql, referencedParams } from './analyticSql.js';
 export { analyticCatalog, analyticInfos } from './catalog.js';
-export {
-  analyticModule,
-  analyticModules,
-  registerAnalytic,
-  requireAnalytic,
-} from './registry.js';
+export { analyticModule, analyticModules, registerAnalytic, requireAnalytic } from './registry.js';
 export type { AnalyticModule, StoryContribution } from './module.js';
 export { triageSteps, withTriage } from './triage.js';
 export { dropDerivedTables, refreshDerivedTables } from './refreshDerivedTables.js';

@@ -65,7 +65,6 @@ export function profileValues(profile: ProfileName): Readonly<Record<string, Par
   >;
 }
 
-
 export function paramSpec(name: string): ParamSpec | undefined {
   return registry().byName.get(name);
 }

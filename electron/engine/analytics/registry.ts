@@ -14,11 +14,13 @@ const modules: AnalyticModule[] = [];
 const listeners: Array<() => void> = [];
 
 function check(m: AnalyticModule): void {
-  if (!ANALYTIC_ID_PATTERN.test(m.id)) throw new Error(`analytic id ${JSON.stringify(m.id)} is not letters, digits and _`);
+  if (!ANALYTIC_ID_PATTERN.test(m.id))
+    throw new Error(`analytic id ${JSON.stringify(m.id)} is not letters, digits and _`);
   if (modules.some((o) => o.id === m.id)) throw new Error(`analytic ${m.id} is registered twice`);
   const prefix = `${m.id.toLowerCase()}_`;
   for (const p of m.params) {
-    if (!p.name.startsWith(prefix)) throw new Error(`parameter ${p.name} of ${m.id} must start with ${prefix}`);
+    if (!p.name.startsWith(prefix))
+      throw new Error(`parameter ${p.name} of ${m.id} must start with ${prefix}`);
   }
   if (m.reads.length === 0) throw new Error(`analytic ${m.id} reads no logs`);
 }

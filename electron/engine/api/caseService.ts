@@ -123,6 +123,7 @@ export class CaseService {
       signinSourceDetail(this.session.readConn, ip, this.session.settings.settings.allowlist),
     analytics: async () => this.options.analytics.infos(),
     analyticSql: async () => this.options.analytics.sql(),
+    paramSpecs: async () => this.options.analytics.params(),
     runSql: ({ sql, params, limit }) => {
       const { settings } = this.session.settings;
       const types = Object.fromEntries(this.options.analytics.params().map((p) => [p.name, p.type]));

@@ -101,7 +101,10 @@ function clears(hosts: readonly HostCoverage[]): RawHtml {
 }
 
 /** Each analytic's verdict per host, in the order the report lists the analytics. */
-function verdicts(hosts: readonly HostCoverage[], analytics: ReadonlyArray<Pick<AnalyticInfo, 'id' | 'name'>>): RawHtml {
+function verdicts(
+  hosts: readonly HostCoverage[],
+  analytics: ReadonlyArray<Pick<AnalyticInfo, 'id' | 'name'>>,
+): RawHtml {
   return h`${analytics.map(({ id, name }) => {
     const rows = hosts.map((c) => {
       const v = c.analytics[id] ?? { state: 'blind', reason: 'not assessed when this report was made' };

@@ -12,9 +12,9 @@ export function buildAnalyzeReport(
 ): AnalyzeReport {
   const report: AnalyzeReport = {
     tool: { name: 'accountscope', version: toolVersion() },
-    analytics: analyticInfos(),
     sources: sources.map((s) => ({ ...s })),
     findings: [...findings],
+    analytics: analyticInfos(),
   };
   if (coverage) report.coverage = [...coverage];
   return report;

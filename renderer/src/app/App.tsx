@@ -97,7 +97,19 @@ export function App({ transport }: { transport: SelectedTransport }) {
       navigate,
       openRawEvent: setRawRef,
     }),
-    [api, transport, caseInfo, analytics, refreshCase, dataVersion, dataChanged, timeZone, screen, focus, navigate],
+    [
+      api,
+      transport,
+      caseInfo,
+      analytics,
+      refreshCase,
+      dataVersion,
+      dataChanged,
+      timeZone,
+      screen,
+      focus,
+      navigate,
+    ],
   );
 
   if (appState === 'error') {

@@ -189,6 +189,7 @@ export function createFakeApi(): ApiClient {
         : { ...fake.signinDetail, ip, users: fake.signinDetail.users.slice(1, 5) },
     analytics: async () => fake.analytics,
     analyticSql: async () => fake.analyticSql,
+    paramSpecs: async () => fake.analyticSql.flatMap((a) => a.params),
     runSql: async ({ sql }) => {
       if (/drop|delete|insert/i.test(sql))
         throw new ApiError('READ_ONLY', 'the SQL console is read-only: only SELECT and WITH are allowed');

@@ -318,8 +318,20 @@ export const backdoorStory: AccountStory = {
 };
 
 export const analytics: AnalyticInfo[] = [
-  { id: 'AN1612', name: 'Account enumeration', title: 'Account enumeration', attack: 'T1087', reads: ['windows'] },
-  { id: 'AN1604', name: 'Account creation', title: 'Account creation with lineage', attack: 'T1136', reads: ['windows'] },
+  {
+    id: 'AN1612',
+    name: 'Account enumeration',
+    title: 'Account enumeration',
+    attack: 'T1087',
+    reads: ['windows'],
+  },
+  {
+    id: 'AN1604',
+    name: 'Account creation',
+    title: 'Account creation with lineage',
+    attack: 'T1136',
+    reads: ['windows'],
+  },
   {
     id: 'AN1235',
     name: 'Suspicious process → account creation',

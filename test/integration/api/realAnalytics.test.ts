@@ -40,6 +40,20 @@ test('analyze, then findings, accounts, stories, SQL catalog and timeline marker
     const missing = await service.invoke('accountStory', { key: 'nobody\\here' });
     assert.ok(!missing.ok && missing.error.code === 'NOT_FOUND');
 
+    // Settings lists every parameter, also those only the building blocks read (process parents).
+    const specs = await ok('paramSpecs', {});
+    const parentAge = specs.find((p) => p.name === 'process_parent_max_age_s');
+    assert.equal(parentAge?.analytic, 'common');
+    assert.deepEqual(
+      (await ok('analytics', {})).map((a) => [a.id, a.reads.join('+')]),
+      [
+        ['AN1612', 'windows'],
+        ['AN1604', 'windows'],
+        ['AN1235', 'windows'],
+        ['T1589', 'windows+entra'],
+      ],
+    );
+
     const catalog = await ok('analyticSql', {});
     assert.deepEqual(
       catalog.map((a) => a.id),

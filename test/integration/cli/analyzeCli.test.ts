@@ -34,7 +34,11 @@ test(
       ]);
       assert.equal(r.status, 0, r.stderr);
       const report = JSON.parse(readFileSync(out.json, 'utf8')) as Record<string, unknown>;
-      assert.deepEqual(Object.keys(report).slice(0, 3), ['tool', 'sources', 'findings']);
+      assert.deepEqual(Object.keys(report).slice(0, 4), ['tool', 'sources', 'findings', 'analytics']);
+      assert.deepEqual(
+        (report['analytics'] as Array<{ id: string }>).map((a) => a.id),
+        ['AN1612', 'AN1604', 'AN1235', 'T1589'],
+      );
       assert.equal((report['tool'] as { name: string }).name, 'accountscope');
       const sources = report['sources'] as Array<Record<string, unknown>>;
       assert.equal(sources.length, 2);

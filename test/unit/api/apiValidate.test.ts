@@ -43,6 +43,7 @@ const GOOD: Record<string, unknown> = {
   signinSource: { ip: '203.0.113.5' },
   analytics: {},
   analyticSql: {},
+  paramSpecs: {},
   runSql: {
     sql: 'SELECT 1',
     params: { ip: '1.2.3.4', n: 3, flag: false, none: null, codes: [50034], names: ['a'] },

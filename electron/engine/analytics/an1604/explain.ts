@@ -76,4 +76,3 @@ export function explainCreation(f: Finding): string {
     text += ` ${d.unusualLauncher} in the process chain is not a normal way to start account tools.`;
   return text;
 }
-

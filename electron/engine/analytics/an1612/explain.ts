@@ -5,7 +5,9 @@ import { chainText, listText, plural, quoted } from '../common/explainWords.js';
 import type { EnumerationDetails } from './details.js';
 
 export function enumerationTitle(f: Finding): string {
-  return (f.details as EnumerationDetails | undefined)?.domainWide ? 'Domain account enumeration' : 'Account enumeration';
+  return (f.details as EnumerationDetails | undefined)?.domainWide
+    ? 'Domain account enumeration'
+    : 'Account enumeration';
 }
 
 export function explainEnumeration(f: Finding): string {
@@ -52,4 +54,3 @@ export function explainEnumeration(f: Finding): string {
     sentences.push('Only security-API events show it; no process start was logged.');
   return sentences.join(' ');
 }
-

@@ -2,7 +2,6 @@
 // case-insensitively; each list is one set of alternatives, so a user can add a tool without touching SQL.
 import type { ParamSpecInput } from '../paramTypes.js';
 
-
 export const PARAMS: readonly ParamSpecInput[] = [
   {
     name: 'an1612_burst_window_s',

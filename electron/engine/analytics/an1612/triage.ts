@@ -18,7 +18,6 @@ import type { EnumerationDetails } from './details.js';
 /** How long after an enumeration an account change by the same actor still reads as its sequel. */
 const FOLLOW_ON_HOURS = 24;
 
-
 function userStep(f: Finding, d: EnumerationDetails): TriageStep {
   const who = f.actor.user ?? 'an unknown account';
   const how = [

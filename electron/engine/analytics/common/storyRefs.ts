@@ -6,4 +6,3 @@ export function storyRef(e: EvidenceRef | undefined): StoryEvent['ref'] {
   if (!e || !e.table || e.recordNo === undefined) return undefined;
   return { table: e.table, source: e.source, recordNo: e.recordNo };
 }
-

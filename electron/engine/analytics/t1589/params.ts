@@ -2,7 +2,6 @@
 // authentication failures (seed 004). Windows codes are hex strings compared by value.
 import type { ParamSpecInput, ParamValue } from '../paramTypes.js';
 
-
 export const PARAMS: readonly ParamSpecInput[] = [
   {
     name: 't1589_window_minutes',

@@ -8,7 +8,6 @@ import type { Finding, TriageStep } from '../../../../shared/report.js';
 import { list, plural, queryRows, refOf, utcText } from '../common/triageWords.js';
 import type { ProbeDetails } from './details.js';
 
-
 /** Entra ID codes that say "no such user"; any other failure means the name is a real account. */
 const ENTRA_NOT_FOUND = [50034];
 /** Windows codes that say "no such user" (4625 0xC0000064, Kerberos 0x6), compared by value; code constants. */

@@ -44,11 +44,7 @@ export function FindingsFilterBar({
       />
       <div className="toggle-group" role="group" aria-label="Analytics">
         {analytics.list.map(({ id, name }) => (
-          <label
-            key={id}
-            className={filter.analytics.includes(id) ? 'toggle on' : 'toggle'}
-            title={name}
-          >
+          <label key={id} className={filter.analytics.includes(id) ? 'toggle on' : 'toggle'} title={name}>
             <input
               type="checkbox"
               checked={filter.analytics.includes(id)}

@@ -56,7 +56,7 @@ export function ParamSettings({ specs, values, onChange }: ParamSettingsProps) {
         <div key={analytic} className="param-group">
           <h3>
             {analytic === 'common'
-              ? 'Common to all analytics'
+              ? 'Read by several analytics'
               : `${analytic} · ${analytics.name(analytic)}`}
           </h3>
           <table className="kv params">

@@ -16,8 +16,8 @@ export function SettingsScreen() {
   const { api, setTimeZone } = useApp();
   const { runAnalytics, analysis } = useCaseJobs();
   const loaded = useApiQuery('settings', async (client) => {
-    const [settings, analytics] = await Promise.all([client.getSettings({}), client.analyticSql({})]);
-    return { settings, specs: analytics.flatMap((a) => a.params) };
+    const [settings, specs] = await Promise.all([client.getSettings({}), client.paramSpecs({})]);
+    return { settings, specs };
   });
   const [draft, setDraft] = useState<Settings>();
   const [saving, setSaving] = useState(false);
