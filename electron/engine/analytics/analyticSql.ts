@@ -12,7 +12,8 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import type { AnalyticModule } from './module.js';
-import { paramSpec, type ParamValue, type ResolvedParams } from './params.js';
+import { paramSpec } from './params.js';
+import type { ParamValue, ResolvedParams } from './paramTypes.js';
 
 const cache = new Map<string, string>();
 

@@ -14,7 +14,7 @@ import type {
 import { accountControlFlagNames } from './accountControlFlags.js';
 import { allowlistRecord } from './allowlistBindings.js';
 import { explainFinding, titleOf } from './explain.js';
-import type { ParamValue } from './params.js';
+import type { ParamValue } from './paramTypes.js';
 
 export interface AccountRef {
   key: string;

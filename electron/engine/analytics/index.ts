@@ -3,19 +3,15 @@
 export { runAnalytics, runAnalyticSql, type RunOptions } from './runAnalytics.js';
 export { accountStories, accountStory, type AccountStoryWithTree } from './accountStories.js';
 export type { LineageTreeNode } from './storyParts.js';
+export { paramSpec, paramSpecs, profileValues, parseParamAssignment, resolveParams } from './params.js';
 export {
   PROFILE_NAMES,
-  paramSpec,
-  paramSpecs,
-  profileValues,
-  parseParamAssignment,
-  resolveParams,
   type ParamSpec,
   type ParamType,
   type ParamValue,
   type ProfileName,
   type ResolvedParams,
-} from './params.js';
+} from './paramTypes.js';
 export { analyticSql, coverageVerdictSql, referencedParams } from './analyticSql.js';
 export { analyticCatalog, analyticInfos } from './catalog.js';
 export { analyticModule, analyticModules, registerAnalytic, requireAnalytic } from './registry.js';

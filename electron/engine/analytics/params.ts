@@ -15,16 +15,6 @@ import {
 } from './paramTypes.js';
 import { analyticModules, onRegistryChange } from './registry.js';
 
-export {
-  PROFILE_NAMES,
-  type ParamSpec,
-  type ParamSpecInput,
-  type ParamType,
-  type ParamValue,
-  type ProfileName,
-  type ResolvedParams,
-};
-
 function toSpec(input: ParamSpecInput, analytics: readonly string[]): ParamSpec {
   return { ...input, analytics, analytic: analytics.length === 1 ? analytics[0]! : 'common' };
 }

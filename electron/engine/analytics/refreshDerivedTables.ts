@@ -5,7 +5,7 @@
 // live in memory and skip the write-ahead log and checkpoint, which cost five times the joins on a
 // million events. Other connections (the SQL console) keep seeing the live views.
 import { INTEGER, type DuckDBConnection } from '@duckdb/node-api';
-import type { ResolvedParams } from './params.js';
+import type { ResolvedParams } from './paramTypes.js';
 
 export async function refreshDerivedTables(conn: DuckDBConnection, params: ResolvedParams): Promise<void> {
   const maxAge = params['process_parent_max_age_s'] as number;
