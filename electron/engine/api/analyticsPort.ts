@@ -1,8 +1,8 @@
 // What the service needs from the analytics, as one small interface. The real implementation
 // (defaultAnalytics below) wires the analytics module in; tests of the transports can pass a stand-in.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { AccountStory, AccountSummary, AnalyticSql, ParamSpec, Settings } from '../../../shared/api.js';
-import type { AnalyticInfo, Allowlist, Finding } from '../../../shared/report.js';
+import type { AccountStory, AccountSummary, AnalyticSql, ParamSpec } from '../../../shared/api.js';
+import type { AnalyticInfo, Finding } from '../../../shared/report.js';
 import {
   accountStories,
   accountStory,
@@ -10,16 +10,12 @@ import {
   analyticInfos,
   paramSpecs,
   resolveParams,
-  runAnalytics,
 } from '../analytics/index.js';
+import { analyzeCase, type AnalyzeSettings } from '../usecases/analyzeCase.js';
 import type { ParamRules } from './settingsStore.js';
 
-export interface AnalyzeInput {
-  /** Parameters that differ from the profile's defaults. */
-  overrides: Record<string, unknown>;
-  profile: Settings['profile'];
-  allowlist: Allowlist;
-}
+/** What an analysis runs with: the case's parameter overrides, profile and allowlist. */
+export type AnalyzeInput = AnalyzeSettings;
 
 export interface AnalyticsPort extends ParamRules {
   /** Runs every analytic and stores the findings in the case; returns them. */
@@ -38,8 +34,7 @@ export interface AnalyticsPort extends ParamRules {
 export function defaultAnalytics(): AnalyticsPort {
   return {
     resolve: (overrides, profile) => ({ ...resolveParams(overrides, profile) }),
-    run: (conn, input) =>
-      runAnalytics(conn, { params: input.overrides, profile: input.profile, allowlist: input.allowlist }),
+    run: (conn, input) => analyzeCase(conn, input),
     infos: () => analyticInfos(),
     sql: () => analyticCatalog(),
     params: () => [...paramSpecs()],

@@ -16,11 +16,10 @@ import { copyCaseFile, existingCasePath } from './caseFiles.js';
 import { readCaseInfo } from './caseInfo.js';
 import { CaseSession } from './caseSession.js';
 import { coverageEvents, coverageHosts } from './coverage.js';
-import { computeCoverage } from '../coverage/index.js';
-import { triageSteps, withTriage } from '../analytics/index.js';
-import { allFindings, getFinding, listFindings } from './findings.js';
+import { triageSteps } from '../analytics/index.js';
+import { caseReportFile, collectCaseReport, reportTime } from '../usecases/caseReport.js';
+import { getFinding, listFindings } from './findings.js';
 import { readRawEvent } from './rawEvent.js';
-import { buildReportFile } from './reportFile.js';
 import { asResult, notFound, ServiceError } from './serviceError.js';
 import { saveSettings } from './settingsStore.js';
 import { listSigninSources, signinSourceDetail } from './signinSources.js';
@@ -140,13 +139,11 @@ export class CaseService {
     },
     exportReport: async ({ format }) => {
       const s = this.session;
-      const info = await this.caseInfo();
-      return buildReportFile(format, {
+      const report = await collectCaseReport(s.readConn);
+      return caseReportFile(format, report, {
         casePath: s.path,
-        sources: info.sources,
-        findings: await withTriage(s.readConn, await allFindings(s.readConn)),
-        coverage: await computeCoverage(s.readConn),
         settings: s.settings.settings,
+        now: reportTime(),
       });
     },
     openCase: async ({ path }) => {

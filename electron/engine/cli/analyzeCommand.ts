@@ -3,17 +3,19 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openCase, type CaseDb } from '../store/openCase.js';
-import { listSources } from '../store/sources.js';
-import { readAllowlistFile } from '../store/allowlistFile.js';
-import { parseParamAssignment, resolveParams, runAnalytics, type ProfileName } from '../analytics/index.js';
-import { EMPTY_ALLOWLIST, withTriage } from '../analytics/index.js';
-import { buildAnalyzeReport, renderJsonReport } from '../report/jsonReport.js';
-import { renderHtmlReport } from '../report/htmlReport.js';
-import { renderFindingsCsv } from '../report/csvReport.js';
-import { computeCoverage } from '../coverage/index.js';
+import type { Settings } from '../../../shared/api.js';
 import type { SourceSummary } from '../../../shared/report.js';
-import { importExitCode, importIntoCase, sourceJson } from './importCommand.js';
+import {
+  EMPTY_ALLOWLIST,
+  parseParamAssignment,
+  resolveParams,
+  type ProfileName,
+} from '../analytics/index.js';
+import { openCase, type CaseDb } from '../store/openCase.js';
+import { readAllowlistFile } from '../store/allowlistFile.js';
+import { analyzeCase } from '../usecases/analyzeCase.js';
+import { caseReportFile, collectCaseReport, reportTime, type ReportFormat } from '../usecases/caseReport.js';
+import { importExitCode, importIntoCase } from './importCommand.js';
 import { EXIT_OK, UsageError } from './usage.js';
 
 export interface AnalyzeArgs {
@@ -67,32 +69,25 @@ export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
     let imported: SourceSummary[] = [];
     if (a.paths.length) imported = await importIntoCase(casePath, a.paths, a.workers);
     db = await openCase(casePath);
-    const findings = await withTriage(
-      db.conn,
-      await runAnalytics(db.conn, { params: overrides, profile, allowlist }),
-    );
-    // What the absence of a finding means on each host: telemetry present, gaps, log clears, blind spots.
-    const coverage = await computeCoverage(db.conn);
-    // Every file in the case, so each finding's evidence names a listed source; this run's import
-    // results (errors, duplicates) replace the stored rows for the files just read.
-    const stored = await listSources(db.conn);
-    const now = new Map(imported.filter((s) => s.sha256).map((s) => [s.sha256, s]));
-    const sources = stored.map((s) => sourceJson(now.get(s.sha256) ?? s));
-    for (const s of imported) if (!s.sha256 || s.format === 'unread') sources.push(sourceJson(s));
-    const report = buildAnalyzeReport(sources, findings, coverage);
-    if (a.json) writeOut(a.json, renderJsonReport(report));
-    if (a.csv) writeOut(a.csv, renderFindingsCsv(findings));
-    if (a.html) {
-      writeOut(
-        a.html,
-        renderHtmlReport(report, {
-          casePath,
-          generatedAt: new Date().toISOString(),
-          timeZone: 'UTC',
-          params: { ...resolveParams(overrides, profile), profile },
-          allowlist,
-        }),
-      );
+    await analyzeCase(db.conn, { overrides, profile, allowlist });
+    // The same report the app exports: stored findings with triage, coverage, every source of the case
+    // (with this run's import results for the files just read).
+    const report = await collectCaseReport(db.conn, imported);
+    const findings = report.findings;
+    const settings: Settings = {
+      params: resolveParams(overrides, profile),
+      profile,
+      allowlist,
+      timeZone: 'UTC',
+    };
+    const ctx = { casePath, settings, now: reportTime() };
+    const outputs: Array<[ReportFormat, string | undefined]> = [
+      ['json', a.json],
+      ['csv', a.csv],
+      ['html', a.html],
+    ];
+    for (const [format, target] of outputs) {
+      if (target) writeOut(target, caseReportFile(format, report, ctx).content);
     }
     if (a.json !== '-') {
       const bySeverity = ['critical', 'high', 'medium', 'low']

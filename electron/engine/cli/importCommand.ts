@@ -8,6 +8,7 @@ import type { SourceSummary } from '../../../shared/report.js';
 import { ProgressBar } from './progressBar.js';
 import { formatSourceSummary } from './formatSummary.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK } from './usage.js';
+import { reportSource } from '../usecases/caseReport.js';
 
 /** Imports paths into an open case, drawing progress; shared by `import` and `analyze`. */
 export async function importWithProgress(
@@ -52,20 +53,6 @@ export function importExitCode(sources: readonly SourceSummary[]): number {
 }
 
 /** The JSON shape of a source, exactly as the report contract names it. */
-export function sourceJson(s: SourceSummary): SourceSummary {
-  return {
-    path: s.path,
-    sha256: s.sha256,
-    format: s.format,
-    ...(s.variant ? { variant: s.variant } : {}),
-    events: s.events,
-    skipped: s.skipped,
-    errors: s.errors,
-    ...(s.duplicate ? { duplicate: true } : {}),
-    ...(s.size !== undefined ? { size: s.size } : {}),
-  };
-}
-
 export async function importCommand(
   paths: string[],
   casePath: string,
@@ -77,7 +64,7 @@ export async function importCommand(
   process.once('SIGINT', onSigint);
   try {
     const sources = await importIntoCase(casePath, paths, workers, ac.signal);
-    if (json) process.stdout.write(JSON.stringify({ sources: sources.map(sourceJson) }, null, 2) + '\n');
+    if (json) process.stdout.write(JSON.stringify({ sources: sources.map(reportSource) }, null, 2) + '\n');
     else {
       for (const s of sources) console.log(formatSourceSummary(s));
       const events = sources.reduce((n, s) => n + s.events, 0);
