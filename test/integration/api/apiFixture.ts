@@ -295,7 +295,7 @@ export async function buildFixtureCase(dir: string, withFindings = true): Promis
 }
 
 /** The real parameter registry, with a runner that stores the fixture's findings. */
-export function fixtureAnalytics(winSha: string): AnalyticsPort & { runs: number } {
+export function fixtureAnalytics(winSha: string): AnalyticsPort & { runs: number; runMs: number } {
   const real = defaultAnalytics();
   const port = {
     runs: 0,
@@ -303,8 +303,11 @@ export function fixtureAnalytics(winSha: string): AnalyticsPort & { runs: number
     infos: real.infos,
     sql: () => [],
     params: real.params,
+    /** How long a run takes, so the time the service reports can be checked against it. */
+    runMs: 40,
     async run(conn: DuckDBConnection) {
       port.runs++;
+      await new Promise((r) => setTimeout(r, port.runMs));
       const findings = fixtureFindings(winSha);
       await writeFindings(conn, findings);
       return findings;
