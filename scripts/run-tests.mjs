@@ -12,12 +12,18 @@ const fi = args.indexOf('--filter');
 const filter = fi >= 0 ? args.splice(fi, 2)[1] : undefined;
 const suites = args.length ? args : ['unit', 'integration', 'e2e'];
 
+// A compiled test whose source was moved or deleted is left behind in dist/ by tsc: it is not run.
+function hasSource(compiled) {
+  const source = join(root, compiled.slice(join(root, 'dist').length + 1)).replace(/\.js$/, '.ts');
+  return existsSync(source);
+}
+
 function collect(dir, out) {
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) collect(p, out);
-    else if (name.endsWith('.test.js') && (!filter || p.includes(filter))) out.push(p);
+    else if (name.endsWith('.test.js') && (!filter || p.includes(filter)) && hasSource(p)) out.push(p);
   }
   return out;
 }

@@ -8,7 +8,7 @@ import type { SourceSummary } from '../../../shared/report.js';
 import { ProgressBar } from './progressBar.js';
 import { formatSourceSummary } from './formatSummary.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK } from './usage.js';
-import { reportSource } from '../usecases/caseReport.js';
+import { reportSource } from '../usecases/reportSource.js';
 
 /** Imports paths into an open case, drawing progress; shared by `import` and `analyze`. */
 export async function importWithProgress(

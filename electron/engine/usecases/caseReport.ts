@@ -11,23 +11,9 @@ import { renderFindingsCsv } from '../report/csvReport.js';
 import { renderHtmlReport } from '../report/htmlReport.js';
 import { buildAnalyzeReport, renderJsonReport } from '../report/jsonReport.js';
 import { listSources } from '../store/sources.js';
+import { reportSource } from './reportSource.js';
 
 export type ReportFormat = 'html' | 'json' | 'csv';
-
-/** A source as a report lists it: what the import said of the file, without timings. */
-export function reportSource(s: SourceSummary): SourceSummary {
-  return {
-    path: s.path,
-    sha256: s.sha256,
-    format: s.format,
-    ...(s.variant ? { variant: s.variant } : {}),
-    events: s.events,
-    skipped: s.skipped,
-    errors: s.errors,
-    ...(s.duplicate ? { duplicate: true } : {}),
-    ...(s.size !== undefined ? { size: s.size } : {}),
-  };
-}
 
 /**
  * Everything a report says about a case. `imported` are the results of an import just made (the CLI's
