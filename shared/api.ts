@@ -164,6 +164,11 @@ export interface SqlResult {
   columns: string[];
   rows: Array<Record<string, unknown>>;
   truncated: boolean;
+  /**
+   * What stopped the rows short when truncated: the row limit, or the size cap on a result (8 MiB of
+   * rows; a text value over 1 MiB is cut, and ends with a note saying how much was cut).
+   */
+  truncatedBy?: 'rows' | 'bytes';
   elapsedMs: number;
 }
 
