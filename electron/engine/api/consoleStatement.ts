@@ -83,7 +83,7 @@ export function explainParts(sql: string): ExplainParts | null {
       if (name!.toUpperCase() === 'FORMAT') format = value!.toLowerCase();
       else analyze = true;
     }
-    i += options[0].length;
+    i = skipBlank(sql, i + options[0].length);
   }
   return { analyze, format, inner: sql.slice(i) };
 }
