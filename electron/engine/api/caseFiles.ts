@@ -31,21 +31,25 @@ export async function existingCasePath(path: string): Promise<string> {
 }
 
 /**
- * Whether `path` holds an AccountScope case: a DuckDB file with the case's own tables, opened read-only
- * and locked down like any case. A file that cannot be opened so (another program's, a newer DuckDB's,
- * one another AccountScope holds open) is not one as far as replacing it goes.
+ * Why `path` is not an AccountScope case, or null when it is: a DuckDB file with the case's own tables,
+ * opened read-only and locked down like any case. A file that cannot be opened so (another program's, a
+ * newer DuckDB's, one another AccountScope holds open) is not one as far as replacing it goes.
  */
-async function isAccountScopeCase(path: string): Promise<boolean> {
-  if (!(await looksLikeDuckDb(path))) return false;
-  const db = await openCase(path, { readOnly: true, memoryLimit: '64MB', threads: 1 }).catch(() => null);
-  if (!db) return false;
+async function notACase(path: string): Promise<string | null> {
+  if (!(await looksLikeDuckDb(path))) return 'holds something else';
+  let db;
+  try {
+    db = await openCase(path, { readOnly: true, memoryLimit: '64MB', threads: 1 });
+  } catch (e) {
+    return `cannot be read as a case (${(e as Error).message.split('\n')[0]})`;
+  }
   try {
     const r = await db.conn.runAndReadAll(
       `SELECT count(*)::INTEGER AS n FROM information_schema.tables
        WHERE table_catalog = $catalog AND table_name IN ('schema_migrations', 'sources')`,
       { catalog: CASE_CATALOG },
     );
-    return r.getRowObjects()[0]!['n'] === 2;
+    return r.getRowObjects()[0]!['n'] === 2 ? null : 'is a DuckDB file of another kind';
   } finally {
     db.close();
   }
@@ -62,7 +66,9 @@ async function targetProblem(full: string, current: string, replace: boolean): P
     new ServiceError('BAD_REQUEST', `${full} ${what}, not an AccountScope case: it is never replaced`);
   if (existing.isSymbolicLink()) return refuse('is a link');
   if (existing.isDirectory()) return refuse('is a folder');
-  if (!existing.isFile() || !(await isAccountScopeCase(full))) return refuse('holds something else');
+  if (!existing.isFile()) return refuse('is not a regular file');
+  const why = await notACase(full);
+  if (why) return refuse(why);
   if (!replace)
     return new ServiceError(
       'EXISTS',
