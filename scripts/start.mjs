@@ -105,11 +105,13 @@ if (electron.found) {
     `Electron is not available on this machine (${electron.reason}); starting browser mode instead.`,
   );
   const { startServer } = await import(dist('electron/engine/server/startServer.js'));
+  const { startNotice, stopNotice } = await import(dist('electron/engine/server/serveCommand.js'));
   const server = await startServer({ casePath: sampleCase });
   console.log(server.url);
+  process.stderr.write(startNotice(server));
   openBrowser(server.url);
   const stop = async () => {
-    await server.close();
+    process.stderr.write(stopNotice(server, await server.close()));
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -165,6 +165,11 @@ export interface SqlResult {
   columns: string[];
   rows: Array<Record<string, unknown>>;
   truncated: boolean;
+  /**
+   * What stopped the rows short when truncated: the row limit, or the size cap on a result (8 MiB of
+   * rows; a text value over 1 MiB is cut, and ends with a note saying how much was cut).
+   */
+  truncatedBy?: 'rows' | 'bytes';
   elapsedMs: number;
 }
 
@@ -210,7 +215,12 @@ export interface ApiMethods {
   setSettings: [Settings, Settings];
   exportReport: [{ format: 'html' | 'json' | 'csv' }, ReportFile];
   openCase: [{ path: string }, CaseInfo];
-  saveCaseAs: [{ path: string }, { path: string }];
+  /**
+   * Copies the case to `path` (a .duckdb name) and goes on in the copy. An existing AccountScope case
+   * there is replaced only with `replace: true` (ask the user first: the engine answers EXISTS without
+   * it); anything else there is never replaced.
+   */
+  saveCaseAs: [{ path: string; replace?: boolean }, { path: string }];
   /** Per host: telemetry, gaps, log clears and where each analytic is blind (electron/engine/coverage). */
   coverage: [{ gapSeconds?: number }, HostCoverage[]];
   /** The events behind one cell of the coverage matrix: a host and a telemetry key of shared/coverageTelemetry. */

@@ -184,7 +184,12 @@ declare module 'electron' {
     ): Promise<OpenDialogReturnValue>;
     showSaveDialog(
       window: BrowserWindow,
-      options: { title?: string; defaultPath?: string; filters?: FileFilter[] },
+      options: {
+        title?: string;
+        defaultPath?: string;
+        filters?: FileFilter[];
+        properties?: Array<'showOverwriteConfirmation'>;
+      },
     ): Promise<SaveDialogReturnValue>;
     showMessageBox(
       window: BrowserWindow,
@@ -194,6 +199,8 @@ declare module 'electron' {
         message: string;
         detail?: string;
         buttons?: string[];
+        defaultId?: number;
+        cancelId?: number;
       },
     ): Promise<{ response: number }>;
     showErrorBox(title: string, content: string): void;

@@ -59,10 +59,26 @@ export class FileActions {
       title: 'Save case as',
       defaultPath: 'case.duckdb',
       filters: CASE_FILTER,
+      // Linux asks before replacing a file only when told to (macOS and Windows always ask).
+      properties: ['showOverwriteConfirmation'],
     });
     if (choice.canceled || !choice.filePath) return;
     const path = /\.duckdb$/i.test(choice.filePath) ? choice.filePath : `${choice.filePath}.duckdb`;
-    const result = await this.call('saveCaseAs', { path });
+    // The dialog's own question covers the name it returned, not one with .duckdb added to it.
+    let result = await this.call('saveCaseAs', { path, replace: path === choice.filePath });
+    if (!result.ok && result.error.code === 'EXISTS') {
+      const { response } = await dialog.showMessageBox(win, {
+        type: 'warning',
+        title: 'AccountScope',
+        message: `${path} is already a case. Replace it with this one?`,
+        detail: 'The case now in that file will be lost.',
+        buttons: ['Replace', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+      });
+      if (response !== 0) return;
+      result = await this.call('saveCaseAs', { path, replace: true });
+    }
     if (!(await this.failed(result, 'save the case'))) this.notify({ type: 'case-changed' });
   }
 

@@ -1,7 +1,10 @@
 // Case files as the user sees them: open an existing one, save a copy under a new name. Paths come from
 // the user (a dialog, or a path typed in browser mode), so each is checked before DuckDB sees it.
-import { copyFile, open, rename, rm, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, link, lstat, open, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { CASE_CATALOG, openCase } from '../store/openCase.js';
 import { ServiceError } from './serviceError.js';
 
 /** A DuckDB database file carries "DUCK" at byte 8 of its first block. */
@@ -28,24 +31,107 @@ export async function existingCasePath(path: string): Promise<string> {
 }
 
 /**
- * Copies the (checkpointed) case file to `target`. The copy goes to a temporary name beside the target
- * first and is renamed into place, so an interrupted save never leaves half a case under the real name.
+ * Why `path` is not an AccountScope case, or null when it is: a DuckDB file with the case's own tables,
+ * opened read-only and locked down like any case. A file that cannot be opened so (another program's, a
+ * newer DuckDB's, one another AccountScope holds open) is not one as far as replacing it goes.
  */
-export async function copyCaseFile(currentPath: string, target: string): Promise<string> {
+async function notACase(path: string): Promise<string | null> {
+  if (!(await looksLikeDuckDb(path))) return 'holds something else';
+  let db;
+  try {
+    db = await openCase(path, { readOnly: true, memoryLimit: '64MB', threads: 1 });
+  } catch (e) {
+    return `cannot be read as a case (${(e as Error).message.split('\n')[0]})`;
+  }
+  try {
+    const r = await db.conn.runAndReadAll(
+      `SELECT count(*)::INTEGER AS n FROM information_schema.tables
+       WHERE table_catalog = $catalog AND table_name IN ('schema_migrations', 'sources')`,
+      { catalog: CASE_CATALOG },
+    );
+    return r.getRowObjects()[0]!['n'] === 2 ? null : 'is a DuckDB file of another kind';
+  } finally {
+    db.close();
+  }
+}
+
+/** Why `full` may not be written, or null when it may (it does not exist, or is a case to replace). */
+async function targetProblem(full: string, current: string, replace: boolean): Promise<ServiceError | null> {
+  const existing = await lstat(full).catch(() => null);
+  if (!existing) return null;
+  const open = await stat(current).catch(() => null);
+  if (open && existing.dev === open.dev && existing.ino === open.ino)
+    return new ServiceError('BAD_REQUEST', 'that is the case already open: choose another name');
+  const refuse = (what: string): ServiceError =>
+    new ServiceError('BAD_REQUEST', `${full} ${what}, not an AccountScope case: it is never replaced`);
+  if (existing.isSymbolicLink()) return refuse('is a link');
+  if (existing.isDirectory()) return refuse('is a folder');
+  if (!existing.isFile()) return refuse('is not a regular file');
+  const why = await notACase(full);
+  if (why) return refuse(why);
+  if (!replace)
+    return new ServiceError(
+      'EXISTS',
+      `${full} is already an AccountScope case: replace it only once the user has confirmed (replace: true)`,
+    );
+  return null;
+}
+
+/**
+ * Copies the (checkpointed) case file to `target`, a name ending in .duckdb. Nothing but an AccountScope
+ * case is ever overwritten, and a case only with `replace`. The copy goes to a temporary name beside the
+ * target first: a new name is then linked into place (which fails rather than overwrite a file that
+ * appeared meanwhile), a replaced case renamed over, so an interrupted save never leaves half a case
+ * under the real name.
+ */
+export async function copyCaseFile(currentPath: string, target: string, replace = false): Promise<string> {
   const full = resolve(target);
+  if (!/\.duckdb$/i.test(basename(full)))
+    throw new ServiceError('BAD_REQUEST', `a case file's name ends in .duckdb, and ${full} does not`);
   if (full === resolve(currentPath))
     throw new ServiceError('BAD_REQUEST', 'that is the case already open: choose another name');
   const dirStat = await stat(dirname(full)).catch(() => null);
   if (!dirStat?.isDirectory()) throw new ServiceError('NOT_FOUND', `no folder ${dirname(full)} to save into`);
-  const existing = await stat(full).catch(() => null);
-  if (existing?.isDirectory()) throw new ServiceError('BAD_REQUEST', `${full} is a folder`);
-  const partial = `${full}.saving-${process.pid}`;
+  const problem = await targetProblem(full, currentPath, replace);
+  if (problem) throw problem;
+  const partial = join(
+    dirname(full),
+    `.${basename(full)}.saving-${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
   try {
-    await copyFile(currentPath, partial);
+    await copyFile(currentPath, partial, constants.COPYFILE_EXCL);
+    if (await placeNew(partial, full)) return full;
+    // Replacing: the old case's write-ahead log must not be replayed onto the new file.
+    await rm(`${full}.wal`, { force: true });
     await rename(partial, full);
   } catch (e) {
     await rm(partial, { force: true });
+    if (e instanceof ServiceError) throw e;
     throw new ServiceError('CASE_ERROR', `could not save the case to ${full}: ${(e as Error).message}`);
   }
   return full;
+}
+
+/**
+ * Puts the copy under its name when nothing is there: true when done, false when a case is there to be
+ * replaced. A hard link fails if the name was taken meanwhile; where the file system has no hard links
+ * (FAT on a USB stick), a rename after one more look does.
+ */
+async function placeNew(partial: string, full: string): Promise<boolean> {
+  if (await lstat(full).catch(() => null)) return false;
+  try {
+    await link(partial, full);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST')
+      throw new ServiceError(
+        'EXISTS',
+        `${full} appeared while the case was being saved: nothing was replaced`,
+      );
+    if (await lstat(full).catch(() => null)) throw e;
+    await rename(partial, full);
+    return true;
+  }
+  await rm(partial, { force: true });
+  return true;
 }

@@ -153,12 +153,12 @@ export class CaseService {
     },
     coverage: (req) => coverageHosts(this.session.readConn, req),
     coverageEvents: (req) => coverageEvents(this.session.readConn, req),
-    saveCaseAs: async ({ path }) => {
+    saveCaseAs: async ({ path, replace }) => {
       const s = this.session;
       if (s.imports.busy || s.analyzing)
         throw new ServiceError('BUSY', 'wait for the import or analysis to finish, then save');
       await s.checkpoint();
-      const saved = await copyCaseFile(s.path, path);
+      const saved = await copyCaseFile(s.path, path, replace === true);
       // Like any "Save As", work goes on in the saved file from here.
       await this.switchTo(saved);
       return { path: saved };

@@ -3,7 +3,7 @@
 //   db.conn      the Importer's (each file is one transaction on it)
 //   writeConn    analysis runs and settings writes
 //   readConn     every screen's queries
-//   consoleConn  the SQL console, alone so its interrupt stops nothing else
+//   the SQL console's own (see SqlConsole), alone so its interrupt stops nothing else
 import { Importer } from '../import/importer.js';
 import { openCase, type CaseDb, type OpenCaseOptions } from '../store/openCase.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -22,7 +22,6 @@ export class CaseSession {
     readonly writeConn: DuckDBConnection,
     readonly readConn: DuckDBConnection,
     readonly sqlConsole: SqlConsole,
-    private readonly consoleConn: DuckDBConnection,
     readonly importer: Importer,
     readonly imports: ImportJobs,
     public settings: StoredSettings,
@@ -37,15 +36,13 @@ export class CaseSession {
     try {
       const writeConn = await db.connect();
       const readConn = await db.connect();
-      const consoleConn = await db.connect();
       const importer = new Importer(db);
       const settings = await loadSettings(readConn, analytics);
       return new CaseSession(
         db,
         writeConn,
         readConn,
-        new SqlConsole(consoleConn),
-        consoleConn,
+        new SqlConsole(() => db.connect()),
         importer,
         new ImportJobs(importer),
         settings,
@@ -73,10 +70,11 @@ export class CaseSession {
   }
 
   async close(): Promise<void> {
-    this.sqlConsole.interrupt();
+    const consoleClosed = this.sqlConsole.close();
     await this.imports.close();
     await this.importer.close();
-    for (const c of [this.consoleConn, this.readConn, this.writeConn]) c.closeSync();
+    await consoleClosed;
+    for (const c of [this.readConn, this.writeConn]) c.closeSync();
     this.db.close();
   }
 }

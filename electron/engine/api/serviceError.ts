@@ -6,6 +6,8 @@ import type { Result } from '../../../shared/api.js';
 export type ServiceErrorCode =
   | 'BAD_REQUEST'
   | 'NOT_FOUND'
+  /** The file is there already: the caller must confirm replacing it (saveCaseAs's `replace`). */
+  | 'EXISTS'
   | 'BUSY'
   | 'SQL_REFUSED'
   | 'SQL_ERROR'

@@ -1,67 +1,72 @@
 // The SQL console: the one place where SQL text comes from the user. It has its own connection, so an
-// interrupt stops only the console's query, and three fences, each enough on its own for writes:
-//   1. exactly one statement, and DuckDB itself must classify it as a SELECT or EXPLAIN;
-//   2. its first word must be a reading one (PRAGMA and friends are rewritten to SELECTs by the parser,
-//      so the statement type alone would let them through);
-//   3. it runs inside a READ ONLY transaction, which also stops EXPLAIN ANALYZE of a DELETE.
-// The case instance is locked down already (no files, no ATTACH, no extensions, no SET that sticks).
-import { DuckDBTypeId, StatementType, type DuckDBConnection } from '@duckdb/node-api';
+// interrupt stops only the console's query. What it agrees to run is decided in consoleStatement (one
+// reading statement, EXPLAIN only of one); what it sends back is capped in rows and bytes (consoleRows).
+// Each statement runs inside a READ ONLY transaction, and the case instance is locked down already (no
+// files, no ATTACH, no extensions, no global SET).
+//
+// Settings a connection keeps for itself (search_path above all) are not frozen by lock_configuration:
+// `EXPLAIN ANALYZE SET search_path='memory'` once left the console unable to find a table until the case
+// was reopened. The fences stop every such statement known; in case one is ever missed, the console
+// notes its session as it was opened and starts over on a fresh connection whenever it finds it changed,
+// so no statement can break the ones after it.
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SqlResult } from '../../../shared/api.js';
 import { ServiceError } from './serviceError.js';
 import { consoleBindings, type ConsoleDefaults } from './sqlParams.js';
 import { refreshDerivedTables, resolveParams } from '../analytics/index.js';
+import { vetConsoleSql } from './consoleStatement.js';
+import { readConsoleRows } from './consoleRows.js';
+
+export { leadingKeyword } from './consoleStatement.js';
 
 export const DEFAULT_ROW_LIMIT = 1_000;
 export const MAX_ROW_LIMIT = 100_000;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-const READING_WORDS = new Set([
-  'SELECT',
-  'WITH',
-  'EXPLAIN',
-  'SUMMARIZE',
-  'DESCRIBE',
-  'SHOW',
-  'FROM',
-  'VALUES',
-  'TABLE',
-]);
+/** Everything about a connection's session a statement could change: where names resolve, and settings. */
+const SESSION_FINGERPRINT = `SELECT current_database() || '.' || current_schema() || chr(10) ||
+  string_agg(name || '=' || coalesce(value, ''), chr(10) ORDER BY name) AS f
+  FROM duckdb_settings() WHERE scope = 'LOCAL'`;
 
-/** The first keyword of a statement, past comments, whitespace and opening parentheses. */
-export function leadingKeyword(sql: string): string {
-  let rest = sql;
-  for (;;) {
-    const trimmed = rest.replace(/^[\s(]+/, '');
-    if (trimmed.startsWith('--')) rest = trimmed.replace(/^--[^\n]*(\n|$)/, '');
-    else if (trimmed.startsWith('/*')) {
-      const end = trimmed.indexOf('*/');
-      rest = end < 0 ? '' : trimmed.slice(end + 2);
-    } else return (/^[A-Za-z_]+/.exec(trimmed)?.[0] ?? '').toUpperCase();
-  }
-}
-
-// Integers past 2^53 would lose digits as JS numbers; they stay strings, everything smaller is a number.
-const WIDE_INTEGERS = new Set<DuckDBTypeId>([
-  DuckDBTypeId.BIGINT,
-  DuckDBTypeId.UBIGINT,
-  DuckDBTypeId.HUGEINT,
-  DuckDBTypeId.UHUGEINT,
-]);
-
-function narrowInteger(v: unknown): unknown {
-  if (typeof v !== 'string' || !/^-?\d+$/.test(v)) return v;
-  const n = Number(v);
-  return Number.isSafeInteger(n) ? n : v;
+async function sessionFingerprint(conn: DuckDBConnection): Promise<string> {
+  const r = await conn.runAndReadAll(SESSION_FINGERPRINT);
+  return String(r.getRowObjects()[0]!['f']);
 }
 
 export class SqlConsole {
+  private conn: DuckDBConnection | null = null;
+  /** The session as the connection was opened (see sessionFingerprint). */
+  private baseline: string | null = null;
   /** What the derived-table snapshots were built from; rebuilt when the case or the parameter changes. */
   private derivedStamp: string | null = null;
+  /** One statement at a time: a connection runs one transaction, and a fresh one may replace it. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
 
   constructor(
-    private readonly conn: DuckDBConnection,
+    private readonly connect: () => Promise<DuckDBConnection>,
     private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
   ) {}
+
+  /** The console's connection, fresh when the session of the last one is no longer as it was opened. */
+  private async session(): Promise<DuckDBConnection> {
+    if (this.conn) {
+      const now = await sessionFingerprint(this.conn).catch(() => null);
+      if (now !== null && now === this.baseline) return this.conn;
+      this.conn.closeSync();
+      this.conn = null;
+      this.derivedStamp = null;
+    }
+    const conn = await this.connect();
+    try {
+      this.baseline = await sessionFingerprint(conn);
+    } catch (e) {
+      conn.closeSync();
+      throw e;
+    }
+    this.conn = conn;
+    return conn;
+  }
 
   /**
    * The analytics read `processes` and `logon_sessions` as snapshots (TEMP tables on their connection),
@@ -70,66 +75,56 @@ export class SqlConsole {
    * exactly as it runs in the analysis. TEMP tables live in this connection's memory: the case file is
    * not touched.
    */
-  private async ensureDerivedTables(defaults?: ConsoleDefaults): Promise<void> {
+  private async ensureDerivedTables(conn: DuckDBConnection, defaults?: ConsoleDefaults): Promise<void> {
     const values = defaults?.values ?? {};
     const params = resolveParams(
       'process_parent_max_age_s' in values
         ? { process_parent_max_age_s: values['process_parent_max_age_s'] }
         : {},
     );
-    const r = await this.conn.runAndReadAll(
+    const r = await conn.runAndReadAll(
       "SELECT count(*)::VARCHAR || '/' || coalesce(max(source_id), 0)::VARCHAR AS s FROM sources",
     );
     const stamp = `${String(r.getRowObjects()[0]!['s'])}/${String(params['process_parent_max_age_s'])}`;
     if (stamp === this.derivedStamp) return;
-    await refreshDerivedTables(this.conn, params);
+    await refreshDerivedTables(conn, params);
     this.derivedStamp = stamp;
   }
 
-  /** Refuses anything but one reading statement; returns nothing, throws SQL_REFUSED with the reason. */
-  async check(sql: string): Promise<void> {
-    const word = leadingKeyword(sql);
-    if (!READING_WORDS.has(word)) {
-      throw new ServiceError(
-        'SQL_REFUSED',
-        `only SELECT, WITH, EXPLAIN, SUMMARIZE and DESCRIBE run here, not ${word || 'this'}`,
-      );
-    }
-    let extracted;
-    try {
-      extracted = await this.conn.extractStatements(sql);
-    } catch (e) {
-      throw new ServiceError('SQL_ERROR', (e as Error).message);
-    }
-    if (extracted.count !== 1) {
-      throw new ServiceError(
-        'SQL_REFUSED',
-        `one statement at a time, please (this text has ${extracted.count})`,
-      );
-    }
-  }
-
-  async run(
+  run(
     sql: string,
     params: Readonly<Record<string, unknown>> = {},
     limit = DEFAULT_ROW_LIMIT,
     defaults?: ConsoleDefaults,
   ): Promise<SqlResult> {
+    const result = this.queue.then(() => this.runNow(sql, params, limit, defaults));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async runNow(
+    sql: string,
+    params: Readonly<Record<string, unknown>>,
+    limit: number,
+    defaults?: ConsoleDefaults,
+  ): Promise<SqlResult> {
+    if (this.closed) throw new ServiceError('CASE_ERROR', 'the case was closed');
     const rowLimit = Math.max(1, Math.min(limit, MAX_ROW_LIMIT));
-    await this.check(sql);
     const started = performance.now();
+    const conn = await this.session();
+    const statement = await vetConsoleSql(conn, sql);
     try {
-      await this.ensureDerivedTables(defaults);
+      await this.ensureDerivedTables(conn, defaults);
     } catch (e) {
       throw new ServiceError('SQL_ERROR', `could not prepare the analytics' tables: ${(e as Error).message}`);
     }
     let prepared;
     try {
-      prepared = await this.conn.prepare(sql);
+      prepared = await conn.prepare(statement.text);
     } catch (e) {
       throw new ServiceError('SQL_ERROR', (e as Error).message);
     }
-    if (prepared.statementType !== StatementType.SELECT && prepared.statementType !== StatementType.EXPLAIN) {
+    if (prepared.statementType !== statement.expected) {
       prepared.destroySync();
       throw new ServiceError('SQL_REFUSED', 'only reading statements run in the SQL console');
     }
@@ -144,21 +139,18 @@ export class SqlConsole {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      this.conn.interrupt();
+      conn.interrupt();
     }, this.timeoutMs);
-    await this.conn.run('BEGIN TRANSACTION READ ONLY');
+    await conn.run('BEGIN TRANSACTION READ ONLY');
     try {
       if (prepared.parameterCount > 0) prepared.bind(bindings.values, bindings.types);
-      // Streaming stops reading once the row limit is passed, so a huge result is never materialised.
-      const reader = await prepared.streamAndReadUntil(rowLimit + 1);
-      const names = reader.deduplicatedColumnNames();
-      const wide = names.map((_, i) => WIDE_INTEGERS.has(reader.columnTypeId(i)));
-      const rows = reader.getRowObjectsJson().slice(0, rowLimit) as Array<Record<string, unknown>>;
-      for (const row of rows) names.forEach((name, i) => wide[i] && (row[name] = narrowInteger(row[name])));
+      // Streaming: rows are read a chunk at a time and reading stops at either cap.
+      const read = await readConsoleRows(await prepared.stream(), rowLimit);
       return {
-        columns: names,
-        rows,
-        truncated: reader.currentRowCount > rowLimit,
+        columns: read.columns,
+        rows: read.rows,
+        truncated: read.truncatedBy !== undefined,
+        ...(read.truncatedBy ? { truncatedBy: read.truncatedBy } : {}),
         elapsedMs: Math.round(performance.now() - started),
       };
     } catch (e) {
@@ -171,12 +163,21 @@ export class SqlConsole {
     } finally {
       clearTimeout(timer);
       prepared.destroySync();
-      await this.conn.run('ROLLBACK').catch(() => undefined);
+      await conn.run('ROLLBACK').catch(() => undefined);
     }
   }
 
   /** Stops the console's running query, if any (the UI's Stop button, or a case being closed). */
   interrupt(): void {
-    this.conn.interrupt();
+    this.conn?.interrupt();
+  }
+
+  /** Stops the running query, lets the queue drain, and closes the connection. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.interrupt();
+    await this.queue;
+    this.conn?.closeSync();
+    this.conn = null;
   }
 }

@@ -207,11 +207,6 @@ export class Importer {
       );
       await w.finish();
       writer = null;
-      // Rows of slices a fatal problem dropped were counted as they loaded; they are not the file's.
-      const dropped = loaded
-        ? await settleRecordNumbers(conn, sourceId, loaded.renumber, loaded.dropFrom)
-        : 0;
-      const events = w.rows - dropped;
       if (opts.signal?.aborted || !loaded) {
         await rollback();
         return {
@@ -220,6 +215,15 @@ export class Importer {
         };
       }
       const { result } = loaded;
+      // A file refused part-way (a DOCTYPE after some events) is wholly out of the case: the rows read
+      // before the refusal go with the transaction, and only the record of the refusal is kept.
+      const refused = result.fatal;
+      if (refused) {
+        await rollback();
+        await conn.run('BEGIN TRANSACTION');
+        open = true;
+      } else await settleRecordNumbers(conn, sourceId, loaded.renumber);
+      const events = refused ? 0 : w.rows;
       const sha256 = await hashing.catch((e: Error) => {
         throw new Error(`could not read the file: ${e.message}`);
       });
@@ -238,7 +242,9 @@ export class Importer {
           errors: [{ message: `already in this case (same SHA-256 as ${existing.path}): nothing added` }],
         };
       }
-      const errors = result.fatal ? [result.fatal, ...result.errors] : result.errors;
+      const errors = refused
+        ? [{ ...refused, message: `${refused.message}; nothing from this file was kept` }, ...result.errors]
+        : result.errors;
       const summary = result.summary;
       const importMs = performance.now() - started;
       const format = summary?.format ?? 'rejected';
@@ -294,8 +300,8 @@ export class Importer {
    * sound file is exactly the records before it; on a damaged one it can be more, never fewer (see
    * EventStartCounter), and those slices are renumbered afterwards. Errors are renumbered here. A slice
    * that hits a fatal problem (a DOCTYPE) ends the file there, as a whole-file read would: the slices
-   * after it are dropped (`dropSlices`), with whatever of them was already loaded. A slice that never
-   * got a worker (the import was cancelled first) ends the file with null.
+   * after it are dropped (`dropSlices`), and the caller rolls back every row of the file. A slice that
+   * never got a worker (the import was cancelled first) ends the file with null.
    */
   private async loadSlices(
     jobs: ReadonlyArray<Promise<ParseJob | null>>,
@@ -303,7 +309,7 @@ export class Importer {
     report: () => void,
     eventsBefore: ReadonlyArray<Promise<number>> | undefined,
     dropSlices: (from: number) => Promise<void>,
-  ): Promise<{ result: ParseResult; renumber: Renumbering[]; dropFrom: number | null } | null> {
+  ): Promise<{ result: ParseResult; renumber: Renumbering[] } | null> {
     // Each slice is attached as soon as it has a worker and its first record number is known. Without
     // the counts (a file parsed whole), a slice would wait for the ones before it.
     const loadedFrom = jobs.map((_, k) => (k === 0 ? Promise.resolve(0) : (eventsBefore?.[k] ?? null)));
@@ -316,7 +322,6 @@ export class Importer {
     });
     let merged: ParseResult | null = null;
     const renumber: Renumbering[] = [];
-    let dropFrom: number | null = null;
     let base = 0;
     for (let k = 0; k < jobs.length; k++) {
       const job = await jobs[k]!;
@@ -353,14 +358,12 @@ export class Importer {
       if (r.fatal) {
         // As a whole-file read ends: with no summary of the file, only the problem.
         merged.summary = null;
-        const next = loadedFrom[k + 1];
-        if (next) dropFrom = await next;
         await dropSlices(k + 1);
         break;
       }
       base += count;
     }
-    return { result: merged!, renumber, dropFrom };
+    return { result: merged!, renumber };
   }
 
   async close(): Promise<void> {
@@ -388,23 +391,13 @@ interface Renumbering {
 
 /**
  * Moves slices numbered too high down to their records' real numbers, in file order (each moves down
- * into room the ones before it left), and deletes the rows of slices a fatal problem dropped. Returns
- * how many rows it deleted.
+ * into room the ones before it left).
  */
 async function settleRecordNumbers(
   conn: DuckDBConnection,
   sourceId: number,
   renumber: readonly Renumbering[],
-  dropFrom: number | null,
-): Promise<number> {
-  let deleted = 0;
-  if (dropFrom !== null) {
-    const r = await conn.run('DELETE FROM win_events WHERE source_id = $source AND record_no > $from', {
-      source: sourceId,
-      from: dropFrom,
-    });
-    deleted = r.rowsChanged;
-  }
+): Promise<void> {
   for (const { from, to, count } of renumber) {
     if (count === 0) continue;
     await conn.run(
@@ -413,7 +406,6 @@ async function settleRecordNumbers(
       { shift: from - to, source: sourceId, from, count },
     );
   }
-  return deleted;
 }
 
 /**

@@ -1,7 +1,7 @@
 // `accountscope serve [--case FILE] [--port N]`: starts browser mode and prints the one line to open.
 import { parseArgs } from 'node:util';
 import { UsageError } from '../cli/usage.js';
-import { startServer, type RunningServer } from './startServer.js';
+import { startServer, type RunningServer, type StoppedServer } from './startServer.js';
 
 export function parseServeArgs(argv: string[]): { casePath?: string; port: number } {
   const { values } = parseArgs({
@@ -27,6 +27,32 @@ function untilStopped(): Promise<void> {
   });
 }
 
+/** What is temporary, where it is, and what becomes of it: said before anything is dropped in. */
+export function startNotice(server: RunningServer): string {
+  const lines = server.scratchCase
+    ? [
+        `No --case given: working in a new case at ${server.casePath}.`,
+        `Files dropped into the page are copied to ${server.uploadsDir}.`,
+        'Both are kept when the server stops (pass --case FILE to choose where the case lives).',
+      ]
+    : [
+        `Serving ${server.casePath}.`,
+        `Files dropped into the page are copied to ${server.uploadsDir}, and kept when the server stops.`,
+      ];
+  lines.push(`Listening on 127.0.0.1:${server.port}. Press Ctrl+C to stop.`);
+  return lines.join('\n') + '\n';
+}
+
+export function stopNotice(server: RunningServer, stopped: StoppedServer): string {
+  if (stopped.kept) {
+    const what = server.scratchCase ? 'the case and any dropped files' : 'the dropped files';
+    return `Stopped. Kept: ${stopped.runDir} (${what}); delete it when the case no longer needs it.\n`;
+  }
+  return server.scratchCase
+    ? `Stopped. Nothing was imported: removed the empty scratch case at ${stopped.runDir}.\n`
+    : 'Stopped.\n';
+}
+
 export async function serveCommand(argv: string[]): Promise<number> {
   const opts = parseServeArgs(argv);
   let server: RunningServer;
@@ -41,8 +67,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
   // The one line on stdout: the address to open. The token rides in the fragment, which browsers never
   // send to the server, so it stays out of logs and Referer headers.
   process.stdout.write(`${server.url}\n`);
-  process.stderr.write(`Serving ${server.casePath} on 127.0.0.1:${server.port}. Press Ctrl+C to stop.\n`);
+  process.stderr.write(startNotice(server));
   await untilStopped();
-  await server.close();
+  process.stderr.write(stopNotice(server, await server.close()));
   return 0;
 }

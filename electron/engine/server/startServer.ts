@@ -2,7 +2,7 @@
 // installed. One server per run, one random token per run, bound to loopback only; no CORS, ever.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defaultAnalytics, type AnalyticsPort } from '../api/analyticsPort.js';
@@ -26,6 +26,16 @@ export interface ServerOptions {
   analytics?: AnalyticsPort;
 }
 
+/**
+ * What a stopped server left on disk. Its run folder holds the scratch case (without --case) and the
+ * files dropped into the page; it is kept when either holds anything a responder could want back, so a
+ * Ctrl+C never throws away a day's work, and removed when it holds nothing.
+ */
+export interface StoppedServer {
+  runDir: string;
+  kept: boolean;
+}
+
 export interface RunningServer {
   url: string;
   /** The address actually bound: always 127.0.0.1. */
@@ -33,8 +43,14 @@ export interface RunningServer {
   port: number;
   token: string;
   casePath: string;
+  /** This run's folder: the scratch case when no case was given, and `evidence/` for dropped files. */
+  runDir: string;
+  /** Where files dropped into the page are copied. */
+  uploadsDir: string;
+  /** True when no case was given and a new one was made in runDir. */
+  scratchCase: boolean;
   service: CaseService;
-  close(): Promise<void>;
+  close(): Promise<StoppedServer>;
 }
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
@@ -48,7 +64,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     throw e;
   }
   const token = newToken();
-  const uploads = new UploadFolder(join(runDir, 'evidence'));
+  const uploadsDir = join(runDir, 'evidence');
+  const uploads = new UploadFolder(uploadsDir);
   const staticRoot = opts.staticRoot ?? defaultStaticRoot();
   const headers = securityHeaders();
   let port = 0;
@@ -105,12 +122,20 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     port,
     token,
     casePath,
+    runDir,
+    uploadsDir,
+    scratchCase: !opts.casePath,
     service,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
+      const info = await service.invoke('caseInfo', {});
       await service.close();
-      await rm(runDir, { recursive: true, force: true });
+      const imported = !opts.casePath && (!info.ok || info.value.sources.length > 0);
+      const uploaded = (await readdir(uploadsDir).catch(() => [])).length > 0;
+      const kept = imported || uploaded;
+      if (!kept) await rm(runDir, { recursive: true, force: true });
+      return { runDir, kept };
     },
   };
 }

@@ -35,7 +35,8 @@ export async function openAppSession(): Promise<AppSession> {
       async close() {
         await guarded.close();
         await browser.close();
-        await running.close();
+        // The server keeps files dropped into the page; this test's are of no further use.
+        rmSync((await running.close()).runDir, { recursive: true, force: true });
         rmSync(caseDir, { recursive: true, force: true });
       },
     };

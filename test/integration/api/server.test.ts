@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -39,7 +39,10 @@ before(async () => {
 });
 
 after(async () => {
-  await server.close();
+  // The server keeps the files dropped into it (see StoppedServer); this test's are of no further use.
+  const stopped = await server.close();
+  assert.equal(stopped.kept, true, 'a dropped file is kept when the server stops');
+  rmSync(stopped.runDir, { recursive: true, force: true });
   cleanup();
 });
 

@@ -151,7 +151,7 @@ test('refusals name the reason', async () => {
 
 test('a runaway query is interrupted at the timeout and the console keeps working', async () => {
   const db = await openCase(`${dir}/timeout.duckdb`);
-  const sqlConsole = new SqlConsole(await db.connect(), 300);
+  const sqlConsole = new SqlConsole(() => db.connect(), 300);
   const started = Date.now();
   await assert.rejects(sqlConsole.run('SELECT sum(hash(i)) FROM range(1000000000000) t(i)'), {
     code: 'SQL_TIMEOUT',
@@ -159,6 +159,7 @@ test('a runaway query is interrupted at the timeout and the console keeps workin
   assert.ok(Date.now() - started < 5_000);
   const again = await sqlConsole.run('SELECT 42 AS answer');
   assert.deepEqual(again.rows, [{ answer: 42 }]);
+  await sqlConsole.close();
   db.close();
 });
 
