@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { projectRoot, tempDir } from '../../support/paths.js';
@@ -112,18 +112,36 @@ test('a killed import leaves its file wholly in or wholly out of the case', asyn
     const events = 150000;
     writeFileSync(big, wevtutilFile(events));
     const casePath = join(dir, 'c.duckdb');
-    const child = spawn(process.execPath, [cli, 'import', big, '--case', casePath], { stdio: 'ignore' });
-    // Kill once the case exists and rows are being appended (the WAL or the file grows).
-    await new Promise<void>((resolve) => {
+    // The import stages its parsed rows in a folder of the temp directory named with its pid: with a
+    // temp directory of its own, the test can see when rows are parsed but not yet loaded.
+    const tmp = join(dir, 'tmp');
+    mkdirSync(tmp);
+    const child = spawn(process.execPath, [cli, 'import', big, '--case', casePath], {
+      stdio: 'ignore',
+      env: { ...process.env, TMPDIR: tmp },
+    });
+    let exited = false;
+    child.once('exit', () => (exited = true));
+    const staged = (): number =>
+      readdirSync(tmp)
+        .filter((n) => n.startsWith('accountscope-stage-') && n.includes(`-${child.pid}-`))
+        .reduce((sum, n) => sum + readdirSync(join(tmp, n)).length, 0);
+    // Kill while segments wait in the staging folder: rows are parsed and the file is not committed yet.
+    const stagedAtKill = await new Promise<number>((resolve, reject) => {
+      const started = Date.now();
       const timer = setInterval(() => {
-        if (existsSync(casePath) || existsSync(`${casePath}.wal`)) {
+        const n = staged();
+        if (n > 0 || exited || Date.now() - started > 60_000) {
           clearInterval(timer);
-          setTimeout(resolve, 400);
+          if (n > 0 && !exited) resolve(n);
+          else reject(new Error(exited ? 'the import ended before any row was staged' : 'no row was staged'));
         }
-      }, 20);
+      }, 5);
     });
     child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await new Promise((r) => (exited ? r(undefined) : child.once('exit', r)));
+    assert.equal(child.signalCode, 'SIGKILL', 'the import had finished before the kill');
+    assert.ok(stagedAtKill > 0);
     const inst = await DuckDBInstance.create(casePath);
     const conn = await inst.connect();
     const countOf = async (table: string): Promise<number> => {
