@@ -1,8 +1,8 @@
 // The engine's own process: Electron starts it with utilityProcess.fork (plain Node tests with
 // child_process.fork) and it hosts the CaseService, so DuckDB queries, imports and analyses never block
 // the window. A crash here is a crash of this process only; the main process reports it and restarts it.
-import { defaultAnalytics } from '../engine/api/analyticsPort.js';
-import { CaseService } from '../engine/api/caseService.js';
+import { defaultAnalytics } from '../engine/service/analyticsPort.js';
+import { CaseService } from '../engine/service/caseService.js';
 import { CASE_CHANGING, type FromEngine, type ToEngine } from './engineProcess.js';
 
 interface ParentPort {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { _electron } from 'playwright-core';
 import { findElectron } from '../../electron/main/findElectron.js';
-import { buildFixtureCase } from '../integration/api/apiFixture.js';
+import { buildFixtureCase } from '../integration/service/apiFixture.js';
 import { projectRoot, tempDir } from '../support/paths.js';
 
 test('the Electron app opens a case, exposes only the API, and blocks the outside world', async (t) => {

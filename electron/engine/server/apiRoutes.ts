@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Result } from '../../../shared/api.js';
 import { validateRequest } from '../../../shared/apiValidate.js';
-import type { CaseService } from '../api/caseService.js';
+import type { CaseService } from '../service/caseService.js';
 import { hasValidToken } from './httpSecurity.js';
 import type { UploadFolder } from './uploads.js';
 

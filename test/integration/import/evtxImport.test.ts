@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCase } from '../../../electron/engine/store/openCase.js';
 import { Importer } from '../../../electron/engine/import/importer.js';
-import { readRawEvent } from '../../../electron/engine/api/rawEvent.js';
+import { readRawEvent } from '../../../electron/engine/service/rawEvent.js';
 import { extractEventFast } from '../../../electron/engine/readers/windowsXml/fastEventExtractor.js';
 import { EvtxFileWriter } from '../../../tools/synth/evtx/evtxFileWriter.js';
 import { openFileSink } from '../../../tools/synth/textSink.js';

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CaseService } from '../../../electron/engine/api/caseService.js';
-import { defaultAnalytics } from '../../../electron/engine/api/analyticsPort.js';
+import { CaseService } from '../../../electron/engine/service/caseService.js';
+import { defaultAnalytics } from '../../../electron/engine/service/analyticsPort.js';
 import { projectRoot, sampleEvidenceDir, tempDir } from '../../support/paths.js';
 
 const EPOCH = '1773446400'; // 2026-03-14T00:00:00Z

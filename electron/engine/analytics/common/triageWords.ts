@@ -2,7 +2,7 @@
 // references from rows, and what a host logs (to tell "not found" from "cannot be seen").
 import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import type { EvidenceRef, LineageNode } from '../../../../shared/report.js';
-import type { JsonRow } from '../../api/sqlRows.js';
+import type { JsonRow } from '../../service/sqlRows.js';
 
 /** Rows of a bound query as JSON-safe objects; `types` for values DuckDB cannot type alone (lists, NULLs). */
 export async function queryRows(

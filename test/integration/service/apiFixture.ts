@@ -7,7 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Finding } from '../../../shared/report.js';
-import { defaultAnalytics, type AnalyticsPort } from '../../../electron/engine/api/analyticsPort.js';
+import { defaultAnalytics, type AnalyticsPort } from '../../../electron/engine/service/analyticsPort.js';
 import { openCase } from '../../../electron/engine/store/openCase.js';
 import { CaseAppender } from '../../../electron/engine/store/appendRows.js';
 import { auditRow, signinRow, winRow, type SigninInput, type WinInput } from '../../support/caseBuilder.js';

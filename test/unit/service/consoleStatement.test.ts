@@ -2,7 +2,7 @@
 // that runs is rebuilt from it and a fixed prefix, whatever comments or options the user wrote.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { explainParts, rebuildExplain } from '../../../electron/engine/api/consoleStatement.js';
+import { explainParts, rebuildExplain } from '../../../electron/engine/service/consoleStatement.js';
 
 test('EXPLAIN, its ANALYZE and its options are taken apart past comments', () => {
   assert.equal(explainParts('SELECT 1'), null);

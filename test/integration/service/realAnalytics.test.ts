@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ApiMethods } from '../../../shared/api.js';
-import { defaultAnalytics } from '../../../electron/engine/api/analyticsPort.js';
-import { CaseService } from '../../../electron/engine/api/caseService.js';
+import { defaultAnalytics } from '../../../electron/engine/service/analyticsPort.js';
+import { CaseService } from '../../../electron/engine/service/caseService.js';
 import { tempDir } from '../../support/paths.js';
 import { buildFixtureCase } from './apiFixture.js';
 

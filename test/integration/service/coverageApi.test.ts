@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ApiMethods } from '../../../shared/api.js';
 import type { AnalyzeReport } from '../../../shared/report.js';
-import { CaseService } from '../../../electron/engine/api/caseService.js';
+import { CaseService } from '../../../electron/engine/service/caseService.js';
 import { tempDir } from '../../support/paths.js';
 import { buildFixtureCase, fixtureAnalytics, type FixtureCase } from './apiFixture.js';
 

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ApiMethods, Result } from '../../../shared/api.js';
-import { CaseService } from '../../../electron/engine/api/caseService.js';
+import { CaseService } from '../../../electron/engine/service/caseService.js';
 import { tempDir } from '../../support/paths.js';
 import { buildFixtureCase, EVIL, fixtureAnalytics, type FixtureCase } from './apiFixture.js';
 

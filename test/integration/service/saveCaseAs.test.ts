@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } fro
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Result } from '../../../shared/api.js';
-import { CaseService } from '../../../electron/engine/api/caseService.js';
+import { CaseService } from '../../../electron/engine/service/caseService.js';
 import { tempDir } from '../../support/paths.js';
 import { buildFixtureCase, fixtureAnalytics } from './apiFixture.js';
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiMethods, ImportStatus } from '../../../shared/api.js';
-import { CaseService } from '../../../electron/engine/api/caseService.js';
+import { CaseService } from '../../../electron/engine/service/caseService.js';
 import { projectRoot, tempDir } from '../../support/paths.js';
 import { buildFixtureCase, fixtureAnalytics } from './apiFixture.js';
 

@@ -2,8 +2,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Result, SqlResult } from '../../../shared/api.js';
-import { CaseService } from '../../../electron/engine/api/caseService.js';
-import { leadingKeyword, SqlConsole } from '../../../electron/engine/api/sqlConsole.js';
+import { CaseService } from '../../../electron/engine/service/caseService.js';
+import { leadingKeyword, SqlConsole } from '../../../electron/engine/service/sqlConsole.js';
 import { openCase } from '../../../electron/engine/store/openCase.js';
 import { tempDir } from '../../support/paths.js';
 import { buildFixtureCase, fixtureAnalytics } from './apiFixture.js';
