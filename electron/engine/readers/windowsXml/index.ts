@@ -5,7 +5,7 @@
 // A big file can also be read as byte-range slices at once (see planXmlSlices and ReaderOptions.slice).
 import { readHeadChunks, SNIFF_BYTES, sniffInput } from '../sniff.js';
 import { DEFAULT_MAX_RECORD_BYTES, InputFormatError, type Reader, type ReaderOptions } from '../types.js';
-import { ImportSession, type SessionPlace } from './importSession.js';
+import { ReadSession, type SessionPlace } from './readSession.js';
 import { isAligned, type EncodingInfo } from './textEncoding.js';
 
 export { planXmlSlices, xmlEncoding } from './slicePlanner.js';
@@ -29,7 +29,7 @@ export const readWindowsXml: Reader = async (source, sink, options = {}) => {
       bomLength: sniffed.bomLength,
     };
 
-    const session = new ImportSession(info, maxRecordBytes, sink, sessionPlace(options.slice, info));
+    const session = new ReadSession(info, maxRecordBytes, sink, sessionPlace(options.slice, info));
     for (const chunk of head) session.push(chunk);
     while (!ended) {
       if (options.isCancelled?.() === true) return session.summary();

@@ -32,7 +32,7 @@ export interface SessionPlace {
 
 const WHOLE_FILE: SessionPlace = { startOffset: 0, reachesEnd: true, fileHead: null };
 
-export class ImportSession {
+export class ReadSession {
   private readonly guard: DoctypeGuard;
   private readonly splitter: EventSplitter;
   private readonly markup: BetweenEventsMarkup;
