@@ -8,6 +8,8 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import electron = require('electron');
 import type { ApiClient, ApiMethod, Result } from '../../shared/api.js';
+import type * as shellEvents from '../../shared/shellEvents.js';
+import type * as ipcBridge from '../main/ipcBridge.js';
 
 const { contextBridge, ipcRenderer, webUtils } = electron;
 
@@ -42,9 +44,10 @@ type Missing = Exclude<ApiMethod, (typeof METHODS)[number]>;
 const everyMethodListed: [Missing] extends [never] ? true : Missing = true;
 void everyMethodListed;
 
-// Must match ipcBridge.ts (kept literal: this file cannot import it at run time).
-const API_CHANNEL_PREFIX = 'accountscope:api:';
-const SHELL_EVENT_CHANNEL = 'accountscope:shell-event';
+// Kept literal, since this file cannot import at run time; the types make the build fail if either
+// differs from the constant the main process uses.
+const API_CHANNEL_PREFIX: typeof ipcBridge.API_CHANNEL_PREFIX = 'accountscope:api:';
+const SHELL_EVENT_CHANNEL: typeof shellEvents.SHELL_EVENT_CHANNEL = 'accountscope:shell-event';
 
 /**
  * Errors cross contextBridge as plain Errors (custom fields are dropped), so the code travels in the
@@ -74,16 +77,12 @@ const files = {
   pathForFile: (file: unknown): string => webUtils.getPathForFile(file),
 };
 
-export interface ShellEvent {
-  type: 'engine' | 'case-changed' | 'import-started' | 'navigate' | 'report-saved';
-  [key: string]: unknown;
-}
-
 const shell = {
   /** Subscribes to notifications from the shell (menu actions, engine restarts); returns an unsubscribe. */
-  onEvent(listener: (event: ShellEvent) => void): () => void {
-    // The IPC event object (with its sender) never reaches the page: only the payload does.
-    const forward = (_e: unknown, payload: unknown): void => listener(payload as ShellEvent);
+  onEvent(listener: (event: shellEvents.ShellEvent) => void): () => void {
+    // The IPC event object (with its sender) never reaches the page: only the payload does. The renderer
+    // checks the payload (isShellEvent); this file cannot load the check at run time.
+    const forward = (_e: unknown, payload: unknown): void => listener(payload as shellEvents.ShellEvent);
     ipcRenderer.on(SHELL_EVENT_CHANNEL, forward);
     return () => void ipcRenderer.removeListener(SHELL_EVENT_CHANNEL, forward);
   },

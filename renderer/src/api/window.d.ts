@@ -1,10 +1,6 @@
 // What the Electron preload puts on window. The browser mode has neither; the app then talks HTTP.
 import type { ApiClient } from '../../../shared/api';
-
-export interface ShellEvent {
-  type: string;
-  [key: string]: unknown;
-}
+import type { ShellEvent } from '../../../shared/shellEvents';
 
 declare global {
   interface Window {
@@ -15,7 +11,10 @@ declare global {
      * path, so the preload has to resolve it (webUtils.getPathForFile).
      */
     accountscopeFiles?: { pathForFile(file: File): string };
-    /** Electron-only notifications from the shell: menu actions, engine restarts, case changes. */
+    /**
+     * Electron-only notifications from the shell: menu actions, engine restarts, case changes. Typed as the
+     * preload promises; the listener still checks each event (isShellEvent) before acting on it.
+     */
     accountscopeShell?: { onEvent(listener: (event: ShellEvent) => void): () => void };
   }
 }
