@@ -1,13 +1,13 @@
 // The preload: the only bridge between the sandboxed page and the main process. It exposes exactly the
 // API contract's named functions (and two small shell helpers), never ipcRenderer itself, so the page
-// cannot send on any other channel. Sandboxed preloads cannot load ES modules or other files, which is
-// why this is CommonJS (.cts) and lists the method names itself; the type checks below fail the build if
-// that list and the contract ever differ.
+// cannot send on any other channel; each function answers with the engine's Result. Sandboxed preloads
+// cannot load ES modules or other files, which is why this is CommonJS (.cts) and lists the method names
+// itself; the type checks below fail the build if that list and the contract ever differ.
 // CommonJS under verbatimModuleSyntax: `import x = require()` is the only form that compiles to require(),
 // and a sandboxed preload has no other way to load a module.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import electron = require('electron');
-import type { ApiClient, ApiMethod, Result } from '../../shared/api.js';
+import type { ApiMethod, ApiResultClient } from '../../shared/api.js';
 import type * as shellEvents from '../../shared/shellEvents.js';
 import type * as ipcBridge from '../main/ipcBridge.js';
 
@@ -50,24 +50,16 @@ const API_CHANNEL_PREFIX: typeof ipcBridge.API_CHANNEL_PREFIX = 'accountscope:ap
 const SHELL_EVENT_CHANNEL: typeof shellEvents.SHELL_EVENT_CHANNEL = 'accountscope:shell-event';
 
 /**
- * Errors cross contextBridge as plain Errors (custom fields are dropped), so the code travels in the
- * message, in the form the UI's errorText already prints: "message (CODE)".
+ * Each method answers with the engine's Result as it came over IPC, never throwing: an Error crossing
+ * contextBridge keeps only its message, so the renderer turns Results into values or ApiErrors itself
+ * (shared/apiClient.ts), the same way it does for the browser mode's HTTP replies.
  */
-function unwrap(result: unknown): unknown {
-  const r = result as Result<unknown>;
-  if (r && r.ok === true) return r.value;
-  const error =
-    r && r.ok === false ? r.error : { code: 'BAD_RESPONSE', message: 'the engine sent no result' };
-  throw new Error(`${error.message} (${error.code})`);
-}
-
-function buildApi(): ApiClient {
+function buildApi(): ApiResultClient {
   const api: Record<string, (request: unknown) => Promise<unknown>> = {};
   for (const method of METHODS) {
-    api[method] = (request: unknown) =>
-      ipcRenderer.invoke(`${API_CHANNEL_PREFIX}${method}`, request ?? {}).then(unwrap);
+    api[method] = (request: unknown) => ipcRenderer.invoke(`${API_CHANNEL_PREFIX}${method}`, request ?? {});
   }
-  return api as ApiClient;
+  return api as ApiResultClient;
 }
 
 const api = buildApi();

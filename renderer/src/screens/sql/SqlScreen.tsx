@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import type { AnalyticSql, SqlResult } from '../../../../shared/api';
 import { useApp } from '../../app/AppContext';
-import { errorText, useApiQuery } from '../../app/useApiQuery';
+import { useApiQuery } from '../../app/useApiQuery';
+import { errorText } from '../../format/errorText';
 import { EmptyState } from '../../common/EmptyState';
 import { ErrorNote } from '../../common/ErrorNote';
 import { SqlParamTable } from './SqlParamTable';
