@@ -7,6 +7,7 @@ import { useApp } from '../app/AppContext';
 import { eventLabel } from '../format/eventLabel';
 import { formatTime } from '../format/formatTime';
 import { RawButton } from './RawButton';
+import './EventTable.css';
 
 export interface EventColumn<Row> {
   /** The heading's text; a column without one names itself to screen readers with `ariaLabel`. */

@@ -5,6 +5,7 @@ import { useApp } from '../app/AppContext';
 import { errorText } from '../format/errorText';
 import { Modal } from '../common/Modal';
 import { ErrorNote } from '../common/ErrorNote';
+import './CaseFileDialog.css';
 
 export type CaseFileMode = 'save' | 'open';
 

@@ -3,6 +3,7 @@
 import { SCREENS, type ScreenId } from '../../../shared/screens';
 import { useApp } from '../app/AppContext';
 import { formatCount } from '../format/formatNumbers';
+import './NavBar.css';
 
 export function NavBar() {
   const { screen, navigate, caseInfo } = useApp();

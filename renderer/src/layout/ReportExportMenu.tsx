@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useApp } from '../app/AppContext';
 import { errorText } from '../format/errorText';
 import { downloadFile } from '../common/downloadFile';
+import './ReportExportMenu.css';
 
 type ReportFormat = 'html' | 'json' | 'csv';
 const FORMATS: ReportFormat[] = ['html', 'json', 'csv'];

@@ -4,6 +4,7 @@ import { useApp } from '../../app/AppContext';
 import { SeverityBadge } from '../../common/SeverityBadge';
 import { formatTime } from '../../format/formatTime';
 import { ANALYTIC_NAMES } from '../../format/securityTerms';
+import './accounts.css';
 
 export function StoryFindings({ findings }: { findings: Finding[] }) {
   const { timeZone, navigate } = useApp();

@@ -11,6 +11,7 @@ import { formatTime } from '../../format/formatTime';
 import { ANALYTIC_NAMES } from '../../format/securityTerms';
 import { EvidenceList } from './EvidenceList';
 import { TriageChecklist } from '../coverage/TriageChecklist';
+import './findings.css';
 
 function ActorFacts({ actor }: { actor: Finding['actor'] }) {
   if (!actor.user && !actor.sourceIp && !actor.logonId) return <>unknown</>;

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { AnalyticId, Severity } from '../../../../shared/report';
 import { ANALYTIC_IDS, ANALYTIC_NAMES, SEVERITIES } from '../../format/securityTerms';
+import './findings.css';
 
 export interface FindingsFilter {
   analytics: AnalyticId[];

@@ -7,6 +7,7 @@ import { useCaseJobs } from '../../app/CaseJobs';
 import { errorText } from '../../format/errorText';
 import { formatBytes } from '../../format/formatNumbers';
 import { collectDroppedFiles } from './collectDroppedFiles';
+import './import.css';
 
 export function ImportDropZone() {
   const { uploadFile } = useApp();

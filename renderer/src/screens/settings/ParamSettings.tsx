@@ -3,6 +3,7 @@ import type { ParamSpec } from '../../../../shared/api';
 import { ParamInput } from '../../common/ParamInput';
 import { ShortValue } from '../../common/ValueText';
 import { ANALYTIC_NAMES } from '../../format/securityTerms';
+import './settings.css';
 
 interface ParamSettingsProps {
   specs: ParamSpec[];

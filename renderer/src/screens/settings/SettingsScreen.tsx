@@ -12,6 +12,7 @@ import { isValidTimeZone } from '../../format/formatTime';
 import { ParamSettings } from './ParamSettings';
 import { AllowlistEditor, ALLOWLIST_KINDS } from './AllowlistEditor';
 import { DisplaySettings } from './DisplaySettings';
+import './settings.css';
 
 export function SettingsScreen() {
   const { api, setTimeZone } = useApp();

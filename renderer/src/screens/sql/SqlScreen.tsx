@@ -10,6 +10,7 @@ import { ErrorNote } from '../../common/ErrorNote';
 import { SqlParamTable } from './SqlParamTable';
 import { SqlResultGrid } from './SqlResultGrid';
 import { ANALYTIC_NAMES } from '../../format/securityTerms';
+import './sql.css';
 
 const ROW_LIMIT = 1000;
 
