@@ -6,8 +6,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openCaseForImport } from '../electron/engine/store/openCase.js';
 import { Importer } from '../electron/engine/import/importer.js';
-import { CaseService } from '../electron/engine/api/caseService.js';
-import { defaultAnalytics } from '../electron/engine/api/analyticsPort.js';
+import { CaseService } from '../electron/engine/service/caseService.js';
+import { defaultAnalytics } from '../electron/engine/service/analyticsPort.js';
 
 const args = process.argv.slice(2);
 const app = args[0] === '--app';

@@ -1,8 +1,8 @@
 // Child process of the bench: what the Findings and Timeline screens ask the engine for, timed on the
 // analysed bench case — the first screenful, then a zoom and a filter. Run through CaseService, the
 // same entry point both transports use, so the figures are the engine's side of a screen update.
-import { CaseService } from '../electron/engine/api/caseService.js';
-import { defaultAnalytics } from '../electron/engine/api/analyticsPort.js';
+import { CaseService } from '../electron/engine/service/caseService.js';
+import { defaultAnalytics } from '../electron/engine/service/analyticsPort.js';
 import type { ApiMethods } from '../shared/api.js';
 
 const [casePath] = process.argv.slice(2);

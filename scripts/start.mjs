@@ -43,8 +43,8 @@ async function prepareSampleCase() {
   if (sampleCaseIsCurrent()) return;
   for (const suffix of ['', '.wal']) rmSync(`${sampleCase}${suffix}`, { force: true });
   mkdirSync(dirname(sampleCase), { recursive: true });
-  const { CaseService } = await import(dist('electron/engine/api/caseService.js'));
-  const { defaultAnalytics } = await import(dist('electron/engine/api/analyticsPort.js'));
+  const { CaseService } = await import(dist('electron/engine/service/caseService.js'));
+  const { defaultAnalytics } = await import(dist('electron/engine/service/analyticsPort.js'));
   const service = await CaseService.open(sampleCase, { analytics: defaultAnalytics() });
   const logs = join(root, 'sample-logs', 'evidence');
   // The import's parse worker does not hold the event loop open; this timer does, until the case is ready.

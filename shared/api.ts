@@ -234,39 +234,49 @@ export type ApiMethod = keyof ApiMethods;
 export type ApiRequest<M extends ApiMethod> = ApiMethods[M][0];
 export type ApiResponse<M extends ApiMethod> = ApiMethods[M][1];
 
-export const API_METHODS: readonly ApiMethod[] = [
-  'caseInfo',
-  'startImport',
-  'importStatus',
-  'cancelImport',
-  'analyze',
-  'listFindings',
-  'getFinding',
-  'rawEvent',
-  'listAccounts',
-  'accountStory',
-  'timeline',
-  'timelineEvents',
-  'signinSources',
-  'signinSource',
-  'analytics',
-  'analyticSql',
-  'paramSpecs',
-  'runSql',
-  'getSettings',
-  'setSettings',
-  'exportReport',
-  'openCase',
-  'saveCaseAs',
-  'coverage',
-  'coverageEvents',
-];
+// One key per method of ApiMethods, each naming itself: the compiler refuses a missing, an extra or a
+// misspelt method, so API_METHODS (the values, in this order) cannot disagree with the type.
+const METHOD_NAMES: { [M in ApiMethod]: M } = {
+  caseInfo: 'caseInfo',
+  startImport: 'startImport',
+  importStatus: 'importStatus',
+  cancelImport: 'cancelImport',
+  analyze: 'analyze',
+  listFindings: 'listFindings',
+  getFinding: 'getFinding',
+  rawEvent: 'rawEvent',
+  listAccounts: 'listAccounts',
+  accountStory: 'accountStory',
+  timeline: 'timeline',
+  timelineEvents: 'timelineEvents',
+  signinSources: 'signinSources',
+  signinSource: 'signinSource',
+  analytics: 'analytics',
+  analyticSql: 'analyticSql',
+  paramSpecs: 'paramSpecs',
+  runSql: 'runSql',
+  getSettings: 'getSettings',
+  setSettings: 'setSettings',
+  exportReport: 'exportReport',
+  openCase: 'openCase',
+  saveCaseAs: 'saveCaseAs',
+  coverage: 'coverage',
+  coverageEvents: 'coverageEvents',
+};
 
-/** What the renderer calls; each transport provides one. */
+export const API_METHODS: readonly ApiMethod[] = Object.values(METHOD_NAMES);
+
+/** What the renderer calls: the value, or a rejection with an ApiError (shared/apiClient.ts builds it). */
 export type ApiClient = {
   [M in ApiMethod]: (req: ApiRequest<M>) => Promise<ApiResponse<M>>;
 };
 
+/** What a transport carries: each method's reply as a Result, never an exception (the Electron preload). */
+export type ApiResultClient = {
+  [M in ApiMethod]: (req: ApiRequest<M>) => Promise<Result<ApiResponse<M>>>;
+};
+
+/** Every failure the renderer sees, whichever transport carried it: a code a program can test, and words. */
 export class ApiError extends Error {
   constructor(
     readonly code: string,

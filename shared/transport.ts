@@ -1,8 +1,10 @@
 // The browser-mode transport: every ApiClient method becomes `POST /api/<method>` with a JSON body and the
-// run's token, and the server's Result comes back as the value or as an ApiError. No logic lives here
-// beyond that, so the renderer behaves the same over HTTP as over Electron IPC. `fetch` is passed in, so
-// this file needs no DOM types and tests can run it on Node.
-import { API_METHODS, ApiError, type ApiClient, type ApiMethod, type Result } from './api.js';
+// run's token, and the server's Result comes back through apiClient.ts, which turns it into the value or an
+// ApiError exactly as it does for the Electron preload's replies. No logic lives here beyond carrying the
+// call, so the renderer behaves the same over HTTP as over Electron IPC. `fetch` is passed in, so this
+// file needs no DOM types and tests can run it on Node.
+import { ApiError, type ApiClient } from './api.js';
+import { createApiClient, isResult, transportFailure, unwrapReply } from './apiClient.js';
 
 export interface HttpResponseLike {
   status: number;
@@ -28,11 +30,8 @@ export type HttpApiClient = ApiClient & {
 /** The header the server reads the run's token from. */
 export const TOKEN_HEADER = 'authorization';
 
-function isResult(v: unknown): v is Result<unknown> {
-  return typeof v === 'object' && v !== null && typeof (v as { ok?: unknown }).ok === 'boolean';
-}
-
-async function unwrap(response: HttpResponseLike): Promise<unknown> {
+/** The server's reply as a Result; a reply that is not one fails here, naming the HTTP status. */
+async function readReply(response: HttpResponseLike): Promise<unknown> {
   let parsed: unknown;
   try {
     parsed = await response.json();
@@ -41,8 +40,7 @@ async function unwrap(response: HttpResponseLike): Promise<unknown> {
   }
   if (!isResult(parsed))
     throw new ApiError('BAD_RESPONSE', `the server answered ${response.status} without a result`);
-  if (parsed.ok) return parsed.value;
-  throw new ApiError(parsed.error.code, parsed.error.message);
+  return parsed;
 }
 
 /**
@@ -52,28 +50,31 @@ async function unwrap(response: HttpResponseLike): Promise<unknown> {
 export function createHttpClient(baseUrl: string, token: string, fetchImpl: Fetch<string>): HttpApiClient {
   const base = baseUrl.replace(/\/+$/, '');
   const auth = { [TOKEN_HEADER]: `Bearer ${token}` };
-  const call = async (method: ApiMethod, request: unknown): Promise<unknown> => {
+  const api = createApiClient(async (method, request) => {
     const response = await fetchImpl(`${base}/api/${method}`, {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify(request ?? {}),
+      body: JSON.stringify(request),
     });
-    return unwrap(response);
-  };
-  const client: Record<string, unknown> = {};
-  for (const method of API_METHODS) client[method] = (request: unknown) => call(method, request);
-  client['uploadFile'] = async (name: string, body: unknown): Promise<UploadedFile> => {
+    return readReply(response);
+  }, 'the server');
+  const uploadFile = async (name: string, body: unknown): Promise<UploadedFile> => {
     // The body is whatever the platform's fetch accepts for bytes (a File, a Blob, a Uint8Array); the same
     // fetch carries it, only its static type is widened here.
     const send = fetchImpl as unknown as Fetch<unknown>;
-    const response = await send(`${base}/api/upload?name=${encodeURIComponent(name)}`, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/octet-stream' },
-      body,
-    });
-    return (await unwrap(response)) as UploadedFile;
+    let response: HttpResponseLike;
+    try {
+      response = await send(`${base}/api/upload?name=${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/octet-stream' },
+        body,
+      });
+    } catch (e) {
+      throw transportFailure(e, 'the server');
+    }
+    return unwrapReply(await readReply(response), 'the server') as UploadedFile;
   };
-  return client as HttpApiClient;
+  return { ...api, uploadFile };
 }
 
 /** Reads `#token=…` from a location hash; the token never travels in a URL the server sees. */

@@ -3,6 +3,7 @@
 // starts a new engine on the same case. Too many crashes in a row stop the restarts, still not the app.
 // Spawning is passed in, so the same logic runs over Electron's utilityProcess and Node's child_process.
 import type { ApiMethod, Result } from '../../shared/api.js';
+import type { EngineStatus } from '../../shared/shellEvents.js';
 
 // Messages between the main process and the engine process: plain JSON-safe objects. The engine answers
 // every call with a Result and says when the open case changed, so a restart reopens the right case.
@@ -30,10 +31,8 @@ export interface EngineChild {
 
 export type SpawnEngine = (casePath: string) => EngineChild;
 
-export type EngineStatus =
-  | { state: 'starting' | 'ready'; casePath: string }
-  | { state: 'restarting'; casePath: string; message: string }
-  | { state: 'failed'; casePath: string; message: string };
+// The status is what the window is told in the shell's `engine` event, so its type lives with that event.
+export type { EngineStatus };
 
 /** Restarts allowed within RESTART_WINDOW_MS before the engine is left stopped. */
 export const MAX_RESTARTS = 3;

@@ -3,10 +3,11 @@
 import { writeFile } from 'node:fs/promises';
 import { dialog, type BrowserWindow } from 'electron';
 import type { ApiMethod, ReportFile, Result } from '../../shared/api.js';
+import type { ShellEvent } from '../../shared/shellEvents.js';
 import type { ReportFormat } from './menu.js';
 
 export type CallEngine = (method: ApiMethod, request: unknown) => Promise<Result<unknown>>;
-export type SendShellEvent = (event: { type: string; [key: string]: unknown }) => void;
+export type SendShellEvent = (event: ShellEvent) => void;
 
 const CASE_FILTER = [{ name: 'AccountScope case', extensions: ['duckdb'] }];
 const EVIDENCE_FILTER = [

@@ -8,8 +8,6 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { isTrustedSender } from './windowSecurity.js';
 
 export const API_CHANNEL_PREFIX = 'accountscope:api:';
-/** Main → window notifications (engine restarted, case changed by the menu, …). */
-export const SHELL_EVENT_CHANNEL = 'accountscope:shell-event';
 
 export function apiChannel(method: string): string {
   return `${API_CHANNEL_PREFIX}${method}`;

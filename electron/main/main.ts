@@ -19,7 +19,8 @@ import {
 } from 'electron';
 import { EngineProcess, type EngineChild, type EngineStatus } from './engineProcess.js';
 import { FileActions } from './fileActions.js';
-import { registerApi, SHELL_EVENT_CHANNEL, type SenderFacts } from './ipcBridge.js';
+import { SHELL_EVENT_CHANNEL, type ShellEvent } from '../../shared/shellEvents.js';
+import { registerApi, type SenderFacts } from './ipcBridge.js';
 import { menuTemplate } from './menu.js';
 import {
   APP_ENTRY,
@@ -66,7 +67,7 @@ function hardenSession(ses: Session): void {
   });
 }
 
-function sendShellEvent(event: { type: string; [key: string]: unknown }): void {
+function sendShellEvent(event: ShellEvent): void {
   const wc = mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null;
   if (wc && !wc.isDestroyed()) wc.send(SHELL_EVENT_CHANNEL, event);
 }

@@ -1,6 +1,7 @@
 // The application menu, as a template built from plain actions (no Electron import), so its shape is
-// testable: File (case and evidence), View (the screens), Help.
+// testable: File (case and evidence), View (every screen of shared/screens.ts, in its order), Help.
 import type { MenuItemConstructorOptions } from 'electron';
+import { SCREENS, type ScreenId } from '../../shared/screens.js';
 
 export type ReportFormat = 'html' | 'json' | 'csv';
 
@@ -10,20 +11,10 @@ export interface MenuActions {
   importFiles(): void;
   importFolder(): void;
   exportReport(format: ReportFormat): void;
-  navigate(screen: string): void;
+  navigate(screen: ScreenId): void;
   showSecurityStatus(): void;
   showAbout(): void;
 }
-
-export const SCREENS: ReadonlyArray<[id: string, label: string]> = [
-  ['import', 'Import'],
-  ['findings', 'Findings'],
-  ['accounts', 'Accounts'],
-  ['timeline', 'Timeline'],
-  ['signins', 'Sign-ins'],
-  ['sql', 'SQL'],
-  ['settings', 'Settings'],
-];
 
 export function menuTemplate(
   actions: MenuActions,
@@ -53,9 +44,10 @@ export function menuTemplate(
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
-      ...SCREENS.map(([id, label], i): MenuItemConstructorOptions => ({
+      // CmdOrCtrl+1… in nav-bar order; a tenth screen would have no digit left and gets no shortcut.
+      ...SCREENS.map(({ id, label }, i): MenuItemConstructorOptions => ({
         label,
-        accelerator: `CmdOrCtrl+${i + 1}`,
+        ...(i < 9 ? { accelerator: `CmdOrCtrl+${i + 1}` } : {}),
         click: () => actions.navigate(id),
       })),
       { type: 'separator' },

@@ -1,13 +1,15 @@
 // The preload: the only bridge between the sandboxed page and the main process. It exposes exactly the
 // API contract's named functions (and two small shell helpers), never ipcRenderer itself, so the page
-// cannot send on any other channel. Sandboxed preloads cannot load ES modules or other files, which is
-// why this is CommonJS (.cts) and lists the method names itself; the type checks below fail the build if
-// that list and the contract ever differ.
+// cannot send on any other channel; each function answers with the engine's Result. Sandboxed preloads
+// cannot load ES modules or other files, which is why this is CommonJS (.cts) and lists the method names
+// itself; the type checks below fail the build if that list and the contract ever differ.
 // CommonJS under verbatimModuleSyntax: `import x = require()` is the only form that compiles to require(),
 // and a sandboxed preload has no other way to load a module.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import electron = require('electron');
-import type { ApiClient, ApiMethod, Result } from '../../shared/api.js';
+import type { ApiMethod, ApiResultClient } from '../../shared/api.js';
+import type * as shellEvents from '../../shared/shellEvents.js';
+import type * as ipcBridge from '../main/ipcBridge.js';
 
 const { contextBridge, ipcRenderer, webUtils } = electron;
 
@@ -44,29 +46,22 @@ type Missing = Exclude<ApiMethod, (typeof METHODS)[number]>;
 const everyMethodListed: [Missing] extends [never] ? true : Missing = true;
 void everyMethodListed;
 
-// Must match ipcBridge.ts (kept literal: this file cannot import it at run time).
-const API_CHANNEL_PREFIX = 'accountscope:api:';
-const SHELL_EVENT_CHANNEL = 'accountscope:shell-event';
+// Kept literal, since this file cannot import at run time; the types make the build fail if either
+// differs from the constant the main process uses.
+const API_CHANNEL_PREFIX: typeof ipcBridge.API_CHANNEL_PREFIX = 'accountscope:api:';
+const SHELL_EVENT_CHANNEL: typeof shellEvents.SHELL_EVENT_CHANNEL = 'accountscope:shell-event';
 
 /**
- * Errors cross contextBridge as plain Errors (custom fields are dropped), so the code travels in the
- * message, in the form the UI's errorText already prints: "message (CODE)".
+ * Each method answers with the engine's Result as it came over IPC, never throwing: an Error crossing
+ * contextBridge keeps only its message, so the renderer turns Results into values or ApiErrors itself
+ * (shared/apiClient.ts), the same way it does for the browser mode's HTTP replies.
  */
-function unwrap(result: unknown): unknown {
-  const r = result as Result<unknown>;
-  if (r && r.ok === true) return r.value;
-  const error =
-    r && r.ok === false ? r.error : { code: 'BAD_RESPONSE', message: 'the engine sent no result' };
-  throw new Error(`${error.message} (${error.code})`);
-}
-
-function buildApi(): ApiClient {
+function buildApi(): ApiResultClient {
   const api: Record<string, (request: unknown) => Promise<unknown>> = {};
   for (const method of METHODS) {
-    api[method] = (request: unknown) =>
-      ipcRenderer.invoke(`${API_CHANNEL_PREFIX}${method}`, request ?? {}).then(unwrap);
+    api[method] = (request: unknown) => ipcRenderer.invoke(`${API_CHANNEL_PREFIX}${method}`, request ?? {});
   }
-  return api as ApiClient;
+  return api as ApiResultClient;
 }
 
 const api = buildApi();
@@ -76,16 +71,12 @@ const files = {
   pathForFile: (file: unknown): string => webUtils.getPathForFile(file),
 };
 
-export interface ShellEvent {
-  type: 'engine' | 'case-changed' | 'import-started' | 'navigate' | 'report-saved';
-  [key: string]: unknown;
-}
-
 const shell = {
   /** Subscribes to notifications from the shell (menu actions, engine restarts); returns an unsubscribe. */
-  onEvent(listener: (event: ShellEvent) => void): () => void {
-    // The IPC event object (with its sender) never reaches the page: only the payload does.
-    const forward = (_e: unknown, payload: unknown): void => listener(payload as ShellEvent);
+  onEvent(listener: (event: shellEvents.ShellEvent) => void): () => void {
+    // The IPC event object (with its sender) never reaches the page: only the payload does. The renderer
+    // checks the payload (isShellEvent); this file cannot load the check at run time.
+    const forward = (_e: unknown, payload: unknown): void => listener(payload as shellEvents.ShellEvent);
     ipcRenderer.on(SHELL_EVENT_CHANNEL, forward);
     return () => void ipcRenderer.removeListener(SHELL_EVENT_CHANNEL, forward);
   },

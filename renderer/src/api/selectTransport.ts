@@ -1,6 +1,8 @@
-// Picks the transport once, at start-up: the preload's client inside Electron, else HTTP to the loopback
-// server that served this page, authenticated with the token it put in the URL fragment.
-import type { ApiClient } from '../../../shared/api';
+// Picks the transport once, at start-up: the preload's bridge inside Electron, else HTTP to the loopback
+// server that served this page, authenticated with the token it put in the URL fragment. Either way the
+// screens get the same ApiClient, failing with the same ApiError.
+import type { ApiClient, ApiMethod } from '../../../shared/api';
+import { createApiClient } from '../../../shared/apiClient';
 import { createHttpClient, tokenFromHash, type UploadedFile } from '../../../shared/transport';
 
 export type TransportKind = 'electron' | 'http';
@@ -16,7 +18,13 @@ export interface SelectedTransport {
 const TOKEN_KEY = 'accountscope.token';
 
 export function selectTransport(): SelectedTransport {
-  if (window.accountscope) return { kind: 'electron', api: window.accountscope };
+  const bridge = window.accountscope;
+  if (bridge) {
+    // The preload hands back Results; the same unwrapping as the HTTP client makes them values or ApiErrors.
+    const carry = (method: ApiMethod, request: unknown) =>
+      (bridge[method] as (req: unknown) => Promise<unknown>)(request);
+    return { kind: 'electron', api: createApiClient(carry) };
+  }
 
   const fromHash = tokenFromHash(window.location.hash);
   if (fromHash) {

@@ -1,21 +1,20 @@
 // What the Electron preload puts on window. The browser mode has neither; the app then talks HTTP.
-import type { ApiClient } from '../../../shared/api';
-
-export interface ShellEvent {
-  type: string;
-  [key: string]: unknown;
-}
+import type { ApiResultClient } from '../../../shared/api';
+import type { ShellEvent } from '../../../shared/shellEvents';
 
 declare global {
   interface Window {
-    /** The API contract, exposed method by method through contextBridge. */
-    accountscope?: ApiClient;
+    /** The API contract, exposed method by method through contextBridge; each answers with a Result. */
+    accountscope?: ApiResultClient;
     /**
      * Electron-only helpers outside the contract: since Electron 32 a dropped File no longer carries its
      * path, so the preload has to resolve it (webUtils.getPathForFile).
      */
     accountscopeFiles?: { pathForFile(file: File): string };
-    /** Electron-only notifications from the shell: menu actions, engine restarts, case changes. */
+    /**
+     * Electron-only notifications from the shell: menu actions, engine restarts, case changes. Typed as the
+     * preload promises; the listener still checks each event (isShellEvent) before acting on it.
+     */
     accountscopeShell?: { onEvent(listener: (event: ShellEvent) => void): () => void };
   }
 }

@@ -10,7 +10,7 @@ import {
   type ScreenFocus,
   type ScreenId,
 } from './AppContext';
-import { errorText } from './useApiQuery';
+import { errorText } from '../format/errorText';
 import { StartupError } from './StartupError';
 import { Header } from '../layout/Header';
 import { NavBar } from '../layout/NavBar';

@@ -3,10 +3,10 @@
 import { createContext, useContext } from 'react';
 import type { ApiClient, CaseInfo, RawEvent } from '../../../shared/api';
 import type { AnalyticInfo } from '../../../shared/report';
+import type { ScreenId } from '../../../shared/screens';
 import type { SelectedTransport, TransportKind } from '../api/selectTransport';
 
-export type ScreenId =
-  'import' | 'findings' | 'accounts' | 'timeline' | 'signins' | 'sql' | 'coverage' | 'settings';
+export type { ScreenId };
 
 /** What a screen should select when another screen sends the user there. */
 export interface ScreenFocus {

@@ -12,7 +12,7 @@ import {
 } from 'react';
 import type { ImportStatus } from '../../../shared/api';
 import { useApp } from './AppContext';
-import { errorText } from './useApiQuery';
+import { errorText } from '../format/errorText';
 
 export interface AnalysisState {
   state: 'idle' | 'running' | 'done' | 'error';

@@ -1,5 +1,7 @@
-// Maps a screen id to its component; the switch is exhaustive so a new screen cannot be forgotten here.
-import type { ScreenId } from './AppContext';
+// Maps a screen id to its component. A Record keyed by ScreenId: a screen added to shared/screens.ts
+// without a component here does not compile.
+import type { ComponentType } from 'react';
+import type { ScreenId } from '../../../shared/screens';
 import { ImportScreen } from '../screens/import/ImportScreen';
 import { FindingsScreen } from '../screens/findings/FindingsScreen';
 import { AccountsScreen } from '../screens/accounts/AccountsScreen';
@@ -9,27 +11,18 @@ import { SqlScreen } from '../screens/sql/SqlScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { CoverageScreen } from '../screens/coverage/CoverageScreen';
 
+const SCREEN_COMPONENTS: Record<ScreenId, ComponentType> = {
+  import: ImportScreen,
+  findings: FindingsScreen,
+  accounts: AccountsScreen,
+  timeline: TimelineScreen,
+  signins: SigninsScreen,
+  sql: SqlScreen,
+  coverage: CoverageScreen,
+  settings: SettingsScreen,
+};
+
 export function CurrentScreen({ screen }: { screen: ScreenId }) {
-  switch (screen) {
-    case 'import':
-      return <ImportScreen />;
-    case 'findings':
-      return <FindingsScreen />;
-    case 'accounts':
-      return <AccountsScreen />;
-    case 'timeline':
-      return <TimelineScreen />;
-    case 'signins':
-      return <SigninsScreen />;
-    case 'sql':
-      return <SqlScreen />;
-    case 'coverage':
-      return <CoverageScreen />;
-    case 'settings':
-      return <SettingsScreen />;
-    default: {
-      const unreachable: never = screen;
-      return unreachable;
-    }
-  }
+  const Screen = SCREEN_COMPONENTS[screen];
+  return <Screen />;
 }

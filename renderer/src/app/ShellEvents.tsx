@@ -1,23 +1,9 @@
 // Listens to the desktop shell (menus, window drops, engine restarts) when there is one; in browser mode
 // there is no shell and this renders nothing and subscribes to nothing.
 import { useEffect } from 'react';
-import type { ShellEvent } from '../api/window';
-import { useApp, type ScreenId } from './AppContext';
+import { isShellEvent } from '../../../shared/shellEvents';
+import { useApp } from './AppContext';
 import { useCaseJobs } from './CaseJobs';
-
-const SCREENS: readonly ScreenId[] = [
-  'import',
-  'findings',
-  'accounts',
-  'timeline',
-  'signins',
-  'sql',
-  'settings',
-];
-
-function isScreen(value: unknown): value is ScreenId {
-  return typeof value === 'string' && (SCREENS as readonly string[]).includes(value);
-}
 
 export function ShellEvents() {
   const { dataChanged, navigate } = useApp();
@@ -26,7 +12,8 @@ export function ShellEvents() {
   useEffect(() => {
     const shell = window.accountscopeShell;
     if (!shell) return;
-    return shell.onEvent((event: ShellEvent) => {
+    return shell.onEvent((event: unknown) => {
+      if (!isShellEvent(event)) return;
       switch (event.type) {
         case 'case-changed':
         case 'engine':
@@ -34,16 +21,19 @@ export function ShellEvents() {
           dataChanged();
           break;
         case 'navigate':
-          if (isScreen(event['screen'])) navigate(event['screen']);
+          navigate(event.screen);
           break;
         case 'import-started':
-          if (typeof event['importId'] === 'string') {
-            navigate('import');
-            watchImport(event['importId']);
-          }
+          navigate('import');
+          watchImport(event.importId);
           break;
-        default:
+        case 'report-saved':
+          // The save dialog the user just closed is the confirmation; nothing on screen changes.
           break;
+        default: {
+          const unhandled: never = event;
+          void unhandled;
+        }
       }
     });
   }, [dataChanged, navigate, watchImport]);

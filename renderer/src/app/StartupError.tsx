@@ -1,4 +1,6 @@
 // Shown when the app cannot reach its engine at all: says what failed and what the user can do about it.
+import './StartupError.css';
+
 interface StartupErrorProps {
   message: string;
   onRetry?: () => void;

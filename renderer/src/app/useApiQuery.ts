@@ -2,6 +2,7 @@
 // (a slower earlier request finishing after a newer one) are dropped, so a fast typist sees the last query.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../../../shared/api';
+import { errorText } from '../format/errorText';
 import { useApp } from './AppContext';
 
 export interface ApiQuery<T> {
@@ -9,14 +10,6 @@ export interface ApiQuery<T> {
   error: string | undefined;
   loading: boolean;
   reload: () => void;
-}
-
-export function errorText(e: unknown): string {
-  if (e instanceof Error) {
-    const code = (e as { code?: unknown }).code;
-    return typeof code === 'string' && code.length > 0 ? `${e.message} (${code})` : e.message;
-  }
-  return String(e);
 }
 
 /** `key` must change whenever the request changes; `load` is read fresh on each run. */

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { ScreenId } from '../app/AppContext';
 import { useApp } from '../app/AppContext';
+import './EmptyState.css';
 
 interface EmptyStateProps {
   title: string;

@@ -1,5 +1,6 @@
 // An error, said plainly, with the next step when there is one.
 import type { ReactNode } from 'react';
+import './ErrorNote.css';
 
 export function ErrorNote({
   message,

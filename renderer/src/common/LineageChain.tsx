@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { LineageNode } from '../../../shared/report';
 import { baseName } from '../format/formatNumbers';
+import './LineageChain.css';
 
 export function imageName(node: LineageNode): string {
   return node.image ? baseName(node.image) : 'unknown image';

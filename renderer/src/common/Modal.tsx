@@ -1,5 +1,6 @@
 // A dialog over the app: Escape or the close button dismisses it, and focus moves into it on open.
 import { useEffect, useRef, type ReactNode } from 'react';
+import './Modal.css';
 
 interface ModalProps {
   title: string;

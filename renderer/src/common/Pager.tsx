@@ -1,5 +1,6 @@
 // Previous / next over a server-paged list, with the position in words.
 import { formatCount } from '../format/formatNumbers';
+import './Pager.css';
 
 interface PagerProps {
   offset: number;

@@ -2,6 +2,7 @@
 // list items (tool names, activity names) may themselves contain commas.
 import { useEffect, useState } from 'react';
 import type { ParamSpec } from '../../../shared/api';
+import './ParamInput.css';
 
 function listToText(value: unknown): string {
   return Array.isArray(value) ? value.map((v) => String(v)).join('\n') : value == null ? '' : String(value);

@@ -7,6 +7,7 @@ import { useApiQuery } from '../app/useApiQuery';
 import { Modal } from './Modal';
 import { ErrorNote } from './ErrorNote';
 import { indentXml } from './indentXml';
+import './RawEventViewer.css';
 
 function indented(format: 'xml' | 'json', text: string): string {
   if (format === 'xml') return indentXml(text);

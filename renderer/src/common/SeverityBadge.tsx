@@ -1,5 +1,6 @@
 // Severity as colour AND word: colour alone fails for colour-blind readers and on a dim projector.
 import type { Severity } from '../../../shared/report';
+import './SeverityBadge.css';
 
 const MARKS: Record<Severity, string> = { critical: '◆◆', high: '◆', medium: '▲', low: '●' };
 

@@ -1,6 +1,7 @@
 // A time in a narrow table column: the date over the clock time, both in the display zone.
 import { useApp } from '../app/AppContext';
 import { formatTime } from '../format/formatTime';
+import './TimeCell.css';
 
 export function TimeCell({ iso }: { iso: string | null | undefined }) {
   const { timeZone } = useApp();

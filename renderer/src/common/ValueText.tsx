@@ -1,4 +1,5 @@
 // Shows an analytic's parameter or detail value as text: lists joined, objects as indented JSON.
+import './ValueText.css';
 export function valueToText(value: unknown): string {
   if (value == null) return '—';
   if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null))

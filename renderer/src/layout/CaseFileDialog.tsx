@@ -2,9 +2,10 @@
 // a native file dialog in browser mode; the path is on the machine running the engine.
 import { useState } from 'react';
 import { useApp } from '../app/AppContext';
-import { errorText } from '../app/useApiQuery';
+import { errorText } from '../format/errorText';
 import { Modal } from '../common/Modal';
 import { ErrorNote } from '../common/ErrorNote';
+import './CaseFileDialog.css';
 
 export type CaseFileMode = 'save' | 'open';
 

@@ -5,6 +5,7 @@ import { baseName, formatCount } from '../format/formatNumbers';
 import { formatTime } from '../format/formatTime';
 import { ReportExportMenu } from './ReportExportMenu';
 import { CaseFileDialog, type CaseFileMode } from './CaseFileDialog';
+import './Header.css';
 
 export function Header() {
   const { caseInfo, timeZone } = useApp();

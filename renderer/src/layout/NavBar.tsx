@@ -1,24 +1,9 @@
-// The left navigation. Each entry carries the count that tells the user whether it is worth opening.
-import type { ScreenId } from '../app/AppContext';
+// The left navigation: every screen of shared/screens.ts, in its order. Each entry carries the count that
+// tells the user whether it is worth opening.
+import { SCREENS, type ScreenId } from '../../../shared/screens';
 import { useApp } from '../app/AppContext';
 import { formatCount } from '../format/formatNumbers';
-
-interface NavEntry {
-  id: ScreenId;
-  label: string;
-  hint: string;
-}
-
-const ENTRIES: NavEntry[] = [
-  { id: 'import', label: 'Import', hint: 'Add log files to the case' },
-  { id: 'findings', label: 'Findings', hint: 'What the analytics found' },
-  { id: 'accounts', label: 'Accounts', hint: 'One story per account' },
-  { id: 'timeline', label: 'Timeline', hint: 'Event volume and markers' },
-  { id: 'signins', label: 'Sign-ins', hint: 'Entra ID sources by IP' },
-  { id: 'sql', label: 'SQL', hint: 'The analytics as SQL' },
-  { id: 'coverage', label: 'Coverage', hint: 'Telemetry, gaps and blind spots' },
-  { id: 'settings', label: 'Settings', hint: 'Thresholds, allowlists, time zone' },
-];
+import './NavBar.css';
 
 export function NavBar() {
   const { screen, navigate, caseInfo } = useApp();
@@ -32,7 +17,7 @@ export function NavBar() {
   return (
     <nav className="nav" aria-label="Screens">
       <ul>
-        {ENTRIES.map((entry) => {
+        {SCREENS.map((entry) => {
           const count = countFor(entry.id);
           return (
             <li key={entry.id}>

@@ -1,8 +1,9 @@
 // Report export from anywhere in the app: the engine renders the report, the page saves it as a download.
 import { useState } from 'react';
 import { useApp } from '../app/AppContext';
-import { errorText } from '../app/useApiQuery';
+import { errorText } from '../format/errorText';
 import { downloadFile } from '../common/downloadFile';
+import './ReportExportMenu.css';
 
 type ReportFormat = 'html' | 'json' | 'csv';
 const FORMATS: ReportFormat[] = ['html', 'json', 'csv'];

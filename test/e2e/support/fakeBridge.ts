@@ -1,13 +1,24 @@
-// Puts a Node-side ApiClient behind window.accountscope in a page, the way the Electron preload would, so the
-// UI can be driven against the fake case without an engine.
+// Puts a Node-side ApiClient behind window.accountscope in a page, the way the Electron preload does, so the
+// UI can be driven against the fake case without an engine; and, for the shell's side, a stand-in for the
+// preload's accountscopeShell that the test feeds events into.
 import type { Page } from 'playwright-core';
-import type { ApiClient, ApiMethod } from '../../../shared/api.js';
+import { ApiError, type ApiClient, type ApiMethod, type Result } from '../../../shared/api.js';
+import type { ShellEvent } from '../../../shared/shellEvents.js';
 
+/** Like the preload, the bridge answers with Results: the page's own client turns them into values or errors. */
 export async function installFakeApi(page: Page, api: ApiClient): Promise<void> {
-  await page.exposeBinding('__accountscopeFake', async (_source, method: ApiMethod, request: unknown) => {
-    const fn = api[method] as (req: unknown) => Promise<unknown>;
-    return fn(request);
-  });
+  await page.exposeBinding(
+    '__accountscopeFake',
+    async (_source, method: ApiMethod, request: unknown): Promise<Result<unknown>> => {
+      const fn = api[method] as (req: unknown) => Promise<unknown>;
+      try {
+        return { ok: true, value: await fn(request) };
+      } catch (e) {
+        const code = e instanceof ApiError ? e.code : 'INTERNAL';
+        return { ok: false, error: { code, message: (e as Error).message } };
+      }
+    },
+  );
   await page.addInitScript(() => {
     type Bridge = { __accountscopeFake: (m: string, r: unknown) => Promise<unknown> };
     // The binding is looked up per call: it may be installed after this script runs.
@@ -19,4 +30,30 @@ export async function installFakeApi(page: Page, api: ApiClient): Promise<void> 
       },
     );
   });
+}
+
+type ShellListener = (event: unknown) => void;
+interface FakeShellGlobal {
+  accountscopeShell: { onEvent(listener: ShellListener): () => void };
+  __shellListeners: Set<ShellListener>;
+}
+
+/** Gives the page a shell like the preload's; returns how to send it an event, as main would. */
+export async function installFakeShell(page: Page): Promise<(event: ShellEvent) => Promise<void>> {
+  await page.addInitScript(() => {
+    const g = globalThis as unknown as FakeShellGlobal;
+    g.__shellListeners = new Set();
+    g.accountscopeShell = {
+      onEvent(listener) {
+        g.__shellListeners.add(listener);
+        return () => void g.__shellListeners.delete(listener);
+      },
+    };
+  });
+  return async (event) => {
+    await page.evaluate((e) => {
+      const g = globalThis as unknown as FakeShellGlobal;
+      for (const listener of g.__shellListeners) listener(e);
+    }, event);
+  };
 }

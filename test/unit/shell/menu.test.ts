@@ -1,9 +1,11 @@
-// The menu's shape: the File actions the design asks for, one View entry per screen, dev tools only in
-// development.
+// The menu's shape: the File actions the design asks for, one View entry per screen of shared/screens.ts
+// (in nav-bar order, each with its own shortcut), dev tools only in development. That every View entry
+// really reaches its screen in the window is test/e2e/shellNavigation.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MenuItemConstructorOptions } from 'electron';
-import { menuTemplate, SCREENS, type MenuActions } from '../../../electron/main/menu.js';
+import { menuTemplate, type MenuActions } from '../../../electron/main/menu.js';
+import { SCREENS } from '../../../shared/screens.js';
 
 function recorder(): { actions: MenuActions; log: string[] } {
   const log: string[] = [];
@@ -46,17 +48,32 @@ test('File offers open, save as, import files and folders, and each report forma
     'export:json',
     'export:csv',
   ]);
-  assert.deepEqual(labels(find(menu, 'Help').submenu), ['Security Status…', 'About AccountScope']);
+  assert.deepEqual(labels(find(menu, 'Help').submenu!), ['Security Status…', 'About AccountScope']);
 });
 
-test('View lists every screen; developer tools appear only in development', () => {
+test('View has one entry per screen, in nav-bar order, each navigating there with its own shortcut', () => {
   const { actions, log } = recorder();
-  const prod = find(menuTemplate(actions, { isMac: false, devTools: false }), 'View').submenu!;
-  for (const item of prod) item.click?.();
+  const view = find(menuTemplate(actions, { isMac: false, devTools: false }), 'View').submenu!;
+  const screenItems = view.filter((i) => i.click);
+  for (const item of screenItems) item.click?.();
   assert.deepEqual(
     log,
-    SCREENS.map(([id]) => `navigate:${id}`),
+    SCREENS.map((s) => `navigate:${s.id}`),
   );
+  assert.deepEqual(
+    screenItems.map((i) => i.label),
+    SCREENS.map((s) => s.label),
+  );
+  const shortcuts = screenItems.map((i) => i.accelerator);
+  assert.deepEqual(
+    shortcuts,
+    SCREENS.map((_, i) => `CmdOrCtrl+${i + 1}`),
+  );
+});
+
+test('developer tools appear only in development', () => {
+  const { actions } = recorder();
+  const prod = find(menuTemplate(actions, { isMac: false, devTools: false }), 'View').submenu!;
   assert.ok(!prod.some((i) => i.role === 'toggleDevTools'));
   const dev = find(menuTemplate(actions, { isMac: false, devTools: true }), 'View').submenu!;
   assert.ok(dev.some((i) => i.role === 'toggleDevTools'));

@@ -1,11 +1,13 @@
 // The compiled preload, run in a VM with a stand-in `electron` module: what the page gets is exactly the
-// contract's functions plus two helpers, never ipcRenderer, and results and errors cross as the UI expects.
+// contract's functions plus two helpers, never ipcRenderer, and Results cross as values for the renderer's
+// client (shared/apiClient.ts) to unwrap.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { API_METHODS } from '../../../shared/api.js';
+import { API_METHODS, ApiError } from '../../../shared/api.js';
+import { createApiClient } from '../../../shared/apiClient.js';
 import { projectRoot } from '../../support/paths.js';
 
 interface Loaded {
@@ -59,22 +61,32 @@ test('the page gets exactly the API methods, a file-path helper and shell events
   }
 });
 
-test('a call goes out on its own channel and the value comes back unwrapped', async () => {
+test('a call goes out on its own channel and its Result comes back as sent, success or failure', async () => {
   const { exposed, invoked, reply } = loadPreload();
   reply.value = { ok: true, value: { total: 0, rows: [] } };
-  assert.deepEqual(await exposed['accountscope']!['listFindings']!({ limit: 5 }), { total: 0, rows: [] });
+  assert.deepEqual(await exposed['accountscope']!['listFindings']!({ limit: 5 }), reply.value);
   assert.deepEqual(invoked, [['accountscope:api:listFindings', { limit: 5 }]]);
+  // A failure is a value too: an Error crossing contextBridge would lose its code.
+  reply.value = { ok: false, error: { code: 'BUSY', message: 'an import is still running' } };
+  assert.deepEqual(await exposed['accountscope']!['analyze']!(), reply.value);
+  // The preload's `{}` comes from the VM's realm: compared as JSON, not by prototype.
+  assert.equal(JSON.stringify(invoked[1]), JSON.stringify(['accountscope:api:analyze', {}]));
 });
 
-test('a failure rejects with an Error carrying the message and the code', async () => {
+test("the renderer's client over the preload fails with the engine's code, as over HTTP", async () => {
   const { exposed, reply } = loadPreload();
+  const bridge = exposed['accountscope']!;
+  const client = createApiClient((method, request) => bridge[method]!(request) as Promise<unknown>);
   reply.value = { ok: false, error: { code: 'BUSY', message: 'an import is still running' } };
   await assert.rejects(
-    exposed['accountscope']!['analyze']!({}) as Promise<unknown>,
-    (e: Error) => e.message === 'an import is still running (BUSY)',
+    client.analyze({}),
+    (e: unknown) => e instanceof ApiError && e.code === 'BUSY' && e.message === 'an import is still running',
   );
   reply.value = undefined;
-  await assert.rejects(exposed['accountscope']!['caseInfo']!({}) as Promise<unknown>, /BAD_RESPONSE/);
+  await assert.rejects(
+    client.caseInfo({}),
+    (e: unknown) => e instanceof ApiError && e.code === 'BAD_RESPONSE',
+  );
 });
 
 test('shell events reach the page without the IPC event object, and can be unsubscribed', () => {

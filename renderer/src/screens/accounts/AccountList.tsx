@@ -3,6 +3,7 @@ import type { AccountSummary } from '../../../../shared/api';
 import { useApp } from '../../app/AppContext';
 import { SeverityBadge } from '../../common/SeverityBadge';
 import { formatTime } from '../../format/formatTime';
+import './accounts.css';
 
 export function KindBadges({ kinds }: { kinds: AccountSummary['kinds'] }) {
   return (

@@ -11,6 +11,7 @@ import { SessionCard } from './SessionCard';
 import { FollowUpTimeline } from './FollowUpTimeline';
 import { StoryEventsTable } from './StoryEventsTable';
 import { StoryFindings } from './StoryFindings';
+import './accounts.css';
 
 export function AccountStoryView({ accountKey }: { accountKey: string }) {
   const { timeZone } = useApp();

@@ -6,6 +6,7 @@ import { EmptyState } from '../../common/EmptyState';
 import { ErrorNote } from '../../common/ErrorNote';
 import { AccountList } from './AccountList';
 import { AccountStoryView } from './AccountStoryView';
+import './accounts.css';
 
 export function AccountsScreen() {
   const { focus } = useApp();

@@ -6,6 +6,7 @@ import { useApp } from '../../app/AppContext';
 import { useElementWidth } from '../../common/useElementWidth';
 import { formatRelative, formatTime, parseTime } from '../../format/formatTime';
 import { storyReference } from './storyReference';
+import './accounts.css';
 
 const TICKS_S = [-86400, -3600, -600, -60, -10, 0, 10, 60, 600, 3600, 86400];
 const LANE = 26;

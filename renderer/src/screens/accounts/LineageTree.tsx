@@ -4,6 +4,7 @@ import type { LineageNode } from '../../../../shared/report';
 import { useApp } from '../../app/AppContext';
 import { imageName } from '../../common/LineageChain';
 import { formatTime } from '../../format/formatTime';
+import './accounts.css';
 
 export function LineageTree({ lineage }: { lineage: LineageNode[] }) {
   const { timeZone } = useApp();

@@ -1,6 +1,7 @@
 // Where the actor came from: the logon session behind the process chain, with its logon type in words.
 import type { AccountStory } from '../../../../shared/api';
 import { logonTypeName } from '../../format/securityTerms';
+import './accounts.css';
 
 export function SessionCard({ session }: { session: AccountStory['session'] }) {
   if (!session || Object.values(session).every((v) => v == null || v === '')) {

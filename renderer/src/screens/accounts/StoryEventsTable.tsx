@@ -4,6 +4,7 @@ import { useApp } from '../../app/AppContext';
 import { RawButton } from '../../common/RawButton';
 import { formatRelative, formatTime, parseTime } from '../../format/formatTime';
 import { storyReference } from './storyReference';
+import './accounts.css';
 
 export function StoryEventsTable({ events }: { events: StoryEvent[] }) {
   const { timeZone } = useApp();

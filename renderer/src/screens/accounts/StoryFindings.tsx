@@ -3,6 +3,7 @@ import type { Finding } from '../../../../shared/report';
 import { useAnalytics, useApp } from '../../app/AppContext';
 import { SeverityBadge } from '../../common/SeverityBadge';
 import { formatTime } from '../../format/formatTime';
+import './accounts.css';
 
 export function StoryFindings({ findings }: { findings: Finding[] }) {
   const { timeZone, navigate } = useApp();

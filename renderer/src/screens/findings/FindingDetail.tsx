@@ -10,6 +10,7 @@ import { SeverityBadge } from '../../common/SeverityBadge';
 import { formatTime } from '../../format/formatTime';
 import { EvidenceList } from './EvidenceList';
 import { TriageChecklist } from '../coverage/TriageChecklist';
+import './findings.css';
 
 function ActorFacts({ actor }: { actor: Finding['actor'] }) {
   if (!actor.user && !actor.sourceIp && !actor.logonId) return <>unknown</>;

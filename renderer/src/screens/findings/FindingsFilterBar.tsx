@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { AnalyticId, Severity } from '../../../../shared/report';
 import { useAnalytics } from '../../app/AppContext';
 import { SEVERITIES } from '../../format/securityTerms';
+import './findings.css';
 
 export interface FindingsFilter {
   analytics: AnalyticId[];

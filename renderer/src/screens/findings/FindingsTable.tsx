@@ -7,6 +7,7 @@ import { BreakableText } from '../../common/BreakableText';
 import { shortHost } from '../../format/formatNumbers';
 import { selectableRow } from '../../common/selectableRow';
 import { useAnalytics } from '../../app/AppContext';
+import './findings.css';
 
 interface SortState {
   key: FindingSortKey;

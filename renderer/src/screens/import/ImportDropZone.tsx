@@ -4,9 +4,10 @@
 import { useState, type DragEvent } from 'react';
 import { useApp } from '../../app/AppContext';
 import { useCaseJobs } from '../../app/CaseJobs';
-import { errorText } from '../../app/useApiQuery';
+import { errorText } from '../../format/errorText';
 import { formatBytes } from '../../format/formatNumbers';
 import { collectDroppedFiles } from './collectDroppedFiles';
+import './import.css';
 
 export function ImportDropZone() {
   const { uploadFile } = useApp();

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useApp } from '../../app/AppContext';
 import { useCaseJobs } from '../../app/CaseJobs';
+import './import.css';
 
 export function splitPaths(text: string): string[] {
   return text

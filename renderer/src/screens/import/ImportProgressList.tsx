@@ -2,6 +2,7 @@
 import type { ImportFileProgress, ImportStatus } from '../../../../shared/api';
 import { useCaseJobs } from '../../app/CaseJobs';
 import { shortPath, formatBytes, formatCount, formatRate } from '../../format/formatNumbers';
+import './import.css';
 
 const STATE_WORDS: Record<ImportFileProgress['state'], string> = {
   queued: 'waiting',

@@ -8,6 +8,7 @@ import { ImportProgressList } from './ImportProgressList';
 import { ImportSummaryTable } from './ImportSummaryTable';
 import { AnalyzePanel } from './AnalyzePanel';
 import { CaseSourcesTable } from './CaseSourcesTable';
+import './import.css';
 
 export function ImportScreen() {
   const { caseInfo } = useApp();

@@ -3,6 +3,7 @@
 import type { ImportFileProgress } from '../../../../shared/api';
 import type { SourceError } from '../../../../shared/report';
 import { shortPath, formatCount } from '../../format/formatNumbers';
+import './import.css';
 
 function errorPlace(error: SourceError): string {
   const place: string[] = [];

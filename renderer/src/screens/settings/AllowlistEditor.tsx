@@ -1,6 +1,7 @@
 // One allowlist: value and reason rows. The reason is required in spirit: it is shown on every finding the
 // entry lowers, so a reviewer can see why the analyst trusted it.
 import type { Allowlist, AllowlistEntry } from '../../../../shared/report';
+import './settings.css';
 
 export const ALLOWLIST_KINDS: Array<keyof Allowlist> = ['accounts', 'tools', 'sourceIps', 'hosts'];
 

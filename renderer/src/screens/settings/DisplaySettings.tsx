@@ -1,6 +1,7 @@
 // Display time zone and analytic profile. Times are stored in UTC; the zone only changes how they read.
 import type { Settings } from '../../../../shared/api';
 import { isValidTimeZone, formatMs } from '../../format/formatTime';
+import './settings.css';
 
 // Offered as suggestions; any IANA name the browser knows is accepted.
 const ZONES: string[] = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];

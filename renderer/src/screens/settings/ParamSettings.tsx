@@ -3,6 +3,7 @@ import type { ParamSpec } from '../../../../shared/api';
 import { ParamInput } from '../../common/ParamInput';
 import { ShortValue } from '../../common/ValueText';
 import { useAnalytics } from '../../app/AppContext';
+import './settings.css';
 
 interface ParamSettingsProps {
   specs: ParamSpec[];

@@ -5,12 +5,14 @@ import type { Settings } from '../../../../shared/api';
 import type { Allowlist } from '../../../../shared/report';
 import { useApp } from '../../app/AppContext';
 import { useCaseJobs } from '../../app/CaseJobs';
-import { errorText, useApiQuery } from '../../app/useApiQuery';
+import { useApiQuery } from '../../app/useApiQuery';
+import { errorText } from '../../format/errorText';
 import { ErrorNote } from '../../common/ErrorNote';
 import { isValidTimeZone } from '../../format/formatTime';
 import { ParamSettings } from './ParamSettings';
 import { AllowlistEditor, ALLOWLIST_KINDS } from './AllowlistEditor';
 import { DisplaySettings } from './DisplaySettings';
+import './settings.css';
 
 export function SettingsScreen() {
   const { api, setTimeZone } = useApp();

@@ -2,6 +2,7 @@
 // bars with counts and meanings (detail pane).
 import { entraCodeName } from '../../format/securityTerms';
 import { formatCount } from '../../format/formatNumbers';
+import './signins.css';
 
 const CODE_COLORS: Record<string, string> = {
   '0': '#7bd88f',

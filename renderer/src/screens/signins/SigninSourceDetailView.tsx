@@ -18,6 +18,7 @@ import { formatCount } from '../../format/formatNumbers';
 import { formatAxisTime, formatMs, formatTime, parseTime } from '../../format/formatTime';
 import { ErrorCodeMix } from './ErrorCodeBars';
 import { SigninUserTable } from './SigninUserTable';
+import './signins.css';
 
 export function SigninSourceDetailView({ ip }: { ip: string }) {
   const { timeZone } = useApp();

@@ -5,6 +5,7 @@ import { formatCount } from '../../format/formatNumbers';
 import { formatTime } from '../../format/formatTime';
 import { ErrorCodeMiniBar } from './ErrorCodeBars';
 import { selectableRow } from '../../common/selectableRow';
+import './signins.css';
 
 interface SigninSourceTableProps {
   sources: SigninSource[];

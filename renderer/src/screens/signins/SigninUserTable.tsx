@@ -3,6 +3,7 @@ import type { SigninSourceDetail } from '../../../../shared/api';
 import { entraCodeName, entraCodeShort } from '../../format/securityTerms';
 import { formatCount } from '../../format/formatNumbers';
 import { BreakableText } from '../../common/BreakableText';
+import './signins.css';
 
 export function SigninUserTable({ users }: { users: SigninSourceDetail['users'] }) {
   if (users.length === 0) return <p className="muted">No usernames recorded.</p>;

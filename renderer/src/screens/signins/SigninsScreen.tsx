@@ -6,6 +6,7 @@ import { EmptyState } from '../../common/EmptyState';
 import { ErrorNote } from '../../common/ErrorNote';
 import { SigninSourceTable } from './SigninSourceTable';
 import { SigninSourceDetailView } from './SigninSourceDetailView';
+import './signins.css';
 
 export function SigninsScreen() {
   const { focus } = useApp();

@@ -3,6 +3,7 @@
 import type { ParamSpec } from '../../../../shared/api';
 import { ParamInput } from '../../common/ParamInput';
 import { ShortValue } from '../../common/ValueText';
+import './sql.css';
 
 interface SqlParamTableProps {
   specs: ParamSpec[];

@@ -5,6 +5,7 @@ import { formatCount, formatDuration } from '../../format/formatNumbers';
 import { toCsv } from './toCsv';
 import { useApp } from '../../app/AppContext';
 import { formatTime } from '../../format/formatTime';
+import './sql.css';
 
 // DuckDB returns timestamps as ISO-like text; the case stores UTC, so a value without a zone is UTC.
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}(:?\d{2})?)?$/;

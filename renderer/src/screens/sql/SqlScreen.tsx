@@ -3,11 +3,13 @@
 import { useEffect, useState } from 'react';
 import type { AnalyticSql, SqlResult } from '../../../../shared/api';
 import { useAnalytics, useApp } from '../../app/AppContext';
-import { errorText, useApiQuery } from '../../app/useApiQuery';
+import { useApiQuery } from '../../app/useApiQuery';
+import { errorText } from '../../format/errorText';
 import { EmptyState } from '../../common/EmptyState';
 import { ErrorNote } from '../../common/ErrorNote';
 import { SqlParamTable } from './SqlParamTable';
 import { SqlResultGrid } from './SqlResultGrid';
+import './sql.css';
 
 const ROW_LIMIT = 1000;
 

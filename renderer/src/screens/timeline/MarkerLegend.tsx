@@ -1,6 +1,7 @@
 // Names the marker colours in words and counts the findings in view, so colour is never the only signal.
 import type { Timeline } from '../../../../shared/api';
 import { SEVERITIES, SEVERITY_COLORS } from '../../format/securityTerms';
+import './timeline.css';
 
 export function MarkerLegend({ markers }: { markers: Timeline['markers'] }) {
   if (markers.length === 0) return <p className="muted small">No findings in this range.</p>;

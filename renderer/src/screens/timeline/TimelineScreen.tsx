@@ -8,6 +8,7 @@ import { ErrorNote } from '../../common/ErrorNote';
 import { formatTime } from '../../format/formatTime';
 import { VolumeChart, type TimeRange } from './VolumeChart';
 import { TimelineEventsTable } from './TimelineEventsTable';
+import './timeline.css';
 
 const BUCKETS = 120;
 
