@@ -2,34 +2,16 @@
 //
 // Nothing here loads DuckDB up front: the parse workers start first, and DuckDB's modules load and the
 // case opens while they parse (see CaseOpener).
-import { CaseOpener } from '../import/caseOpener.js';
-import { Importer } from '../import/importer.js';
 import type { SourceSummary } from '../../../shared/report.js';
+import { importIntoCase as importPathsIntoCase } from '../usecases/importIntoCase.js';
 import { ProgressBar } from './progressBar.js';
 import { formatSourceSummary } from './formatSummary.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK } from './usage.js';
 import { reportSource } from '../usecases/reportSource.js';
 
-/** Imports paths into an open case, drawing progress; shared by `import` and `analyze`. */
-export async function importWithProgress(
-  importer: Importer,
-  paths: readonly string[],
-  signal?: AbortSignal,
-): Promise<SourceSummary[]> {
-  const bar = new ProgressBar();
-  try {
-    return await importer.importPaths(paths, {
-      onProgress: (p) => bar.update(p),
-      ...(signal ? { signal } : {}),
-    });
-  } finally {
-    bar.clear();
-  }
-}
-
 /**
  * Imports paths into the case at `casePath` (created when missing), with `workers` parse workers
- * (default: parseWorkerCount), and closes it.
+ * (default: parseWorkerCount), drawing progress on the terminal; shared by `import` and `analyze`.
  */
 export async function importIntoCase(
   casePath: string,
@@ -37,13 +19,15 @@ export async function importIntoCase(
   workers?: number,
   signal?: AbortSignal,
 ): Promise<SourceSummary[]> {
-  const target = new CaseOpener(casePath);
-  const importer = new Importer(target, workers);
+  const bar = new ProgressBar();
   try {
-    return await importWithProgress(importer, paths, signal);
+    return await importPathsIntoCase(casePath, paths, {
+      onProgress: (p) => bar.update(p),
+      ...(workers !== undefined ? { workers } : {}),
+      ...(signal ? { signal } : {}),
+    });
   } finally {
-    await importer.close();
-    await target.close();
+    bar.clear();
   }
 }
 
@@ -52,7 +36,6 @@ export function importExitCode(sources: readonly SourceSummary[]): number {
   return sources.some((s) => !s.duplicate && s.errors.length > 0) ? EXIT_INPUT_ERRORS : EXIT_OK;
 }
 
-/** The JSON shape of a source, exactly as the report contract names it. */
 export async function importCommand(
   paths: string[],
   casePath: string,
