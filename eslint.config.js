@@ -114,7 +114,7 @@ export default tseslint.config(
     // patterns the screens use on purpose (resetting a page when a filter changes); not adopted yet.
     files: ['renderer/src/**/*.tsx', 'renderer/src/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // The CLI, the bench and the test/e2e harness print to the terminal by design.

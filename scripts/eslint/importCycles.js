@@ -10,11 +10,15 @@ const IMPORT =
   /(?:^|\n)\s*(?:import|export)\s+(?!type\b)(?:[^'"]*?\sfrom\s+)?['"](\.{1,2}\/[^'"]+)['"]|\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
 const SOURCE_EXTS = ['.ts', '.tsx', '.cts', '.mts'];
+const JS_EXTS = ['.js', '.jsx', '.cjs', '.mjs'];
 
 /** The source file a relative specifier names: `./a.js` is `./a.ts` (or .tsx) in TypeScript's NodeNext style. */
 function resolveSpecifier(from, spec) {
   const base = resolve(dirname(from), spec);
-  const stem = extname(base) ? base.slice(0, -extname(base).length) : base;
+  const ext = extname(base);
+  // A stylesheet, an image, JSON: not a module that can import back.
+  if (ext && !JS_EXTS.includes(ext) && !SOURCE_EXTS.includes(ext)) return null;
+  const stem = ext ? base.slice(0, -ext.length) : base;
   for (const candidate of [
     ...SOURCE_EXTS.map((e) => stem + e),
     base,

@@ -1,5 +1,5 @@
 // Findings: every result of the analytics, filtered and sorted on the engine, with the selected one explained.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { FindingQuery, FindingSortKey } from '../../../../shared/api';
 import { useApp } from '../../app/AppContext';
 import { useApiQuery } from '../../app/useApiQuery';
@@ -34,7 +34,7 @@ export function FindingsScreen() {
     limit: PAGE,
   };
   const findings = useApiQuery(JSON.stringify(query), (api) => api.listFindings(query));
-  const rows = findings.data?.rows ?? [];
+  const rows = useMemo(() => findings.data?.rows ?? [], [findings.data]);
 
   // Keep a selection while there are rows, so the detail pane is never blank next to a full table.
   useEffect(() => {

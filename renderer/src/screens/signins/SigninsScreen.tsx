@@ -1,5 +1,5 @@
 // Sign-ins: Entra ID failures grouped by source IP, to spot username enumeration and password spraying.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useApp } from '../../app/AppContext';
 import { useApiQuery } from '../../app/useApiQuery';
 import { EmptyState } from '../../common/EmptyState';
@@ -12,7 +12,7 @@ export function SigninsScreen() {
   const { focus } = useApp();
   const sources = useApiQuery('signin-sources', (api) => api.signinSources({}));
   const [selected, setSelected] = useState<string | undefined>(focus.ip);
-  const rows = sources.data ?? [];
+  const rows = useMemo(() => sources.data ?? [], [sources.data]);
 
   useEffect(() => {
     if (!selected && rows.length > 0) setSelected(rows[0]!.ip);

@@ -1,6 +1,6 @@
 // SQL: each analytic's own SQL, editable, with its bound parameters, run read-only against the case. What a
 // trainer shows a class: change a threshold or a clause, run, and see the rows change.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AnalyticSql, SqlResult } from '../../../../shared/api';
 import { useAnalytics, useApp } from '../../app/AppContext';
 import { useApiQuery } from '../../app/useApiQuery';
@@ -32,21 +32,25 @@ export function SqlScreen() {
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<SqlResult>();
   const [error, setError] = useState<string>();
-  const list = analytics.data?.list ?? [];
+  const loaded = analytics.data;
+  const list = useMemo(() => loaded?.list ?? [], [loaded]);
   const selected = list.find((a) => a.id === selectedId);
 
-  const choose = (a: AnalyticSql) => {
-    setSelectedId(a.id);
-    setSql(a.sql);
-    setParams(initialParams(a, analytics.data?.saved ?? {}));
-    setResult(undefined);
-    setError(undefined);
-  };
+  const choose = useCallback(
+    (a: AnalyticSql) => {
+      setSelectedId(a.id);
+      setSql(a.sql);
+      setParams(initialParams(a, loaded?.saved ?? {}));
+      setResult(undefined);
+      setError(undefined);
+    },
+    [loaded],
+  );
 
   // Open the first analytic when the list arrives, so the screen never starts empty.
   useEffect(() => {
     if (!selectedId && list.length > 0) choose(list[0]!);
-  }, [list.length]);
+  }, [selectedId, list, choose]);
 
   const run = async () => {
     setRunning(true);
