@@ -3,12 +3,10 @@
 // tests can call it directly. The coordinator hashes every file itself, alongside (see the importer).
 import { open, type FileHandle } from 'node:fs/promises';
 import type { ReadError, ReadRow } from '../model.js';
-import { SNIFF_BYTES, sniffInput, type SniffedKind } from '../readers/sniff.js';
+import { SNIFF_BYTES, sniffInput } from '../readers/sniff.js';
+import { INPUT_FORMATS } from '../readers/formats.js';
 import { CHUNK_BYTES, fileChunks } from './fileChunks.js';
 import { InputFormatError, type Reader, type ReaderOptions, type ReaderSummary } from '../readers/types.js';
-import { readWindowsXml } from '../readers/windowsXml/index.js';
-import { readEntraJson } from '../readers/entra/index.js';
-import { readEvtx } from '../readers/evtx/index.js';
 
 /** Enough of a file's start for the sniffer and for any real prolog before the first event. */
 export const FILE_HEAD_BYTES = 64 * 1024;
@@ -54,7 +52,6 @@ export async function readFileHead(handle: FileHandle, size: number): Promise<Bu
 }
 
 /** Which reader reads each kind of content the sniffer recognises. */
-const READERS: Record<SniffedKind, Reader> = { evtx: readEvtx, xml: readWindowsXml, json: readEntraJson };
 
 export async function parseFile<B extends RowBatch>(
   path: string,
@@ -108,7 +105,7 @@ export async function parseFile<B extends RowBatch>(
 
     try {
       const sniffed = sniffInput(fileHead.subarray(0, SNIFF_BYTES));
-      const reader: Reader = READERS[sniffed.kind];
+      const reader: Reader = INPUT_FORMATS[sniffed.kind].read;
       summary = await reader(
         source(),
         {

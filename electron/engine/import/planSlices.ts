@@ -1,13 +1,9 @@
 // Decides whether a file is parsed whole or in byte-range slices by several workers at once. Big Windows
-// logs are sliced: one thread parsing a multi-gigabyte file is the import's bottleneck. An .evtx file is
-// cut between its 64 KiB chunks, which are independent; an XML export where an event starts, which can
-// be found safely from any point (`<` is always escaped in text).
+// logs are sliced: one thread parsing a multi-gigabyte file is the import's bottleneck. Where a format
+// may be cut, and how the records before each cut are counted, is its entry in readers/formats.ts.
 import { open } from 'node:fs/promises';
 import { SNIFF_BYTES, sniffInput, type SniffedKind } from '../readers/sniff.js';
-import { EvtxRecordCounter, planEvtxSlices } from '../readers/evtx/evtxSlices.js';
-import { FILE_MAGIC as EVTX_MAGIC } from '../readers/evtx/evtxLayout.js';
-import { planXmlSlices, xmlEncoding } from '../readers/windowsXml/index.js';
-import { EventStartCounter } from '../readers/windowsXml/eventStartCounter.js';
+import { INPUT_FORMATS, type RecordCounter } from '../readers/formats.js';
 import { readFileHead, type ByteRange } from './parseFile.js';
 import { hashFile } from './fileChunks.js';
 
@@ -28,14 +24,14 @@ export async function planSlices(path: string, parts: number, minSliceBytes = MI
     } catch {
       return null; // not a log: the whole-file read reports it
     }
-    if (kind === 'json') return null;
-    if (kind === 'evtx') return ranges(planEvtxSlices(size, parts, minSliceBytes), size);
+    const slicing = INPUT_FORMATS[kind].slicing;
+    if (!slicing) return null;
     const readAt = async (position: number, length: number): Promise<Buffer> => {
       const buf = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
       const { bytesRead } = await handle.read(buf, 0, buf.length, position);
       return buf.subarray(0, bytesRead);
     };
-    return ranges(await planXmlSlices(readAt, size, head, parts, minSliceBytes), size);
+    return ranges(await slicing.plan({ size, head, parts, minSliceBytes, readAt }), size);
   } finally {
     await handle.close();
   }
@@ -48,13 +44,6 @@ function ranges(starts: readonly number[], size: number): ByteRange[] | null {
     end: starts[i + 1] ?? size,
     last: i === starts.length - 1,
   }));
-}
-
-/** What counts the records before each cut: the XML event starts, or the .evtx record signatures. */
-interface RecordCounter {
-  readonly before: number[];
-  push(chunk: Buffer): void;
-  finish(): void;
 }
 
 /** What one pass over a sliced file finds, each part as soon as it is known. */
@@ -84,12 +73,10 @@ export function scanSlicedFile(path: string, starts: readonly number[]): SlicedF
   };
   const sha256 = hashFile(path, (chunk) => {
     if (counter === null) {
-      if (chunk.subarray(0, EVTX_MAGIC.length).equals(EVTX_MAGIC)) counter = new EvtxRecordCounter(starts);
-      else {
-        const info = xmlEncoding(chunk);
-        if (info === null) throw new Error('not XML any more');
-        counter = new EventStartCounter(info, starts);
-      }
+      // The file was sliced by its format's plan; it must still be that format (not replaced meanwhile).
+      const slicing = INPUT_FORMATS[sniffInput(chunk.subarray(0, SNIFF_BYTES)).kind].slicing;
+      if (!slicing) throw new Error('this file can no longer be read in slices');
+      counter = slicing.counter(chunk, starts);
     }
     counter.push(chunk);
     tell(counter);
