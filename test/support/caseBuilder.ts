@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { openCase, type CaseDb } from '../../electron/engine/store/openCase.js';
 import { CaseAppender } from '../../electron/engine/store/appendRows.js';
-import type { AuditRow, SigninRow, WinEventRow } from '../../electron/engine/model.js';
+import type { AuditRow, SigninRow, WinEventRow } from '../../electron/engine/rowContract.js';
 
 type Id = number | bigint | string;
 

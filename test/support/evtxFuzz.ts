@@ -3,7 +3,7 @@
 // template definitions, names), runs of zeroes and template references pointed at other places. Every
 // mutant must end in rows and located errors, or in a refusal of the whole file (InputFormatError):
 // never an exception out of the reader, never a hang, never memory out of proportion to the input.
-import type { ReadError } from '../../electron/engine/model.js';
+import type { ReadError } from '../../electron/engine/rowContract.js';
 import { readEvtx } from '../../electron/engine/readers/evtx/index.js';
 import { InputFormatError } from '../../electron/engine/readers/types.js';
 import type { SeededRandom } from '../../tools/synth/random.js';

@@ -17,7 +17,7 @@
 //     is replayed on the items this reader found, and must give exactly what python-evtx wrote.
 import { existsSync } from 'node:fs';
 import type { TestContext } from 'node:test';
-import type { ReadError, WinEventRow } from '../../electron/engine/model.js';
+import type { ReadError, WinEventRow } from '../../electron/engine/rowContract.js';
 import { parseFile } from '../../electron/engine/import/parseFile.js';
 import { sharedDir } from './paths.js';
 

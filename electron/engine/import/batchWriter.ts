@@ -14,7 +14,7 @@ import {
 import { CaseAppender } from '../store/appendRows.js';
 import { hasBackgroundThreads, runOnDuckDbThreads } from '../store/runOnDuckDbThreads.js';
 import { insertSegmentSql, type RecordTable } from '../store/segmentFormat.js';
-import type { ReadRow } from '../model.js';
+import type { ReadRow } from '../rowContract.js';
 import type { SegmentBatch } from './workerProtocol.js';
 
 /** Most batches one INSERT takes: bigger scans cost DuckDB less a row, and progress still moves. */

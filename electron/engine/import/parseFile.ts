@@ -2,7 +2,7 @@
 // the bytes to the matching reader. Runs inside the parse worker, but has no worker code itself, so
 // tests can call it directly. The coordinator hashes every file itself, alongside (see the importer).
 import { open, type FileHandle } from 'node:fs/promises';
-import type { ReadError, ReadRow } from '../model.js';
+import type { ReadError, ReadRow } from '../rowContract.js';
 import { SNIFF_BYTES, sniffInput } from '../readers/sniff.js';
 import { INPUT_FORMATS } from '../readers/formats.js';
 import { CHUNK_BYTES, fileChunks } from './fileChunks.js';

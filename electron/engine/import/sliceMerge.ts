@@ -2,7 +2,7 @@
 // slices attach to the file's writer as soon as their first record number is known, their results merge
 // into one, and slices numbered too high (on a damaged file) are moved down to their real numbers.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { FormatVariant } from '../model.js';
+import type { FormatVariant } from '../rowContract.js';
 import type { BatchWriter } from './batchWriter.js';
 import type { ParseResult } from './parseFile.js';
 import type { ParseJob } from './parseJob.js';

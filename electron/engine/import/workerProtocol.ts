@@ -1,5 +1,5 @@
 // Messages between the import coordinator (which owns the case connection) and the parse worker.
-import type { ReadRow } from '../model.js';
+import type { ReadRow } from '../rowContract.js';
 import type { ByteRange, ParseResult } from './parseFile.js';
 import type { RecordTable } from '../store/segmentFormat.js';
 

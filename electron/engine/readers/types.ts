@@ -1,5 +1,5 @@
 // What a reader is handed and what it hands back. Readers run inside the import worker.
-import type { FormatVariant, InputFormat, ReadError, ReadRow } from '../model.js';
+import type { FormatVariant, InputFormat, ReadError, ReadRow } from '../rowContract.js';
 
 export interface ReaderSink {
   /** One parsed record, in file order. */

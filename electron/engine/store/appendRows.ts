@@ -8,7 +8,7 @@ import {
   type DuckDBAppender,
   type DuckDBConnection,
 } from '@duckdb/node-api';
-import type { AuditRow, SigninRow, WinEventRow } from '../model.js';
+import type { AuditRow, SigninRow, WinEventRow } from '../rowContract.js';
 import { AUDIT_COLUMNS, SIGNIN_COLUMNS, WIN_COLUMNS, type Column, type Kind } from './columns.js';
 
 // An empty list carries no element type of its own, so the appender needs it spelled out.

@@ -1,6 +1,6 @@
 // Column lists of the record tables, in the order of the migrations' CREATE TABLEs (after source_id).
 // Both load paths — the packed INSERT and the Appender — read them, so a new column is one line here.
-import type { AuditRow, SigninRow, WinEventRow } from '../model.js';
+import type { AuditRow, SigninRow, WinEventRow } from '../rowContract.js';
 
 export type Kind = 'int' | 'bigint' | 'smallint' | 'text' | 'ts' | 'bool' | 'json' | 'list';
 export type Column<R> = readonly [kind: Kind, get: (r: R) => unknown];

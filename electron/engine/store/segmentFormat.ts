@@ -11,7 +11,7 @@
 // Segments are built as bytes: a Windows event's XML is copied from the bytes it was read from, so the
 // largest column is never encoded again, and no segment-sized string is ever built (joining and encoding
 // those was a third of the worker's time, measured).
-import type { ReadRow, WinEventRow } from '../model.js';
+import type { ReadRow, WinEventRow } from '../rowContract.js';
 import { AUDIT_COLUMNS, SIGNIN_COLUMNS, WIN_COLUMNS, type Column, type Kind } from './columns.js';
 
 const FIELD = '\u001f';

@@ -1,7 +1,7 @@
 // The `sources` table: one row per imported evidence file, with its hash, counts and first errors.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SourceSummary } from '../../../shared/report.js';
-import type { ReadError } from '../model.js';
+import type { ReadError } from '../rowContract.js';
 
 export interface NewSource {
   sourceId: number;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, readdirSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ReadRow } from '../../../electron/engine/model.js';
+import type { ReadRow } from '../../../electron/engine/rowContract.js';
 import { fileChunks } from '../../../electron/engine/import/fileChunks.js';
 import { parseFile, type RowBatch } from '../../../electron/engine/import/parseFile.js';
 import { sampleEvidenceDir, tempDir } from '../../support/paths.js';

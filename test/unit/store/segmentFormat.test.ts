@@ -2,7 +2,7 @@
 // batch: a reused builder must write exactly what a fresh one writes, however its buffers grew.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ReadRow, WinEventRow } from '../../../electron/engine/model.js';
+import type { ReadRow, WinEventRow } from '../../../electron/engine/rowContract.js';
 import { SegmentBatchBuilder, type FormattedBatch } from '../../../electron/engine/store/segmentFormat.js';
 import { readText, securityEvent } from '../readers/windowsXml/readerHarness.js';
 import { signinRow } from '../../support/caseBuilder.js';

@@ -1,6 +1,6 @@
 // Turns each complete record the scanner finds into a sign-in or audit row: decodes and parses it,
 // classifies it, maps it, and keeps the counts and clues the reader's summary is made of.
-import type { FormatVariant, InputFormat, ReadError } from '../../model.js';
+import type { FormatVariant, InputFormat, ReadError } from '../../rowContract.js';
 import type { ReaderSink, ReaderSummary } from '../types.js';
 import { classifyEntraRecord } from './classifyEntraRecord.js';
 import { decodeUnits, type CodeUnits } from './codeUnits.js';

@@ -5,7 +5,7 @@
 // Layouts: a top-level array of records; an object wrapping them ({"value":[..]} Graph pages,
 // {"records":[..]} diagnostic output, {"tables":[{"columns":..,"rows":..}]} query-API results); and
 // any number of such values one after another (JSON lines), where a broken line costs that line only.
-import type { ReadError } from '../../model.js';
+import type { ReadError } from '../../rowContract.js';
 import type { CodeUnits } from './codeUnits.js';
 import { JsonStreamWalker, type ScanLimits } from './jsonStreamWalker.js';
 import * as capture from './recordCapture.js';

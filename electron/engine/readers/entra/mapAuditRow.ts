@@ -2,7 +2,7 @@
 // PascalCase, renames operationType to AADOperationType, repeats the activity in OperationName and may
 // hold InitiatedBy / TargetResources as JSON text; a diagnostic record's top level adds time,
 // operationName and callerIpAddress around the Graph object.
-import type { AuditRow } from '../../model.js';
+import type { AuditRow } from '../../rowContract.js';
 import type { EntraRecord } from './classifyEntraRecord.js';
 import type { EntraFields } from './entraFields.js';
 import { parseEntraTimestamp } from './entraTimestamp.js';

@@ -1,7 +1,7 @@
 // One sign-in record, of any shape, to a SigninRow. Graph and diagnostic `properties` are camelCase
 // with nested objects; Log Analytics renames (IPAddress, LocationDetails, ResultType as a string,
 // ResultDescription) and may hold the nested objects as JSON text. Lookups are case-insensitive.
-import type { SigninRow } from '../../model.js';
+import type { SigninRow } from '../../rowContract.js';
 import type { EntraRecord, SigninKind } from './classifyEntraRecord.js';
 import { toBoolean, toErrorCode, type EntraFields } from './entraFields.js';
 import { parseEntraTimestamp } from './entraTimestamp.js';

@@ -3,7 +3,7 @@
 // checksums fail or whose magic is wrong is still read record by record, a record that does not parse
 // is reported with its offset and record id and skipped, and the walk finds the next record by its
 // signature, so one bad record costs only itself.
-import type { ReadError, WinEventRow } from '../../model.js';
+import type { ReadError, WinEventRow } from '../../rowContract.js';
 import {
   CHUNK_HEADER_BYTES,
   MIN_RECORD_BYTES,

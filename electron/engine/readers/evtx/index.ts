@@ -4,7 +4,7 @@
 // unused ones). Each chunk is read on its own: its templates and names are cached for its records and
 // dropped with it, so memory stays at a chunk or two whatever the file's size.
 // It gives the rows the XML readers give for the same events, through the same collector and mapping.
-import type { ReadError } from '../../model.js';
+import type { ReadError } from '../../rowContract.js';
 import { DEFAULT_MAX_RECORD_BYTES, InputFormatError, type Reader } from '../types.js';
 import { readChunkRecords, type ChunkSink } from './chunkRecords.js';
 import { newReadingState } from './recordRows.js';

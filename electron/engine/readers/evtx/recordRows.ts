@@ -1,7 +1,7 @@
 // One record to one row: read in the fast shape and rendered by its template's compiled form where it
 // can be (nearly always), otherwise through the general walk of its Binary XML. The same code renders a
 // single record's XML when the raw-event viewer asks for it, from the record's chunk in the evidence.
-import type { WinEventRow } from '../../model.js';
+import type { WinEventRow } from '../../rowContract.js';
 import { MalformedEventError } from '../windowsXml/eventCollector.js';
 import type { ExtractedEvent } from '../windowsXml/extractedEvent.js';
 import { toWinEventRow } from '../windowsXml/winEventRow.js';

@@ -1,7 +1,7 @@
 // Reads what lies between events: the XML declaration(s), the `<Events>` root of Event Viewer and
 // python-evtx, the "Record N" lines of the Rust evtx_dump, comments and whitespace. These tell the export
 // flavour apart; anything else is reported, because it usually means a damaged or concatenated file.
-import type { FormatVariant } from '../../model.js';
+import type { FormatVariant } from '../../rowContract.js';
 import type { XmlVersion } from './conformantEventExtractor.js';
 import { decodeLoosely, encodedLength, type EncodingInfo } from './textEncoding.js';
 

@@ -2,7 +2,7 @@
 // the Windows and Sysmon schemas exactly. A value that lands in a column is not repeated in `data`; a
 // value that is present but does not convert (a pid that is not a number), or that loses to a better
 // source for the same column, stays in `data` under its own name, so nothing in the event is lost.
-import type { WinEventRow } from '../../model.js';
+import type { WinEventRow } from '../../rowContract.js';
 import {
   splitDomainUser,
   toBigIntId,

@@ -1,6 +1,6 @@
 // One event's bytes to one row: decode, extract (fast path first, conformant parser when it declines),
 // map. A failure is returned, not thrown, because one bad event must never stop an import.
-import type { WinEventRow } from '../../model.js';
+import type { WinEventRow } from '../../rowContract.js';
 import { extractEventConformant, MalformedEventError, type XmlVersion } from './conformantEventExtractor.js';
 import { extractEventFast } from './fastEventExtractor.js';
 import { EVENT_OPEN, opensEvent } from './eventSplitter.js';

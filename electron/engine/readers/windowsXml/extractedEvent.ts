@@ -1,7 +1,7 @@
 // What both extractors (the fast one and the conformant fallback) hand to the row mapping: the raw text
 // of the System values and the payload values in document order, decoded but not yet interpreted.
 // Keeping the two extractors' output identical in shape is what lets the tests compare them value by value.
-import type { MicrosUtc } from '../../model.js';
+import type { MicrosUtc } from '../../rowContract.js';
 
 export interface SystemValues {
   provider: string | null; // Provider/@Name

@@ -3,7 +3,7 @@
 // `offset` fields only, never in the text: a parallel import renumbers records after the reader has
 // spoken, and the CLI and the UI render the place from the fields. An offset inside a message is always
 // a second, more precise, absolute file offset.
-import type { ReadError } from '../../model.js';
+import type { ReadError } from '../../rowContract.js';
 
 function size(bytes: number): string {
   if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;

@@ -5,7 +5,7 @@
 // A session may read one slice of a file (parallel import): it then starts at a file offset other than 0
 // and/or stops short of the end. Offsets stay file offsets; record numbers count from the slice's first
 // event, since the slices before it are read at the same time and their counts are not known yet.
-import type { ReadError } from '../../model.js';
+import type { ReadError } from '../../rowContract.js';
 import type { ReaderSink, ReaderSummary } from '../types.js';
 import { InputFormatError } from '../types.js';
 import {

@@ -5,7 +5,7 @@
 //   2021-10-19T16:42:41.20+02:00   explicit offset
 // Digits past the sixth are truncated, not rounded, which is what python-evtx does when it converts the
 // same FILETIME: the same event then gets the same timestamp whichever tool exported it.
-import type { MicrosUtc } from '../../model.js';
+import type { MicrosUtc } from '../../rowContract.js';
 import { daysFromCivil, daysInMonth } from '../calendar.js';
 
 /** Parsed by hand, not by a regular expression: this runs once per event, and is a measurable share. */

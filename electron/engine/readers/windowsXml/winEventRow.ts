@@ -3,7 +3,7 @@
 // name, unnamed Data as Data1, Data2, ... in order, `<Binary>` as Binary, UserData leaves by path. A name
 // seen twice keeps both values, the second as `Name#2`. `data` has no prototype, so a value named
 // `__proto__` or `constructor` is just a value (and `data.hasOwnProperty` does not exist: use `Object.hasOwn`).
-import type { WinEventRow } from '../../model.js';
+import type { WinEventRow } from '../../rowContract.js';
 import { mapPayload } from './commonFields.js';
 import type { ExtractedEvent } from './extractedEvent.js';
 import { toBigIntId, toCanonicalHex, toSmallInt } from './fieldValues.js';

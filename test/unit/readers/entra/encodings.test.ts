@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { ReadError, ReadRow } from '../../../../electron/engine/model.js';
+import type { ReadError, ReadRow } from '../../../../electron/engine/rowContract.js';
 import { readEntraJson } from '../../../../electron/engine/readers/entra/index.js';
 import { InputFormatError } from '../../../../electron/engine/readers/types.js';
 import { fixture, readEntra, signins, utc } from './entraTestSupport.js';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AuditRow, ReadError, ReadRow, SigninRow } from '../../../../electron/engine/model.js';
+import type { AuditRow, ReadError, ReadRow, SigninRow } from '../../../../electron/engine/rowContract.js';
 import { readEntraJson } from '../../../../electron/engine/readers/entra/index.js';
 import type { ReaderOptions, ReaderSummary } from '../../../../electron/engine/readers/types.js';
 

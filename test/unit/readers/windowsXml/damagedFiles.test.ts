@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InputFormatError } from '../../../../electron/engine/readers/types.js';
-import type { ReadError } from '../../../../electron/engine/model.js';
+import type { ReadError } from '../../../../electron/engine/rowContract.js';
 import { readBytes, readText, readUntilFailure, securityEvent } from './readerHarness.js';
 
 const A = securityEvent(4624, { TargetUserName: 'alice' }, 1);

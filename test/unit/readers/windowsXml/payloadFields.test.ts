@@ -1,7 +1,7 @@
 // Sysmon fields, UserData payloads, unnamed Data, repeated names and hostile names, System values.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { WinEventRow } from '../../../../electron/engine/model.js';
+import type { WinEventRow } from '../../../../electron/engine/rowContract.js';
 import { readText, securityEvent } from './readerHarness.js';
 
 async function one(xml: string): Promise<WinEventRow> {

@@ -1,7 +1,7 @@
 // Runs the reader over in-memory bytes or a file and collects what it hands the sink.
 import assert from 'node:assert/strict';
 import { createReadStream } from 'node:fs';
-import type { ReadError, WinEventRow } from '../../../../electron/engine/model.js';
+import type { ReadError, WinEventRow } from '../../../../electron/engine/rowContract.js';
 import type { ReaderOptions, ReaderSummary } from '../../../../electron/engine/readers/types.js';
 import { readWindowsXml } from '../../../../electron/engine/readers/windowsXml/index.js';
 

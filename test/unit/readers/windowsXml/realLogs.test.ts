@@ -2,7 +2,7 @@
 // exact event counts per channel and id, no errors, and chosen field values an analyst relies on.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { WinEventRow } from '../../../../electron/engine/model.js';
+import type { WinEventRow } from '../../../../electron/engine/rowContract.js';
 import { readFile, type ReadResult } from './readerHarness.js';
 import { NEEDS_SHARED, realLog, realLogEntries } from './realLogs.js';
 

@@ -1,7 +1,7 @@
 // Which values of Security events land in which columns: the fields the account analytics are built on.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { WinEventRow } from '../../../../electron/engine/model.js';
+import type { WinEventRow } from '../../../../electron/engine/rowContract.js';
 import { readText, securityEvent } from './readerHarness.js';
 
 async function one(xml: string): Promise<WinEventRow> {

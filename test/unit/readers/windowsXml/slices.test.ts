@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { ReadError, WinEventRow } from '../../../../electron/engine/model.js';
+import type { ReadError, WinEventRow } from '../../../../electron/engine/rowContract.js';
 import {
   InputFormatError,
   type ReaderOptions,
