@@ -1,7 +1,9 @@
 // `npm run bench`: writes (or reuses) the deterministic synthetic corpus in bench-data/, then measures
 // for each input the import speed and peak memory next to the raw-read and decode floors, the whole
 // corpus in one import, and the analytics on the resulting case.
-//   npm run bench -- [--events N] [--signins N] [--skip-analytics]
+//   npm run bench -- [--events N] [--signins N] [--skip-analytics] [--corpus DIR]
+// --corpus reads an already written corpus folder (corpus-<events>-<signins>-<seed>, with its evtx/) in
+// place, e.g. another checkout's bench-data, instead of writing one here; cases still go to bench-data/.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     signins: { type: 'string', default: '500000' },
     seed: { type: 'string', default: '1612' },
     'skip-analytics': { type: 'boolean', default: false },
+    corpus: { type: 'string' },
   },
 });
 const spec = {
@@ -29,11 +32,13 @@ const spec = {
   seed: Number(values.seed),
 };
 const dataDir = join(root, 'bench-data');
-const corpusDir = join(dataDir, `corpus-${spec.windowsEvents}-${spec.signins}-${spec.seed}`);
+const corpusDir = values.corpus ?? join(dataDir, `corpus-${spec.windowsEvents}-${spec.signins}-${spec.seed}`);
 const marker = join(corpusDir, 'corpus.json');
 /** The Windows files' events again as binary .evtx (see evtxBench.ts). */
 const evtxDir = join(corpusDir, 'evtx');
 
+if (values.corpus !== undefined && (!existsSync(marker) || !existsSync(evtxDir)))
+  throw new Error(`--corpus ${values.corpus}: no corpus.json and evtx/ there`);
 if (!existsSync(marker) || !existsSync(evtxDir)) {
   rmSync(corpusDir, { recursive: true, force: true });
   mkdirSync(corpusDir, { recursive: true });

@@ -57,6 +57,25 @@ function writeEmptyCollection(dir: string): string {
 }
 
 const f1 = (n: number): string => n.toFixed(1);
+
+/** The targets of issue 10, which the bench prints its figures against. */
+export const EVTX_TARGETS = {
+  /** .evtx import events/s over the same events' XML import, in the same run. */
+  evtxOverXml: 2,
+  /** Parse-only MB of .evtx per CPU-second of one worker. */
+  parseMBps: 80,
+  /** Peak RSS for 2 GB of .evtx in one case. */
+  rssBytesPer2GB: 1e9,
+  /** A collection of 300 empty channel logs, whole process. */
+  emptyCollectionSeconds: 3,
+} as const;
+
+const verdict = (met: boolean): string => (met ? 'met' : 'NOT met');
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
 const mb = (n: number): string => (n / 1e6).toFixed(0);
 
 export function benchEvtx(opts: {
@@ -82,6 +101,8 @@ export function benchEvtx(opts: {
       'evtx/XML'.padStart(10) +
       'RSS MB'.padStart(8),
   );
+  const ratios: number[] = [];
+  const parseRates: number[] = [];
   for (const evtx of evtxFiles) {
     const xml = join(opts.corpusDir, `${basename(evtx, '.evtx')}.xml`);
     const parsed = parseOne(evtx);
@@ -89,6 +110,8 @@ export function benchEvtx(opts: {
     const twin = existsSync(xml) ? opts.importInChild(join(opts.caseDir, 'xml.duckdb'), [xml]) : null;
     const rate = im.events / (im.ms / 1000);
     const xmlRate = twin ? twin.events / (twin.ms / 1000) : NaN;
+    if (twin) ratios.push(rate / xmlRate);
+    parseRates.push(parsed.mbPerCpuSecond);
     log(
       basename(evtx).padEnd(30) +
         mb(statSync(evtx).size).padStart(6) +
@@ -101,16 +124,31 @@ export function benchEvtx(opts: {
         (im.errors ? `  ${im.errors} errors!` : ''),
     );
   }
+  const T = EVTX_TARGETS;
+  const above = (xs: number[], floor: number): number => xs.filter((x) => x >= floor).length;
+  log(
+    `target .evtx/XML >= ${T.evtxOverXml}x: ${verdict(above(ratios, T.evtxOverXml) === ratios.length)} ` +
+      `(${above(ratios, T.evtxOverXml)} of ${ratios.length} files; ` +
+      `${f1(Math.min(...ratios))}-${f1(Math.max(...ratios))}x, median ${f1(median(ratios))}x)`,
+  );
+  log(
+    `target parse >= ${T.parseMBps} MB/s per worker: ` +
+      `${verdict(above(parseRates, T.parseMBps) === parseRates.length)} (${above(parseRates, T.parseMBps)} of ` +
+      `${parseRates.length} files; ${f1(Math.min(...parseRates))}-${f1(Math.max(...parseRates))} MB/s)`,
+  );
   const all = opts.importInChild(join(opts.caseDir, 'evtx-all.duckdb'), evtxFiles);
   log(
     `every .evtx in one case: ${mb(all.bytes)} MB, ${all.events} events in ${f1(all.ms / 1000)} s = ` +
-      `${Math.round(all.events / (all.ms / 1000))} events/s, peak RSS ${mb(all.maxRssBytes)} MB`,
+      `${Math.round(all.events / (all.ms / 1000))} events/s, peak RSS ${mb(all.maxRssBytes)} MB ` +
+      `(target under ${mb(T.rssBytesPer2GB)} MB for 2 GB, ${mb((T.rssBytesPer2GB * all.bytes) / 2e9)} MB ` +
+      `for these; ${verdict(all.maxRssBytes < T.rssBytesPer2GB)} under the 2 GB figure)`,
   );
 
   const collection = writeEmptyCollection(join(opts.caseDir, '..', 'collection-300-empty'));
   const empty = cliImport([collection], join(opts.caseDir, 'collection.duckdb'));
   log(
-    `a collection of 300 empty channel logs, whole \`accountscope import\` process: ${f1(empty.seconds)} s`,
+    `a collection of 300 empty channel logs, whole \`accountscope import\` process: ${f1(empty.seconds)} s ` +
+      `(target under ${T.emptyCollectionSeconds} s: ${verdict(empty.seconds < T.emptyCollectionSeconds)})`,
   );
 
   const biggest = evtxFiles.reduce((a, b) => (statSync(a).size >= statSync(b).size ? a : b));

@@ -1,13 +1,7 @@
 // Bulk-loads normalized rows through DuckDB's Appender. One column list per table, kept in the same
 // order as migrations/001_case_tables.sql, so adding a column is a one-line change here and there.
-import {
-  VARCHAR,
-  LIST,
-  DuckDBTimestampValue,
-  listValue,
-  type DuckDBAppender,
-  type DuckDBConnection,
-} from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import { VARCHAR, LIST, DuckDBTimestampValue, listValue } from './duckdbApi.js';
 import type { AuditRow, SigninRow, WinEventRow } from '../rowContract.js';
 import { AUDIT_COLUMNS, SIGNIN_COLUMNS, WIN_COLUMNS, type Column, type Kind } from './columns.js';
 

@@ -7,7 +7,8 @@
 //
 // The case file is attached to an in-memory instance rather than opened as the instance's own database,
 // because the row group size can only be chosen when a database is attached.
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance as Instance } from '@duckdb/node-api';
+import { DuckDBInstance } from './duckdbApi.js';
 import { availableParallelism } from 'node:os';
 import { sep } from 'node:path';
 import { migrate } from './migrate.js';
@@ -142,7 +143,7 @@ export function sqlStringLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
-async function connectToCase(instance: DuckDBInstance): Promise<DuckDBConnection> {
+async function connectToCase(instance: Instance): Promise<DuckDBConnection> {
   const conn = await instance.connect();
   try {
     await conn.run(`USE ${CASE_CATALOG}`);
@@ -154,7 +155,7 @@ async function connectToCase(instance: DuckDBInstance): Promise<DuckDBConnection
 }
 
 export async function openCase(path: string, opts: OpenCaseOptions = {}): Promise<CaseDb> {
-  let instance: DuckDBInstance;
+  let instance: Instance;
   let conn: DuckDBConnection;
   try {
     instance = await DuckDBInstance.create(':memory:', instanceOptions(path, opts));

@@ -143,16 +143,7 @@ function addWinEvent(row: WinEventRow, plain: SegmentLines, escaped: SegmentLine
       ? row.plainText === true
       : xmlBytes !== undefined && row.xml.indexOf('\n') < 0 && row.xml.indexOf('\r') < 0;
   if (vouched) {
-    const last = WIN_COLUMNS.length - 1;
-    const parts = new Array<string>(last + 1);
-    for (let i = 0; i < last; i++) {
-      const [kind, get] = WIN_COLUMNS[i]!;
-      const v = get(row);
-      // JSON.stringify writes every control character as an escape, so JSON never holds a line break.
-      parts[i] = v === null || v === undefined ? NULL : kind === 'json' ? JSON.stringify(v) : String(v);
-    }
-    parts[last] = row.xml === null ? NULL : '';
-    const fields = parts.join(FIELD);
+    const fields = winFields(row);
     if (fields.indexOf('\n') < 0 && fields.indexOf('\r') < 0) {
       const tail = row.xml === null ? null : xmlBytes!;
       if (fields.length * 3 + (tail?.length ?? 0) > MAX_SEGMENT_LINE) return false;
@@ -161,6 +152,33 @@ function addWinEvent(row: WinEventRow, plain: SegmentLines, escaped: SegmentLine
     }
   }
   return addCarefully(WIN_COLUMNS, row, plain, escaped);
+}
+
+const t = (v: string | null): string => (v == null ? NULL : v);
+const n = (v: number | bigint | null): string => (v == null ? NULL : `${v}`);
+const F = FIELD;
+
+/**
+ * A vouched Windows event's fields, the XML's left empty (its bytes follow), in WIN_COLUMNS order: the
+ * text formatLine writes for the same row (a test holds them to it), without a getter call, an array
+ * and a join per row, which cost ~5 us a row on the parse worker (measured, a sixth of its time on
+ * .evtx). JSON.stringify writes every control character as an escape, so `data` holds no line break.
+ */
+function winFields(r: WinEventRow): string {
+  return (
+    `${n(r.recordNo)}${F}${n(r.recordId)}${F}${n(r.ts)}${F}${t(r.host)}${F}${t(r.channel)}${F}` +
+    `${t(r.provider)}${F}${n(r.eventId)}${F}${n(r.version)}${F}${n(r.level)}${F}${n(r.task)}${F}` +
+    `${t(r.keywords)}${F}${n(r.execPid)}${F}${t(r.userSid)}${F}${t(r.subjectUser)}${F}` +
+    `${t(r.subjectDomain)}${F}${t(r.subjectSid)}${F}${n(r.subjectLogonId)}${F}${t(r.targetUser)}${F}` +
+    `${t(r.targetDomain)}${F}${t(r.targetSid)}${F}${n(r.targetLogonId)}${F}${n(r.pid)}${F}` +
+    `${n(r.parentPid)}${F}${t(r.image)}${F}${t(r.parentImage)}${F}${t(r.commandLine)}${F}` +
+    `${t(r.parentCommandLine)}${F}${t(r.processGuid)}${F}${t(r.parentProcessGuid)}${F}` +
+    `${n(r.logonType)}${F}${t(r.ip)}${F}${n(r.ipPort)}${F}${t(r.workstation)}${F}${t(r.status)}${F}` +
+    `${t(r.subStatus)}${F}${t(r.failureCode)}${F}${n(r.callerPid)}${F}${t(r.callerImage)}${F}` +
+    `${t(r.logonProcess)}${F}${t(r.authPackage)}${F}${t(r.memberName)}${F}${t(r.memberSid)}${F}` +
+    `${t(r.objectType)}${F}${t(r.objectName)}${F}${t(r.scriptText)}${F}${JSON.stringify(r.data)}${F}` +
+    `${n(r.recordOffset)}${F}${r.xml === null ? NULL : ''}`
+  );
 }
 
 function addCarefully<R>(

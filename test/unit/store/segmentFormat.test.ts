@@ -128,3 +128,50 @@ test('an event without XML that its reader vouched for is written as checked row
   assert.equal(broken.segments[0]!.escaped, true);
   assert.notEqual(c, null);
 });
+
+test('a row whose reader vouched for it is written as the column list writes it, field for field', async () => {
+  const logon = {
+    SubjectUserSid: 'S-1-5-18',
+    SubjectUserName: 'DC01$',
+    SubjectDomainName: 'CORP',
+    SubjectLogonId: '0x3e7',
+    TargetUserName: 'alice',
+    TargetDomainName: 'CORP',
+    TargetLogonId: '0x1f2e3d4c5b6a',
+    LogonType: '3',
+    IpAddress: '::ffff:10.1.2.3',
+    IpPort: '50123',
+    WorkstationName: 'WS7',
+    Status: '0xC000006D',
+    LogonProcessName: 'NtLmSsp ',
+    AuthenticationPackageName: 'NTLM',
+    ProcessId: '0x2a8',
+    ProcessName: 'C:\\Windows\\System32\\lsass.exe',
+    Odd: 'quote " and backslash \\ and tab \t',
+  };
+  const { rows, errors } = await readText(
+    [securityEvent(4624, logon, 7), securityEvent(4625, logon, 8)].join('\r\n'),
+  );
+  assert.deepEqual(errors, []);
+  const all: ReadRow[] = [...rows.map((row): ReadRow => ({ kind: 'win', row })), ...(await winRows(6, 20))];
+  // Without its bytes a row is not vouched for: every field goes through the column list.
+  const careful = all.map((r): ReadRow => {
+    if (r.kind !== 'win') return r;
+    const { xmlUtf8: _bytes, ...row } = r.row;
+    return { kind: 'win', row };
+  });
+  assert.ok(
+    all.some((r) => r.kind === 'win' && r.row.xmlUtf8 !== undefined),
+    'some rows are vouched for',
+  );
+  assert.deepEqual(build(all), build(careful));
+  const asEvtx = careful.map((r): ReadRow =>
+    r.kind === 'win' ? { kind: 'win', row: { ...r.row, xml: null, recordOffset: 4096, plainText: true } } : r,
+  );
+  const evtxCareful = asEvtx.map((r): ReadRow => {
+    if (r.kind !== 'win') return r;
+    const { plainText: _vouched, ...row } = r.row;
+    return { kind: 'win', row };
+  });
+  assert.deepEqual(build(asEvtx), build(evtxCareful));
+});

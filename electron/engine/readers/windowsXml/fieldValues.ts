@@ -51,12 +51,25 @@ export function toSmallInt(text: string): number | null | undefined {
  * lower case, `0x` prefix, no leading zeros (`0xC000006D` -> `0xc000006d`, `0x00000006` -> `0x6`).
  */
 export function toCanonicalHex(text: string): string | null | undefined {
+  // Most codes (and every one an .evtx value gives) are canonical already.
+  if (isCanonicalHex(text)) return text;
   const t = text.trim();
   if (isAbsent(t)) return null;
   const m = HEX.exec(t);
   if (m === null) return undefined;
   const digits = m[1]!.replace(/^0+(?=.)/, '').toLowerCase();
   return `0x${digits}`;
+}
+
+/** `0x` and lower-case hex digits without a leading zero (or just `0x0`). */
+function isCanonicalHex(t: string): boolean {
+  if (t.length < 3 || t.charCodeAt(0) !== 0x30 || t.charCodeAt(1) !== 0x78) return false;
+  if (t.charCodeAt(2) === 0x30 && t.length > 3) return false;
+  for (let i = 2; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+  }
+  return true;
 }
 
 /** Text columns: the value as written, except that an empty element means no value. */
