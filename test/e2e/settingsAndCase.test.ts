@@ -12,6 +12,7 @@ import {
   waitForNumberBelow,
   type AppSession,
 } from './support/appSession.js';
+import { screenshot } from './support/chromium.js';
 
 const FIXTURE = join(projectRoot, 'test', 'e2e', 'fixtures', 'hostile', 'Security-hostile.xml');
 let session: AppSession;
@@ -62,6 +63,25 @@ test('save case as writes the case to the given path', async () => {
     await page.innerText('[data-testid="case-dialog-save"]'),
   );
   assert.ok(existsSync(target), `${target} was not written`);
+  await page.click('[data-testid="modal-close"]');
+});
+
+test('save case as over an existing case asks first, and replaces it only when told', async () => {
+  const { page, caseDir } = session;
+  // The save above moved the work to the copy, so the first case file is closed: a case to replace.
+  const original = join(caseDir, 'case.duckdb');
+  await page.click('[data-testid="save-case"]');
+  await page.fill('[data-testid="case-path"]', original);
+  await page.click('[data-testid="case-submit"]');
+  await page.waitForSelector('[data-testid="case-replace-confirm"]');
+  assert.equal(await page.locator('[data-testid="case-dialog-done"]').count(), 0);
+  await screenshot(page, 'case-replace-confirm');
+  await page.click('[data-testid="case-replace"]');
+  await page.waitForSelector('[data-testid="case-dialog-done"]');
+  assert.match(
+    (await page.textContent('[data-testid="case-dialog-done"]')) ?? '',
+    /Case saved to .*case\.duckdb/,
+  );
   await page.click('[data-testid="modal-close"]');
 });
 

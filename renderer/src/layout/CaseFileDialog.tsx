@@ -1,6 +1,7 @@
 // Save the case under a new name, or open another case file. Paths are typed because the page cannot show
 // a native file dialog in browser mode; the path is on the machine running the engine.
 import { useState } from 'react';
+import { ApiError } from '../../../shared/api';
 import { useApp } from '../app/AppContext';
 import { errorText } from '../format/errorText';
 import { Modal } from '../common/Modal';
@@ -15,14 +16,17 @@ export function CaseFileDialog({ mode, onClose }: { mode: CaseFileMode; onClose:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
+  /** A case already at that path: the engine replaces it only when the user says so. */
+  const [replacing, setReplacing] = useState<string>();
 
-  const submit = async () => {
+  const submit = async (replace = false) => {
     if (!path.trim()) return;
     setBusy(true);
     setError(undefined);
+    setReplacing(undefined);
     try {
       if (mode === 'save') {
-        const saved = await api.saveCaseAs({ path: path.trim() });
+        const saved = await api.saveCaseAs({ path: path.trim(), ...(replace ? { replace: true } : {}) });
         setDone(`Case saved to ${saved.path}`);
       } else {
         await api.openCase({ path: path.trim() });
@@ -31,7 +35,9 @@ export function CaseFileDialog({ mode, onClose }: { mode: CaseFileMode; onClose:
         onClose();
       }
     } catch (e) {
-      setError(errorText(e));
+      if (mode === 'save' && !replace && e instanceof ApiError && e.code === 'EXISTS')
+        setReplacing(path.trim());
+      else setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -64,6 +70,27 @@ export function CaseFileDialog({ mode, onClose }: { mode: CaseFileMode; onClose:
             : 'Closes the current case and opens this one. Unsaved work is already in the current case file.'}
         </p>
         {error && <ErrorNote message={error} />}
+        {replacing && (
+          <div className="note" role="alertdialog" data-testid="case-replace-confirm">
+            <p>
+              An AccountScope case already exists at <span className="mono">{replacing}</span>. Replace it
+              with a copy of this case? Its events, findings and settings will be lost.
+            </p>
+            <div className="row">
+              <button
+                type="button"
+                className="btn danger"
+                onClick={() => void submit(true)}
+                data-testid="case-replace"
+              >
+                Replace it
+              </button>
+              <button type="button" className="btn" onClick={() => setReplacing(undefined)}>
+                Keep it
+              </button>
+            </div>
+          </div>
+        )}
         {done && (
           <p className="ok" role="status" data-testid="case-dialog-done">
             {done}

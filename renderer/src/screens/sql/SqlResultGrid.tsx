@@ -46,8 +46,11 @@ export function SqlResultGrid({ result, name }: { result: SqlResult; name: strin
       </div>
       {result.truncated && (
         <p className="note" data-testid="sql-truncated">
-          Truncated: only the first {formatCount(result.rows.length)} rows are shown and exported. Add a WHERE
-          or LIMIT to narrow the query.
+          Truncated: only the first {formatCount(result.rows.length)} rows are shown and exported
+          {result.truncatedBy === 'bytes'
+            ? ' (the result reached the 8 MiB the console sends back; long values are cut)'
+            : ''}
+          . Add a WHERE or LIMIT, or select fewer columns, to narrow the query.
         </p>
       )}
       {result.rows.length === 0 ? (
