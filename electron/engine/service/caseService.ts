@@ -91,6 +91,7 @@ export class CaseService {
           profile: settings.profile,
           allowlist: settings.allowlist,
         });
+        await s.writeThrough();
         return { findings: findings.length, elapsedMs: Math.round(performance.now() - started) };
       } finally {
         s.analyzing = false;
@@ -135,6 +136,7 @@ export class CaseService {
     getSettings: async () => this.session.settings.settings,
     setSettings: async (settings) => {
       this.session.settings = await saveSettings(this.session.writeConn, settings, this.options.analytics);
+      await this.session.writeThrough();
       return this.session.settings.settings;
     },
     exportReport: async ({ format }) => {

@@ -14,6 +14,15 @@ import { loadSettings, type StoredSettings } from './settingsStore.js';
 import { SqlConsole } from './sqlConsole.js';
 import { readOne, textOrNull, isoSql } from './sqlRows.js';
 
+/**
+ * Moves what the write-ahead log holds into the case file, so that a copy of the .duckdb alone (a
+ * responder's usual backup) is the whole case. FORCE waits for a screen's or the console's query to end
+ * rather than failing on it; if it fails anyway the data is safe in the log, and the next one catches up.
+ */
+async function writeThrough(conn: DuckDBConnection): Promise<void> {
+  await conn.run('FORCE CHECKPOINT').catch(() => undefined);
+}
+
 export class CaseSession {
   analyzing = false;
 
@@ -44,7 +53,8 @@ export class CaseSession {
         readConn,
         new SqlConsole(() => db.connect()),
         importer,
-        new ImportJobs(importer),
+        // The case file alone is always the case: written through after every import.
+        new ImportJobs(importer, () => writeThrough(db.conn)),
         settings,
       );
     } catch (e) {
@@ -67,6 +77,11 @@ export class CaseSession {
   /** Writes everything to the case file, so it can be copied as a whole. */
   async checkpoint(): Promise<void> {
     await this.writeConn.run('CHECKPOINT');
+  }
+
+  /** After an analysis or a settings change: the .duckdb file alone holds them (see writeThrough). */
+  writeThrough(): Promise<void> {
+    return writeThrough(this.writeConn);
   }
 
   async close(): Promise<void> {

@@ -26,8 +26,11 @@ export class ImportJobs {
 
   constructor(
     private readonly importer: Importer,
-    /** Called after each job, so the service can note that the case changed. */
-    private readonly onJobDone: (sources: SourceSummary[]) => void = () => undefined,
+    /**
+     * Awaited after each job before it reports done: the service writes the case file through (a
+     * checkpoint), so the .duckdb alone holds what was imported.
+     */
+    private readonly onJobDone: (sources: SourceSummary[]) => Promise<void> = async () => undefined,
   ) {}
 
   get busy(): boolean {
@@ -106,8 +109,8 @@ export class ImportJobs {
           f.state = fileState(s, signal.aborted);
         },
       });
+      await this.onJobDone(sources);
       job.status.state = signal.aborted ? 'cancelled' : 'done';
-      this.onJobDone(sources);
     } catch (e) {
       job.status.state = 'failed';
       job.status.message = (e as Error).message;

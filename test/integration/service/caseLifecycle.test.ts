@@ -62,6 +62,37 @@ test('startImport runs in the background and reports each file; a re-import is a
   }
 });
 
+test('the case file alone is the case after an import, an analysis and a settings change', async () => {
+  const { dir, cleanup } = tempDir('accountscope-writethrough-');
+  const fixture = await buildFixtureCase(dir, false);
+  const service = await CaseService.open(fixture.path, { analytics: fixtureAnalytics(fixture.winSha) });
+  // What a responder copies: the .duckdb without its .wal, opened read-only elsewhere.
+  const copyAlone = async (name: string): Promise<CaseService> => {
+    const copy = join(dir, name);
+    copyFileSync(fixture.path, copy);
+    return CaseService.open(copy, { analytics: fixtureAnalytics(fixture.winSha) });
+  };
+  try {
+    await until(service, (await ok(service, 'startImport', { paths: [FIXTURES] })).importId);
+    await ok(service, 'analyze', {});
+    const settings = await ok(service, 'getSettings', {});
+    await ok(service, 'setSettings', { ...settings, timeZone: 'Europe/Berlin' });
+    assert.ok(existsSync(fixture.path));
+    const copy = await copyAlone('alone.duckdb');
+    try {
+      const info = await ok(copy, 'caseInfo', {});
+      assert.equal(info.counts.winEvents, 13 + 5, 'the imported events are in the file itself');
+      assert.equal(info.counts.findings, 4, 'the findings are in the file itself');
+      assert.equal((await ok(copy, 'getSettings', {})).timeZone, 'Europe/Berlin');
+    } finally {
+      await copy.close();
+    }
+  } finally {
+    await service.close();
+    cleanup();
+  }
+});
+
 test('cancelImport stops a queued import: nothing of it is kept', async () => {
   const { dir, cleanup } = tempDir('accountscope-cancel-');
   const fixture = await buildFixtureCase(dir, false);
