@@ -35,7 +35,9 @@ export function selectTransport(): SelectedTransport {
   const token = fromHash ?? sessionStorage.getItem(TOKEN_KEY);
   if (!token) {
     throw new Error(
-      'No access token in the page address. Open the exact URL that `accountscope serve` printed (it ends in #token=…).',
+      'This page was opened without its access key: the #token=… at the end of the address browser mode ' +
+        'printed when it started. It answers only that address, which keeps other pages and programs on ' +
+        'this machine out of the case.',
     );
   }
   const client = createHttpClient(window.location.origin, token, (url, init) => window.fetch(url, init));

@@ -15,9 +15,10 @@ export function StartupError({ message, onRetry }: StartupErrorProps) {
           {message}
         </p>
         <p>
-          In browser mode, start it with <code>accountscope serve CASE</code> and open the address it prints.
-          In the desktop app, restart it; if this keeps happening, the case file may be locked by another
-          copy.
+          In browser mode, open the full address printed in the terminal where <code>npm start</code> or{' '}
+          <code>accountscope serve</code> runs (it ends in <code>#token=…</code>); if that terminal is closed,
+          start it again. In the desktop app, restart it; if this keeps happening, the case file may be locked
+          by another copy.
         </p>
         {onRetry && (
           <button type="button" className="btn primary" onClick={onRetry}>
