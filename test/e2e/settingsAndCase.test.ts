@@ -63,6 +63,12 @@ test('save case as writes the case to the given path', async () => {
     await page.innerText('[data-testid="case-dialog-save"]'),
   );
   assert.ok(existsSync(target), `${target} was not written`);
+  assert.match(
+    (await page.textContent('[data-testid="case-dialog-done"]')) ?? '',
+    /now working in this copy/,
+  );
+  // The header names the case the work goes on in, without a reload.
+  await page.locator('[data-testid="case-name"]', { hasText: 'saved-copy' }).waitFor({ timeout: 10_000 });
   await page.click('[data-testid="modal-close"]');
 });
 

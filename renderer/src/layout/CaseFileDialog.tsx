@@ -27,7 +27,9 @@ export function CaseFileDialog({ mode, onClose }: { mode: CaseFileMode; onClose:
     try {
       if (mode === 'save') {
         const saved = await api.saveCaseAs({ path: path.trim(), ...(replace ? { replace: true } : {}) });
-        setDone(`Case saved to ${saved.path}`);
+        // Like any Save As, the work goes on in the copy: the header follows it, and the dialog says so.
+        setDone(`Case saved to ${saved.path}; you are now working in this copy.`);
+        dataChanged();
       } else {
         await api.openCase({ path: path.trim() });
         dataChanged();
@@ -66,7 +68,7 @@ export function CaseFileDialog({ mode, onClose }: { mode: CaseFileMode; onClose:
         </label>
         <p className="muted">
           {mode === 'save'
-            ? 'Writes a copy of the whole case (events, findings, settings) to this path on the machine running the engine.'
+            ? 'Writes a copy of the whole case (events, findings, settings) to this path on the machine running the engine, and continues in the copy.'
             : 'Closes the current case and opens this one. Unsaved work is already in the current case file.'}
         </p>
         {error && <ErrorNote message={error} />}
