@@ -17,14 +17,18 @@ import type { ParamValue, ResolvedParams } from './paramTypes.js';
 
 const cache = new Map<string, string>();
 
-function folderFile(m: AnalyticModule, file: 'analytic.sql' | 'coverage.sql'): string {
-  const url = new URL(file, m.folder);
+/** A .sql file of the build, read once: the text a trainer reads is the text that runs. */
+export function sqlFileText(url: URL): string {
   let sql = cache.get(url.href);
   if (sql === undefined) {
     sql = readFileSync(url, 'utf8');
     cache.set(url.href, sql);
   }
   return sql;
+}
+
+function folderFile(m: AnalyticModule, file: 'analytic.sql' | 'coverage.sql'): string {
+  return sqlFileText(new URL(file, m.folder));
 }
 
 /** The detection SQL of one analytic, exactly as a trainer reads it. */

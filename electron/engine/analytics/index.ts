@@ -12,7 +12,7 @@ export {
   type ProfileName,
   type ResolvedParams,
 } from './paramTypes.js';
-export { analyticSql, coverageVerdictSql, referencedParams } from './analyticSql.js';
+export { analyticSql, coverageVerdictSql, referencedParams, sqlFileText } from './analyticSql.js';
 export { analyticCatalog, analyticInfos } from './catalog.js';
 export { analyticModule, analyticModules, registerAnalytic, requireAnalytic } from './registry.js';
 export type { AnalyticModule, StoryContribution } from './module.js';

@@ -14,8 +14,8 @@ import {
 import { openCase, type CaseDb } from '../store/openCase.js';
 import { readAllowlistFile } from '../store/allowlistFile.js';
 import { analyzeCase } from '../usecases/analyzeCase.js';
-import { caseReportFile, collectCaseReport, reportTime, type ReportFormat } from '../usecases/caseReport.js';
-import { importExitCode, importIntoCase } from './importCommand.js';
+import { caseReportFile, collectCaseReport, type ReportFormat } from '../usecases/caseReport.js';
+import { importExitCode, importWithProgress } from './importCommand.js';
 import { EXIT_OK, UsageError } from './usage.js';
 
 export interface AnalyzeArgs {
@@ -67,7 +67,7 @@ export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
   try {
     // The import has the case to itself, opened with less of DuckDB's memory; the analysis reopens it.
     let imported: SourceSummary[] = [];
-    if (a.paths.length) imported = await importIntoCase(casePath, a.paths, a.workers);
+    if (a.paths.length) imported = await importWithProgress(casePath, a.paths, a.workers);
     db = await openCase(casePath);
     await analyzeCase(db.conn, { overrides, profile, allowlist });
     // The same report the app exports: stored findings with triage, coverage, every source of the case
@@ -80,7 +80,7 @@ export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
       allowlist,
       timeZone: 'UTC',
     };
-    const ctx = { casePath, settings, now: reportTime() };
+    const ctx = { casePath, settings };
     const outputs: Array<[ReportFormat, string | undefined]> = [
       ['json', a.json],
       ['csv', a.csv],

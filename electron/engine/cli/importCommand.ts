@@ -3,7 +3,7 @@
 // Nothing here loads DuckDB up front: the parse workers start first, and DuckDB's modules load and the
 // case opens while they parse (see CaseOpener).
 import type { SourceSummary } from '../../../shared/report.js';
-import { importIntoCase as importPathsIntoCase } from '../usecases/importIntoCase.js';
+import { importIntoCase } from '../usecases/importIntoCase.js';
 import { ProgressBar } from './progressBar.js';
 import { formatSourceSummary } from './formatSummary.js';
 import { EXIT_INPUT_ERRORS, EXIT_OK } from './usage.js';
@@ -13,7 +13,7 @@ import { reportSource } from '../usecases/reportSource.js';
  * Imports paths into the case at `casePath` (created when missing), with `workers` parse workers
  * (default: parseWorkerCount), drawing progress on the terminal; shared by `import` and `analyze`.
  */
-export async function importIntoCase(
+export async function importWithProgress(
   casePath: string,
   paths: readonly string[],
   workers?: number,
@@ -21,7 +21,7 @@ export async function importIntoCase(
 ): Promise<SourceSummary[]> {
   const bar = new ProgressBar();
   try {
-    return await importPathsIntoCase(casePath, paths, {
+    return await importIntoCase(casePath, paths, {
       onProgress: (p) => bar.update(p),
       ...(workers !== undefined ? { workers } : {}),
       ...(signal ? { signal } : {}),
@@ -46,7 +46,7 @@ export async function importCommand(
   const onSigint = (): void => ac.abort();
   process.once('SIGINT', onSigint);
   try {
-    const sources = await importIntoCase(casePath, paths, workers, ac.signal);
+    const sources = await importWithProgress(casePath, paths, workers, ac.signal);
     if (json) process.stdout.write(JSON.stringify({ sources: sources.map(reportSource) }, null, 2) + '\n');
     else {
       for (const s of sources) console.log(formatSourceSummary(s));

@@ -3,7 +3,6 @@
 // events behind one cell of the host × telemetry matrix (coverage_events.sql).
 // The SQL files sit beside this module: the build copies electron/**/*.sql into dist/ at the same relative
 // path, so one relative URL serves the compiled module and the source alike.
-import { readFileSync } from 'node:fs';
 import {
   DOUBLE,
   INTEGER,
@@ -13,20 +12,13 @@ import {
   type Json,
 } from '@duckdb/node-api';
 import type { AnalyticCoverage, CoverageGap, HostCoverage, LogClearEvent } from '../../../shared/report.js';
-import { analyticModules, coverageVerdictSql, type AnalyticModule } from '../analytics/index.js';
+import { analyticModules, coverageVerdictSql, sqlFileText, type AnalyticModule } from '../analytics/index.js';
 
 export const DEFAULT_GAP_SECONDS = 3600;
 
-const sqlCache = new Map<string, string>();
-
 /** The text of coverage.sql or coverage_events.sql, as a trainer reads it. */
 export function coverageSqlText(file: 'coverage.sql' | 'coverage_events.sql'): string {
-  let sql = sqlCache.get(file);
-  if (sql === undefined) {
-    sql = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
-    sqlCache.set(file, sql);
-  }
-  return sql;
+  return sqlFileText(new URL(`./${file}`, import.meta.url));
 }
 
 const VERDICTS_MARK = '-- @verdicts';

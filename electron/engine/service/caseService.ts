@@ -17,7 +17,7 @@ import { readCaseInfo } from './caseInfo.js';
 import { CaseSession } from './caseSession.js';
 import { coverageEvents, coverageHosts } from './coverage.js';
 import { triageSteps } from '../analytics/index.js';
-import { caseReportFile, collectCaseReport, reportTime } from '../usecases/caseReport.js';
+import { caseReportFile, collectCaseReport } from '../usecases/caseReport.js';
 import { getFinding, listFindings } from './findings.js';
 import { readRawEvent } from './rawEvent.js';
 import { asResult, notFound, ServiceError } from './serviceError.js';
@@ -145,7 +145,6 @@ export class CaseService {
       return caseReportFile(format, report, {
         casePath: s.path,
         settings: s.settings.settings,
-        now: reportTime(),
       });
     },
     openCase: async ({ path }) => {

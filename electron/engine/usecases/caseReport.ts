@@ -35,7 +35,7 @@ export async function collectCaseReport(
 export interface ReportContext {
   casePath: string;
   settings: Settings;
-  /** When the report is made; the wall clock unless given (tests, reproducible output). */
+  /** When the report is made; reportTime() (SOURCE_DATE_EPOCH, else the clock) unless given. */
   now?: Date;
 }
 
@@ -51,7 +51,7 @@ function baseName(casePath: string, now: Date): string {
 
 /** One rendering of a collected report, as a file: a name, a MIME type and the text. */
 export function caseReportFile(format: ReportFormat, report: AnalyzeReport, ctx: ReportContext): ReportFile {
-  const now = ctx.now ?? new Date();
+  const now = ctx.now ?? reportTime();
   const name = baseName(ctx.casePath, now);
   switch (format) {
     case 'json':

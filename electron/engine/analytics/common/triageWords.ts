@@ -64,9 +64,8 @@ export function logonTypeName(type: unknown): string {
   return LOGON_TYPES[Number(type)] ?? `type ${String(type)}`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+// The same word rule as the explanations'.
+export { plural } from './explainWords.js';
 
 /** What a host logs that a checklist needs to know, to tell "not found" from "cannot be seen". */
 export interface HostTelemetry {
