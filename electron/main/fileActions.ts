@@ -2,7 +2,7 @@
 // validates these calls like any other; results are shown in the window, failures in a message box.
 import { writeFile } from 'node:fs/promises';
 import { dialog, type BrowserWindow } from 'electron';
-import type { ApiMethod, ReportFile, Result } from '../../shared/api.js';
+import type { ApiMethod, CaseInfo, ReportFile, Result } from '../../shared/api.js';
 import type { ShellEvent } from '../../shared/shellEvents.js';
 import type { ReportFormat } from './menu.js';
 
@@ -11,7 +11,7 @@ export type SendShellEvent = (event: ShellEvent) => void;
 
 const CASE_FILTER = [{ name: 'AccountScope case', extensions: ['duckdb'] }];
 const EVIDENCE_FILTER = [
-  { name: 'Event logs (XML, JSON)', extensions: ['xml', 'json', 'jsonl', 'ndjson', 'txt'] },
+  { name: 'Event logs (EVTX, XML, JSON)', extensions: ['evtx', 'xml', 'json', 'jsonl', 'ndjson', 'txt'] },
   { name: 'All files', extensions: ['*'] },
 ];
 const REPORT_FILTERS: Record<ReportFormat, Array<{ name: string; extensions: string[] }>> = {
@@ -20,11 +20,18 @@ const REPORT_FILTERS: Record<ReportFormat, Array<{ name: string; extensions: str
   csv: [{ name: 'CSV', extensions: ['csv'] }],
 };
 
+/** What the shell keeps track of as files are opened and saved: the recent cases, what Show in Folder may show. */
+export interface FileHooks {
+  caseOpened(path: string): void;
+  reportSaved(path: string): void;
+}
+
 export class FileActions {
   constructor(
     private readonly window: () => BrowserWindow | null,
     private readonly call: CallEngine,
     private readonly notify: SendShellEvent,
+    private readonly hooks: FileHooks,
   ) {}
 
   private async failed(result: Result<unknown>, what: string): Promise<boolean> {
@@ -49,8 +56,15 @@ export class FileActions {
       filters: CASE_FILTER,
     });
     if (choice.canceled || !choice.filePaths[0]) return;
-    const result = await this.call('openCase', { path: choice.filePaths[0] });
-    if (!(await this.failed(result, 'open the case'))) this.notify({ type: 'case-changed' });
+    await this.openCasePath(choice.filePaths[0]);
+  }
+
+  /** Opens a case by path: from the dialog, File → Open Recent, or a case file the OS handed over. */
+  async openCasePath(path: string): Promise<void> {
+    const result = await this.call('openCase', { path });
+    if ((await this.failed(result, `open the case ${path}`)) || !result.ok) return;
+    this.hooks.caseOpened((result.value as CaseInfo).path);
+    this.notify({ type: 'case-changed' });
   }
 
   async saveCaseAs(): Promise<void> {
@@ -80,7 +94,9 @@ export class FileActions {
       if (response !== 0) return;
       result = await this.call('saveCaseAs', { path, replace: true });
     }
-    if (!(await this.failed(result, 'save the case'))) this.notify({ type: 'case-changed' });
+    if ((await this.failed(result, 'save the case')) || !result.ok) return;
+    this.hooks.caseOpened((result.value as { path: string }).path);
+    this.notify({ type: 'case-changed' });
   }
 
   async importPaths(kind: 'files' | 'folder'): Promise<void> {
@@ -111,6 +127,7 @@ export class FileActions {
     });
     if (choice.canceled || !choice.filePath) return;
     await writeFile(choice.filePath, report.content, 'utf8');
+    this.hooks.reportSaved(choice.filePath);
     this.notify({ type: 'report-saved', path: choice.filePath });
   }
 }

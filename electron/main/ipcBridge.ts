@@ -60,3 +60,31 @@ export function registerApi(
 ): void {
   for (const method of API_METHODS) handleApi(ipcMain, method, senderFacts, run);
 }
+
+/** The one shell call the window may make outside the API: show a file in the system's file manager. */
+export const SHOW_IN_FOLDER_CHANNEL = 'accountscope:shell:show-in-folder';
+
+/**
+ * Registers Show in Folder for the window. Like the API it answers only the app window's top frame, and
+ * it shows only a path the shell itself opened or saved (`known`): a page cannot make the file manager
+ * open somewhere of its choosing.
+ */
+export function handleShowInFolder(
+  ipcMain: IpcMainLike,
+  senderFacts: (event: IpcMainInvokeEvent) => SenderFacts,
+  known: (path: string) => boolean,
+  show: (path: string) => void,
+): void {
+  ipcMain.handle(SHOW_IN_FOLDER_CHANNEL, (event, ...args): Result<null> => {
+    const sender = senderFacts(event);
+    if (!isTrustedSender(sender.frameUrl, sender.isMainFrame))
+      return refused('FORBIDDEN_SENDER', 'only the app window may ask the shell');
+    const path = args[0];
+    if (args.length !== 1 || typeof path !== 'string' || path.length === 0 || path.length > 4096)
+      return refused('BAD_REQUEST', 'show in folder: one path');
+    if (!known(path))
+      return refused('FORBIDDEN_PATH', 'only a case or report this window opened or saved can be shown');
+    show(path);
+    return { ok: true, value: null };
+  });
+}

@@ -1,6 +1,7 @@
 // The Electron main process: one window on the app:// page, a hardened session, the engine in a utility
 // process, IPC through the one validated wrapper, and the menus. Every security choice is made in
-// windowSecurity.ts; this file only applies them.
+// windowSecurity.ts; this file only applies them. One instance runs at a time: opening a case file while
+// the app runs hands it to the running window (launchArgs.ts), which comes to the front and opens it.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,9 @@ import {
   ipcMain,
   Menu,
   protocol,
+  screen,
   session,
+  shell,
   utilityProcess,
   type IpcMainInvokeEvent,
   type Session,
@@ -19,8 +22,11 @@ import {
 } from 'electron';
 import { EngineProcess, type EngineChild, type EngineStatus } from './engineProcess.js';
 import { FileActions } from './fileActions.js';
+import { casePathFromArgs } from './launchArgs.js';
+import { RecentCases } from './recentCases.js';
+import { MIN_SIZE, initialBounds, readWindowState, writeWindowState } from './windowState.js';
 import { SHELL_EVENT_CHANNEL, type ShellEvent } from '../../shared/shellEvents.js';
-import { registerApi, type SenderFacts } from './ipcBridge.js';
+import { handleShowInFolder, registerApi, type SenderFacts } from './ipcBridge.js';
 import { menuTemplate } from './menu.js';
 import {
   APP_ENTRY,
@@ -40,12 +46,18 @@ let mainWindow: BrowserWindow | null = null;
 // Scheme privileges are fixed when Chromium starts, so this runs before anything awaits.
 registerAppScheme(protocol);
 
-/** `--case=PATH` or `--case PATH`; otherwise the default case in the user's data folder. */
-function casePathFromArgs(argv: readonly string[]): string | null {
-  const i = argv.findIndex((a) => a === '--case' || a.startsWith('--case='));
-  if (i < 0) return null;
-  return argv[i]!.startsWith('--case=') ? argv[i]!.slice('--case='.length) : (argv[i + 1] ?? null);
-}
+/**
+ * macOS hands a case file opened from Finder or the Dock as an event, possibly before the app is ready:
+ * until the shell can open it, it is kept here (and becomes the case the app starts on).
+ */
+let openFileBeforeReady: string | null = null;
+let openFile: (path: string) => void = (path) => {
+  openFileBeforeReady = path;
+};
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  openFile(path);
+});
 
 function hardenSession(ses: Session): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -93,18 +105,42 @@ function senderFacts(event: IpcMainInvokeEvent): SenderFacts {
   return { frameUrl: frame?.url ?? null, isMainFrame };
 }
 
-function createWindow(ses: Session): BrowserWindow {
+/** Brings the window to the front, out of the taskbar or Dock if need be. */
+function focusWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function createWindow(ses: Session, stateFile: string): BrowserWindow {
+  const state = readWindowState(stateFile);
   const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
+    ...initialBounds(
+      state,
+      screen.getAllDisplays().map((d) => d.workArea),
+    ),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'AccountScope',
     backgroundColor: '#111827',
     webPreferences: { ...windowSecurityOptions(join(here, '..', 'preload', 'preload.cjs')), session: ses },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
+  });
+  // Size and place are saved as the window closes: its normal bounds, so a maximised window comes back
+  // maximised over the place it had before.
+  win.on('close', () => {
+    try {
+      if (!win.isFullScreen())
+        writeWindowState(stateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+    } catch {
+      // A read-only profile folder costs only the remembered place.
+    }
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
@@ -121,9 +157,15 @@ function engineStatusText(s: EngineStatus): string {
 }
 
 async function start(): Promise<void> {
-  const casePath = casePathFromArgs(process.argv) ?? join(app.getPath('userData'), 'cases', 'default.duckdb');
-  mkdirSync(dirname(casePath), { recursive: true });
   await app.whenReady();
+  const userData = app.getPath('userData');
+  const casePath =
+    casePathFromArgs(process.argv) ?? openFileBeforeReady ?? join(userData, 'cases', 'default.duckdb');
+  mkdirSync(dirname(casePath), { recursive: true });
+  const recent = new RecentCases(join(userData, 'recent-cases.json'));
+  /** The files Show in Folder may show: the cases this run opened or saved, the reports it wrote. */
+  const shownFiles = new Set<string>([casePath]);
+  let currentCase = casePath;
 
   // Every web contents, present or future: no new windows, no navigation away, no <webview>.
   app.on('web-contents-created', (_e: unknown, contents: WebContents) => {
@@ -151,39 +193,83 @@ async function start(): Promise<void> {
     () => mainWindow,
     (m, r) => engine.call(m, r),
     sendShellEvent,
+    {
+      caseOpened: (path) => {
+        currentCase = path;
+        shownFiles.add(path);
+        recent.add(path);
+        app.addRecentDocument(path);
+        setMenu();
+      },
+      reportSaved: (path) => void shownFiles.add(path),
+    },
+  );
+  handleShowInFolder(
+    ipcMain,
+    senderFacts,
+    (path) => shownFiles.has(path),
+    (path) => shell.showItemInFolder(path),
   );
   const info = (message: string, detail: string): void => {
     if (mainWindow)
       void dialog.showMessageBox(mainWindow, { type: 'info', title: 'AccountScope', message, detail });
   };
-  const menu = menuTemplate(
-    {
-      openCase: () => void files.openCase(),
-      saveCaseAs: () => void files.saveCaseAs(),
-      importFiles: () => void files.importPaths('files'),
-      importFolder: () => void files.importPaths('folder'),
-      exportReport: (format) => void files.exportReport(format),
-      navigate: (screen) => sendShellEvent({ type: 'navigate', screen }),
-      showSecurityStatus: () =>
-        info(
-          `${blocked.total} outside request(s) blocked`,
-          [
-            `Engine: ${engineStatusText(engine.status)}`,
-            `Content-Security-Policy: ${contentSecurityPolicy()}`,
-            ...(blocked.lastBlocked.length ? ['Last blocked:', ...blocked.lastBlocked] : []),
-          ].join('\n'),
-        ),
-      showAbout: () =>
-        info(`AccountScope ${app.getVersion()}`, 'Offline triage of Windows and Entra ID account activity.'),
-    },
-    { isMac: process.platform === 'darwin', devTools: !app.isPackaged },
-  );
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+  const setMenu = (): void => {
+    const menu = menuTemplate(
+      {
+        openCase: () => void files.openCase(),
+        openRecent: (path) => void files.openCasePath(path),
+        clearRecent: () => {
+          recent.clear();
+          app.clearRecentDocuments();
+          setMenu();
+        },
+        saveCaseAs: () => void files.saveCaseAs(),
+        showCaseInFolder: () => shell.showItemInFolder(currentCase),
+        importFiles: () => void files.importPaths('files'),
+        importFolder: () => void files.importPaths('folder'),
+        exportReport: (format) => void files.exportReport(format),
+        navigate: (screen) => sendShellEvent({ type: 'navigate', screen }),
+        showSecurityStatus: () =>
+          info(
+            `${blocked.total} outside request(s) blocked`,
+            [
+              `Engine: ${engineStatusText(engine.status)}`,
+              `Content-Security-Policy: ${contentSecurityPolicy()}`,
+              ...(blocked.lastBlocked.length ? ['Last blocked:', ...blocked.lastBlocked] : []),
+            ].join('\n'),
+          ),
+        showAbout: () =>
+          info(
+            `AccountScope ${app.getVersion()}`,
+            'Offline triage of Windows and Entra ID account activity.',
+          ),
+      },
+      { isMac: process.platform === 'darwin', devTools: !app.isPackaged, recent: recent.list() },
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+  };
+  recent.add(casePath);
+  app.addRecentDocument(casePath);
+  setMenu();
 
-  mainWindow = createWindow(ses);
+  const stateFile = join(userData, 'window-state.json');
+  mainWindow = createWindow(ses, stateFile);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(ses);
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(ses, stateFile);
   });
+  // A second launch (a case file double-clicked, `accountscope` run again) lands here: this window comes
+  // forward and opens the case it names, if it names one; the second process then quits.
+  const openNamedCase = (path: string): void => {
+    focusWindow();
+    if (path !== currentCase) void files.openCasePath(path);
+  };
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const path = casePathFromArgs(argv, workingDirectory);
+    if (path) openNamedCase(path);
+    else focusWindow();
+  });
+  openFile = openNamedCase;
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -1,13 +1,46 @@
 // The application menu, as a template built from plain actions (no Electron import), so its shape is
-// testable: File (case and evidence), View (every screen of shared/screens.ts, in its order), Help.
-import type { MenuItemConstructorOptions } from 'electron';
+// testable: File (case, recent cases and evidence), View (every screen of shared/screens.ts, in its
+// order), Help.
+import { basename } from 'node:path';
 import { SCREENS, type ScreenId } from '../../shared/screens.js';
+
+/** The roles the menu uses: each is one of Electron's MenuItem roles. */
+export type MenuRole =
+  | 'close'
+  | 'quit'
+  | 'editMenu'
+  | 'resetZoom'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'togglefullscreen'
+  | 'toggleDevTools'
+  | 'about'
+  | 'hide';
+
+/**
+ * One menu item as this file builds it: a narrower shape than Electron's MenuItemConstructorOptions (its
+ * click takes no arguments, its roles are the ones above), which Menu.buildFromTemplate accepts as it is.
+ */
+export interface MenuEntry {
+  label?: string;
+  role?: MenuRole;
+  type?: 'normal' | 'separator' | 'submenu';
+  accelerator?: string;
+  enabled?: boolean;
+  click?: () => void;
+  submenu?: MenuEntry[];
+}
 
 export type ReportFormat = 'html' | 'json' | 'csv';
 
 export interface MenuActions {
   openCase(): void;
+  /** A case from File → Open Recent. */
+  openRecent(path: string): void;
+  clearRecent(): void;
   saveCaseAs(): void;
+  /** Shows the open case's file in the system's file manager. */
+  showCaseInFolder(): void;
   importFiles(): void;
   importFolder(): void;
   exportReport(format: ReportFormat): void;
@@ -16,15 +49,37 @@ export interface MenuActions {
   showAbout(): void;
 }
 
+/** Most cases File → Open Recent lists. */
+export const MAX_RECENT_MENU = 10;
+
+/** File → Open Recent: the case files, newest first, each labelled by name with its folder beside it. */
+function recentMenu(actions: MenuActions, recent: readonly string[]): MenuEntry {
+  const items: MenuEntry[] = recent.slice(0, MAX_RECENT_MENU).map((path, i) => ({
+    // The label is shown as it is (no & mnemonics on Windows): a path's own & must not vanish.
+    label: `${i < 9 ? `${i + 1}  ` : ''}${basename(path)} — ${path}`,
+    click: () => actions.openRecent(path),
+  }));
+  return {
+    label: 'Open Recent',
+    submenu: [
+      ...(items.length > 0 ? items : [{ label: 'No recent cases', enabled: false }]),
+      { type: 'separator' },
+      { label: 'Clear Recent', enabled: items.length > 0, click: () => actions.clearRecent() },
+    ],
+  };
+}
+
 export function menuTemplate(
   actions: MenuActions,
-  opts: { isMac: boolean; devTools: boolean },
-): MenuItemConstructorOptions[] {
-  const file: MenuItemConstructorOptions = {
+  opts: { isMac: boolean; devTools: boolean; recent?: readonly string[] },
+): MenuEntry[] {
+  const file: MenuEntry = {
     label: 'File',
     submenu: [
       { label: 'Open Case…', accelerator: 'CmdOrCtrl+O', click: () => actions.openCase() },
+      recentMenu(actions, opts.recent ?? []),
       { label: 'Save Case As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCaseAs() },
+      { label: 'Show Case in Folder', click: () => actions.showCaseInFolder() },
       { type: 'separator' },
       { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => actions.importFiles() },
       { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+I', click: () => actions.importFolder() },
@@ -41,11 +96,11 @@ export function menuTemplate(
       { role: opts.isMac ? 'close' : 'quit' },
     ],
   };
-  const view: MenuItemConstructorOptions = {
+  const view: MenuEntry = {
     label: 'View',
     submenu: [
       // CmdOrCtrl+1… in nav-bar order; a tenth screen would have no digit left and gets no shortcut.
-      ...SCREENS.map(({ id, label }, i): MenuItemConstructorOptions => ({
+      ...SCREENS.map(({ id, label }, i): MenuEntry => ({
         label,
         ...(i < 9 ? { accelerator: `CmdOrCtrl+${i + 1}` } : {}),
         click: () => actions.navigate(id),
@@ -57,17 +112,17 @@ export function menuTemplate(
       { type: 'separator' },
       { role: 'togglefullscreen' },
       // Developer tools only in a development run: a packaged build gives evidence handlers no console.
-      ...(opts.devTools ? [{ type: 'separator' as const }, { role: 'toggleDevTools' }] : []),
+      ...(opts.devTools ? [{ type: 'separator' as const }, { role: 'toggleDevTools' as const }] : []),
     ],
   };
-  const help: MenuItemConstructorOptions = {
+  const help: MenuEntry = {
     label: 'Help',
     submenu: [
       { label: 'Security Status…', click: () => actions.showSecurityStatus() },
       { label: 'About AccountScope', click: () => actions.showAbout() },
     ],
   };
-  const appMenu: MenuItemConstructorOptions[] = opts.isMac
+  const appMenu: MenuEntry[] = opts.isMac
     ? [
         {
           label: 'AccountScope',

@@ -50,6 +50,7 @@ void everyMethodListed;
 // differs from the constant the main process uses.
 const API_CHANNEL_PREFIX: typeof ipcBridge.API_CHANNEL_PREFIX = 'accountscope:api:';
 const SHELL_EVENT_CHANNEL: typeof shellEvents.SHELL_EVENT_CHANNEL = 'accountscope:shell-event';
+const SHOW_IN_FOLDER_CHANNEL: typeof ipcBridge.SHOW_IN_FOLDER_CHANNEL = 'accountscope:shell:show-in-folder';
 
 /**
  * Each method answers with the engine's Result as it came over IPC, never throwing: an Error crossing
@@ -68,7 +69,8 @@ const api = buildApi();
 
 const files = {
   /** Since Electron 32 a dropped File has no .path; this is the supported way to get it. */
-  pathForFile: (file: unknown): string => webUtils.getPathForFile(file),
+  pathForFile: (file: unknown): string =>
+    webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0]),
 };
 
 const shell = {
@@ -80,6 +82,11 @@ const shell = {
     ipcRenderer.on(SHELL_EVENT_CHANNEL, forward);
     return () => void ipcRenderer.removeListener(SHELL_EVENT_CHANNEL, forward);
   },
+  /**
+   * Shows a case or report in the system's file manager. The main process answers only for a file it
+   * opened or saved itself, with a Result like the API's.
+   */
+  showInFolder: (path: string): Promise<unknown> => ipcRenderer.invoke(SHOW_IN_FOLDER_CHANNEL, path),
 };
 
 contextBridge.exposeInMainWorld('accountscope', api);

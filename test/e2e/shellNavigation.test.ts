@@ -5,14 +5,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { MenuItemConstructorOptions } from 'electron';
-import { menuTemplate } from '../../electron/main/menu.js';
+import { menuTemplate, type MenuEntry } from '../../electron/main/menu.js';
 import { SCREENS, type ScreenId } from '../../shared/screens.js';
 import type { ShellEvent } from '../../shared/shellEvents.js';
 import { projectRoot } from '../support/paths.js';
-import { launchChromium, openGuardedPage, type GuardedPage } from './support/chromium.js';
+import { launchChromium, openGuardedPage, screenshot, type GuardedPage } from './support/chromium.js';
 import { createFakeApi } from './support/fakeApi.js';
-import { installFakeApi, installFakeShell } from './support/fakeBridge.js';
+import { installFakeApi, installFakeShell, shownInFolder } from './support/fakeBridge.js';
 import { serveDirectory } from './support/staticServer.js';
 
 let site: Awaited<ReturnType<typeof serveDirectory>>;
@@ -67,7 +66,10 @@ test('each View menu entry, sent as the main process sends it, opens its screen'
   const menu = menuTemplate(
     {
       openCase: () => undefined,
+      openRecent: () => undefined,
+      clearRecent: () => undefined,
       saveCaseAs: () => undefined,
+      showCaseInFolder: () => undefined,
       importFiles: () => undefined,
       importFolder: () => undefined,
       exportReport: () => undefined,
@@ -77,7 +79,7 @@ test('each View menu entry, sent as the main process sends it, opens its screen'
     },
     { isMac: false, devTools: false },
   );
-  const view = menu.find((m) => m.label === 'View')!.submenu as MenuItemConstructorOptions[];
+  const view = menu.find((m) => m.label === 'View')!.submenu as MenuEntry[];
   const reached: string[] = [];
   for (const item of view.filter((i) => i.click)) {
     item.click!();
@@ -106,4 +108,18 @@ test('a malformed shell event changes nothing', async () => {
   await sendShellEvent({ type: 'case-changed' });
   assert.equal(await shownScreen(), 'findings');
   assert.deepEqual(guarded.pageErrors, []);
+});
+
+test('a report saved from the File menu is confirmed with its path and a Show in folder button', async () => {
+  const { page } = guarded;
+  const path = '/home/analyst/Reports/ACME incident — report 2026-12-02.html';
+  await sendShellEvent({ type: 'report-saved', path });
+  const notice = page.locator('[data-testid="report-saved"]');
+  await notice.waitFor();
+  assert.match((await notice.textContent()) ?? '', /Report saved to \/home\/analyst\/Reports\/ACME incident/);
+  await screenshot(page, 'report-saved-notice');
+  await notice.getByRole('button', { name: 'Show in folder' }).click();
+  assert.deepEqual(await shownInFolder(page), [path]);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await notice.waitFor({ state: 'detached' });
 });

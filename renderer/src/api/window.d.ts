@@ -15,7 +15,11 @@ declare global {
      * Electron-only notifications from the shell: menu actions, engine restarts, case changes. Typed as the
      * preload promises; the listener still checks each event (isShellEvent) before acting on it.
      */
-    accountscopeShell?: { onEvent(listener: (event: ShellEvent) => void): () => void };
+    accountscopeShell?: {
+      onEvent(listener: (event: ShellEvent) => void): () => void;
+      /** Shows a case or report the shell opened or saved in the system's file manager. */
+      showInFolder?(path: string): Promise<unknown>;
+    };
   }
 }
 

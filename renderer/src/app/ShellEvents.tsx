@@ -1,13 +1,16 @@
 // Listens to the desktop shell (menus, window drops, engine restarts) when there is one; in browser mode
-// there is no shell and this renders nothing and subscribes to nothing.
-import { useEffect } from 'react';
+// there is no shell and this renders nothing and subscribes to nothing. A report the File menu saved is
+// confirmed with where it went, and a button that shows it in the system's file manager.
+import { useEffect, useState } from 'react';
 import { isShellEvent } from '../../../shared/shellEvents';
 import { useApp } from './AppContext';
 import { useCaseJobs } from './CaseJobs';
+import './ShellEvents.css';
 
 export function ShellEvents() {
   const { dataChanged, navigate } = useApp();
   const { watchImport } = useCaseJobs();
+  const [savedReport, setSavedReport] = useState<string | null>(null);
 
   useEffect(() => {
     const shell = window.accountscopeShell;
@@ -28,7 +31,7 @@ export function ShellEvents() {
           watchImport(event.importId);
           break;
         case 'report-saved':
-          // The save dialog the user just closed is the confirmation; nothing on screen changes.
+          setSavedReport(event.path);
           break;
         default: {
           const unhandled: never = event;
@@ -38,5 +41,26 @@ export function ShellEvents() {
     });
   }, [dataChanged, navigate, watchImport]);
 
-  return null;
+  if (savedReport === null) return null;
+  const showInFolder = window.accountscopeShell?.showInFolder;
+  return (
+    <div className="shell-notice" role="status" data-testid="report-saved">
+      <span className="shell-notice-text">
+        Report saved to <span className="shell-notice-path">{savedReport}</span>
+      </span>
+      {showInFolder && (
+        <button type="button" onClick={() => void showInFolder(savedReport)}>
+          Show in folder
+        </button>
+      )}
+      <button
+        type="button"
+        className="shell-notice-close"
+        onClick={() => setSavedReport(null)}
+        aria-label="Dismiss"
+      >
+        ×
+      </button>
+    </div>
+  );
 }

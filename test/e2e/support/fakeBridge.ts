@@ -34,8 +34,18 @@ export async function installFakeApi(page: Page, api: ApiClient): Promise<void> 
 
 type ShellListener = (event: unknown) => void;
 interface FakeShellGlobal {
-  accountscopeShell: { onEvent(listener: ShellListener): () => void };
+  accountscopeShell: {
+    onEvent(listener: ShellListener): () => void;
+    showInFolder(path: string): Promise<unknown>;
+  };
   __shellListeners: Set<ShellListener>;
+  /** The paths the page asked the shell to show in their folder. */
+  __shownInFolder: string[];
+}
+
+/** What the page asked the fake shell to show in the file manager, in order. */
+export async function shownInFolder(page: Page): Promise<string[]> {
+  return page.evaluate(() => (globalThis as unknown as FakeShellGlobal).__shownInFolder);
 }
 
 /** Gives the page a shell like the preload's; returns how to send it an event, as main would. */
@@ -43,10 +53,15 @@ export async function installFakeShell(page: Page): Promise<(event: ShellEvent) 
   await page.addInitScript(() => {
     const g = globalThis as unknown as FakeShellGlobal;
     g.__shellListeners = new Set();
+    g.__shownInFolder = [];
     g.accountscopeShell = {
       onEvent(listener) {
         g.__shellListeners.add(listener);
         return () => void g.__shellListeners.delete(listener);
+      },
+      showInFolder(path) {
+        g.__shownInFolder.push(path);
+        return Promise.resolve({ ok: true, value: null });
       },
     };
   });

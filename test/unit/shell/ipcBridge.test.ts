@@ -4,7 +4,14 @@ import assert from 'node:assert/strict';
 import type { IpcMainInvokeEvent } from 'electron';
 import { API_METHODS, type Result } from '../../../shared/api.js';
 import type { ValidRequest } from '../../../shared/apiValidate.js';
-import { apiChannel, handleApi, registerApi, type SenderFacts } from '../../../electron/main/ipcBridge.js';
+import {
+  apiChannel,
+  handleApi,
+  handleShowInFolder,
+  registerApi,
+  SHOW_IN_FOLDER_CHANNEL,
+  type SenderFacts,
+} from '../../../electron/main/ipcBridge.js';
 import { APP_ENTRY } from '../../../electron/main/windowSecurity.js';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
@@ -90,4 +97,33 @@ test('an engine failure becomes a Result, never a thrown error', async () => {
   );
   const r = (await ipc.handlers.get(apiChannel('caseInfo'))!(event(trusted), {})) as Result<unknown>;
   assert.deepEqual(r, { ok: false, error: { code: 'INTERNAL', message: 'engine exploded' } });
+});
+
+test('Show in Folder answers only the app window, and only for a path the shell opened or saved', async () => {
+  const ipc = fakeIpc();
+  const shown: string[] = [];
+  const known = new Set(['/cases/a.duckdb']);
+  handleShowInFolder(
+    ipc,
+    (e) => e as unknown as SenderFacts,
+    (p) => known.has(p),
+    (p) => shown.push(p),
+  );
+  assert.deepEqual([...ipc.handlers.keys()], [SHOW_IN_FOLDER_CHANNEL]);
+  const call = ipc.handlers.get(SHOW_IN_FOLDER_CHANNEL)!;
+  assert.deepEqual(await call(event(trusted), '/cases/a.duckdb'), { ok: true, value: null });
+  const codeOf = async (facts: SenderFacts, ...args: unknown[]) =>
+    ((await call(event(facts), ...args)) as Result<null> & { ok: false }).error.code;
+  assert.equal(
+    await codeOf({ frameUrl: 'https://evil.example/', isMainFrame: true }, '/cases/a.duckdb'),
+    'FORBIDDEN_SENDER',
+  );
+  assert.equal(
+    await codeOf({ frameUrl: APP_ENTRY, isMainFrame: false }, '/cases/a.duckdb'),
+    'FORBIDDEN_SENDER',
+  );
+  assert.equal(await codeOf(trusted, '/etc/passwd'), 'FORBIDDEN_PATH');
+  assert.equal(await codeOf(trusted, { path: '/cases/a.duckdb' }), 'BAD_REQUEST');
+  assert.equal(await codeOf(trusted, '/cases/a.duckdb', 'extra'), 'BAD_REQUEST');
+  assert.deepEqual(shown, ['/cases/a.duckdb']);
 });

@@ -3,15 +3,22 @@
 // really reaches its screen in the window is test/e2e/shellNavigation.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { MenuItemConstructorOptions } from 'electron';
-import { menuTemplate, type MenuActions } from '../../../electron/main/menu.js';
+import {
+  MAX_RECENT_MENU,
+  menuTemplate,
+  type MenuActions,
+  type MenuEntry,
+} from '../../../electron/main/menu.js';
 import { SCREENS } from '../../../shared/screens.js';
 
 function recorder(): { actions: MenuActions; log: string[] } {
   const log: string[] = [];
   const actions: MenuActions = {
     openCase: () => log.push('openCase'),
+    openRecent: (p) => log.push(`recent:${p}`),
+    clearRecent: () => log.push('clearRecent'),
     saveCaseAs: () => log.push('saveCaseAs'),
+    showCaseInFolder: () => log.push('showCase'),
     importFiles: () => log.push('importFiles'),
     importFolder: () => log.push('importFolder'),
     exportReport: (f) => log.push(`export:${f}`),
@@ -22,17 +29,18 @@ function recorder(): { actions: MenuActions; log: string[] } {
   return { actions, log };
 }
 
-const find = (items: MenuItemConstructorOptions[], label: string) => items.find((i) => i.label === label)!;
-const labels = (items: MenuItemConstructorOptions[] | undefined) =>
-  (items ?? []).filter((i) => i.label).map((i) => i.label);
+const find = (items: MenuEntry[], label: string) => items.find((i) => i.label === label)!;
+const labels = (items: MenuEntry[] | undefined) => (items ?? []).filter((i) => i.label).map((i) => i.label);
 
-test('File offers open, save as, import files and folders, and each report format', () => {
+test('File offers open, recent cases, save as, show in folder, import files and folders, and each report format', () => {
   const { actions, log } = recorder();
   const menu = menuTemplate(actions, { isMac: false, devTools: false });
   const file = find(menu, 'File').submenu!;
   assert.deepEqual(labels(file), [
     'Open Case…',
+    'Open Recent',
     'Save Case As…',
+    'Show Case in Folder',
     'Import Files…',
     'Import Folder…',
     'Export Report',
@@ -42,6 +50,7 @@ test('File offers open, save as, import files and folders, and each report forma
   assert.deepEqual(log, [
     'openCase',
     'saveCaseAs',
+    'showCase',
     'importFiles',
     'importFolder',
     'export:html',
@@ -77,4 +86,39 @@ test('developer tools appear only in development', () => {
   assert.ok(!prod.some((i) => i.role === 'toggleDevTools'));
   const dev = find(menuTemplate(actions, { isMac: false, devTools: true }), 'View').submenu!;
   assert.ok(dev.some((i) => i.role === 'toggleDevTools'));
+});
+
+test('Open Recent lists the recent cases newest first, opens the one clicked, and can be cleared', () => {
+  const { actions, log } = recorder();
+  const recent = ['/cases/b & c.duckdb', '/cases/a.duckdb'];
+  const open = find(
+    find(menuTemplate(actions, { isMac: false, devTools: false, recent }), 'File').submenu!,
+    'Open Recent',
+  ).submenu!;
+  assert.deepEqual(labels(open), [
+    '1  b & c.duckdb — /cases/b & c.duckdb',
+    '2  a.duckdb — /cases/a.duckdb',
+    'Clear Recent',
+  ]);
+  for (const item of open) item.click?.();
+  assert.deepEqual(log, ['recent:/cases/b & c.duckdb', 'recent:/cases/a.duckdb', 'clearRecent']);
+
+  const empty = find(
+    find(menuTemplate(actions, { isMac: false, devTools: false }), 'File').submenu!,
+    'Open Recent',
+  ).submenu!;
+  assert.deepEqual(
+    empty.filter((i) => i.label).map((i) => [i.label, i.enabled]),
+    [
+      ['No recent cases', false],
+      ['Clear Recent', false],
+    ],
+  );
+
+  const many = Array.from({ length: 15 }, (_, i) => `/cases/c${i}.duckdb`);
+  const long = find(
+    find(menuTemplate(actions, { isMac: false, devTools: false, recent: many }), 'File').submenu!,
+    'Open Recent',
+  ).submenu!;
+  assert.equal(long.filter((i) => i.click && i.label !== 'Clear Recent').length, MAX_RECENT_MENU);
 });

@@ -54,7 +54,7 @@ test('the page gets exactly the API methods, a file-path helper and shell events
   assert.deepEqual(Object.keys(exposed).sort(), ['accountscope', 'accountscopeFiles', 'accountscopeShell']);
   assert.deepEqual(Object.keys(exposed['accountscope']!).sort(), [...API_METHODS].sort());
   assert.deepEqual(Object.keys(exposed['accountscopeFiles']!), ['pathForFile']);
-  assert.deepEqual(Object.keys(exposed['accountscopeShell']!), ['onEvent']);
+  assert.deepEqual(Object.keys(exposed['accountscopeShell']!), ['onEvent', 'showInFolder']);
   for (const api of Object.values(exposed)) {
     for (const value of Object.values(api))
       assert.equal(typeof value, 'function', 'no object (such as ipcRenderer) is exposed');
@@ -101,4 +101,12 @@ test('shell events reach the page without the IPC event object, and can be unsub
     exposed['accountscopeFiles']!['pathForFile']!({ fake: 'Security.xml' }),
     '/dropped/Security.xml',
   );
+});
+
+test('Show in Folder goes out on its own channel with the one path, and answers as the main process does', async () => {
+  const { exposed, invoked, reply } = loadPreload();
+  reply.value = { ok: false, error: { code: 'FORBIDDEN_PATH', message: 'no' } };
+  const answer = await exposed['accountscopeShell']!['showInFolder']!('/cases/a.duckdb');
+  assert.deepEqual(invoked, [['accountscope:shell:show-in-folder', '/cases/a.duckdb']]);
+  assert.deepEqual(answer, reply.value);
 });
