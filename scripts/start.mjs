@@ -1,6 +1,7 @@
 // `npm start`: opens AccountScope on the bundled sample case. The sample logs are imported and analysed
-// into a case in the user's folder on first start. With an Electron binary on this machine the desktop
-// app opens; without one, one line says so and the same UI starts in browser mode on 127.0.0.1.
+// into a case in the user's folder on first start. Where the optional `electron` package installed (online,
+// Node >= 22.12) the desktop window opens; without it, one plain line says why and the same UI starts in
+// browser mode on 127.0.0.1.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -94,16 +95,14 @@ function openBrowser(url) {
 }
 
 await prepareSampleCase();
-const { findElectron } = await import(dist('electron/main/findElectron.js'));
+const { findElectron, browserFallbackLine } = await import(dist('electron/main/findElectron.js'));
 const electron = findElectron(root);
 
 if (electron.found) {
   const child = spawn(electron.path, [root, `--case=${sampleCase}`], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log(
-    `Electron is not available on this machine (${electron.reason}); starting browser mode instead.`,
-  );
+  console.log(browserFallbackLine(electron));
   const { startServer } = await import(dist('electron/engine/server/startServer.js'));
   const { startNotice, stopNotice } = await import(dist('electron/engine/server/serveCommand.js'));
   const server = await startServer({ casePath: sampleCase });

@@ -36,6 +36,8 @@ export interface WebContents {
     listener: Listener,
   ): this;
   isDestroyed(): boolean;
+  executeJavaScript(code: string): Promise<unknown>;
+  getOSProcessId(): number;
 }
 
 export interface WebPreferences {
@@ -81,6 +83,9 @@ export class BrowserWindow {
   isMaximized(): boolean;
   isFullScreen(): boolean;
   getNormalBounds(): Rectangle;
+  getBounds(): Rectangle;
+  setBounds(bounds: Partial<Rectangle>): void;
+  destroy(): void;
   isDestroyed(): boolean;
   static getAllWindows(): BrowserWindow[];
 }
@@ -161,6 +166,8 @@ export interface App {
   /** macOS: a file opened with the app (Finder, the Dock); call preventDefault to handle it. */
   on(event: 'open-file', listener: (event: { preventDefault(): void }, path: string) => void): this;
   addRecentDocument(path: string): void;
+  /** Per process; `sandboxed` (OS-level sandbox) is reported on macOS and Windows only. */
+  getAppMetrics(): Array<{ pid: number; type: string; sandboxed?: boolean }>;
   clearRecentDocuments(): void;
   quit(): void;
   exit(code?: number): void;
@@ -251,9 +258,16 @@ export interface MenuItemConstructorOptions {
   click?: () => void;
   submenu?: MenuItemConstructorOptions[];
 }
+export interface MenuItem {
+  readonly label: string;
+  readonly submenu?: Menu;
+  click(): void;
+}
 export class Menu {
+  readonly items: MenuItem[];
   static buildFromTemplate(template: MenuItemConstructorOptions[]): Menu;
   static setApplicationMenu(menu: Menu | null): void;
+  static getApplicationMenu(): Menu | null;
 }
 
 export const net: { fetch(input: string): Promise<Response> };
