@@ -18,6 +18,7 @@ import { CurrentScreen } from './CurrentScreen';
 import { RawEventViewer } from '../common/RawEventViewer';
 import { CaseJobsProvider } from './CaseJobs';
 import { ShellEvents } from './ShellEvents';
+import { WindowDrop } from './WindowDrop';
 
 type AppState = 'loading' | 'ready' | 'error';
 
@@ -127,6 +128,7 @@ export function App({ transport }: { transport: SelectedTransport }) {
     <AppContext.Provider value={value}>
       <CaseJobsProvider>
         <ShellEvents />
+        <WindowDrop />
         <div className="app" data-app-state="ready" data-testid="app">
           <Header />
           <div className="app-body">
