@@ -78,6 +78,23 @@ const commands: Record<string, Command> = {
     }
     return EXIT_OK;
   },
+  async export(argv) {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        case: { type: 'string' },
+        parquet: { type: 'string' },
+        timesketch: { type: 'string' },
+      },
+    });
+    if (!values.case) throw new UsageError('export needs --case FILE');
+    if (values.parquet === undefined && values.timesketch === undefined)
+      throw new UsageError('export needs --parquet DIR, --timesketch FILE.jsonl, or both');
+    if (values.timesketch !== undefined && !/\.jsonl$/i.test(values.timesketch))
+      throw new UsageError('--timesketch needs a file name ending in .jsonl (Timesketch imports only those)');
+    const { exportCommand } = await import('./exportCommand.js');
+    return exportCommand(values.case, values.parquet, values.timesketch);
+  },
   async serve(argv) {
     const { serveCommand } = await import('../server/serveCommand.js');
     return serveCommand(argv);

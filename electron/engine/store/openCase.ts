@@ -27,6 +27,11 @@ export interface OpenCaseOptions {
    * it fails to open.
    */
   stagingDir?: string;
+  /**
+   * A folder an export writes into (Parquet). Only a case opened for that, in its own instance, names
+   * one: the lockdown then allows this folder beside the staging folder, and nothing else.
+   */
+  exportDir?: string;
 }
 
 export interface CaseDb {
@@ -178,7 +183,7 @@ export async function openCase(path: string, opts: OpenCaseOptions = {}): Promis
   const stagingDir = opts.stagingDir ?? createStagingDir();
   try {
     if (!opts.readOnly) await migrate(conn);
-    await lockDown(conn, stagingDir);
+    await lockDown(conn, stagingDir, opts.exportDir);
   } catch (e) {
     conn.closeSync();
     instance.closeSync();
@@ -199,11 +204,18 @@ export async function openCase(path: string, opts: OpenCaseOptions = {}): Promis
 }
 
 /**
- * Switches off every way out of the database but the staging folder, then freezes the configuration.
- * The folder is bound as a parameter, never pasted into SQL.
+ * Switches off every way out of the database but the staging folder (and an export's own folder, for a
+ * case opened to export), then freezes the configuration. The folders are bound as parameters, never
+ * pasted into SQL.
  */
-export async function lockDown(conn: DuckDBConnection, stagingDir: string): Promise<void> {
-  await conn.run('SET allowed_directories = [$dir]', { dir: stagingDir + sep });
+export async function lockDown(
+  conn: DuckDBConnection,
+  stagingDir: string,
+  exportDir?: string,
+): Promise<void> {
+  if (exportDir === undefined) await conn.run('SET allowed_directories = [$dir]', { dir: stagingDir + sep });
+  else
+    await conn.run('SET allowed_directories = [$dir, $out]', { dir: stagingDir + sep, out: exportDir + sep });
   await conn.run('SET enable_external_access = false');
   await conn.run('SET lock_configuration = true');
 }

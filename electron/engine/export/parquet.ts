@@ -1,0 +1,152 @@
+// The case as Parquet, for the platforms that take over when a case outgrows one laptop (Spark, Trino,
+// DuckDB itself over a data lake): every table of the case, the event tables Hive-partitioned
+// (`win_events/host=…/day=…/`, `signins/day=…/`, `audits/day=…/`), the rest one file each, and a
+// manifest.json saying what was written from what.
+//
+// The case is opened read-only in an instance of its own whose lockdown allows exactly one more folder:
+// the one named for the export. Nothing else gains file access, and the case the app may have open
+// elsewhere keeps its own lockdown (a case another process holds is refused by DuckDB's lock).
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { openCase, sqlStringLiteral } from '../store/openCase.js';
+import { toolVersion } from '../report/jsonReport.js';
+import { reportTime } from '../usecases/caseReport.js';
+
+/** How each event table is partitioned; every other table is one file. */
+const PARTITIONED: Record<string, { by: string[]; extra: string }> = {
+  win_events: { by: ['host', 'day'], extra: "strftime(ts, '%Y-%m-%d') AS day" },
+  signins: { by: ['day'], extra: "strftime(ts, '%Y-%m-%d') AS day" },
+  audits: { by: ['day'], extra: "strftime(ts, '%Y-%m-%d') AS day" },
+};
+
+export interface ParquetTable {
+  name: string;
+  rows: number;
+  /** Relative to the export folder: a folder of partitions, or one .parquet file. */
+  path: string;
+  partitionedBy: string[];
+}
+
+export interface ParquetManifest {
+  tool: { name: 'accountscope'; version: string };
+  /** The case's schema version (its newest migration). */
+  schemaVersion: number;
+  caseFile: string;
+  exportedAt: string;
+  /** Every evidence file the case holds, by hash: what the rows came from. */
+  sources: Array<{ name: string; sha256: string; format: string; events: number }>;
+  tables: ParquetTable[];
+}
+
+export interface ParquetProgress {
+  table: string;
+  tablesDone: number;
+  tables: number;
+  rowsDone: number;
+  rows: number;
+}
+
+export class ExportError extends Error {
+  constructor(
+    readonly code: 'EXISTS' | 'NOT_A_FOLDER',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The folder to write: created if missing; an existing one must be empty (nothing is overwritten). */
+function prepareFolder(dir: string): boolean {
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true });
+    return true;
+  }
+  if (!statSync(dir).isDirectory()) throw new ExportError('NOT_A_FOLDER', `${dir} is not a folder`);
+  if (readdirSync(dir).length > 0)
+    throw new ExportError('EXISTS', `${dir} is not empty: export into a new or empty folder`);
+  return false;
+}
+
+const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+async function count(conn: DuckDBConnection, sql: string): Promise<number> {
+  const r = await conn.runAndReadAll(sql);
+  return Number(r.getRows()[0]?.[0] ?? 0);
+}
+
+async function caseTables(conn: DuckDBConnection): Promise<string[]> {
+  const r = await conn.runAndReadAll(
+    'SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary ORDER BY table_name',
+  );
+  return r.getRows().map((row) => String(row[0]));
+}
+
+async function manifestBase(
+  conn: DuckDBConnection,
+  casePath: string,
+): Promise<Omit<ParquetManifest, 'tables'>> {
+  const version = await count(conn, 'SELECT coalesce(max(version), 0) FROM schema_migrations');
+  const sources = (
+    await conn.runAndReadAll('SELECT name, sha256, format, events FROM sources ORDER BY source_id')
+  )
+    .getRowObjectsJson()
+    .map((s) => ({
+      name: String(s['name']),
+      sha256: String(s['sha256']),
+      format: String(s['format']),
+      events: Number(s['events']),
+    }));
+  return {
+    tool: { name: 'accountscope', version: toolVersion() },
+    schemaVersion: version,
+    caseFile: basename(casePath),
+    exportedAt: reportTime().toISOString(),
+    sources,
+  };
+}
+
+/**
+ * Writes every table of the case at `casePath` as Parquet into `dir` (new or empty), then manifest.json.
+ * On failure what was written is removed (and the folder too, when this export made it).
+ */
+export async function exportParquet(
+  casePath: string,
+  dir: string,
+  onProgress?: (p: ParquetProgress) => void,
+): Promise<ParquetManifest> {
+  const out = resolve(dir);
+  const made = prepareFolder(out);
+  let db: Awaited<ReturnType<typeof openCase>> | null = null;
+  try {
+    db = await openCase(casePath, { readOnly: true, exportDir: out });
+    const conn = db.conn;
+    const base = await manifestBase(conn, casePath);
+    const names = await caseTables(conn);
+    const totals = await Promise.all(names.map((n) => count(conn, `SELECT count(*) FROM ${ident(n)}`)));
+    const rows = totals.reduce((a, b) => a + b, 0);
+    const tables: ParquetTable[] = [];
+    let rowsDone = 0;
+    for (const [i, name] of names.entries()) {
+      onProgress?.({ table: name, tablesDone: i, tables: names.length, rowsDone, rows });
+      const part = PARTITIONED[name];
+      const target = part ? name : `${name}.parquet`;
+      const select = part ? `SELECT *, ${part.extra} FROM ${ident(name)}` : `SELECT * FROM ${ident(name)}`;
+      const options = part ? `FORMAT PARQUET, PARTITION_BY (${part.by.join(', ')})` : 'FORMAT PARQUET';
+      // COPY takes no bound target; the path is the folder the user named, never evidence text.
+      await conn.run(`COPY (${select}) TO ${sqlStringLiteral(resolve(out, target))} (${options})`);
+      tables.push({ name, rows: totals[i]!, path: target, partitionedBy: part?.by ?? [] });
+      rowsDone += totals[i]!;
+    }
+    const manifest: ParquetManifest = { ...base, tables };
+    writeFileSync(resolve(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    onProgress?.({ table: '', tablesDone: names.length, tables: names.length, rowsDone, rows });
+    return manifest;
+  } catch (e) {
+    if (made) rmSync(out, { recursive: true, force: true });
+    else for (const entry of readdirSync(out)) rmSync(resolve(out, entry), { recursive: true, force: true });
+    throw e;
+  } finally {
+    db?.close();
+  }
+}
