@@ -129,7 +129,8 @@ function wholeCorpus(label: string, all: ImportFigures): void {
 
 const fullCase = join(caseDir, 'full.duckdb');
 console.log('');
-wholeCorpus('whole corpus in one case', importInChild(fullCase, files));
+const wholeImport = importInChild(fullCase, files);
+wholeCorpus('whole corpus in one case', wholeImport);
 // The same import as the app runs it: the session's DuckDB limit, a background job polled by the UI.
 const appCase = join(caseDir, 'app.duckdb');
 wholeCorpus(
@@ -149,6 +150,35 @@ if (!values['skip-analytics'] && existsSync(screensBench)) {
   const r = spawnSync(process.execPath, [screensBench, fullCase], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) console.log(`screens bench failed: ${r.stderr}`);
   else process.stdout.write(r.stdout);
+}
+// Exports of the whole case (issue 15's target: Parquet at least as fast as the import of the same events).
+const exportBench = join(here, 'exportOne.js');
+if (existsSync(exportBench)) {
+  const r = spawnSync(process.execPath, [exportBench, fullCase, caseDir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) console.log(`export bench failed: ${r.stderr}`);
+  else {
+    const importRate = wholeImport.events / (wholeImport.ms / 1000);
+    console.log('');
+    for (const line of r.stdout.trim().split('\n')) {
+      const e = JSON.parse(line) as {
+        export: string;
+        seconds: number;
+        records: number;
+        bytes: number;
+        peakRssMb: number;
+      };
+      const rate = e.records / e.seconds;
+      console.log(
+        `export ${e.export.padEnd(10)} ${e.records} records in ${f1(e.seconds)} s = ${Math.round(rate)} records/s ` +
+          `(${f1(rate / importRate)}x the import's ${Math.round(importRate)}), ${mb(e.bytes)} MB written, ` +
+          `peak RSS ${e.peakRssMb} MB` +
+          (e.export === 'parquet' ? (rate >= importRate ? '  target met' : '  target NOT met') : ''),
+      );
+    }
+  }
 }
 const written = JSON.parse(readFileSync(marker, 'utf8')) as { writtenMs: number };
 console.log(

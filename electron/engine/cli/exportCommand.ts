@@ -1,6 +1,6 @@
-// `accountscope export --case FILE [--parquet DIR] [--timesketch FILE.jsonl]`: the case as Parquet and/or
+// `accountscope export --case FILE [--parquet DIR [--with-raw]] [--timesketch FILE.jsonl]`: the case as Parquet and/or
 // a Timesketch timeline, with a progress line on a terminal and a summary of what was written.
-import { exportCase } from '../usecases/exportCase.js';
+import { exportCase, type ExportCaseOptions } from '../usecases/exportCase.js';
 import { formatBytes } from './progressBar.js';
 import { EXIT_OK } from './usage.js';
 
@@ -11,13 +11,11 @@ function progressLine(text: string): void {
 
 export async function exportCommand(
   casePath: string,
-  parquet?: string,
-  timesketch?: string,
+  what: Pick<ExportCaseOptions, 'parquet' | 'withRaw' | 'timesketch'>,
 ): Promise<number> {
   const started = performance.now();
   const result = await exportCase(casePath, {
-    ...(parquet !== undefined ? { parquet } : {}),
-    ...(timesketch !== undefined ? { timesketch } : {}),
+    ...what,
     onParquetProgress: (p) =>
       progressLine(`Parquet: table ${p.tablesDone + 1}/${p.tables} ${p.table}  ${p.rowsDone}/${p.rows} rows`),
     onTimesketchProgress: (p) => progressLine(`Timesketch: ${p.linesDone}/${p.lines} lines`),

@@ -84,6 +84,7 @@ const commands: Record<string, Command> = {
       options: {
         case: { type: 'string' },
         parquet: { type: 'string' },
+        'with-raw': { type: 'boolean', default: false },
         timesketch: { type: 'string' },
       },
     });
@@ -93,7 +94,11 @@ const commands: Record<string, Command> = {
     if (values.timesketch !== undefined && !/\.jsonl$/i.test(values.timesketch))
       throw new UsageError('--timesketch needs a file name ending in .jsonl (Timesketch imports only those)');
     const { exportCommand } = await import('./exportCommand.js');
-    return exportCommand(values.case, values.parquet, values.timesketch);
+    return exportCommand(values.case, {
+      ...(values.parquet !== undefined ? { parquet: values.parquet } : {}),
+      ...(values['with-raw'] ? { withRaw: true } : {}),
+      ...(values.timesketch !== undefined ? { timesketch: values.timesketch } : {}),
+    });
   },
   async serve(argv) {
     const { serveCommand } = await import('../server/serveCommand.js');

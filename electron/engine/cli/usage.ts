@@ -17,10 +17,11 @@ Usage:
       Import (when PATH is given) and run the four analytics; write the reports.
       --workers N parses with N threads (default: one per core but one, at least 1;
       or ACCOUNTSCOPE_WORKERS).
-  accountscope export --case FILE [--parquet DIR] [--timesketch FILE.jsonl]
+  accountscope export --case FILE [--parquet DIR [--with-raw]] [--timesketch FILE.jsonl]
       Write the case as Parquet (every table; events Hive-partitioned by host and day,
-      with manifest.json) into a new or empty folder, and/or as a Timesketch timeline
-      (JSON lines; the events behind each finding tagged with its analytic and severity).
+      with manifest.json; --with-raw adds each record's raw XML/JSON) into a new or empty
+      folder, and/or as a Timesketch timeline (JSON lines; the events behind each finding
+      tagged with its analytic and severity).
   accountscope serve [--case FILE] [--port N]
       Serve the app's UI on 127.0.0.1 for a browser (prints the URL to open).
   accountscope params

@@ -8,6 +8,8 @@ import { openCase } from '../store/openCase.js';
 
 export interface ExportCaseOptions {
   parquet?: string;
+  /** Parquet only: include each record's raw XML/JSON. */
+  withRaw?: boolean;
   timesketch?: string;
   onParquetProgress?: (p: ParquetProgress) => void;
   onTimesketchProgress?: (p: TimesketchProgress) => void;
@@ -24,7 +26,10 @@ export async function exportCase(casePath: string, opts: ExportCaseOptions): Pro
   if (opts.parquet !== undefined) {
     result.parquet = {
       dir: opts.parquet,
-      manifest: await exportParquet(casePath, opts.parquet, opts.onParquetProgress),
+      manifest: await exportParquet(casePath, opts.parquet, {
+        ...(opts.withRaw ? { withRaw: true } : {}),
+        ...(opts.onParquetProgress ? { onProgress: opts.onParquetProgress } : {}),
+      }),
     };
   }
   if (opts.timesketch !== undefined) {
