@@ -200,6 +200,90 @@ test('4798/4799 alone: Low confidence, named accounts; a user reading their own 
   assert.equal(kept.length, 1);
 });
 
+test('a 4798/4799 caller is its own start: same host, logon session and image, not too old; else not in the logs', async () => {
+  const net1 = 'C:\\Windows\\System32\\net1.exe';
+  const lookup = (s: number, callerPid: number, extra: Partial<WinInput> = {}): WinInput => ({
+    eventId: 4799,
+    ts: at(T0, s),
+    ...JDOE,
+    subjectSid: 'S-1-5-21-1-1105',
+    targetUser: 'Administrators',
+    targetDomain: 'Builtin',
+    targetSid: 'S-1-5-32-544',
+    callerPid,
+    callerImage: net1,
+    ...extra,
+  });
+  const started = (s: number, pid: number, image: string, extra: Partial<WinInput> = {}): WinInput => ({
+    eventId: 4688,
+    ts: at(T0, s),
+    pid,
+    parentPid: 0x800,
+    image,
+    commandLine: image.split('\\').pop(), // not a command the analytic reads: only the lookup links to it
+    ...JDOE,
+    ...extra,
+  });
+  const chainOf = (f: Finding | undefined) =>
+    f!.lineage.map((n) => `${n.image?.split('\\').pop() ?? '?'}${n.stub ? ' (stub)' : ''}`);
+
+  const [ok] = await run([started(-1, 0x10b4, net1), lookup(0, 0x10b4)]);
+  assert.deepEqual(chainOf(ok), ['? (stub)', 'net1.exe'], 'the right start is linked');
+  assert.deepEqual(ok!.details!['unresolvedCallers'], []);
+
+  const cases: Array<[string, WinInput[], Record<string, unknown>?]> = [
+    [
+      'another program with that pid',
+      [started(-1, 0x10b4, 'C:\\Windows\\System32\\reg.exe'), lookup(0, 0x10b4)],
+    ],
+    ['another logon session', [started(-1, 0x10b4, net1, { subjectLogonId: '0x9999' }), lookup(0, 0x10b4)]],
+    ['another host', [started(-1, 0x10b4, net1, { host: 'WS02' }), lookup(0, 0x10b4)]],
+    ['17 days before', [started(-17 * 86400, 0x10b4, net1), lookup(0, 0x10b4)]],
+    ['a start after the event', [started(5, 0x10b4, net1), lookup(0, 0x10b4)]],
+  ];
+  for (const [why, events] of cases) {
+    const findings = await run(events);
+    const f = findings.find(
+      (x) =>
+        x.details!['signalKinds'] !== undefined &&
+        x.hosts[0] === 'WS01' &&
+        (x.details!['signalKinds'] as string[]).includes('group-lookup'),
+    );
+    assert.ok(f, why);
+    assert.deepEqual(chainOf(f), ['net1.exe (stub)'], `${why}: the caller is a stub, not that process`);
+    assert.deepEqual(f.details!['unresolvedCallers'], [{ image: net1, pid: 0x10b4 }], why);
+    assert.match(f.explanation, /net1\.exe, pid 4276\), but the starting process is not in the logs\./, why);
+    assert.equal(f.details!['hasProcess'], false, why);
+  }
+
+  const [wider] = await run([started(-2 * 86400, 0x10b4, net1), lookup(0, 0x10b4)], {
+    params: { an1612_caller_max_age_s: 3 * 86400 },
+  });
+  assert.deepEqual(chainOf(wider), ['? (stub)', 'net1.exe'], 'the window is a parameter');
+});
+
+test('a 4104 links to a PowerShell start of its pid only within the caller window', async () => {
+  const ps = proc(
+    -17 * 86400,
+    'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+    'powershell.exe',
+  );
+  const [f] = await run([
+    ps,
+    {
+      eventId: 4104,
+      ts: at(T0, 5),
+      host: 'WS01',
+      execPid: ps.pid,
+      userSid: 'S-1-5-21-1-1105',
+      scriptText: 'Get-LocalGroupMember Administrators',
+    },
+  ]);
+  assert.equal(f!.actor.user, 'S-1-5-21-1-1105', 'not the user of a process 17 days older');
+  assert.deepEqual(f!.details!['unresolvedCallers'], [{ image: null, pid: ps.pid }]);
+  assert.match(f!.explanation, /pid \d+\), but the starting process is not in the logs/);
+});
+
 test('one actor is host + user: logon ids are listed, a quiet gap over 10 min starts a new finding', async () => {
   const findings = await run([
     proc(0, 'C:\\Windows\\System32\\net.exe', 'net user', { subjectLogonId: '0x1' }),

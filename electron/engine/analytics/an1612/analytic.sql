@@ -17,12 +17,19 @@
 --   $an1612_sam_object_types       SAM_USER SAM_GROUP SAM_ALIAS SAM_DOMAIN
 --   $an1612_ignore_self_lookups    true  (a 4798 on the caller's own account is not enumeration)
 --   $an1612_ignore_machine_account_4661  true
+--   $an1612_caller_max_age_s     86400   a caller named by pid started at most this long before its event
 --   $unusual_launchers             Office apps, browsers, w3wp.exe, rundll32.exe, mshta.exe, wscript.exe
 --   $lineage_max_depth             16
 --   $allow_accounts $allow_tools $allow_hosts   the case's allowlist
 --
 -- How it reads: (1) collect signals of four kinds, (2) find their output artifacts, (3) cut each actor's
 -- signals into bursts, (4) walk each signal process's parent chain, (5) one finding per burst.
+-- (0) A process an event names only by pid (4798/4799's CallerProcessId, a 4104's header pid) is the
+-- latest start of that pid on the same host, no older than $an1612_caller_max_age_s, in the event's own
+-- logon session when the event names one (4798/4799's SubjectLogonId), and of the image the event names
+-- (CallerProcessName). Pids are reused and a case may hold several recordings of one host: when no start
+-- qualifies, the finding says the starting process is not in the logs (details.unresolvedCallers, and a
+-- stub node as its lineage) rather than borrow another process's chain.
 -- An actor is host + user: remote SAMR lookups open one network logon per call (real logs, R02), so
 -- grouping by logon id alone would split one enumeration into many findings; logon ids are listed.
 
@@ -33,7 +40,7 @@ command_signals AS (
          p.proc_key, p.pid, p.parent_pid, p.process_guid, p.parent_process_guid, p.parent_image_name,
          p.image_name AS tool, p.command_line, p.user_display AS actor_display, p.account_key AS actor_key,
          p.logon_id, NULL::VARCHAR AS enumerated_display, NULL::VARCHAR AS enumerated_key,
-         NULL::VARCHAR AS script_path
+         NULL::VARCHAR AS script_path, NULL::STRUCT(image VARCHAR, pid BIGINT) AS unresolved_caller
   FROM processes p
   WHERE regexp_matches(p.command_line, any_regex($an1612_command_patterns))
     AND NOT regexp_matches(p.command_line, any_regex($an1612_command_exclusions))
@@ -44,14 +51,24 @@ script_events AS (
   FROM win_events e
   WHERE e.event_id = 4104 AND regexp_matches(e.script_text, any_regex($an1612_script_patterns))
 ),
-script_signals AS (   -- the PowerShell process that ran the block: same host, pid from the event header
+script_callers AS (   -- the PowerShell process that ran the block: its pid from the event header (see (0))
+  SELECT e.source_id, e.record_no, p.proc_key, p.pid, p.parent_pid, p.process_guid, p.parent_process_guid,
+         p.parent_image_name, p.image_name, p.user_display, p.account_key, p.logon_id
+  FROM script_events e
+  JOIN processes p
+    ON p.host_key = lower(e.host) AND p.pid = e.exec_pid AND p.ts <= e.ts
+   AND e.ts - p.ts <= to_seconds($an1612_caller_max_age_s)
+  QUALIFY row_number() OVER (PARTITION BY e.source_id, e.record_no ORDER BY p.ts DESC, p.proc_key DESC) = 1
+),
+script_signals AS (
   SELECT 'script-block' AS role, e.source_id, e.record_no, e.record_id, e.event_id, e.host, lower(e.host), e.ts,
          p.proc_key, coalesce(p.pid, e.exec_pid), p.parent_pid, p.process_guid, p.parent_process_guid,
          p.parent_image_name, coalesce(p.image_name, 'powershell.exe'), left(e.script_text, 400),
          coalesce(p.user_display, e.user_sid), coalesce(p.account_key, lower(e.user_sid)), p.logon_id,
-         NULL, NULL, e.script_path
+         NULL, NULL, e.script_path,
+         CASE WHEN p.proc_key IS NULL AND coalesce(e.exec_pid, 0) <> 0 THEN {'image': NULL::VARCHAR, 'pid': e.exec_pid} END
   FROM script_events e
-  ASOF LEFT JOIN processes p ON p.host_key = lower(e.host) AND p.pid = e.exec_pid AND e.ts >= p.ts
+  LEFT JOIN script_callers p ON p.source_id = e.source_id AND p.record_no = e.record_no
 ),
 lookup_events AS (
   SELECT e.source_id, e.record_no, e.record_id, e.event_id, e.host, e.ts, e.caller_pid, e.caller_image,
@@ -61,7 +78,18 @@ lookup_events AS (
   WHERE e.event_id IN (4798, 4799)
     AND NOT ($an1612_ignore_self_lookups AND e.event_id = 4798 AND e.target_sid = e.subject_sid)
 ),
-lookup_signals AS (   -- 4798/4799 name their caller process: link it to its start when logged
+lookup_callers AS (   -- the caller's start, when one qualifies (see (0))
+  SELECT e.source_id, e.record_no, p.proc_key, p.pid, p.parent_pid, p.process_guid, p.parent_process_guid,
+         p.parent_image_name, p.image_name, p.command_line
+  FROM lookup_events e
+  JOIN processes p
+    ON p.host_key = lower(e.host) AND p.pid = e.caller_pid AND p.ts <= e.ts
+   AND e.ts - p.ts <= to_seconds($an1612_caller_max_age_s)
+  WHERE (coalesce(e.subject_logon_id, 0) = 0 OR p.logon_id = e.subject_logon_id)
+    AND (blank_name(e.caller_image) OR p.image_name = image_basename(e.caller_image))
+  QUALIFY row_number() OVER (PARTITION BY e.source_id, e.record_no ORDER BY p.ts DESC, p.proc_key DESC) = 1
+),
+lookup_signals AS (   -- 4798/4799 name their caller process: linked to its start when one qualifies
   SELECT CASE e.event_id WHEN 4798 THEN 'user-lookup' ELSE 'group-lookup' END, e.source_id, e.record_no,
          e.record_id, e.event_id, e.host, lower(e.host), e.ts,
          p.proc_key, coalesce(p.pid, e.caller_pid), p.parent_pid, p.process_guid, p.parent_process_guid,
@@ -69,10 +97,12 @@ lookup_signals AS (   -- 4798/4799 name their caller process: link it to its sta
          p.command_line,
          account_display(e.subject_user, e.subject_domain), account_key(e.subject_user, e.subject_domain),
          e.subject_logon_id,
-         account_display(e.target_user, e.target_domain), account_key(e.target_user, e.target_domain), NULL
+         account_display(e.target_user, e.target_domain), account_key(e.target_user, e.target_domain), NULL,
+         CASE WHEN p.proc_key IS NULL AND (coalesce(e.caller_pid, 0) <> 0 OR NOT blank_name(e.caller_image))
+              THEN {'image': CASE WHEN NOT blank_name(e.caller_image) THEN e.caller_image END,
+                    'pid': nullif(e.caller_pid, 0)} END
   FROM lookup_events e
-  ASOF LEFT JOIN processes p
-    ON p.host_key = lower(e.host) AND p.pid = e.caller_pid AND e.ts >= p.ts
+  LEFT JOIN lookup_callers p ON p.source_id = e.source_id AND p.record_no = e.record_no
 ),
 sam_signals AS (   -- 4661 on a domain controller: the SAM object a user opened
   SELECT 'sam-object', e.source_id, e.record_no, e.record_id, e.event_id, e.host, lower(e.host), e.ts,
@@ -83,7 +113,7 @@ sam_signals AS (   -- 4661 on a domain controller: the SAM object a user opened
          CASE WHEN e.object_type <> 'SAM_DOMAIN'
               THEN lower(coalesce(well_known_rid_name(TRY_CAST(regexp_extract(e.object_name, '-([0-9]+)$', 1) AS INTEGER)),
                                   e.object_name)) END,
-         NULL
+         NULL, NULL
   FROM win_events e
   WHERE e.event_id = 4661 AND list_contains($an1612_sam_object_types, e.object_type)
     AND NOT ($an1612_ignore_machine_account_4661 AND is_machine_account(e.subject_user))
@@ -213,7 +243,15 @@ grouped AS (
     bool_or(domain_wide) AS domain_wide,
     bool_or(has_process) AS has_process,
     min(unusual_launcher) AS unusual_launcher,
-    arg_max(lineage, coalesce(chain_length, 0)) AS lineage,
+    -- the longest chain; of equally long ones, the first signal's (so a run gives the same chain every time)
+    arg_max(lineage, {'length': coalesce(chain_length, 0), 'earlier': -epoch_us(ts), 'record': -record_no})
+      AS lineage,
+    -- callers named by their events whose start is not in the logs (or not in the event's session)
+    coalesce(list_sort(list(DISTINCT unresolved_caller) FILTER (WHERE unresolved_caller IS NOT NULL)), [])
+      AS unresolved_callers,
+    arg_min({'host': host, 'time': iso_utc(ts), 'pid': unresolved_caller.pid, 'image': unresolved_caller.image,
+             'commandLine': NULL::VARCHAR, 'user': NULL::VARCHAR, 'stub': true}, ts)
+      FILTER (WHERE unresolved_caller IS NOT NULL) AS caller_stub,
     coalesce(list_sort(list(DISTINCT chain_text) FILTER (WHERE chain_text IS NOT NULL)), []) AS process_chains,
     bool_and(tool IS NULL OR tool_entry IS NOT NULL) AS tools_allowlisted,
     list(DISTINCT tool_entry) FILTER (WHERE tool_entry IS NOT NULL) AS tool_entries,
@@ -251,7 +289,7 @@ SELECT
   [host] AS hosts,
   coalesce(accounts, []) AS accounts,
   actor_display AS actor_user, logon_ids[1] AS actor_logon_id, remote_ip(source_ip) AS actor_source_ip,
-  coalesce(lineage, []) AS lineage,
+  coalesce(lineage, CASE WHEN caller_stub IS NOT NULL THEN [caller_stub] END, []) AS lineage,
   evidence,
   CASE WHEN allow_host IS NOT NULL THEN 'host'
        WHEN allow_account IS NOT NULL AND tools_allowlisted THEN 'account' END AS allowlisted_kind,
@@ -262,6 +300,6 @@ SELECT
   {'signalKinds': signal_kinds, 'signalCount': signal_count, 'commands': commands, 'tools': tools,
    'artifacts': artifact_list, 'processChains': process_chains, 'domainWide': domain_wide, 'hasProcess': has_process,
    'unusualLauncher': unusual_launcher, 'logonIds': logon_ids, 'sourceWorkstation': source_workstation,
-   'logonType': logon_type} AS details
+   'logonType': logon_type, 'unresolvedCallers': unresolved_callers} AS details
 FROM scored
 ORDER BY first_ts, actor_group;

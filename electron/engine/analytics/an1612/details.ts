@@ -18,4 +18,9 @@ export interface EnumerationDetails {
   logonIds?: string[];
   sourceWorkstation?: string | null;
   logonType?: number | null;
+  /**
+   * Processes the events name (4798/4799's caller, a 4104's pid) whose start is not in the logs: no start
+   * of that pid on the host, in the event's logon session, of that image, within the caller window.
+   */
+  unresolvedCallers?: Array<{ image: string | null; pid: number | null }>;
 }

@@ -50,7 +50,21 @@ export function explainEnumeration(f: Finding): string {
       )}.`,
     );
   if (f.actor.sourceIp) sentences.push(`The session came from ${f.actor.sourceIp}.`);
-  if (details.hasProcess === false)
+  const callers = details.unresolvedCallers ?? [];
+  if (callers.length > 0) {
+    const named = callers.map((c) =>
+      [
+        c.image ? (c.image.split(/[\\/]/).pop() ?? c.image) : 'a process',
+        c.pid !== null && c.pid !== undefined ? `pid ${c.pid}` : null,
+      ]
+        .filter(Boolean)
+        .join(', '),
+    );
+    sentences.push(
+      `The events name their caller (${listText([...new Set(named)], 4)}), but the starting process is not in the logs.`,
+    );
+  } else if (details.hasProcess === false) {
     sentences.push('Only security-API events show it; no process start was logged.');
+  }
   return sentences.join(' ');
 }

@@ -122,4 +122,12 @@ export const PARAMS: readonly ParamSpecInput[] = [
     default: true,
     description: 'Skip 4661 opened by machine accounts (NAME$): domain controllers log these constantly.',
   },
+  {
+    name: 'an1612_caller_max_age_s',
+    type: 'number',
+    default: 24 * 3600,
+    unit: 'seconds',
+    description:
+      'A process named only by pid (the caller of 4798/4799, the PowerShell of a 4104) is linked to a start of that pid on the same host no older than this, in the event\u2019s logon session and of the image the event names; otherwise the starting process is reported as not in the logs.',
+  },
 ];
