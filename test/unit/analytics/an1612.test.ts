@@ -381,3 +381,96 @@ test('allowlisted actor and tool lower the finding to low; the actor alone does 
   assert.equal(host[0]!.severity, 'low');
   assert.equal(host[0]!.allowlisted!.kind, 'host');
 });
+
+test('the machine’s own 4799 (HOST$, logon 0x3e7: WinRM, Group Policy) is ignored by default, kept by the seed', async () => {
+  const check = (image: string, extra: Partial<WinInput> = {}): WinInput => ({
+    eventId: 4799,
+    ts: T0,
+    host: 'SRV01',
+    subjectUser: 'SRV01$',
+    subjectDomain: 'CORP',
+    subjectSid: 'S-1-5-18',
+    subjectLogonId: '0x3e7',
+    targetUser: 'Administrators',
+    targetDomain: 'Builtin',
+    targetSid: 'S-1-5-32-544',
+    callerPid: 0x4d0,
+    callerImage: image,
+    ...extra,
+  });
+  const events = [
+    check('C:\\Windows\\System32\\wsmprovhost.exe'),
+    check('C:\\Windows\\System32\\svchost.exe', {
+      ts: at(T0, 3600),
+      subjectUser: 'SYSTEM',
+      subjectDomain: 'NT AUTHORITY',
+    }),
+  ];
+  assert.deepEqual(await run(events), []);
+  assert.equal((await run(events, { profile: 'seed' })).length, 2, 'the seed counts every 4799');
+  assert.equal(
+    (await run(events, { params: { an1612_ignore_machine_account_lookups: false } })).length,
+    2,
+    'a parameter',
+  );
+  const user = await run([
+    check('C:\\Windows\\System32\\net1.exe', { subjectUser: 'jdoe', subjectLogonId: '0x1234' }),
+  ]);
+  assert.equal(user.length, 1, 'a user’s lookup still counts');
+});
+
+test('4661 of only SAM_SERVER/SAM_DOMAIN is a password-policy read, not enumeration (the seed counts SAM_DOMAIN)', async () => {
+  const sam = (s: number, objectType: string, objectName: string): WinInput => ({
+    eventId: 4661,
+    ts: at(T0, s),
+    host: 'DC01',
+    subjectUser: 'user01',
+    subjectDomain: 'CORP',
+    subjectLogonId: '0x15e1a7',
+    objectType,
+    objectName,
+  });
+  const policy = [
+    sam(0, 'SAM_SERVER', 'CN=Server,CN=System,DC=corp,DC=local'),
+    sam(1, 'SAM_DOMAIN', 'DC=corp,DC=local'),
+  ];
+  assert.deepEqual(await run(policy), [], '`net accounts` opens the server and the domain only');
+  const [seed] = await run(policy, { profile: 'seed' });
+  assert.equal(seed?.details!['signalCount'], 1, 'the seed counts the SAM_DOMAIN open');
+  const [f] = await run([...policy, sam(2, 'SAM_ALIAS', 'S-1-5-32-544')]);
+  assert.deepEqual(f!.details!['signalKinds'], ['sam-object']);
+  assert.equal(f!.details!['signalCount'], 2, 'with an alias it is enumeration (SAM_SERVER is not a signal)');
+});
+
+test('query tools fire only when the query names users, people, groups or members', async () => {
+  const enumerating = [
+    'adfind.exe -f "(objectcategory=person)" samaccountname',
+    'AdFind.exe -sc u:*',
+    'dsquery * -filter "(&(objectClass=user)(adminCount=1))" -attr sAMAccountName',
+    'ldapsearch -x -H ldap://dc01 -b "dc=corp,dc=local" "(objectClass=group)" member',
+    'powershell Get-ADObject -LDAPFilter "(objectClass=user)"',
+  ];
+  const policyReads = [
+    'adfind.exe -default -s base lockoutduration lockoutthreshold minpwdlength',
+    'dsquery * -filter "(objectClass=domainDNS)" -attr minPwdLength lockoutThreshold',
+    'ldapsearch -x -H ldap://dc01 -s base -b "dc=corp,dc=local" maxPwdAge',
+    'powershell Get-ADObject -LDAPFilter "(objectClass=domainDNS)" -Properties lockoutThreshold',
+    'AdFind.exe -sc trustdmp',
+  ];
+  const as = (cmds: string[]) =>
+    cmds.map((c, i) =>
+      proc(i * 1000, 'C:\\Tools\\tool.exe', c, { subjectUser: `q${i}`, subjectLogonId: 0x200 + i }),
+    );
+  assert.equal((await run(as(enumerating))).length, enumerating.length);
+  assert.deepEqual(
+    (await run(as(policyReads))).map((f) => f.details!['commands']),
+    [],
+    'a domain-policy or trust read is not account enumeration',
+  );
+  const seed = await run(as(policyReads), { profile: 'seed' });
+  assert.deepEqual(
+    seed.map((f) => (f.details!['commands'] as string[])[0]),
+    [policyReads[0], policyReads[1], policyReads[4]],
+    'the seed fires on every adfind and dsquery *, and knows no ldapsearch or Get-ADObject',
+  );
+});

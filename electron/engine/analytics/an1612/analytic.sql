@@ -17,6 +17,10 @@
 --   $an1612_sam_object_types       SAM_USER SAM_GROUP SAM_ALIAS SAM_DOMAIN
 --   $an1612_ignore_self_lookups    true  (a 4798 on the caller's own account is not enumeration)
 --   $an1612_ignore_machine_account_4661  true
+--   $an1612_ignore_machine_account_lookups  true  (4798/4799 by HOST$ or logon 0x3e7: WinRM, Group Policy)
+--   $an1612_sam_policy_object_types  SAM_SERVER SAM_DOMAIN  (a burst of only these 4661 opens is a policy read)
+--   $an1612_query_tool_patterns    AdFind, dsquery *, ldapsearch, Get-ADObject: tools whose query decides …
+--   $an1612_query_subject_patterns … so they count only when the query names users, people, groups, members
 --   $an1612_caller_max_age_s     86400   a caller named by pid started at most this long before its event
 --   $unusual_launchers             Office apps, browsers, w3wp.exe, rundll32.exe, mshta.exe, wscript.exe
 --   $lineage_max_depth             16
@@ -30,6 +34,10 @@
 -- (CallerProcessName). Pids are reused and a case may hold several recordings of one host: when no start
 -- qualifies, the finding says the starting process is not in the logs (details.unresolvedCallers, and a
 -- stub node as its lineage) rather than borrow another process's chain.
+-- Not enumeration by default (the `seed` profile restores seed 000's rule): a 4798/4799 the machine itself
+-- called (WinRM's and Group Policy's permission checks on every managed server), a burst of only 4661
+-- opens of the SAM server or domain (a password-policy read, `net accounts`), and a query tool whose
+-- query names no users, people, groups or members (AdFind/dsquery reading the domain policy or trusts).
 -- An actor is host + user: remote SAMR lookups open one network logon per call (real logs, R02), so
 -- grouping by logon id alone would split one enumeration into many findings; logon ids are listed.
 
@@ -44,12 +52,17 @@ command_signals AS (
   FROM processes p
   WHERE regexp_matches(p.command_line, any_regex($an1612_command_patterns))
     AND NOT regexp_matches(p.command_line, any_regex($an1612_command_exclusions))
+    -- a query tool (AdFind, dsquery *, ldapsearch, Get-ADObject) counts only when its query names accounts
+    AND (NOT regexp_matches(p.command_line, any_regex($an1612_query_tool_patterns))
+         OR regexp_matches(p.command_line, any_regex($an1612_query_subject_patterns)))
 ),
 script_events AS (
   SELECT e.source_id, e.record_no, e.record_id, e.event_id, e.host, e.ts, e.exec_pid, e.user_sid, e.script_text,
          e.data->>'Path' AS script_path   -- read for matching blocks only
   FROM win_events e
   WHERE e.event_id = 4104 AND regexp_matches(e.script_text, any_regex($an1612_script_patterns))
+    AND (NOT regexp_matches(e.script_text, any_regex($an1612_query_tool_patterns))
+         OR regexp_matches(e.script_text, any_regex($an1612_query_subject_patterns)))
 ),
 script_callers AS (   -- the PowerShell process that ran the block: its pid from the event header (see (0))
   SELECT e.source_id, e.record_no, p.proc_key, p.pid, p.parent_pid, p.process_guid, p.parent_process_guid,
@@ -77,6 +90,9 @@ lookup_events AS (
   FROM win_events e
   WHERE e.event_id IN (4798, 4799)
     AND NOT ($an1612_ignore_self_lookups AND e.event_id = 4798 AND e.target_sid = e.subject_sid)
+    -- the machine itself (HOST$, SYSTEM's logon 0x3e7): WinRM's and Group Policy's own permission checks
+    AND NOT ($an1612_ignore_machine_account_lookups
+             AND (is_machine_account(e.subject_user) OR coalesce(e.subject_logon_id = 999, false)))
 ),
 lookup_callers AS (   -- the caller's start, when one qualifies (see (0))
   SELECT e.source_id, e.record_no, p.proc_key, p.pid, p.parent_pid, p.process_guid, p.parent_process_guid,
@@ -105,7 +121,8 @@ lookup_signals AS (   -- 4798/4799 name their caller process: linked to its star
   LEFT JOIN lookup_callers p ON p.source_id = e.source_id AND p.record_no = e.record_no
 ),
 sam_signals AS (   -- 4661 on a domain controller: the SAM object a user opened
-  SELECT 'sam-object', e.source_id, e.record_no, e.record_id, e.event_id, e.host, lower(e.host), e.ts,
+  SELECT CASE WHEN list_contains($an1612_sam_policy_object_types, e.object_type) THEN 'sam-policy'
+              ELSE 'sam-object' END, e.source_id, e.record_no, e.record_id, e.event_id, e.host, lower(e.host), e.ts,
          NULL::BIGINT, NULL::BIGINT, NULL::BIGINT, NULL, NULL, NULL, NULL, NULL,
          account_display(e.subject_user, e.subject_domain), account_key(e.subject_user, e.subject_domain),
          e.subject_logon_id,
@@ -128,12 +145,13 @@ signals AS MATERIALIZED (
            nullif(regexp_extract(s.command_line, '(?i)\bget-(?:localuser|localgroupmember|aduser|adgroupmember|netuser|domainuser)\s+(?:-(?:name|group|identity)\s+)?(?:"([^"]+)"|''([^'']+)''|([^\s"''|;$(@{-][^\s"''|;]*))', 2), ''),
            nullif(regexp_extract(s.command_line, '(?i)\bget-(?:localuser|localgroupmember|aduser|adgroupmember|netuser|domainuser)\s+(?:-(?:name|group|identity)\s+)?(?:"([^"]+)"|''([^'']+)''|([^\s"''|;$(@{-][^\s"''|;]*))', 3), '')
          ) AS named_account,
-         s.role = 'sam-object' OR coalesce(regexp_matches(s.command_line, any_regex($an1612_domain_wide_patterns)), false)
-           AS domain_wide,
+         s.role IN ('sam-object', 'sam-policy')
+           OR coalesce(regexp_matches(s.command_line, any_regex($an1612_domain_wide_patterns)), false) AS domain_wide,
          s.role IN ('process-start', 'script-block') OR s.proc_key IS NOT NULL AS has_process,
          s.host_key || '|' || coalesce(s.actor_key, 'logon ' || hex_logon_id(s.logon_id), '?') AS actor_group,
          {'source': src.sha256, 'table': 'win_events', 'recordNo': s.record_no, 'recordId': s.record_id,
-          'eventId': s.event_id, 'time': iso_utc(s.ts), 'role': s.role} AS evidence_ref
+          'eventId': s.event_id, 'time': iso_utc(s.ts), 'role': replace(s.role, 'sam-policy', 'sam-object')}
+           AS evidence_ref
   FROM (SELECT * FROM command_signals UNION ALL SELECT * FROM script_signals
         UNION ALL SELECT * FROM lookup_signals UNION ALL SELECT * FROM sam_signals) s
   JOIN sources src ON src.source_id = s.source_id
@@ -231,7 +249,9 @@ grouped AS (
     arg_min(actor_display, ts) AS actor_display, arg_min(actor_key, ts) AS actor_key,
     arg_min(logon_id, ts) AS first_logon_id,
     coalesce(list_sort(list(DISTINCT hex_logon_id(logon_id)) FILTER (WHERE logon_id IS NOT NULL)), []) AS logon_ids,
-    list_sort(list(DISTINCT role)) AS signal_kinds,
+    list_sort(list(DISTINCT replace(role, 'sam-policy', 'sam-object'))) AS signal_kinds,
+    -- only 4661 opens of the SAM server or domain (a password-policy read such as `net accounts`)
+    bool_and(role = 'sam-policy') AS policy_read_only,
     count(*)::INTEGER AS signal_count,
     coalesce(list_sort(list(DISTINCT command_line) FILTER (WHERE role = 'process-start')), []) AS commands,
     coalesce(list_sort(list(DISTINCT tool) FILTER (WHERE tool IS NOT NULL)), []) AS tools,
@@ -302,4 +322,5 @@ SELECT
    'unusualLauncher': unusual_launcher, 'logonIds': logon_ids, 'sourceWorkstation': source_workstation,
    'logonType': logon_type, 'unresolvedCallers': unresolved_callers} AS details
 FROM scored
+WHERE NOT policy_read_only
 ORDER BY first_ts, actor_group;
