@@ -474,3 +474,64 @@ test('query tools fire only when the query names users, people, groups or member
     'the seed fires on every adfind and dsquery *, and knows no ldapsearch or Get-ADObject',
   );
 });
+
+test('4662 LDAP reads of user and group objects: one finding per actor and burst, domain-wide', async () => {
+  const USER = '%{bf967aba-0de6-11d0-a285-00aa003049e2}';
+  const GROUP = '%{bf967a9c-0de6-11d0-a285-00aa003049e2}';
+  const DOMAIN = '%{19195a5b-6da0-11d0-afd3-00c04fd930c9}';
+  const read = (s: number, objectType: string, n: number, extra: Partial<WinInput> = {}): WinInput => ({
+    eventId: 4662,
+    ts: at(T0, s),
+    host: 'DC01',
+    subjectUser: 'mallory',
+    subjectDomain: 'CORP',
+    subjectLogonId: '0x5a5a',
+    objectType,
+    objectName: `%{00000000-0000-0000-0000-${String(n).padStart(12, '0')}}`,
+    ...extra,
+  });
+  const logon: WinInput = {
+    eventId: 4624,
+    ts: at(T0, -2),
+    host: 'DC01',
+    targetUser: 'mallory',
+    targetDomain: 'CORP',
+    targetLogonId: '0x5a5a',
+    logonType: 3,
+    ip: '10.0.0.9',
+  };
+  const sweep = [
+    logon,
+    read(0, DOMAIN, 1),
+    ...Array.from({ length: 8 }, (_, i) => read(1 + i, USER, 10 + i)),
+    read(20, GROUP, 30),
+    read(21, GROUP, 31),
+    read(21, GROUP, 31), // the same object twice counts once
+  ];
+  const findings = await run(sweep);
+  assert.equal(findings.length, 1);
+  const [f] = findings;
+  assert.equal(f!.title, 'Domain account enumeration');
+  assert.deepEqual(f!.details!['signalKinds'], ['ds-object']);
+  assert.equal(f!.details!['directoryObjects'], 11);
+  assert.deepEqual(f!.details!['directoryClasses'], ['domainDNS', 'group', 'user']);
+  assert.equal(f!.details!['signalCount'], 12);
+  assert.equal(f!.actor.user, 'CORP\\mallory');
+  assert.equal(f!.actor.sourceIp, '10.0.0.9');
+  assert.match(f!.explanation, /read 11 directory objects \(domainDNS, group and user\) over LDAP \(4662\)/);
+  assert.equal(f!.evidence.length, 12);
+
+  assert.deepEqual(await run(sweep, { profile: 'seed' }), [], 'the seed does not read 4662');
+  const machine = sweep.slice(1).map((e) => ({ ...e, subjectUser: 'DC02$' }));
+  assert.deepEqual(await run(machine), [], 'machine accounts read the directory all day');
+  assert.deepEqual(
+    await run([logon, read(0, DOMAIN, 1), read(1, DOMAIN, 2), read(2, DOMAIN, 3)]),
+    [],
+    'reading only the domain object is a policy read',
+  );
+  const few = [logon, read(0, USER, 1), read(1, USER, 2), read(2, GROUP, 3), read(3, USER, 4)];
+  assert.deepEqual(await run(few), [], 'four objects: an admin opening accounts, not a sweep');
+  assert.equal((await run(few, { params: { an1612_ds_min_objects: 4 } })).length, 1, 'a parameter');
+  const byName = await run([logon, ...[1, 2, 3, 4, 5].map((n) => read(n, 'user', n))]);
+  assert.equal(byName.length, 1, 'a class written by name counts too');
+});

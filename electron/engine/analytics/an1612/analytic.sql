@@ -19,6 +19,10 @@
 --   $an1612_ignore_machine_account_4661  true
 --   $an1612_ignore_machine_account_lookups  true  (4798/4799 by HOST$ or logon 0x3e7: WinRM, Group Policy)
 --   $an1612_sam_policy_object_types  SAM_SERVER SAM_DOMAIN  (a burst of only these 4661 opens is a policy read)
+--   $an1612_ds_object_classes      user, group, domainDNS, domain (4662 ObjectType: class GUID or name)
+--   $an1612_ds_policy_classes      domainDNS, domain  (a burst of only these 4662 reads is a policy read)
+--   $an1612_ds_min_objects             5   a burst of only 4662 must read this many distinct objects
+--   $an1612_ignore_machine_account_4662  true  (domain controllers and members read the directory constantly)
 --   $an1612_query_tool_patterns    AdFind, dsquery *, ldapsearch, Get-ADObject: tools whose query decides …
 --   $an1612_query_subject_patterns … so they count only when the query names users, people, groups, members
 --   $an1612_caller_max_age_s     86400   a caller named by pid started at most this long before its event
@@ -26,7 +30,7 @@
 --   $lineage_max_depth             16
 --   $allow_accounts $allow_tools $allow_hosts   the case's allowlist
 --
--- How it reads: (1) collect signals of four kinds, (2) find their output artifacts, (3) cut each actor's
+-- How it reads: (1) collect signals of five kinds (commands, 4104, 4798/4799, 4661, 4662), (2) find their output artifacts, (3) cut each actor's
 -- signals into bursts, (4) walk each signal process's parent chain, (5) one finding per burst.
 -- (0) A process an event names only by pid (4798/4799's CallerProcessId, a 4104's header pid) is the
 -- latest start of that pid on the same host, no older than $an1612_caller_max_age_s, in the event's own
@@ -48,7 +52,8 @@ command_signals AS (
          p.proc_key, p.pid, p.parent_pid, p.process_guid, p.parent_process_guid, p.parent_image_name,
          p.image_name AS tool, p.command_line, p.user_display AS actor_display, p.account_key AS actor_key,
          p.logon_id, NULL::VARCHAR AS enumerated_display, NULL::VARCHAR AS enumerated_key,
-         NULL::VARCHAR AS script_path, NULL::STRUCT(image VARCHAR, pid BIGINT) AS unresolved_caller
+         NULL::VARCHAR AS script_path, NULL::STRUCT(image VARCHAR, pid BIGINT) AS unresolved_caller,
+         NULL::STRUCT(class VARCHAR, name VARCHAR) AS directory_object
   FROM processes p
   WHERE regexp_matches(p.command_line, any_regex($an1612_command_patterns))
     AND NOT regexp_matches(p.command_line, any_regex($an1612_command_exclusions))
@@ -79,7 +84,8 @@ script_signals AS (
          p.parent_image_name, coalesce(p.image_name, 'powershell.exe'), left(e.script_text, 400),
          coalesce(p.user_display, e.user_sid), coalesce(p.account_key, lower(e.user_sid)), p.logon_id,
          NULL, NULL, e.script_path,
-         CASE WHEN p.proc_key IS NULL AND coalesce(e.exec_pid, 0) <> 0 THEN {'image': NULL::VARCHAR, 'pid': e.exec_pid} END
+         CASE WHEN p.proc_key IS NULL AND coalesce(e.exec_pid, 0) <> 0 THEN {'image': NULL::VARCHAR, 'pid': e.exec_pid} END,
+         NULL
   FROM script_events e
   LEFT JOIN script_callers p ON p.source_id = e.source_id AND p.record_no = e.record_no
 ),
@@ -116,7 +122,8 @@ lookup_signals AS (   -- 4798/4799 name their caller process: linked to its star
          account_display(e.target_user, e.target_domain), account_key(e.target_user, e.target_domain), NULL,
          CASE WHEN p.proc_key IS NULL AND (coalesce(e.caller_pid, 0) <> 0 OR NOT blank_name(e.caller_image))
               THEN {'image': CASE WHEN NOT blank_name(e.caller_image) THEN e.caller_image END,
-                    'pid': nullif(e.caller_pid, 0)} END
+                    'pid': nullif(e.caller_pid, 0)} END,
+         NULL
   FROM lookup_events e
   LEFT JOIN lookup_callers p ON p.source_id = e.source_id AND p.record_no = e.record_no
 ),
@@ -130,10 +137,35 @@ sam_signals AS (   -- 4661 on a domain controller: the SAM object a user opened
          CASE WHEN e.object_type <> 'SAM_DOMAIN'
               THEN lower(coalesce(well_known_rid_name(TRY_CAST(regexp_extract(e.object_name, '-([0-9]+)$', 1) AS INTEGER)),
                                   e.object_name)) END,
-         NULL, NULL
+         NULL, NULL, NULL
   FROM win_events e
   WHERE e.event_id = 4661 AND list_contains($an1612_sam_object_types, e.object_type)
     AND NOT ($an1612_ignore_machine_account_4661 AND is_machine_account(e.subject_user))
+),
+ds_events AS (   -- 4662 on a domain controller: an operation on a directory object of a listed class
+  SELECT e.source_id, e.record_no, e.record_id, e.event_id, e.host, e.ts, e.subject_user, e.subject_domain,
+         e.subject_logon_id, e.object_name,
+         CASE lower(trim(e.object_type, '%{} '))
+           WHEN 'bf967aba-0de6-11d0-a285-00aa003049e2' THEN 'user'
+           WHEN 'bf967a9c-0de6-11d0-a285-00aa003049e2' THEN 'group'
+           WHEN '19195a5b-6da0-11d0-afd3-00c04fd930c9' THEN 'domainDNS'
+           WHEN '19195a5a-6da0-11d0-afd3-00c04fd930c9' THEN 'domain'
+           ELSE trim(e.object_type, '%{} ')
+         END AS object_class
+  FROM win_events e
+  WHERE e.event_id = 4662
+    AND list_contains(list_transform($an1612_ds_object_classes, c -> lower(c)), lower(trim(e.object_type, '%{} ')))
+    AND NOT ($an1612_ignore_machine_account_4662 AND is_machine_account(e.subject_user))
+),
+ds_signals AS (   -- one signal per 4662: LDAP reads of users and groups (SharpHound, CrackMapExec, PowerView)
+  SELECT CASE WHEN list_contains(list_transform($an1612_ds_policy_classes, c -> lower(c)), lower(e.object_class))
+              THEN 'ds-policy' ELSE 'ds-object' END,
+         e.source_id, e.record_no, e.record_id, e.event_id, e.host, lower(e.host), e.ts,
+         NULL::BIGINT, NULL::BIGINT, NULL::BIGINT, NULL, NULL, NULL, NULL, NULL,
+         account_display(e.subject_user, e.subject_domain), account_key(e.subject_user, e.subject_domain),
+         e.subject_logon_id, NULL, NULL, NULL, NULL,
+         {'class': e.object_class, 'name': trim(e.object_name, '%{} ')}
+  FROM ds_events e
 ),
 signals AS MATERIALIZED (
   SELECT s.*,
@@ -145,15 +177,16 @@ signals AS MATERIALIZED (
            nullif(regexp_extract(s.command_line, '(?i)\bget-(?:localuser|localgroupmember|aduser|adgroupmember|netuser|domainuser)\s+(?:-(?:name|group|identity)\s+)?(?:"([^"]+)"|''([^'']+)''|([^\s"''|;$(@{-][^\s"''|;]*))', 2), ''),
            nullif(regexp_extract(s.command_line, '(?i)\bget-(?:localuser|localgroupmember|aduser|adgroupmember|netuser|domainuser)\s+(?:-(?:name|group|identity)\s+)?(?:"([^"]+)"|''([^'']+)''|([^\s"''|;$(@{-][^\s"''|;]*))', 3), '')
          ) AS named_account,
-         s.role IN ('sam-object', 'sam-policy')
+         s.role IN ('sam-object', 'sam-policy', 'ds-object', 'ds-policy')
            OR coalesce(regexp_matches(s.command_line, any_regex($an1612_domain_wide_patterns)), false) AS domain_wide,
          s.role IN ('process-start', 'script-block') OR s.proc_key IS NOT NULL AS has_process,
          s.host_key || '|' || coalesce(s.actor_key, 'logon ' || hex_logon_id(s.logon_id), '?') AS actor_group,
          {'source': src.sha256, 'table': 'win_events', 'recordNo': s.record_no, 'recordId': s.record_id,
-          'eventId': s.event_id, 'time': iso_utc(s.ts), 'role': replace(s.role, 'sam-policy', 'sam-object')}
+          'eventId': s.event_id, 'time': iso_utc(s.ts), 'role': replace(replace(s.role, 'sam-policy', 'sam-object'), 'ds-policy', 'ds-object')}
            AS evidence_ref
   FROM (SELECT * FROM command_signals UNION ALL SELECT * FROM script_signals
-        UNION ALL SELECT * FROM lookup_signals UNION ALL SELECT * FROM sam_signals) s
+        UNION ALL SELECT * FROM lookup_signals UNION ALL SELECT * FROM sam_signals
+        UNION ALL SELECT * FROM ds_signals) s
   JOIN sources src ON src.source_id = s.source_id
 ),
 
@@ -249,9 +282,15 @@ grouped AS (
     arg_min(actor_display, ts) AS actor_display, arg_min(actor_key, ts) AS actor_key,
     arg_min(logon_id, ts) AS first_logon_id,
     coalesce(list_sort(list(DISTINCT hex_logon_id(logon_id)) FILTER (WHERE logon_id IS NOT NULL)), []) AS logon_ids,
-    list_sort(list(DISTINCT replace(role, 'sam-policy', 'sam-object'))) AS signal_kinds,
-    -- only 4661 opens of the SAM server or domain (a password-policy read such as `net accounts`)
-    bool_and(role = 'sam-policy') AS policy_read_only,
+    list_sort(list(DISTINCT replace(replace(role, 'sam-policy', 'sam-object'), 'ds-policy', 'ds-object')))
+      AS signal_kinds,
+    -- only 4661 opens of the SAM server or domain, or 4662 reads of the domain object: a password-policy read
+    bool_and(role IN ('sam-policy', 'ds-policy')) AS policy_read_only,
+    -- only 4662, on fewer directory objects than an enumeration reads
+    bool_and(role IN ('ds-object', 'ds-policy')) AS directory_only,
+    count(DISTINCT directory_object.name)::INTEGER AS directory_objects,
+    coalesce(list_sort(list(DISTINCT directory_object.class) FILTER (WHERE directory_object IS NOT NULL)), [])
+      AS directory_classes,
     count(*)::INTEGER AS signal_count,
     coalesce(list_sort(list(DISTINCT command_line) FILTER (WHERE role = 'process-start')), []) AS commands,
     coalesce(list_sort(list(DISTINCT tool) FILTER (WHERE tool IS NOT NULL)), []) AS tools,
@@ -320,7 +359,8 @@ SELECT
   {'signalKinds': signal_kinds, 'signalCount': signal_count, 'commands': commands, 'tools': tools,
    'artifacts': artifact_list, 'processChains': process_chains, 'domainWide': domain_wide, 'hasProcess': has_process,
    'unusualLauncher': unusual_launcher, 'logonIds': logon_ids, 'sourceWorkstation': source_workstation,
-   'logonType': logon_type, 'unresolvedCallers': unresolved_callers} AS details
+   'logonType': logon_type, 'unresolvedCallers': unresolved_callers,
+   'directoryObjects': directory_objects, 'directoryClasses': directory_classes} AS details
 FROM scored
-WHERE NOT policy_read_only
+WHERE NOT policy_read_only AND NOT (directory_only AND directory_objects < $an1612_ds_min_objects)
 ORDER BY first_ts, actor_group;

@@ -30,6 +30,13 @@ export function explainEnumeration(f: Finding): string {
     how.push(`read memberships through the security API${tools.length ? ` (${listText(tools)})` : ''}`);
   }
   if (kinds.includes('sam-object')) how.push('opened SAM objects on the domain controller');
+  if (kinds.includes('ds-object')) {
+    const n = Number(details.directoryObjects ?? 0);
+    const classes = details.directoryClasses ?? [];
+    how.push(
+      `read ${plural(n, 'directory object')}${classes.length ? ` (${listText(classes)})` : ''} over LDAP (4662)`,
+    );
+  }
   const count = Number(details.signalCount ?? 0);
   const span =
     count > 1 ? ` (${plural(count, 'signal')}, ${f.first.slice(11, 19)}–${f.last.slice(11, 19)} UTC)` : '';

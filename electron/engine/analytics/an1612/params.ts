@@ -148,6 +148,43 @@ export const PARAMS: readonly ParamSpecInput[] = [
       '4661 object types that alone are a password-policy read (`net accounts`), not enumeration: a burst with only these is no finding; with a user, group or alias it is.',
   },
   {
+    name: 'an1612_ds_object_classes',
+    type: 'string[]',
+    default: [
+      'bf967aba-0de6-11d0-a285-00aa003049e2',
+      'bf967a9c-0de6-11d0-a285-00aa003049e2',
+      '19195a5b-6da0-11d0-afd3-00c04fd930c9',
+      '19195a5a-6da0-11d0-afd3-00c04fd930c9',
+      'user',
+      'group',
+      'domainDNS',
+      'domain',
+    ],
+    description:
+      '4662 object classes read as enumeration, by schemaIDGUID as the event writes them (%{…}) or by name: user, group, domainDNS and domain.',
+  },
+  {
+    name: 'an1612_ds_policy_classes',
+    type: 'string[]',
+    default: ['domainDNS', 'domain'],
+    description:
+      '4662 object classes that alone are a policy read (every LDAP client reads the domain object): a burst of only these is no finding.',
+  },
+  {
+    name: 'an1612_ds_min_objects',
+    type: 'number',
+    default: 5,
+    description:
+      'A burst made only of 4662 must touch at least this many distinct directory objects: an admin opening one account is not enumeration, SharpHound reads thousands.',
+  },
+  {
+    name: 'an1612_ignore_machine_account_4662',
+    type: 'boolean',
+    default: true,
+    description:
+      'Skip 4662 by machine accounts (NAME$): domain controllers replicate and members read the directory constantly.',
+  },
+  {
     name: 'an1612_query_tool_patterns',
     type: 'string[]',
     default: [
@@ -175,7 +212,7 @@ export const PARAMS: readonly ParamSpecInput[] = [
 
 /**
  * The seed's own rule (seed 000, detections.md): every dsquery/csvde/ldifde/adfind run, every 4798/4799
- * including the machine's own, and every 4661 on a SAM user, group or domain object.
+ * including the machine's own, every 4661 on a SAM user, group or domain object, and no 4662.
  */
 const defaultList = (name: string): string[] => PARAMS.find((p) => p.name === name)!.default as string[];
 
@@ -187,4 +224,5 @@ export const SEED_PROFILE: Readonly<Record<string, ParamValue>> = {
   an1612_ignore_machine_account_lookups: false,
   an1612_sam_policy_object_types: [],
   an1612_query_tool_patterns: [],
+  an1612_ds_object_classes: [],
 };
