@@ -535,3 +535,76 @@ test('4662 LDAP reads of user and group objects: one finding per actor and burst
   const byName = await run([logon, ...[1, 2, 3, 4, 5].map((n) => read(n, 'user', n))]);
   assert.equal(byName.length, 1, 'a class written by name counts too');
 });
+
+test('SIDs where a name should be are named from the rest of the case, or said to be unresolved', async () => {
+  const [script] = await run([
+    {
+      eventId: 4624,
+      ts: at(T0, -3600),
+      host: 'WS01',
+      targetUser: 'jdoe',
+      targetDomain: 'CORP',
+      targetSid: 'S-1-5-21-1-1105',
+      targetLogonId: '0x1234',
+      logonType: 2,
+    },
+    proc(0, 'C:\\Windows\\System32\\net.exe', 'net user /domain'),
+    // a 4104 whose PowerShell start is not in the logs: its event names the user by SID only
+    {
+      eventId: 4104,
+      ts: at(T0, 30),
+      host: 'WS01',
+      execPid: 0x7777,
+      userSid: 'S-1-5-21-1-1105',
+      scriptText: 'Get-ADUser -Filter *',
+    },
+  ]);
+  assert.equal(script!.actor.user, 'CORP\\jdoe', 'the 4624 pairs the SID with jdoe');
+  assert.deepEqual(
+    script!.details!['signalKinds'],
+    ['process-start', 'script-block'],
+    'one actor, one finding',
+  );
+  assert.deepEqual(script!.details!['sidNames'], [{ sid: 'S-1-5-21-1-1105', name: 'CORP\\jdoe' }]);
+  assert.match(script!.explanation, /S-1-5-21-1-1105 is CORP\\jdoe/);
+
+  const sam = (s: number, objectName: string): WinInput => ({
+    eventId: 4661,
+    ts: at(T0, s),
+    host: 'DC01',
+    subjectUser: 'user01',
+    subjectDomain: 'CORP',
+    subjectLogonId: '0x15e1a7',
+    objectType: 'SAM_USER',
+    objectName,
+  });
+  const [f] = await run([
+    {
+      eventId: 4720,
+      ts: at(T0, -86400),
+      host: 'DC01',
+      subjectUser: 'admin',
+      subjectDomain: 'CORP',
+      targetUser: 'bob',
+      targetDomain: 'CORP',
+      targetSid: 'S-1-5-21-1-2-3-1107',
+    },
+    sam(0, 'S-1-5-21-1-2-3-1107'),
+    sam(1, 'S-1-5-21-1-2-3-1999'),
+    sam(2, 'S-1-5-21-1-2-3-512'),
+  ]);
+  assert.deepEqual(
+    [...f!.accounts].sort(),
+    ['CORP\\bob', 'Domain Admins (RID 512)', 'S-1-5-21-1-2-3-1999'],
+    'named from the 4720; a well-known RID keeps its label; an unknown SID stays a SID',
+  );
+  assert.deepEqual(f!.details!['sidNames'], [
+    { sid: 'S-1-5-21-1-2-3-1107', name: 'CORP\\bob' },
+    { sid: 'S-1-5-21-1-2-3-1999', name: null },
+  ]);
+  assert.match(f!.explanation, /S-1-5-21-1-2-3-1107 is CORP\\bob/);
+  assert.match(
+    f!.explanation,
+    /S-1-5-21-1-2-3-1999 could not be resolved to a name: no event in the case pairs it with one\./,
+  );
+});

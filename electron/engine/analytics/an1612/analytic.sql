@@ -42,6 +42,9 @@
 -- called (WinRM's and Group Policy's permission checks on every managed server), a burst of only 4661
 -- opens of the SAM server or domain (a password-policy read, `net accounts`), and a query tool whose
 -- query names no users, people, groups or members (AdFind/dsquery reading the domain policy or trusts).
+-- A SID standing where a name should (a 4104's user when its process is not linked, a 4661's object
+-- beyond the well-known RIDs) is named from the rest of the case (sid_account_names, migration 007):
+-- details.sidNames lists each such SID with its name, or a null name when no event names it.
 -- An actor is host + user: remote SAMR lookups open one network logon per call (real logs, R02), so
 -- grouping by logon id alone would split one enumeration into many findings; logon ids are listed.
 
@@ -167,10 +170,27 @@ ds_signals AS (   -- one signal per 4662: LDAP reads of users and groups (SharpH
          {'class': e.object_class, 'name': trim(e.object_name, '%{} ')}
   FROM ds_events e
 ),
+-- SIDs that stand where a name should (a 4104's user, a 4661's object), named from the rest of the case
+named_sids AS MATERIALIZED (
+  SELECT * FROM sid_account_names((
+    SELECT list(DISTINCT sid) FROM (
+      SELECT user_sid AS sid FROM script_events
+      UNION ALL SELECT object_name FROM win_events WHERE event_id = 4661
+    ) WHERE regexp_matches(sid, '^S-1-[0-9-]+$')))
+),
 signals AS MATERIALIZED (
-  SELECT s.*,
+  SELECT s.* REPLACE (
+           coalesce(an.display, s.actor_display) AS actor_display,
+           coalesce(an.account_key, s.actor_key) AS actor_key,
+           coalesce(en.display, s.enumerated_display) AS enumerated_display,
+           coalesce(en.account_key, s.enumerated_key) AS enumerated_key),
+         list_filter([
+           CASE WHEN regexp_matches(s.actor_display, '^S-1-[0-9-]+$')
+                THEN {'sid': s.actor_display, 'name': an.display} END,
+           CASE WHEN regexp_matches(s.enumerated_display, '^S-1-[0-9-]+$')
+                THEN {'sid': s.enumerated_display, 'name': en.display} END], x -> x IS NOT NULL) AS sid_names,
          -- accounts and groups a command names: `net user bob`, `net localgroup "Remote Desktop Users"`, `Get-ADUser bob`
-         coalesce(s.enumerated_display,
+         coalesce(en.display, s.enumerated_display,
            nullif(regexp_extract(s.command_line, '(?i)\bnet1?(?:\.exe)?"?\s+(?:users?|groups?|localgroups?)\s+(?:"([^"]+)"|([^\s/"<>|&]+))', 1), ''),
            nullif(regexp_extract(s.command_line, '(?i)\bnet1?(?:\.exe)?"?\s+(?:users?|groups?|localgroups?)\s+(?:"([^"]+)"|([^\s/"<>|&]+))', 2), ''),
            nullif(regexp_extract(s.command_line, '(?i)\bget-(?:localuser|localgroupmember|aduser|adgroupmember|netuser|domainuser)\s+(?:-(?:name|group|identity)\s+)?(?:"([^"]+)"|''([^'']+)''|([^\s"''|;$(@{-][^\s"''|;]*))', 1), ''),
@@ -180,7 +200,8 @@ signals AS MATERIALIZED (
          s.role IN ('sam-object', 'sam-policy', 'ds-object', 'ds-policy')
            OR coalesce(regexp_matches(s.command_line, any_regex($an1612_domain_wide_patterns)), false) AS domain_wide,
          s.role IN ('process-start', 'script-block') OR s.proc_key IS NOT NULL AS has_process,
-         s.host_key || '|' || coalesce(s.actor_key, 'logon ' || hex_logon_id(s.logon_id), '?') AS actor_group,
+         s.host_key || '|' || coalesce(an.account_key, s.actor_key, 'logon ' || hex_logon_id(s.logon_id), '?')
+           AS actor_group,
          {'source': src.sha256, 'table': 'win_events', 'recordNo': s.record_no, 'recordId': s.record_id,
           'eventId': s.event_id, 'time': iso_utc(s.ts), 'role': replace(replace(s.role, 'sam-policy', 'sam-object'), 'ds-policy', 'ds-object')}
            AS evidence_ref
@@ -188,6 +209,8 @@ signals AS MATERIALIZED (
         UNION ALL SELECT * FROM lookup_signals UNION ALL SELECT * FROM sam_signals
         UNION ALL SELECT * FROM ds_signals) s
   JOIN sources src ON src.source_id = s.source_id
+  LEFT JOIN named_sids an ON an.sid = upper(s.actor_display)
+  LEFT JOIN named_sids en ON en.sid = upper(s.enumerated_display)
 ),
 
 -- (2) Artifacts: the enumeration's structured output -------------------------------------------
@@ -291,6 +314,7 @@ grouped AS (
     count(DISTINCT directory_object.name)::INTEGER AS directory_objects,
     coalesce(list_sort(list(DISTINCT directory_object.class) FILTER (WHERE directory_object IS NOT NULL)), [])
       AS directory_classes,
+    list_sort(list_distinct(flatten(list(sid_names)))) AS sid_names,
     count(*)::INTEGER AS signal_count,
     coalesce(list_sort(list(DISTINCT command_line) FILTER (WHERE role = 'process-start')), []) AS commands,
     coalesce(list_sort(list(DISTINCT tool) FILTER (WHERE tool IS NOT NULL)), []) AS tools,
@@ -360,7 +384,7 @@ SELECT
    'artifacts': artifact_list, 'processChains': process_chains, 'domainWide': domain_wide, 'hasProcess': has_process,
    'unusualLauncher': unusual_launcher, 'logonIds': logon_ids, 'sourceWorkstation': source_workstation,
    'logonType': logon_type, 'unresolvedCallers': unresolved_callers,
-   'directoryObjects': directory_objects, 'directoryClasses': directory_classes} AS details
+   'directoryObjects': directory_objects, 'directoryClasses': directory_classes, 'sidNames': sid_names} AS details
 FROM scored
 WHERE NOT policy_read_only AND NOT (directory_only AND directory_objects < $an1612_ds_min_objects)
 ORDER BY first_ts, actor_group;

@@ -29,4 +29,6 @@ export interface EnumerationDetails {
   /** Distinct directory objects its 4662 events touched, and their classes (user, group, domainDNS …). */
   directoryObjects?: number;
   directoryClasses?: string[];
+  /** SIDs that stood where a name should, each with the name the rest of the case gives it (null: none). */
+  sidNames?: Array<{ sid: string; name: string | null }>;
 }

@@ -57,6 +57,20 @@ export function explainEnumeration(f: Finding): string {
       )}.`,
     );
   if (f.actor.sourceIp) sentences.push(`The session came from ${f.actor.sourceIp}.`);
+  const sids = details.sidNames ?? [];
+  const named = sids.filter((s) => s.name);
+  const unnamed = sids.filter((s) => !s.name).map((s) => s.sid);
+  if (named.length > 0)
+    sentences.push(
+      `The events give only SIDs; other events of the case name them: ${listText(
+        named.map((s) => `${s.sid} is ${s.name}`),
+        4,
+      )}.`,
+    );
+  if (unnamed.length > 0)
+    sentences.push(
+      `${listText(unnamed, 4)} could not be resolved to a name: no event in the case pairs ${unnamed.length === 1 ? 'it' : 'them'} with one.`,
+    );
   const callers = details.unresolvedCallers ?? [];
   if (callers.length > 0) {
     const named = callers.map((c) =>

@@ -1,7 +1,8 @@
--- 007: a parent found by pid must be the process its child's event names. Windows reuses pids, and a case
--- may hold several recordings of one host (or two machines of one name), so the latest start of the parent
--- pid on the host within max_parent_age can be another program altogether: a net1.exe linked to a reg.exe
--- of a recording 17 days older. When the child's event names its parent's image (4688 version 2
+-- 007: (1) a parent found by pid must be the process its child's event names; (2) SIDs named from the case.
+--
+-- (1) Windows reuses pids, and a case may hold several recordings of one host (or two machines of one
+-- name), so the latest start of the parent pid on the host within max_parent_age can be another program
+-- altogether: a net1.exe linked to a reg.exe of a recording 17 days older. When the child's event names its parent's image (4688 version 2
 -- ParentProcessName, Sysmon 1 ParentImage) the pid's start must be of that image, else the parent is a
 -- stub (its start is not in the logs) with the name the child's event gave. A parent is not required to
 -- share its child's logon session: elevation, runas and services start children in other sessions.
@@ -52,3 +53,27 @@ CREATE OR REPLACE MACRO resolve_processes(max_parent_age := INTERVAL 7 DAY) AS T
   LEFT JOIN by_pid b ON b.proc_key = s.proc_key
   LEFT JOIN (SELECT proc_key, image FROM keys) p ON p.proc_key = coalesce(g.parent_key, b.parent_key)
   LEFT JOIN user_keys u ON u.user_display = s.user_display;
+
+-- A SID some event names without a name (a 4104's user, a 4661's object) is named by the rest of the case:
+-- every event that writes a SID beside an account name (the subject of any Security event, the target of
+-- 4624, 4688, 4720, 4798 …) pairs the two. The name written most often wins; a SID no event pairs with a
+-- name is not in the result, so the caller can say it could not be resolved. (Entra ID sign-ins carry no
+-- on-premises SID in the case's columns.)
+CREATE OR REPLACE MACRO sid_account_names(sids) AS TABLE
+  WITH wanted AS (SELECT DISTINCT upper(trim(s)) AS sid FROM (SELECT unnest(sids) AS s) WHERE s IS NOT NULL),
+  pairs AS (
+    SELECT upper(e.subject_sid) AS sid, e.subject_user AS name, e.subject_domain AS domain
+    FROM win_events e
+    WHERE upper(e.subject_sid) IN (SELECT sid FROM wanted) AND NOT blank_name(e.subject_user)
+    UNION ALL
+    SELECT upper(e.target_sid), e.target_user, e.target_domain
+    FROM win_events e
+    WHERE upper(e.target_sid) IN (SELECT sid FROM wanted) AND NOT blank_name(e.target_user)
+  ),
+  counted AS (
+    SELECT sid, account_display(name, domain) AS display, count(*) AS n FROM pairs GROUP BY ALL
+  )
+  SELECT sid, arg_max(display, {'n': n, 'name': display}) AS display,
+         account_key(arg_max(display, {'n': n, 'name': display}), NULL) AS account_key
+  FROM counted
+  GROUP BY sid;
