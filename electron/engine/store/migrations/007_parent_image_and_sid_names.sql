@@ -62,13 +62,14 @@ CREATE OR REPLACE MACRO resolve_processes(max_parent_age := INTERVAL 7 DAY) AS T
 CREATE OR REPLACE MACRO sid_account_names(sids) AS TABLE
   WITH wanted AS (SELECT DISTINCT upper(trim(s)) AS sid FROM (SELECT unnest(sids) AS s) WHERE s IS NOT NULL),
   pairs AS (
-    SELECT upper(e.subject_sid) AS sid, e.subject_user AS name, e.subject_domain AS domain
+    -- Windows writes SIDs upper-case (S-1-5-…): compared as written, so no function runs on every event
+    SELECT e.subject_sid AS sid, e.subject_user AS name, e.subject_domain AS domain
     FROM win_events e
-    WHERE upper(e.subject_sid) IN (SELECT sid FROM wanted) AND NOT blank_name(e.subject_user)
+    WHERE e.subject_sid IN (SELECT sid FROM wanted) AND NOT blank_name(e.subject_user)
     UNION ALL
-    SELECT upper(e.target_sid), e.target_user, e.target_domain
+    SELECT e.target_sid, e.target_user, e.target_domain
     FROM win_events e
-    WHERE upper(e.target_sid) IN (SELECT sid FROM wanted) AND NOT blank_name(e.target_user)
+    WHERE e.target_sid IN (SELECT sid FROM wanted) AND NOT blank_name(e.target_user)
   ),
   counted AS (
     SELECT sid, account_display(name, domain) AS display, count(*) AS n FROM pairs GROUP BY ALL
