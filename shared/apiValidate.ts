@@ -138,12 +138,15 @@ const sqlScalar = anyOf(finiteNumber, text(LIMITS.text * 10), bool, (v, w) =>
 const sqlParam = anyOf(sqlScalar, list(anyOf(finiteNumber, text(LIMITS.text)), LIMITS.listItems));
 
 const allowlistEntries = list(object({ value: text(500, { nonEmpty: true }), reason: text(LIMITS.text) }));
-const allowlist = object({
-  accounts: allowlistEntries,
-  tools: allowlistEntries,
-  sourceIps: allowlistEntries,
-  hosts: allowlistEntries,
-});
+const allowlist = object(
+  {
+    accounts: allowlistEntries,
+    tools: allowlistEntries,
+    sourceIps: allowlistEntries,
+    hosts: allowlistEntries,
+  },
+  { properties: allowlistEntries },
+);
 
 const settings = object({
   params: dictionary(paramValue),

@@ -87,6 +87,13 @@ export const TELEMETRY: readonly TelemetrySpec[] = [
     group: 'accounts',
     continuous: false,
   },
+  {
+    key: '4662',
+    label: '4662',
+    title: 'operation on a directory-service (LDAP) object',
+    group: 'accounts',
+    continuous: false,
+  },
   { key: '4624', label: '4624', title: 'successful logon', group: 'logons', continuous: true },
   { key: '4634', label: '4634 4647', title: 'logoff', group: 'logons', continuous: true },
   { key: '4625', label: '4625', title: 'failed logon', group: 'logons', continuous: false },

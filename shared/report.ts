@@ -171,4 +171,9 @@ export interface Allowlist {
   tools: AllowlistEntry[];
   sourceIps: AllowlistEntry[];
   hosts: AllowlistEntry[];
+  /**
+   * Properties a finding can have that make it routine where the analyst says so: `created-during-setup`
+   * (an account SYSTEM created as Windows was installed). An old allowlist without the list reads as empty.
+   */
+  properties?: AllowlistEntry[];
 }

@@ -1,9 +1,15 @@
-// The case's allowlist, bound into the analytics as four lists, and the reasons shown when a finding is
+// The case's allowlist, bound into the analytics as five lists, and the reasons shown when a finding is
 // lowered. Entries are data the user edits; the SQL only ever sees their values as bound parameters.
 import type { Allowlist, AllowlistEntry, Finding } from '../../../shared/report.js';
 import type { ExtraBindings } from './analyticSql.js';
 
-export const EMPTY_ALLOWLIST: Allowlist = { accounts: [], tools: [], sourceIps: [], hosts: [] };
+export const EMPTY_ALLOWLIST: Allowlist = {
+  accounts: [],
+  tools: [],
+  sourceIps: [],
+  hosts: [],
+  properties: [],
+};
 
 export function allowlistBindings(allowlist: Allowlist = EMPTY_ALLOWLIST): ExtraBindings {
   const values = (entries: AllowlistEntry[] | undefined) => (entries ?? []).map((e) => e.value);
@@ -12,6 +18,7 @@ export function allowlistBindings(allowlist: Allowlist = EMPTY_ALLOWLIST): Extra
     allow_tools: values(allowlist.tools),
     allow_source_ips: values(allowlist.sourceIps),
     allow_hosts: values(allowlist.hosts),
+    allow_properties: values(allowlist.properties),
   };
 }
 
@@ -19,6 +26,7 @@ const KIND_LISTS: Record<string, Array<keyof Allowlist>> = {
   host: ['hosts'],
   sourceIp: ['sourceIps'],
   account: ['accounts', 'tools'],
+  property: ['properties'],
 };
 
 /**
@@ -35,7 +43,7 @@ export function allowlistRecord(
   const reasons: string[] = [];
   for (const value of values) {
     for (const list of lists) {
-      const entry = allowlist[list].find((e) => e.value === value);
+      const entry = (allowlist[list] ?? []).find((e) => e.value === value);
       if (entry && !reasons.includes(entry.reason)) reasons.push(entry.reason);
     }
   }

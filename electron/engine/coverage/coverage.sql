@@ -19,6 +19,7 @@
 --   group_changes                         4727-4737, 4754-4758 (Security Group Management)
 --   4798_4799                             membership lookups through the security API
 --   4661                                  SAM object handle (domain controllers)
+--   4662                                  operation on a directory-service object (domain controllers)
 --   4624, 4634 (with 4647), 4625          logon, logoff, failed logon
 --   4768, 4771, 4776                      Kerberos TGT, Kerberos pre-auth failure, NTLM validation
 --   log_cleared                           Security 1102, System 104
@@ -50,6 +51,7 @@ win AS (
            CASE WHEN e.event_id BETWEEN 4727 AND 4737 OR e.event_id BETWEEN 4754 AND 4758 THEN 'group_changes' END,
            CASE WHEN e.event_id IN (4798, 4799) THEN '4798_4799' END,
            CASE WHEN e.event_id = 4661 THEN '4661' END,
+           CASE WHEN e.event_id = 4662 THEN '4662' END,
            CASE WHEN e.event_id = 4624 THEN '4624' END,
            CASE WHEN e.event_id IN (4634, 4647) THEN '4634' END,
            CASE WHEN e.event_id = 4625 THEN '4625' END,
@@ -151,6 +153,7 @@ facts AS (
          coalesce(t.count_of['4720'], 0) AS n_4720,
          coalesce(t.count_of['4798_4799'], 0) AS n_lookups,
          coalesce(t.count_of['4661'], 0) AS n_4661,
+         coalesce(t.count_of['4662'], 0) AS n_4662,
          coalesce(t.count_of['4624'], 0) AS n_4624,
          coalesce(t.count_of['4625'], 0) AS n_4625,
          coalesce(t.count_of['4768'], 0) + coalesce(t.count_of['4771'], 0) AS n_kerberos,
@@ -163,7 +166,8 @@ facts AS (
          coalesce(t.count_of['4688'], 0) + coalesce(t.count_of['sysmon_1'], 0) > 0 AS has_process,
          coalesce(t.count_of['4688_cmdline'], 0) + coalesce(t.count_of['sysmon_1'], 0) > 0 AS has_cmdline,
          coalesce(t.count_of['4688'], 0) + coalesce(t.count_of['sysmon_1'], 0) + coalesce(t.count_of['4104'], 0)
-           + coalesce(t.count_of['4798_4799'], 0) + coalesce(t.count_of['4661'], 0) > 0 AS has_signal,
+           + coalesce(t.count_of['4798_4799'], 0) + coalesce(t.count_of['4661'], 0)
+           + coalesce(t.count_of['4662'], 0) > 0 AS has_signal,
          coalesce(t.count_of['4720'], 0) + coalesce(t.count_of['account_changes'], 0) + coalesce(x.n_4798, 0) > 0
            AS account_audit
   FROM hosts h

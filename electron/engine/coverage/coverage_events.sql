@@ -26,6 +26,7 @@ win AS (
       WHEN 'group_changes' THEN e.event_id BETWEEN 4727 AND 4737 OR e.event_id BETWEEN 4754 AND 4758
       WHEN '4798_4799' THEN e.event_id IN (4798, 4799)
       WHEN '4661' THEN e.event_id = 4661
+      WHEN '4662' THEN e.event_id = 4662
       WHEN '4624' THEN e.event_id = 4624
       WHEN '4634' THEN e.event_id IN (4634, 4647)
       WHEN '4625' THEN e.event_id = 4625

@@ -8,7 +8,13 @@ import type { Allowlist } from '../../../shared/report.js';
 import { ServiceError } from './serviceError.js';
 import { readRows } from './sqlRows.js';
 
-export const EMPTY_ALLOWLIST: Allowlist = { accounts: [], tools: [], sourceIps: [], hosts: [] };
+export const EMPTY_ALLOWLIST: Allowlist = {
+  accounts: [],
+  tools: [],
+  sourceIps: [],
+  hosts: [],
+  properties: [],
+};
 
 /** What the analytics say about their parameters; the service passes the real registry in. */
 export interface ParamRules {

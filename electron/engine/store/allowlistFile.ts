@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Allowlist, AllowlistEntry } from '../../../shared/report.js';
 
-const KEYS = ['accounts', 'tools', 'sourceIps', 'hosts'] as const;
+const KEYS = ['accounts', 'tools', 'sourceIps', 'hosts', 'properties'] as const;
 
 export function parseAllowlist(text: string, where = 'allowlist'): Allowlist {
   let raw: unknown;
@@ -13,12 +13,14 @@ export function parseAllowlist(text: string, where = 'allowlist'): Allowlist {
     throw new Error(`${where}: not valid JSON (${(e as Error).message})`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new Error(`${where}: expected an object with accounts, tools, sourceIps and hosts lists`);
+    throw new Error(
+      `${where}: expected an object with accounts, tools, sourceIps, hosts and properties lists`,
+    );
   }
   const obj = raw as Record<string, unknown>;
   const unknown = Object.keys(obj).filter((k) => !(KEYS as readonly string[]).includes(k));
   if (unknown.length) throw new Error(`${where}: unknown key(s) ${unknown.join(', ')}`);
-  const out: Allowlist = { accounts: [], tools: [], sourceIps: [], hosts: [] };
+  const out: Allowlist = { accounts: [], tools: [], sourceIps: [], hosts: [], properties: [] };
   for (const key of KEYS) {
     const list = obj[key];
     if (list === undefined) continue;

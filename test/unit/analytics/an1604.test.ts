@@ -371,3 +371,63 @@ test('creator and tool on the provisioning allowlist lower it to low, even with 
   });
   assert.equal(wrongTool!.severity, 'high');
 });
+
+test('an account Windows setup created (SYSTEM, at the log’s start, then Administrators) says so and is allowlist-able', async () => {
+  const SYSTEM = {
+    subjectUser: 'WS01$',
+    subjectDomain: 'WORKGROUP',
+    subjectSid: 'S-1-5-18',
+    subjectLogonId: '0x3e7',
+    host: 'WS01',
+  };
+  const bootAt = (s: number): WinInput => ({ eventId: 4608, ts: at(T0, s), host: 'WS01' });
+  const setupUser = (s: number, extra: Partial<WinInput> = {}): WinInput[] => [
+    created(s, { ...SYSTEM, targetUser: 'IEUser', ...extra }),
+    {
+      eventId: 4732,
+      ts: at(T0, s + 1),
+      ...SYSTEM,
+      targetUser: 'Administrators',
+      targetDomain: 'Builtin',
+      targetSid: 'S-1-5-32-544',
+      memberSid: NEW_SID,
+      ...extra,
+    },
+  ];
+  const [setup] = await run([bootAt(0), ...setupUser(120)]);
+  assert.equal(setup!.severity, 'high', 'kept visible with its usual severity');
+  assert.deepEqual(detail(setup, 'createdDuringSetup'), { secondsAfterFirstEvent: 120 });
+  assert.match(
+    setup!.explanation,
+    /Created during setup: SYSTEM created it 2 min after the first event logged on WS01/,
+  );
+
+  const allowed = await run([bootAt(0), ...setupUser(120)], {
+    allowlist: {
+      properties: [{ value: 'created-during-setup', reason: 'fresh installs of the lab images' }],
+    },
+  });
+  assert.equal(allowed[0]!.severity, 'low');
+  assert.deepEqual(allowed[0]!.allowlisted, {
+    kind: 'property',
+    value: 'created-during-setup',
+    reason: 'fresh installs of the lab images',
+  });
+
+  const notSetup: Array<[string, WinInput[]]> = [
+    ['two hours into the log', [bootAt(0), ...setupUser(7200)]],
+    ['by a user', [bootAt(0), ...setupUser(120, { ...JDOE, subjectSid: 'S-1-5-21-1-2-3-1104' })]],
+    ['never made an administrator', [bootAt(0), setupUser(120)[0]!]],
+    ['a domain account', [bootAt(0), ...setupUser(120, { targetDomain: 'CORP' })]],
+  ];
+  for (const [why, events] of notSetup) {
+    const [f] = await run(events, {
+      allowlist: { properties: [{ value: 'created-during-setup', reason: 'lab' }] },
+    });
+    assert.equal(detail(f, 'createdDuringSetup'), null, why);
+    assert.doesNotMatch(f!.explanation, /during setup/, why);
+    assert.equal(f!.allowlisted, undefined, why);
+  }
+  const [wider] = await run([bootAt(0), ...setupUser(7200)], { params: { an1604_setup_window_s: 3 * 3600 } });
+  assert.ok(detail(wider, 'createdDuringSetup'), 'the window is a parameter');
+});

@@ -195,6 +195,35 @@ test('a missing parent becomes a stub that keeps the image name the child event 
   }
 });
 
+test('a parent found by pid must be of the image its child names: another program there is a stub', async () => {
+  const b = await caseWith(
+    [
+      // 1: reg.exe of another recording of this host, 17 days earlier, happens to have the parent's pid
+      start('2024-02-13T09:00:00Z', 0x100, 4, 'C:\\Windows\\System32\\reg.exe'),
+      // 2: net1.exe whose event names its parent net.exe, pid 0x100: that start is not in the logs
+      start('2024-03-01T09:00:05Z', 0x200, 0x100, 'C:\\Windows\\System32\\net1.exe', {
+        parentImage: 'C:\\Windows\\System32\\net.exe',
+        version: 2,
+      }),
+      // 3: a child naming its parent rightly is still linked by pid
+      start('2024-02-13T09:00:01Z', 0x300, 0x100, 'C:\\Windows\\System32\\conhost.exe', {
+        parentImage: '\\Device\\HarddiskVolume2\\Windows\\System32\\REG.EXE',
+        version: 2,
+      }),
+    ],
+    { process_parent_max_age_s: 30 * 86400 },
+  );
+  try {
+    const p = await parents(b);
+    assert.equal(p['2']!.parent_record, null, 'reg.exe is not the net.exe its child names');
+    assert.equal(p['2']!.parent_is_stub, true);
+    assert.equal(p['2']!.parent_image_name, 'net.exe');
+    assert.equal(p['3']!.parent_record, '1', 'image names compare by file name, any case or device path');
+  } finally {
+    b.close();
+  }
+});
+
 const sysmon = (
   ts: string,
   guid: string,

@@ -15,7 +15,13 @@ import {
   resolveParams,
 } from '../../../electron/engine/analytics/index.js';
 
-const ALLOWLIST_LISTS = ['allow_accounts', 'allow_tools', 'allow_source_ips', 'allow_hosts'];
+const ALLOWLIST_LISTS = [
+  'allow_accounts',
+  'allow_tools',
+  'allow_source_ips',
+  'allow_hosts',
+  'allow_properties',
+];
 // Read when the derived tables are rebuilt (refreshDerivedTables.ts), not by an analytic's own SQL.
 const DERIVED_TABLE_PARAMS = ['process_parent_max_age_s'];
 

@@ -123,6 +123,11 @@ const BAD: Array<[string, unknown, RegExp]> = [
     /reason is missing/,
   ],
   ['setSettings', { ...SETTINGS, allowlist: { accounts: [] } }, /tools is missing/],
+  [
+    'setSettings',
+    { ...SETTINGS, allowlist: { ...SETTINGS.allowlist, properties: [{ value: 'created-during-setup' }] } },
+    /reason is missing/,
+  ],
   ['exportReport', { format: 'pdf' }, /format must be one of/],
   ['openCase', { path: 7 }, /must be a string/],
   ['openCase', {}, /path is missing/],

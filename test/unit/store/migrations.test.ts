@@ -136,7 +136,7 @@ test('006 adds record_offset before xml, keeps every row, and xml stays FSST', a
       `INSERT INTO win_events (source_id, record_no, event_id, xml)
        SELECT 1, i, 4720, '<Event>' || i || '</Event>' FROM range(1000) r(i)`,
     );
-    assert.deepEqual(await migrate(conn), [6]);
+    assert.deepEqual(await migrate(conn, 6), [6]);
     const columns = await conn.runAndReadAll(
       `SELECT column_name FROM duckdb_columns() WHERE table_name = 'win_events' ORDER BY column_index`,
     );

@@ -7,11 +7,18 @@
 --   $an1604_followup_window_s    86400   follow-up events are collected this long after the creation
 --   $an1604_remote_admin_patterns  mmc dsa.msc, New-ADUser, net user /add /domain, wmic /node:, dsadd user
 --   $an1604_ignored_processes      conhost.exe
+--   $an1604_setup_window_s         900   SYSTEM creating an account this soon after the host's first logged
+--                                        event is Windows setup creating it (details.createdDuringSetup)
 --   $account_tools                 net.exe net1.exe powershell.exe pwsh.exe wmic.exe cmd.exe
 --   $privileged_groups             Administrators, Domain Admins, Enterprise Admins, Schema Admins, …
 --   $unusual_launchers             Office apps, browsers, w3wp.exe, rundll32.exe, mshta.exe, wscript.exe
 --   $lineage_max_depth             16
---   $allow_accounts $allow_tools $allow_hosts   the case's allowlist
+--   $allow_accounts $allow_tools $allow_hosts $allow_properties   the case's allowlist
+--
+-- Local accounts created during Windows setup (by SYSTEM — S-1-5-18 or logon 0x3e7 — within the setup window
+-- of the first event the case holds from that host, then added to Administrators) stay findings
+-- with their usual severity; the explanation says "created during setup", and the allowlist property
+-- `created-during-setup` lowers them to Low like any other allowlist entry.
 --
 -- Every 4720 is one finding. It is then enriched: (1) the creating process, (2) the creator's logon
 -- session, (3) for a network logon, the admin tool on the workstation it came from, (4) what happened to
@@ -31,6 +38,13 @@ creations AS MATERIALIZED (
          e.data->>'NewUacValue' AS uac_value, e.data->>'UserAccountControl' AS uac_flags
   FROM win_events e
   WHERE e.event_id = 4720
+),
+-- The first event the case holds from each host that created an account: where its logs begin.
+host_first_events AS (
+  SELECT lower(e.host) AS host_key, min(e.ts) AS first_ts
+  FROM win_events e
+  WHERE lower(e.host) IN (SELECT host_key FROM creations)
+  GROUP BY ALL
 ),
 
 -- (1) The creating process: same host, started in the window before the 4720; a command line naming the
@@ -183,8 +197,14 @@ assembled AS (
          allowlisted_tool(coalesce(cp.image_name, rp.image_name),
                           coalesce(local_chain.chain_commands, remote_chain.chain_commands, []), $allow_tools)
            AS allow_tool,
-         coalesce(cp.image_name, rp.image_name) IS NULL AS no_tool
+         coalesce(cp.image_name, rp.image_name) IS NULL AS no_tool,
+         coalesce((c.creator_sid = 'S-1-5-18' OR c.creator_logon_id = 999) AND c.is_local
+                  AND c.ts <= hf.first_ts + to_seconds($an1604_setup_window_s)
+                  AND list_contains(list_transform(fl.privileged_groups, g -> lower(g)), 'administrators'), false)
+           AS during_setup,
+         date_diff('millisecond', hf.first_ts, c.ts) / 1000.0::DOUBLE AS since_first_event_s
   FROM creations c
+  LEFT JOIN host_first_events hf ON hf.host_key = c.host_key
   JOIN sources src ON src.source_id = c.source_id
   LEFT JOIN creating_process cp ON cp.source_id = c.source_id AND cp.record_no = c.record_no
   LEFT JOIN sessions s ON s.source_id = c.source_id AND s.record_no = c.record_no
@@ -192,11 +212,18 @@ assembled AS (
   LEFT JOIN chains local_chain ON local_chain.proc_key = cp.proc_key
   LEFT JOIN chains remote_chain ON remote_chain.proc_key = rp.proc_key
   LEFT JOIN followup_lists fl ON fl.source_id = c.source_id AND fl.record_no = c.record_no
+),
+allowed AS (
+  SELECT *,
+         CASE WHEN during_setup THEN list_filter($allow_properties, p -> lower(trim(p)) = 'created-during-setup')[1]
+         END AS allow_property
+  FROM assembled
 )
 SELECT
   'AN1604|' || sha256 || '|' || record_no AS finding_key,
   CASE
-    WHEN allow_host IS NOT NULL OR (allow_account IS NOT NULL AND (allow_tool IS NOT NULL OR no_tool)) THEN 'low'
+    WHEN allow_host IS NOT NULL OR (allow_account IS NOT NULL AND (allow_tool IS NOT NULL OR no_tool))
+      OR allow_property IS NOT NULL THEN 'low'
     WHEN len(privileged_groups) > 0 OR logged_on_from_elsewhere OR unusual_launcher IS NOT NULL THEN 'high'
     ELSE 'medium'
   END AS severity,
@@ -223,10 +250,12 @@ SELECT
          'role': 'remote-admin-process'}] END
     || followup_evidence AS evidence,
   CASE WHEN allow_host IS NOT NULL THEN 'host'
-       WHEN allow_account IS NOT NULL AND (allow_tool IS NOT NULL OR no_tool) THEN 'account' END AS allowlisted_kind,
+       WHEN allow_account IS NOT NULL AND (allow_tool IS NOT NULL OR no_tool) THEN 'account'
+       WHEN allow_property IS NOT NULL THEN 'property' END AS allowlisted_kind,
   CASE WHEN allow_host IS NOT NULL THEN [allow_host]
        WHEN allow_account IS NOT NULL AND (allow_tool IS NOT NULL OR no_tool)
-         THEN list_filter([allow_account, allow_tool], v -> v IS NOT NULL) END AS allowlisted_values,
+         THEN list_filter([allow_account, allow_tool], v -> v IS NOT NULL)
+       WHEN allow_property IS NOT NULL THEN [allow_property] END AS allowlisted_values,
   {'account': {'name': new_name, 'domain': new_domain, 'sid': new_sid, 'local': is_local},
    'creator': {'user': creator_display, 'sid': creator_sid, 'logonId': hex_logon_id(creator_logon_id)},
    'userAccountControl': {'value': uac_value, 'flags': uac_flags},
@@ -238,6 +267,7 @@ SELECT
                                                      'commandLine': remote_command_line, 'time': iso_utc(remote_ts)} END,
    'followUps': followups, 'privilegedGroups': privileged_groups,
    'loggedOnFromElsewhere': logged_on_from_elsewhere, 'unusualLauncher': unusual_launcher,
-   'time': iso_utc(ts), 'host': host} AS details
-FROM assembled
+   'time': iso_utc(ts), 'host': host,
+   'createdDuringSetup': CASE WHEN during_setup THEN {'secondsAfterFirstEvent': since_first_event_s} END} AS details
+FROM allowed
 ORDER BY ts, host, record_no;

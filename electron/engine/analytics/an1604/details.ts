@@ -29,4 +29,10 @@ export interface CreationDetails {
   unusualLauncher?: string | null;
   time?: string;
   host?: string;
+  /**
+   * Set when SYSTEM created this local account within an1604_setup_window_s of the first event the case
+   * holds from the host and it joined Administrators: Windows setup creating the first user (the allowlist
+   * property `created-during-setup` lowers it).
+   */
+  createdDuringSetup?: { secondsAfterFirstEvent: number } | null;
 }

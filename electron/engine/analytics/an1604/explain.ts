@@ -71,7 +71,9 @@ export function explainCreation(f: Finding): string {
     const remoteChain = f.lineage.filter((n) => n.host === d.remote!.host);
     text += ` The request came from ${d.remote.host}, where ${remoteChain.length ? chainText(remoteChain) : d.remote.image} ran${d.remote.commandLine ? ` ${quoted(d.remote.commandLine)}` : ''}.`;
   }
-  if (!d.link && !d.remote) text += ' No process start in the logs explains it.';
+  if (d.createdDuringSetup) {
+    text += ` Created during setup: SYSTEM created it ${durationText(d.createdDuringSetup.secondsAfterFirstEvent)} after the first event logged on ${f.hosts[0]} and made it an administrator, as Windows setup does with the first user; allowlist the property created-during-setup to lower such accounts.`;
+  } else if (!d.link && !d.remote) text += ' No process start in the logs explains it.';
   if (d.unusualLauncher)
     text += ` ${d.unusualLauncher} in the process chain is not a normal way to start account tools.`;
   return text;

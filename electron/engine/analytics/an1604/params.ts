@@ -46,4 +46,12 @@ export const PARAMS: readonly ParamSpecInput[] = [
     description:
       'Never taken as the creating process: a console host starts beside every console tool, in the same session.',
   },
+  {
+    name: 'an1604_setup_window_s',
+    type: 'number',
+    default: 900,
+    unit: 'seconds',
+    description:
+      'A local account SYSTEM creates this soon after the first event the case holds from its host, and adds to Administrators, was created during Windows setup: the explanation says so, and the allowlist property created-during-setup lowers it to Low.',
+  },
 ];

@@ -17,12 +17,34 @@
 --   $an1612_sam_object_types       SAM_USER SAM_GROUP SAM_ALIAS SAM_DOMAIN
 --   $an1612_ignore_self_lookups    true  (a 4798 on the caller's own account is not enumeration)
 --   $an1612_ignore_machine_account_4661  true
+--   $an1612_ignore_machine_account_lookups  true  (4798/4799 by HOST$ or logon 0x3e7: WinRM, Group Policy)
+--   $an1612_sam_policy_object_types  SAM_SERVER SAM_DOMAIN  (a burst of only these 4661 opens is a policy read)
+--   $an1612_ds_object_classes      user, group, domainDNS, domain (4662 ObjectType: class GUID or name)
+--   $an1612_ds_policy_classes      domainDNS, domain  (a burst of only these 4662 reads is a policy read)
+--   $an1612_ds_min_objects             5   a burst of only 4662 must read this many distinct objects
+--   $an1612_ignore_machine_account_4662  true  (domain controllers and members read the directory constantly)
+--   $an1612_query_tool_patterns    AdFind, dsquery *, ldapsearch, Get-ADObject: tools whose query decides …
+--   $an1612_query_subject_patterns … so they count only when the query names users, people, groups, members
+--   $an1612_caller_max_age_s     86400   a caller named by pid started at most this long before its event
 --   $unusual_launchers             Office apps, browsers, w3wp.exe, rundll32.exe, mshta.exe, wscript.exe
 --   $lineage_max_depth             16
 --   $allow_accounts $allow_tools $allow_hosts   the case's allowlist
 --
--- How it reads: (1) collect signals of four kinds, (2) find their output artifacts, (3) cut each actor's
+-- How it reads: (1) collect signals of five kinds (commands, 4104, 4798/4799, 4661, 4662), (2) find their output artifacts, (3) cut each actor's
 -- signals into bursts, (4) walk each signal process's parent chain, (5) one finding per burst.
+-- (0) A process an event names only by pid (4798/4799's CallerProcessId, a 4104's header pid) is the
+-- latest start of that pid on the same host, no older than $an1612_caller_max_age_s, in the event's own
+-- logon session when the event names one (4798/4799's SubjectLogonId), and of the image the event names
+-- (CallerProcessName). Pids are reused and a case may hold several recordings of one host: when no start
+-- qualifies, the finding says the starting process is not in the logs (details.unresolvedCallers, and a
+-- stub node as its lineage) rather than borrow another process's chain.
+-- Not enumeration by default (the `seed` profile restores seed 000's rule): a 4798/4799 the machine itself
+-- called (WinRM's and Group Policy's permission checks on every managed server), a burst of only 4661
+-- opens of the SAM server or domain (a password-policy read, `net accounts`), and a query tool whose
+-- query names no users, people, groups or members (AdFind/dsquery reading the domain policy or trusts).
+-- A SID standing where a name should (a 4104's user when its process is not linked, a 4661's object
+-- beyond the well-known RIDs) is named from the rest of the case (sid_account_names, migration 007):
+-- details.sidNames lists each such SID with its name, or a null name when no event names it.
 -- An actor is host + user: remote SAMR lookups open one network logon per call (real logs, R02), so
 -- grouping by logon id alone would split one enumeration into many findings; logon ids are listed.
 
@@ -33,25 +55,42 @@ command_signals AS (
          p.proc_key, p.pid, p.parent_pid, p.process_guid, p.parent_process_guid, p.parent_image_name,
          p.image_name AS tool, p.command_line, p.user_display AS actor_display, p.account_key AS actor_key,
          p.logon_id, NULL::VARCHAR AS enumerated_display, NULL::VARCHAR AS enumerated_key,
-         NULL::VARCHAR AS script_path
+         NULL::VARCHAR AS script_path, NULL::STRUCT(image VARCHAR, pid BIGINT) AS unresolved_caller,
+         NULL::STRUCT(class VARCHAR, name VARCHAR) AS directory_object
   FROM processes p
   WHERE regexp_matches(p.command_line, any_regex($an1612_command_patterns))
     AND NOT regexp_matches(p.command_line, any_regex($an1612_command_exclusions))
+    -- a query tool (AdFind, dsquery *, ldapsearch, Get-ADObject) counts only when its query names accounts
+    AND (NOT regexp_matches(p.command_line, any_regex($an1612_query_tool_patterns))
+         OR regexp_matches(p.command_line, any_regex($an1612_query_subject_patterns)))
 ),
 script_events AS (
   SELECT e.source_id, e.record_no, e.record_id, e.event_id, e.host, e.ts, e.exec_pid, e.user_sid, e.script_text,
          e.data->>'Path' AS script_path   -- read for matching blocks only
   FROM win_events e
   WHERE e.event_id = 4104 AND regexp_matches(e.script_text, any_regex($an1612_script_patterns))
+    AND (NOT regexp_matches(e.script_text, any_regex($an1612_query_tool_patterns))
+         OR regexp_matches(e.script_text, any_regex($an1612_query_subject_patterns)))
 ),
-script_signals AS (   -- the PowerShell process that ran the block: same host, pid from the event header
+script_callers AS (   -- the PowerShell process that ran the block: its pid from the event header (see (0))
+  SELECT e.source_id, e.record_no, p.proc_key, p.pid, p.parent_pid, p.process_guid, p.parent_process_guid,
+         p.parent_image_name, p.image_name, p.user_display, p.account_key, p.logon_id
+  FROM script_events e
+  JOIN processes p
+    ON p.host_key = lower(e.host) AND p.pid = e.exec_pid AND p.ts <= e.ts
+   AND e.ts - p.ts <= to_seconds($an1612_caller_max_age_s)
+  QUALIFY row_number() OVER (PARTITION BY e.source_id, e.record_no ORDER BY p.ts DESC, p.proc_key DESC) = 1
+),
+script_signals AS (
   SELECT 'script-block' AS role, e.source_id, e.record_no, e.record_id, e.event_id, e.host, lower(e.host), e.ts,
          p.proc_key, coalesce(p.pid, e.exec_pid), p.parent_pid, p.process_guid, p.parent_process_guid,
          p.parent_image_name, coalesce(p.image_name, 'powershell.exe'), left(e.script_text, 400),
          coalesce(p.user_display, e.user_sid), coalesce(p.account_key, lower(e.user_sid)), p.logon_id,
-         NULL, NULL, e.script_path
+         NULL, NULL, e.script_path,
+         CASE WHEN p.proc_key IS NULL AND coalesce(e.exec_pid, 0) <> 0 THEN {'image': NULL::VARCHAR, 'pid': e.exec_pid} END,
+         NULL
   FROM script_events e
-  ASOF LEFT JOIN processes p ON p.host_key = lower(e.host) AND p.pid = e.exec_pid AND e.ts >= p.ts
+  LEFT JOIN script_callers p ON p.source_id = e.source_id AND p.record_no = e.record_no
 ),
 lookup_events AS (
   SELECT e.source_id, e.record_no, e.record_id, e.event_id, e.host, e.ts, e.caller_pid, e.caller_image,
@@ -60,8 +99,22 @@ lookup_events AS (
   FROM win_events e
   WHERE e.event_id IN (4798, 4799)
     AND NOT ($an1612_ignore_self_lookups AND e.event_id = 4798 AND e.target_sid = e.subject_sid)
+    -- the machine itself (HOST$, SYSTEM's logon 0x3e7): WinRM's and Group Policy's own permission checks
+    AND NOT ($an1612_ignore_machine_account_lookups
+             AND (is_machine_account(e.subject_user) OR coalesce(e.subject_logon_id = 999, false)))
 ),
-lookup_signals AS (   -- 4798/4799 name their caller process: link it to its start when logged
+lookup_callers AS (   -- the caller's start, when one qualifies (see (0))
+  SELECT e.source_id, e.record_no, p.proc_key, p.pid, p.parent_pid, p.process_guid, p.parent_process_guid,
+         p.parent_image_name, p.image_name, p.command_line
+  FROM lookup_events e
+  JOIN processes p
+    ON p.host_key = lower(e.host) AND p.pid = e.caller_pid AND p.ts <= e.ts
+   AND e.ts - p.ts <= to_seconds($an1612_caller_max_age_s)
+  WHERE (coalesce(e.subject_logon_id, 0) = 0 OR p.logon_id = e.subject_logon_id)
+    AND (blank_name(e.caller_image) OR p.image_name = image_basename(e.caller_image))
+  QUALIFY row_number() OVER (PARTITION BY e.source_id, e.record_no ORDER BY p.ts DESC, p.proc_key DESC) = 1
+),
+lookup_signals AS (   -- 4798/4799 name their caller process: linked to its start when one qualifies
   SELECT CASE e.event_id WHEN 4798 THEN 'user-lookup' ELSE 'group-lookup' END, e.source_id, e.record_no,
          e.record_id, e.event_id, e.host, lower(e.host), e.ts,
          p.proc_key, coalesce(p.pid, e.caller_pid), p.parent_pid, p.process_guid, p.parent_process_guid,
@@ -69,13 +122,17 @@ lookup_signals AS (   -- 4798/4799 name their caller process: link it to its sta
          p.command_line,
          account_display(e.subject_user, e.subject_domain), account_key(e.subject_user, e.subject_domain),
          e.subject_logon_id,
-         account_display(e.target_user, e.target_domain), account_key(e.target_user, e.target_domain), NULL
+         account_display(e.target_user, e.target_domain), account_key(e.target_user, e.target_domain), NULL,
+         CASE WHEN p.proc_key IS NULL AND (coalesce(e.caller_pid, 0) <> 0 OR NOT blank_name(e.caller_image))
+              THEN {'image': CASE WHEN NOT blank_name(e.caller_image) THEN e.caller_image END,
+                    'pid': nullif(e.caller_pid, 0)} END,
+         NULL
   FROM lookup_events e
-  ASOF LEFT JOIN processes p
-    ON p.host_key = lower(e.host) AND p.pid = e.caller_pid AND e.ts >= p.ts
+  LEFT JOIN lookup_callers p ON p.source_id = e.source_id AND p.record_no = e.record_no
 ),
 sam_signals AS (   -- 4661 on a domain controller: the SAM object a user opened
-  SELECT 'sam-object', e.source_id, e.record_no, e.record_id, e.event_id, e.host, lower(e.host), e.ts,
+  SELECT CASE WHEN list_contains($an1612_sam_policy_object_types, e.object_type) THEN 'sam-policy'
+              ELSE 'sam-object' END, e.source_id, e.record_no, e.record_id, e.event_id, e.host, lower(e.host), e.ts,
          NULL::BIGINT, NULL::BIGINT, NULL::BIGINT, NULL, NULL, NULL, NULL, NULL,
          account_display(e.subject_user, e.subject_domain), account_key(e.subject_user, e.subject_domain),
          e.subject_logon_id,
@@ -83,30 +140,77 @@ sam_signals AS (   -- 4661 on a domain controller: the SAM object a user opened
          CASE WHEN e.object_type <> 'SAM_DOMAIN'
               THEN lower(coalesce(well_known_rid_name(TRY_CAST(regexp_extract(e.object_name, '-([0-9]+)$', 1) AS INTEGER)),
                                   e.object_name)) END,
-         NULL
+         NULL, NULL, NULL
   FROM win_events e
   WHERE e.event_id = 4661 AND list_contains($an1612_sam_object_types, e.object_type)
     AND NOT ($an1612_ignore_machine_account_4661 AND is_machine_account(e.subject_user))
 ),
+ds_events AS (   -- 4662 on a domain controller: an operation on a directory object of a listed class
+  SELECT e.source_id, e.record_no, e.record_id, e.event_id, e.host, e.ts, e.subject_user, e.subject_domain,
+         e.subject_logon_id, e.object_name,
+         CASE lower(trim(e.object_type, '%{} '))
+           WHEN 'bf967aba-0de6-11d0-a285-00aa003049e2' THEN 'user'
+           WHEN 'bf967a9c-0de6-11d0-a285-00aa003049e2' THEN 'group'
+           WHEN '19195a5b-6da0-11d0-afd3-00c04fd930c9' THEN 'domainDNS'
+           WHEN '19195a5a-6da0-11d0-afd3-00c04fd930c9' THEN 'domain'
+           ELSE trim(e.object_type, '%{} ')
+         END AS object_class
+  FROM win_events e
+  WHERE e.event_id = 4662
+    AND list_contains(list_transform($an1612_ds_object_classes, c -> lower(c)), lower(trim(e.object_type, '%{} ')))
+    AND NOT ($an1612_ignore_machine_account_4662 AND is_machine_account(e.subject_user))
+),
+ds_signals AS (   -- one signal per 4662: LDAP reads of users and groups (SharpHound, CrackMapExec, PowerView)
+  SELECT CASE WHEN list_contains(list_transform($an1612_ds_policy_classes, c -> lower(c)), lower(e.object_class))
+              THEN 'ds-policy' ELSE 'ds-object' END,
+         e.source_id, e.record_no, e.record_id, e.event_id, e.host, lower(e.host), e.ts,
+         NULL::BIGINT, NULL::BIGINT, NULL::BIGINT, NULL, NULL, NULL, NULL, NULL,
+         account_display(e.subject_user, e.subject_domain), account_key(e.subject_user, e.subject_domain),
+         e.subject_logon_id, NULL, NULL, NULL, NULL,
+         {'class': e.object_class, 'name': trim(e.object_name, '%{} ')}
+  FROM ds_events e
+),
+-- SIDs that stand where a name should (a 4104's user, a 4661's object), named from the rest of the case
+named_sids AS MATERIALIZED (
+  SELECT * FROM sid_account_names((
+    SELECT list(DISTINCT sid) FROM (
+      SELECT user_sid AS sid FROM script_events
+      UNION ALL SELECT object_name FROM win_events WHERE event_id = 4661
+    ) WHERE regexp_matches(sid, '^S-1-[0-9-]+$')))
+),
 signals AS MATERIALIZED (
-  SELECT s.*,
+  SELECT s.* REPLACE (
+           coalesce(an.display, s.actor_display) AS actor_display,
+           coalesce(an.account_key, s.actor_key) AS actor_key,
+           coalesce(en.display, s.enumerated_display) AS enumerated_display,
+           coalesce(en.account_key, s.enumerated_key) AS enumerated_key),
+         list_filter([
+           CASE WHEN regexp_matches(s.actor_display, '^S-1-[0-9-]+$')
+                THEN {'sid': s.actor_display, 'name': an.display} END,
+           CASE WHEN regexp_matches(s.enumerated_display, '^S-1-[0-9-]+$')
+                THEN {'sid': s.enumerated_display, 'name': en.display} END], x -> x IS NOT NULL) AS sid_names,
          -- accounts and groups a command names: `net user bob`, `net localgroup "Remote Desktop Users"`, `Get-ADUser bob`
-         coalesce(s.enumerated_display,
+         coalesce(en.display, s.enumerated_display,
            nullif(regexp_extract(s.command_line, '(?i)\bnet1?(?:\.exe)?"?\s+(?:users?|groups?|localgroups?)\s+(?:"([^"]+)"|([^\s/"<>|&]+))', 1), ''),
            nullif(regexp_extract(s.command_line, '(?i)\bnet1?(?:\.exe)?"?\s+(?:users?|groups?|localgroups?)\s+(?:"([^"]+)"|([^\s/"<>|&]+))', 2), ''),
            nullif(regexp_extract(s.command_line, '(?i)\bget-(?:localuser|localgroupmember|aduser|adgroupmember|netuser|domainuser)\s+(?:-(?:name|group|identity)\s+)?(?:"([^"]+)"|''([^'']+)''|([^\s"''|;$(@{-][^\s"''|;]*))', 1), ''),
            nullif(regexp_extract(s.command_line, '(?i)\bget-(?:localuser|localgroupmember|aduser|adgroupmember|netuser|domainuser)\s+(?:-(?:name|group|identity)\s+)?(?:"([^"]+)"|''([^'']+)''|([^\s"''|;$(@{-][^\s"''|;]*))', 2), ''),
            nullif(regexp_extract(s.command_line, '(?i)\bget-(?:localuser|localgroupmember|aduser|adgroupmember|netuser|domainuser)\s+(?:-(?:name|group|identity)\s+)?(?:"([^"]+)"|''([^'']+)''|([^\s"''|;$(@{-][^\s"''|;]*))', 3), '')
          ) AS named_account,
-         s.role = 'sam-object' OR coalesce(regexp_matches(s.command_line, any_regex($an1612_domain_wide_patterns)), false)
-           AS domain_wide,
+         s.role IN ('sam-object', 'sam-policy', 'ds-object', 'ds-policy')
+           OR coalesce(regexp_matches(s.command_line, any_regex($an1612_domain_wide_patterns)), false) AS domain_wide,
          s.role IN ('process-start', 'script-block') OR s.proc_key IS NOT NULL AS has_process,
-         s.host_key || '|' || coalesce(s.actor_key, 'logon ' || hex_logon_id(s.logon_id), '?') AS actor_group,
+         s.host_key || '|' || coalesce(an.account_key, s.actor_key, 'logon ' || hex_logon_id(s.logon_id), '?')
+           AS actor_group,
          {'source': src.sha256, 'table': 'win_events', 'recordNo': s.record_no, 'recordId': s.record_id,
-          'eventId': s.event_id, 'time': iso_utc(s.ts), 'role': s.role} AS evidence_ref
+          'eventId': s.event_id, 'time': iso_utc(s.ts), 'role': replace(replace(s.role, 'sam-policy', 'sam-object'), 'ds-policy', 'ds-object')}
+           AS evidence_ref
   FROM (SELECT * FROM command_signals UNION ALL SELECT * FROM script_signals
-        UNION ALL SELECT * FROM lookup_signals UNION ALL SELECT * FROM sam_signals) s
+        UNION ALL SELECT * FROM lookup_signals UNION ALL SELECT * FROM sam_signals
+        UNION ALL SELECT * FROM ds_signals) s
   JOIN sources src ON src.source_id = s.source_id
+  LEFT JOIN named_sids an ON an.sid = upper(s.actor_display)
+  LEFT JOIN named_sids en ON en.sid = upper(s.enumerated_display)
 ),
 
 -- (2) Artifacts: the enumeration's structured output -------------------------------------------
@@ -201,7 +305,16 @@ grouped AS (
     arg_min(actor_display, ts) AS actor_display, arg_min(actor_key, ts) AS actor_key,
     arg_min(logon_id, ts) AS first_logon_id,
     coalesce(list_sort(list(DISTINCT hex_logon_id(logon_id)) FILTER (WHERE logon_id IS NOT NULL)), []) AS logon_ids,
-    list_sort(list(DISTINCT role)) AS signal_kinds,
+    list_sort(list(DISTINCT replace(replace(role, 'sam-policy', 'sam-object'), 'ds-policy', 'ds-object')))
+      AS signal_kinds,
+    -- only 4661 opens of the SAM server or domain, or 4662 reads of the domain object: a password-policy read
+    bool_and(role IN ('sam-policy', 'ds-policy')) AS policy_read_only,
+    -- only 4662, on fewer directory objects than an enumeration reads
+    bool_and(role IN ('ds-object', 'ds-policy')) AS directory_only,
+    count(DISTINCT directory_object.name)::INTEGER AS directory_objects,
+    coalesce(list_sort(list(DISTINCT directory_object.class) FILTER (WHERE directory_object IS NOT NULL)), [])
+      AS directory_classes,
+    list_sort(list_distinct(flatten(list(sid_names)))) AS sid_names,
     count(*)::INTEGER AS signal_count,
     coalesce(list_sort(list(DISTINCT command_line) FILTER (WHERE role = 'process-start')), []) AS commands,
     coalesce(list_sort(list(DISTINCT tool) FILTER (WHERE tool IS NOT NULL)), []) AS tools,
@@ -213,7 +326,15 @@ grouped AS (
     bool_or(domain_wide) AS domain_wide,
     bool_or(has_process) AS has_process,
     min(unusual_launcher) AS unusual_launcher,
-    arg_max(lineage, coalesce(chain_length, 0)) AS lineage,
+    -- the longest chain; of equally long ones, the first signal's (so a run gives the same chain every time)
+    arg_max(lineage, {'length': coalesce(chain_length, 0), 'earlier': -epoch_us(ts), 'record': -record_no})
+      AS lineage,
+    -- callers named by their events whose start is not in the logs (or not in the event's session)
+    coalesce(list_sort(list(DISTINCT unresolved_caller) FILTER (WHERE unresolved_caller IS NOT NULL)), [])
+      AS unresolved_callers,
+    arg_min({'host': host, 'time': iso_utc(ts), 'pid': unresolved_caller.pid, 'image': unresolved_caller.image,
+             'commandLine': NULL::VARCHAR, 'user': NULL::VARCHAR, 'stub': true}, ts)
+      FILTER (WHERE unresolved_caller IS NOT NULL) AS caller_stub,
     coalesce(list_sort(list(DISTINCT chain_text) FILTER (WHERE chain_text IS NOT NULL)), []) AS process_chains,
     bool_and(tool IS NULL OR tool_entry IS NOT NULL) AS tools_allowlisted,
     list(DISTINCT tool_entry) FILTER (WHERE tool_entry IS NOT NULL) AS tool_entries,
@@ -251,7 +372,7 @@ SELECT
   [host] AS hosts,
   coalesce(accounts, []) AS accounts,
   actor_display AS actor_user, logon_ids[1] AS actor_logon_id, remote_ip(source_ip) AS actor_source_ip,
-  coalesce(lineage, []) AS lineage,
+  coalesce(lineage, CASE WHEN caller_stub IS NOT NULL THEN [caller_stub] END, []) AS lineage,
   evidence,
   CASE WHEN allow_host IS NOT NULL THEN 'host'
        WHEN allow_account IS NOT NULL AND tools_allowlisted THEN 'account' END AS allowlisted_kind,
@@ -262,6 +383,8 @@ SELECT
   {'signalKinds': signal_kinds, 'signalCount': signal_count, 'commands': commands, 'tools': tools,
    'artifacts': artifact_list, 'processChains': process_chains, 'domainWide': domain_wide, 'hasProcess': has_process,
    'unusualLauncher': unusual_launcher, 'logonIds': logon_ids, 'sourceWorkstation': source_workstation,
-   'logonType': logon_type} AS details
+   'logonType': logon_type, 'unresolvedCallers': unresolved_callers,
+   'directoryObjects': directory_objects, 'directoryClasses': directory_classes, 'sidNames': sid_names} AS details
 FROM scored
+WHERE NOT policy_read_only AND NOT (directory_only AND directory_objects < $an1612_ds_min_objects)
 ORDER BY first_ts, actor_group;

@@ -30,6 +30,13 @@ export function explainEnumeration(f: Finding): string {
     how.push(`read memberships through the security API${tools.length ? ` (${listText(tools)})` : ''}`);
   }
   if (kinds.includes('sam-object')) how.push('opened SAM objects on the domain controller');
+  if (kinds.includes('ds-object')) {
+    const n = Number(details.directoryObjects ?? 0);
+    const classes = details.directoryClasses ?? [];
+    how.push(
+      `read ${plural(n, 'directory object')}${classes.length ? ` (${listText(classes)})` : ''} over LDAP (4662)`,
+    );
+  }
   const count = Number(details.signalCount ?? 0);
   const span =
     count > 1 ? ` (${plural(count, 'signal')}, ${f.first.slice(11, 19)}–${f.last.slice(11, 19)} UTC)` : '';
@@ -50,7 +57,35 @@ export function explainEnumeration(f: Finding): string {
       )}.`,
     );
   if (f.actor.sourceIp) sentences.push(`The session came from ${f.actor.sourceIp}.`);
-  if (details.hasProcess === false)
+  const sids = details.sidNames ?? [];
+  const named = sids.filter((s) => s.name);
+  const unnamed = sids.filter((s) => !s.name).map((s) => s.sid);
+  if (named.length > 0)
+    sentences.push(
+      `The events give only SIDs; other events of the case name them: ${listText(
+        named.map((s) => `${s.sid} is ${s.name}`),
+        4,
+      )}.`,
+    );
+  if (unnamed.length > 0)
+    sentences.push(
+      `${listText(unnamed, 4)} could not be resolved to a name: no event in the case pairs ${unnamed.length === 1 ? 'it' : 'them'} with one.`,
+    );
+  const callers = details.unresolvedCallers ?? [];
+  if (callers.length > 0) {
+    const named = callers.map((c) =>
+      [
+        c.image ? (c.image.split(/[\\/]/).pop() ?? c.image) : 'a process',
+        c.pid !== null && c.pid !== undefined ? `pid ${c.pid}` : null,
+      ]
+        .filter(Boolean)
+        .join(', '),
+    );
+    sentences.push(
+      `The events name their caller (${listText([...new Set(named)], 4)}), but the starting process is not in the logs.`,
+    );
+  } else if (details.hasProcess === false) {
     sentences.push('Only security-API events show it; no process start was logged.');
+  }
   return sentences.join(' ');
 }

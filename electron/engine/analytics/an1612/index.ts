@@ -2,7 +2,7 @@
 // groups, 4798/4799 membership lookups and 4661 SAM handles, grouped per actor into bursts.
 import type { AnalyticModule } from '../module.js';
 import { enumerationTitle, explainEnumeration } from './explain.js';
-import { PARAMS } from './params.js';
+import { PARAMS, SEED_PROFILE } from './params.js';
 import { enumerationEvents } from './story.js';
 import { enumerationSteps } from './triage.js';
 
@@ -12,6 +12,7 @@ export const an1612: AnalyticModule = {
   reads: ['windows'],
   folder: new URL('.', import.meta.url),
   params: PARAMS,
+  profiles: { seed: SEED_PROFILE },
   commonParams: ['process_parent_max_age_s', 'lineage_max_depth', 'unusual_launchers'],
   title: enumerationTitle,
   explain: explainEnumeration,

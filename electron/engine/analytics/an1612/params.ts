@@ -1,6 +1,6 @@
 // AN1612 (account enumeration) parameters. Patterns are regular expressions (RE2 syntax), matched
 // case-insensitively; each list is one set of alternatives, so a user can add a tool without touching SQL.
-import type { ParamSpecInput } from '../paramTypes.js';
+import type { ParamSpecInput, ParamValue } from '../paramTypes.js';
 
 export const PARAMS: readonly ParamSpecInput[] = [
   {
@@ -38,6 +38,8 @@ export const PARAMS: readonly ParamSpecInput[] = [
       '\\b(csvde|ldifde|adfind)(\\.exe)?\\b',
       '\\bquery(\\.exe)?"?\\s+user\\b',
       '\\bquser(\\.exe)?\\b',
+      '\\bldapsearch\\b',
+      '\\bget-adobject\\b',
     ],
     description: 'Command lines that enumerate accounts or groups.',
   },
@@ -59,6 +61,7 @@ export const PARAMS: readonly ParamSpecInput[] = [
       '\\bget-(localuser|localgroupmember|aduser|adgroupmember|netuser|domainuser)\\b',
       '\\b(get-wmiobject|get-ciminstance|gwmi|gcim)\\b.*\\bwin32_useraccount\\b',
       '\\[adsisearcher\\]',
+      '\\bget-adobject\\b',
     ],
     description: 'PowerShell script block text (4104) that enumerates accounts.',
   },
@@ -122,4 +125,104 @@ export const PARAMS: readonly ParamSpecInput[] = [
     default: true,
     description: 'Skip 4661 opened by machine accounts (NAME$): domain controllers log these constantly.',
   },
+  {
+    name: 'an1612_caller_max_age_s',
+    type: 'number',
+    default: 24 * 3600,
+    unit: 'seconds',
+    description:
+      'A process named only by pid (the caller of 4798/4799, the PowerShell of a 4104) is linked to a start of that pid on the same host no older than this, in the event\u2019s logon session and of the image the event names; otherwise the starting process is reported as not in the logs.',
+  },
+  {
+    name: 'an1612_ignore_machine_account_lookups',
+    type: 'boolean',
+    default: true,
+    description:
+      'Skip 4798/4799 called by the machine itself (NAME$, or SYSTEM\u2019s logon 0x3e7): WinRM (wsmprovhost.exe) and Group Policy (svchost.exe) read Builtin\\Administrators on every managed server.',
+  },
+  {
+    name: 'an1612_sam_policy_object_types',
+    type: 'string[]',
+    default: ['SAM_SERVER', 'SAM_DOMAIN'],
+    description:
+      '4661 object types that alone are a password-policy read (`net accounts`), not enumeration: a burst with only these is no finding; with a user, group or alias it is.',
+  },
+  {
+    name: 'an1612_ds_object_classes',
+    type: 'string[]',
+    default: [
+      'bf967aba-0de6-11d0-a285-00aa003049e2',
+      'bf967a9c-0de6-11d0-a285-00aa003049e2',
+      '19195a5b-6da0-11d0-afd3-00c04fd930c9',
+      '19195a5a-6da0-11d0-afd3-00c04fd930c9',
+      'user',
+      'group',
+      'domainDNS',
+      'domain',
+    ],
+    description:
+      '4662 object classes read as enumeration, by schemaIDGUID as the event writes them (%{…}) or by name: user, group, domainDNS and domain.',
+  },
+  {
+    name: 'an1612_ds_policy_classes',
+    type: 'string[]',
+    default: ['domainDNS', 'domain'],
+    description:
+      '4662 object classes that alone are a policy read (every LDAP client reads the domain object): a burst of only these is no finding.',
+  },
+  {
+    name: 'an1612_ds_min_objects',
+    type: 'number',
+    default: 5,
+    description:
+      'A burst made only of 4662 must touch at least this many distinct directory objects: an admin opening one account is not enumeration, SharpHound reads thousands.',
+  },
+  {
+    name: 'an1612_ignore_machine_account_4662',
+    type: 'boolean',
+    default: true,
+    description:
+      'Skip 4662 by machine accounts (NAME$): domain controllers replicate and members read the directory constantly.',
+  },
+  {
+    name: 'an1612_query_tool_patterns',
+    type: 'string[]',
+    default: [
+      '\\badfind(\\.exe)?\\b',
+      '\\bdsquery(\\.exe)?"?\\s+\\*',
+      '\\bldapsearch\\b',
+      '\\bget-adobject\\b',
+    ],
+    description:
+      'Tools whose query decides what they read (AdFind, dsquery *, ldapsearch, Get-ADObject): they count as enumeration only when the command or script also matches a query-subject pattern.',
+  },
+  {
+    name: 'an1612_query_subject_patterns',
+    type: 'string[]',
+    default: [
+      '\\b(users?|person|people|groups?|members?|memberof)\\b',
+      '\\bsamaccount(type|name)\\b',
+      '\\b(primarygroupid|admincount)\\b',
+      '-sc\\s+"?u:',
+    ],
+    description:
+      'What a query tool must ask for to be enumeration: users, people, groups or members (an LDAP filter on objectClass=user, objectCategory=person, member=\u2026; AdFind -sc u:\u2026), not a domain-policy read.',
+  },
 ];
+
+/**
+ * The seed's own rule (seed 000, detections.md): every dsquery/csvde/ldifde/adfind run, every 4798/4799
+ * including the machine's own, every 4661 on a SAM user, group or domain object, and no 4662.
+ */
+const defaultList = (name: string): string[] => PARAMS.find((p) => p.name === name)!.default as string[];
+
+export const SEED_PROFILE: Readonly<Record<string, ParamValue>> = {
+  an1612_command_patterns: defaultList('an1612_command_patterns').filter(
+    (p) => !/ldapsearch|get-adobject/.test(p),
+  ),
+  an1612_script_patterns: defaultList('an1612_script_patterns').filter((p) => !/get-adobject/.test(p)),
+  an1612_ignore_machine_account_lookups: false,
+  an1612_sam_policy_object_types: [],
+  an1612_query_tool_patterns: [],
+  an1612_ds_object_classes: [],
+};

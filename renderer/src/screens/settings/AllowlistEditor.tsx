@@ -3,13 +3,20 @@
 import type { Allowlist, AllowlistEntry } from '../../../../shared/report';
 import './settings.css';
 
-export const ALLOWLIST_KINDS: Array<keyof Allowlist> = ['accounts', 'tools', 'sourceIps', 'hosts'];
+export const ALLOWLIST_KINDS: Array<keyof Allowlist> = [
+  'accounts',
+  'tools',
+  'sourceIps',
+  'hosts',
+  'properties',
+];
 
 const TITLES: Record<keyof Allowlist, { title: string; example: string }> = {
   accounts: { title: 'Accounts', example: 'CORP\\svc-provisioning' },
   tools: { title: 'Tools (image names)', example: 'inventory-agent.exe' },
   sourceIps: { title: 'Source IPs', example: '10.0.9.15' },
   hosts: { title: 'Hosts', example: 'DC01' },
+  properties: { title: 'Properties', example: 'created-during-setup' },
 };
 
 interface AllowlistEditorProps {

@@ -94,14 +94,15 @@ export function SettingsScreen() {
         <h2>Allowlists</h2>
         <p className="muted">
           Known-good accounts, tools, source IPs and hosts (pen-test ranges, provisioning scripts, inventory
-          tools). A match lowers a finding’s severity and says why; it never hides it.
+          tools), and properties that make a finding routine (<code>created-during-setup</code>: an account
+          Windows setup created). A match lowers a finding’s severity and says why; it never hides it.
         </p>
         <div className="allowlists">
           {ALLOWLIST_KINDS.map((kind) => (
             <AllowlistEditor
               key={kind}
               kind={kind}
-              entries={draft.allowlist[kind]}
+              entries={draft.allowlist[kind] ?? []}
               onChange={(e) => setAllowlist(kind, e)}
             />
           ))}
