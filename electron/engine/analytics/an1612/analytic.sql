@@ -320,8 +320,9 @@ grouped AS (
     coalesce(list_sort(list(DISTINCT tool) FILTER (WHERE tool IS NOT NULL)), []) AS tools,
     coalesce(list_distinct(flatten(list(own_artifacts) FILTER (WHERE own_artifacts IS NOT NULL))), [])
       AS artifact_list,
-    list(DISTINCT {'key': coalesce(enumerated_key, account_key(named_account, NULL)),
-                   'display': named_account, 'role': 'enumerated'}) FILTER (WHERE named_account IS NOT NULL)
+    -- sorted, so a run names the accounts in the same order every time (and an .evtx and its XML agree)
+    list_sort(list(DISTINCT {'key': coalesce(enumerated_key, account_key(named_account, NULL)),
+                             'display': named_account, 'role': 'enumerated'}) FILTER (WHERE named_account IS NOT NULL))
       AS accounts,
     bool_or(domain_wide) AS domain_wide,
     bool_or(has_process) AS has_process,
