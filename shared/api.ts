@@ -221,6 +221,12 @@ export interface ApiMethods {
    * it); anything else there is never replaced.
    */
   saveCaseAs: [{ path: string; replace?: boolean }, { path: string }];
+  /**
+   * Creates an empty case at `path` (a .duckdb name) and goes on in it. Like saveCaseAs, an existing
+   * AccountScope case there is replaced only with `replace: true` (EXISTS without it), anything else
+   * there never.
+   */
+  newCase: [{ path: string; replace?: boolean }, CaseInfo];
   /** Per host: telemetry, gaps, log clears and where each analytic is blind (electron/engine/coverage). */
   coverage: [{ gapSeconds?: number }, HostCoverage[]];
   /** The events behind one cell of the coverage matrix: a host and a telemetry key of shared/coverageTelemetry. */
@@ -260,6 +266,7 @@ const METHOD_NAMES: { [M in ApiMethod]: M } = {
   exportReport: 'exportReport',
   openCase: 'openCase',
   saveCaseAs: 'saveCaseAs',
+  newCase: 'newCase',
   coverage: 'coverage',
   coverageEvents: 'coverageEvents',
 };

@@ -198,6 +198,7 @@ const REQUEST_CHECKS: { [M in ApiMethod]: Check } = {
   exportReport: object({ format: oneOf(['html', 'json', 'csv']) }),
   openCase: object({ path }),
   saveCaseAs: object({ path }, { replace: bool }),
+  newCase: object({ path }, { replace: bool }),
   // A gap shorter than a minute is noise, longer than a year is no gap inside any case.
   coverage: object({}, { gapSeconds: integer(60, 366 * 86_400) }),
   coverageEvents: object(

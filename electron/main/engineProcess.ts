@@ -16,7 +16,11 @@ export type FromEngine =
   | { type: 'fatal'; message: string };
 
 /** Calls after which the engine's case file may be another one. */
-export const CASE_CHANGING: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['openCase', 'saveCaseAs']);
+export const CASE_CHANGING: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'openCase',
+  'saveCaseAs',
+  'newCase',
+]);
 
 export function isFromEngine(m: unknown): m is FromEngine {
   return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';

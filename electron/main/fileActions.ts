@@ -67,12 +67,28 @@ export class FileActions {
     this.notify({ type: 'case-changed' });
   }
 
-  async saveCaseAs(): Promise<void> {
+  saveCaseAs(): Promise<void> {
+    return this.writeCase('saveCaseAs', 'Save case as', 'case.duckdb', 'save the case', 'with this one');
+  }
+
+  /** File → New Case: an empty case at a name the user gives, which the window then shows. */
+  newCase(): Promise<void> {
+    return this.writeCase('newCase', 'New case', 'new-case.duckdb', 'create the case', 'with an empty case');
+  }
+
+  /** Asks for a case file name, then saves or creates the case there, asking before replacing a case. */
+  private async writeCase(
+    method: 'saveCaseAs' | 'newCase',
+    title: string,
+    defaultPath: string,
+    what: string,
+    replacement: string,
+  ): Promise<void> {
     const win = this.window();
     if (!win) return;
     const choice = await dialog.showSaveDialog(win, {
-      title: 'Save case as',
-      defaultPath: 'case.duckdb',
+      title,
+      defaultPath,
       filters: CASE_FILTER,
       // Linux asks before replacing a file only when told to (macOS and Windows always ask).
       properties: ['showOverwriteConfirmation'],
@@ -80,23 +96,26 @@ export class FileActions {
     if (choice.canceled || !choice.filePath) return;
     const path = /\.duckdb$/i.test(choice.filePath) ? choice.filePath : `${choice.filePath}.duckdb`;
     // The dialog's own question covers the name it returned, not one with .duckdb added to it.
-    let result = await this.call('saveCaseAs', { path, replace: path === choice.filePath });
+    let result = await this.call(method, { path, replace: path === choice.filePath });
     if (!result.ok && result.error.code === 'EXISTS') {
       const { response } = await dialog.showMessageBox(win, {
         type: 'warning',
         title: 'AccountScope',
-        message: `${path} is already a case. Replace it with this one?`,
+        message: `${path} is already a case. Replace it ${replacement}?`,
         detail: 'The case now in that file will be lost.',
         buttons: ['Replace', 'Cancel'],
         defaultId: 1,
         cancelId: 1,
       });
       if (response !== 0) return;
-      result = await this.call('saveCaseAs', { path, replace: true });
+      result = await this.call(method, { path, replace: true });
     }
-    if ((await this.failed(result, 'save the case')) || !result.ok) return;
+    if ((await this.failed(result, what)) || !result.ok) return;
+    // Both answers carry the path of the case now open (saveCaseAs's copy, newCase's CaseInfo).
     this.hooks.caseOpened((result.value as { path: string }).path);
     this.notify({ type: 'case-changed' });
+    // A new case is empty: the window goes where evidence is added.
+    if (method === 'newCase') this.notify({ type: 'navigate', screen: 'import' });
   }
 
   async importPaths(kind: 'files' | 'folder'): Promise<void> {

@@ -217,6 +217,7 @@ async function start(): Promise<void> {
   const setMenu = (): void => {
     const menu = menuTemplate(
       {
+        newCase: () => void files.newCase(),
         openCase: () => void files.openCase(),
         openRecent: (path) => void files.openCasePath(path),
         clearRecent: () => {

@@ -34,6 +34,7 @@ export interface MenuEntry {
 export type ReportFormat = 'html' | 'json' | 'csv';
 
 export interface MenuActions {
+  newCase(): void;
   openCase(): void;
   /** A case from File → Open Recent. */
   openRecent(path: string): void;
@@ -76,6 +77,7 @@ export function menuTemplate(
   const file: MenuEntry = {
     label: 'File',
     submenu: [
+      { label: 'New Case…', accelerator: 'CmdOrCtrl+N', click: () => actions.newCase() },
       { label: 'Open Case…', accelerator: 'CmdOrCtrl+O', click: () => actions.openCase() },
       recentMenu(actions, opts.recent ?? []),
       { label: 'Save Case As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCaseAs() },

@@ -37,6 +37,7 @@ const METHODS = [
   'exportReport',
   'openCase',
   'saveCaseAs',
+  'newCase',
   'coverage',
   'coverageEvents',
 ] as const satisfies readonly ApiMethod[];

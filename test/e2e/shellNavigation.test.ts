@@ -65,6 +65,7 @@ test('each View menu entry, sent as the main process sends it, opens its screen'
   const asked: ScreenId[] = [];
   const menu = menuTemplate(
     {
+      newCase: () => undefined,
       openCase: () => undefined,
       openRecent: () => undefined,
       clearRecent: () => undefined,

@@ -1,5 +1,5 @@
 // Locations tests need: the project root (found from this file, compiled or not) and ../shared beside it.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,8 +27,23 @@ export const sampleLogsDir = join(projectRoot, 'sample-logs');
 /** The sample case's log files; sample-logs/ itself also holds its README and expected findings. */
 export const sampleEvidenceDir = join(sampleLogsDir, 'evidence');
 
+/**
+ * Removes a folder and everything in it, read-only folders too (the evidence kept beside a case is
+ * read-only, and only root may empty a read-only folder as it is).
+ */
+export function removeTree(dir: string): void {
+  const writable = (path: string): void => {
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    if (!st?.isDirectory()) return;
+    chmodSync(path, 0o700);
+    for (const name of readdirSync(path)) writable(join(path, name));
+  };
+  writable(dir);
+  rmSync(dir, { recursive: true, force: true });
+}
+
 /** A fresh temp folder, removed when the returned cleanup runs. */
 export function tempDir(prefix = 'accountscope-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, cleanup: () => removeTree(dir) };
 }

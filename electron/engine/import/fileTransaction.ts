@@ -8,6 +8,7 @@ import { findSourceByHash, insertSource, nextSourceId, type NewSource } from '..
 import type { SourceSummary } from '../../../shared/report.js';
 import type { BatchWriter } from './batchWriter.js';
 import type { ExpandedPath } from './expandPaths.js';
+import { diskFullMessage } from './diskFull.js';
 import { hashFile } from './fileChunks.js';
 import type { ImportOptions } from './importer.js';
 import { scanSlicedFile } from './planSlices.js';
@@ -161,7 +162,7 @@ export async function loadFile(
     // Nothing more of this file is wanted: stop its parses, so no worker waits on batches nobody takes.
     await queue.drop(slices[0]!, slices[slices.length - 1]! + 1);
     await writer?.finish().catch(() => undefined);
-    return failedSummary(path, (e as Error).message);
+    return failedSummary(path, diskFullMessage(e) ?? (e as Error).message);
   } finally {
     if (open) await conn.run('ROLLBACK').catch(() => undefined);
   }

@@ -5,6 +5,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import type { ReadError, ReadRow } from '../rowContract.js';
 import { SNIFF_BYTES, sniffInput } from '../readers/sniff.js';
 import { INPUT_FORMATS } from '../readers/formats.js';
+import { isDiskFull } from './diskFull.js';
 import { CHUNK_BYTES, fileChunks } from './fileChunks.js';
 import { InputFormatError, type Reader, type ReaderOptions, type ReaderSummary } from '../readers/types.js';
 
@@ -137,6 +138,9 @@ export async function parseFile<B extends RowBatch>(
     }
     await flush();
   } catch (e) {
+    // A full disk is no fault of the file: it fails the import of it (nothing kept, nothing recorded), so
+    // the same file imports once there is room, instead of being recorded as refused.
+    if (isDiskFull(e)) throw e;
     fatal = { message: `could not read the file: ${(e as Error).message}` };
   } finally {
     await handle.close();

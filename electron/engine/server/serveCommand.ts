@@ -32,12 +32,12 @@ export function startNotice(server: RunningServer): string {
   const lines = server.scratchCase
     ? [
         `No --case given: working in a new case at ${server.casePath}.`,
-        `Files dropped into the page are copied to ${server.uploadsDir}.`,
+        `Files dropped into the page are kept, read-only, beside the case in ${server.uploadsDir}.`,
         'Both are kept when the server stops (pass --case FILE to choose where the case lives).',
       ]
     : [
         `Serving ${server.casePath}.`,
-        `Files dropped into the page are copied to ${server.uploadsDir}, and kept when the server stops.`,
+        `Files dropped into the page are kept, read-only, beside the case in ${server.uploadsDir}.`,
       ];
   lines.push(`Listening on 127.0.0.1:${server.port}. Press Ctrl+C to stop.`);
   return lines.join('\n') + '\n';

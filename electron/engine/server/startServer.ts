@@ -11,7 +11,7 @@ import { handleApi } from './apiRoutes.js';
 import { isAllowedHost, isAllowedOrigin, newToken } from './httpSecurity.js';
 import { securityHeaders } from './httpSecurity.js';
 import { defaultStaticRoot, serveStatic } from './staticFiles.js';
-import { UploadFolder } from './uploads.js';
+import { keptEvidenceDir, UploadFolder } from './uploads.js';
 
 /** Loopback only: the case holds evidence, and nothing else on the network may reach it. */
 export const LISTEN_HOST = '127.0.0.1';
@@ -28,8 +28,9 @@ export interface ServerOptions {
 
 /**
  * What a stopped server left on disk. Its run folder holds the scratch case (without --case) and the
- * files dropped into the page; it is kept when either holds anything a responder could want back, so a
- * Ctrl+C never throws away a day's work, and removed when it holds nothing.
+ * files dropped into it (kept beside it, as beside any case); it is kept when either holds anything a
+ * responder could want back, so a Ctrl+C never throws away a day's work, and removed when it holds
+ * nothing.
  */
 export interface StoppedServer {
   runDir: string;
@@ -43,9 +44,9 @@ export interface RunningServer {
   port: number;
   token: string;
   casePath: string;
-  /** This run's folder: the scratch case when no case was given, and `evidence/` for dropped files. */
+  /** This run's folder: the scratch case when no case was given (and the files dropped into it). */
   runDir: string;
-  /** Where files dropped into the page are copied. */
+  /** Where files dropped into the page are kept: beside the case served at the start (see keptEvidenceDir). */
   uploadsDir: string;
   /** True when no case was given and a new one was made in runDir. */
   scratchCase: boolean;
@@ -64,8 +65,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     throw e;
   }
   const token = newToken();
-  const uploadsDir = join(runDir, 'evidence');
-  const uploads = new UploadFolder(uploadsDir);
+  // Drops are kept beside whichever case is open when they arrive.
+  const uploads = new UploadFolder(() => service.casePath);
+  const uploadsDir = keptEvidenceDir(casePath);
   const staticRoot = opts.staticRoot ?? defaultStaticRoot();
   const headers = securityHeaders();
   let port = 0;
@@ -132,7 +134,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       const info = await service.invoke('caseInfo', {});
       await service.close();
       const imported = !opts.casePath && (!info.ok || info.value.sources.length > 0);
-      const uploaded = (await readdir(uploadsDir).catch(() => [])).length > 0;
+      const scratchEvidence = keptEvidenceDir(join(runDir, 'case.duckdb'));
+      const uploaded = (await readdir(scratchEvidence).catch(() => [])).length > 0;
       const kept = imported || uploaded;
       if (!kept) await rm(runDir, { recursive: true, force: true });
       return { runDir, kept };

@@ -1,4 +1,4 @@
-// Case files as the user sees them: open an existing one, save a copy under a new name. Paths come from
+// Case files as the user sees them: open an existing one, save a copy under a new name, start a new one. Paths come from
 // the user (a dialog, or a path typed in browser mode), so each is checked before DuckDB sees it.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
@@ -85,6 +85,32 @@ async function targetProblem(full: string, current: string, replace: boolean): P
  * under the real name.
  */
 export async function copyCaseFile(currentPath: string, target: string, replace = false): Promise<string> {
+  return writeCaseFile(currentPath, target, replace, 'save the case', (partial) =>
+    copyFile(currentPath, partial, constants.COPYFILE_EXCL),
+  );
+}
+
+/**
+ * Creates an empty case (the schema, no evidence) at `target`, a name ending in .duckdb, with the same
+ * rules as copyCaseFile: nothing but a case is ever replaced, a case only with `replace`, and the new
+ * file is built under a temporary name and put in place whole.
+ */
+export async function createCaseFile(currentPath: string, target: string, replace = false): Promise<string> {
+  return writeCaseFile(currentPath, target, replace, 'create the case', async (partial) => {
+    const db = await openCase(partial, { memoryLimit: '64MB', threads: 1 });
+    // Closing writes everything into the file itself (no .wal is left to go with it).
+    db.close();
+    await rm(`${partial}.wal`, { force: true });
+  });
+}
+
+async function writeCaseFile(
+  currentPath: string,
+  target: string,
+  replace: boolean,
+  what: string,
+  write: (partial: string) => Promise<void>,
+): Promise<string> {
   const full = resolve(target);
   if (!/\.duckdb$/i.test(basename(full)))
     throw new ServiceError('BAD_REQUEST', `a case file's name ends in .duckdb, and ${full} does not`);
@@ -99,15 +125,16 @@ export async function copyCaseFile(currentPath: string, target: string, replace 
     `.${basename(full)}.saving-${process.pid}-${randomBytes(4).toString('hex')}`,
   );
   try {
-    await copyFile(currentPath, partial, constants.COPYFILE_EXCL);
+    await write(partial);
     if (await placeNew(partial, full)) return full;
     // Replacing: the old case's write-ahead log must not be replayed onto the new file.
     await rm(`${full}.wal`, { force: true });
     await rename(partial, full);
   } catch (e) {
     await rm(partial, { force: true });
+    await rm(`${partial}.wal`, { force: true });
     if (e instanceof ServiceError) throw e;
-    throw new ServiceError('CASE_ERROR', `could not save the case to ${full}: ${(e as Error).message}`);
+    throw new ServiceError('CASE_ERROR', `could not ${what} at ${full}: ${(e as Error).message}`);
   }
   return full;
 }

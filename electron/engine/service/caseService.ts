@@ -12,7 +12,7 @@ import type {
 import { validateRequest, type ValidRequest } from '../../../shared/apiValidate.js';
 import type { OpenCaseOptions } from '../store/openCase.js';
 import type { AnalyticsPort } from './analyticsPort.js';
-import { copyCaseFile, existingCasePath } from './caseFiles.js';
+import { copyCaseFile, createCaseFile, existingCasePath } from './caseFiles.js';
 import { readCaseInfo } from './caseInfo.js';
 import { CaseSession } from './caseSession.js';
 import { coverageEvents, coverageHosts } from './coverage.js';
@@ -163,6 +163,14 @@ export class CaseService {
       // Like any "Save As", work goes on in the saved file from here.
       await this.switchTo(saved);
       return { path: saved };
+    },
+    newCase: async ({ path, replace }) => {
+      const s = this.session;
+      if (s.imports.busy || s.analyzing)
+        throw new ServiceError('BUSY', 'wait for the import or analysis to finish, then start a new case');
+      const created = await createCaseFile(s.path, path, replace === true);
+      await this.switchTo(created);
+      return this.caseInfo();
     },
   };
 

@@ -33,12 +33,52 @@ export async function currentSchemaVersion(conn: DuckDBConnection): Promise<numb
   return Number(r.getRowObjects()[0]!['v']);
 }
 
+/** The newest schema this build knows. */
+export function knownSchemaVersion(dir = MIGRATIONS_DIR): number {
+  return Math.max(0, ...listMigrations(dir).map((m) => m.version));
+}
+
+/**
+ * A case written by a newer build: its tables may mean what this build does not know, and writing to
+ * them could lose data. It is refused before anything is changed.
+ */
+export class NewerCaseError extends Error {
+  constructor(
+    readonly caseVersion: number,
+    readonly knownVersion: number,
+  ) {
+    super(
+      `this case was written by a newer version of AccountScope (its schema is ${caseVersion}, this version ` +
+        `knows up to ${knownVersion}): open it with that version or a later one; the case was not changed`,
+    );
+    this.name = 'NewerCaseError';
+  }
+}
+
+/**
+ * The case's schema version without writing anything (a read-only case, or before migrating): 0 when it
+ * has no migrations table yet. Throws NewerCaseError when the case is newer than this build.
+ */
+export async function refuseNewerCase(conn: DuckDBConnection, dir = MIGRATIONS_DIR): Promise<number> {
+  const table = await conn.runAndReadAll(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables()
+      WHERE database_name = current_database() AND schema_name = current_schema() AND table_name = 'schema_migrations'`,
+  );
+  if (Number(table.getRowObjects()[0]!['n']) === 0) return 0;
+  const r = await conn.runAndReadAll('SELECT coalesce(max(version), 0)::INTEGER AS v FROM schema_migrations');
+  const have = Number(r.getRowObjects()[0]!['v']);
+  const known = knownSchemaVersion(dir);
+  if (have > known) throw new NewerCaseError(have, known);
+  return have;
+}
+
 /** Applies every migration newer than the case. Returns the versions applied. */
 export async function migrate(
   conn: DuckDBConnection,
   upTo = Infinity,
   dir = MIGRATIONS_DIR,
 ): Promise<number[]> {
+  await refuseNewerCase(conn, dir);
   const have = await currentSchemaVersion(conn);
   const applied: number[] = [];
   for (const m of listMigrations(dir)) {

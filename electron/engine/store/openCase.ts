@@ -11,7 +11,7 @@ import type { DuckDBConnection, DuckDBInstance as Instance } from '@duckdb/node-
 import { DuckDBInstance } from './duckdbApi.js';
 import { availableParallelism } from 'node:os';
 import { sep } from 'node:path';
-import { migrate } from './migrate.js';
+import { migrate, refuseNewerCase } from './migrate.js';
 import { createStagingDir, removeStagingDir } from './stagingDir.js';
 
 export interface OpenCaseOptions {
@@ -189,11 +189,12 @@ export async function openCase(path: string, opts: OpenCaseOptions = {}): Promis
   } catch (e) {
     instance.closeSync();
     if (opts.stagingDir) removeStagingDir(opts.stagingDir);
-    throw e;
+    throw caseInUse(path, e as Error) ?? e;
   }
   const stagingDir = opts.stagingDir ?? createStagingDir();
   try {
-    if (!opts.readOnly) await migrate(conn);
+    if (opts.readOnly) await refuseNewerCase(conn);
+    else await migrate(conn);
     await lockDown(conn, stagingDir, opts.exportDir);
   } catch (e) {
     conn.closeSync();
@@ -212,6 +213,19 @@ export async function openCase(path: string, opts: OpenCaseOptions = {}): Promis
       removeStagingDir(stagingDir);
     },
   };
+}
+
+/**
+ * DuckDB's refusal to open a case another process has open (it locks the file), said plainly: which
+ * process, and what to do. Null for any other failure.
+ */
+export function caseInUse(path: string, e: Error): Error | null {
+  if (!/Could not set lock on file/i.test(e.message)) return null;
+  const pid = /\(PID (\d+)\)/.exec(e.message)?.[1];
+  return new Error(
+    `the case ${path} is open in another program${pid ? ` (process ${pid})` : ''}: an import or the app ` +
+      'may be using it. Wait for it to finish or close the case there, then try again; nothing was changed',
+  );
 }
 
 /**

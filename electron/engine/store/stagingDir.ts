@@ -9,6 +9,11 @@
 // its host name, and the process id), and the first folder a process makes sweeps away those of its
 // machine whose owner is gone. A running instance's folder is never touched: its process is alive. A
 // reused pid can only keep a dead folder a while longer, never remove a live one.
+//
+// Builds before that named the folder without its owner (`accountscope-stage-XXXXXX`). Nothing says
+// whether such a folder's process still runs, so it is swept by age instead: once neither it nor
+// anything in it has changed for LEGACY_STALE_MS. An import writes a segment every few megabytes, so a
+// folder that old is one whose process was killed, or an old build's idle case left open for a day.
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
@@ -18,6 +23,10 @@ const PREFIX = 'accountscope-stage-';
 /** Containers sharing a temp folder have their own pids: each machine sweeps only its own folders. */
 const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
 const OWNED = new RegExp(`^${PREFIX}${HOST}-(\\d+)-[A-Za-z0-9]{6}$`);
+/** An older build's folder: mkdtemp's six characters, no owner. */
+const LEGACY = new RegExp(`^${PREFIX}[A-Za-z0-9]{6}$`);
+/** How long an older build's folder must have been untouched before it is swept: a day. */
+export const LEGACY_STALE_MS = 24 * 60 * 60 * 1000;
 
 let swept = false;
 
@@ -44,12 +53,20 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/** The latest change to a folder or anything directly in it (segments are never nested), in ms. */
+function lastChanged(path: string): number {
+  let latest = lstatSync(path).mtimeMs;
+  for (const name of readdirSync(path)) {
+    latest = Math.max(latest, lstatSync(join(path, name)).mtimeMs);
+  }
+  return latest;
+}
+
 /**
- * Removes the staging folders in `root` left by processes of this machine that are gone. Folders of
- * older builds (no owner in the name) are left alone: nothing says whether their owner still runs.
- * Returns the folders removed.
+ * Removes the staging folders in `root` left by processes of this machine that are gone, and those of
+ * older builds (no owner in the name) untouched for LEGACY_STALE_MS. Returns the folders removed.
  */
-export function removeStaleStagingDirs(root = tmpdir(), alive = processAlive): string[] {
+export function removeStaleStagingDirs(root = tmpdir(), alive = processAlive, now = Date.now()): string[] {
   let names: string[];
   try {
     names = readdirSync(root);
@@ -58,13 +75,17 @@ export function removeStaleStagingDirs(root = tmpdir(), alive = processAlive): s
   }
   const removed: string[] = [];
   for (const name of names) {
-    const pid = Number(OWNED.exec(name)?.[1] ?? NaN);
-    if (!Number.isSafeInteger(pid) || pid === process.pid || alive(pid)) continue;
+    const legacy = LEGACY.test(name);
+    if (!legacy) {
+      const pid = Number(OWNED.exec(name)?.[1] ?? NaN);
+      if (!Number.isSafeInteger(pid) || pid === process.pid || alive(pid)) continue;
+    }
     const path = join(root, name);
     try {
       const st = lstatSync(path);
       // Only a real folder of this user's: never a link, never someone else's.
       if (!st.isDirectory() || (process.getuid && st.uid !== process.getuid())) continue;
+      if (legacy && now - lastChanged(path) < LEGACY_STALE_MS) continue;
       rmSync(path, { recursive: true, force: true });
       removed.push(path);
     } catch {

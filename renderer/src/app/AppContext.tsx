@@ -24,7 +24,7 @@ export interface RawEventRef {
 export interface AppContextValue {
   api: ApiClient;
   transport: TransportKind;
-  /** Present in browser mode: streams a dropped file to the engine's evidence folder. */
+  /** Present in browser mode: streams a dropped file into the evidence folder kept beside the case. */
   uploadFile: SelectedTransport['uploadFile'];
   caseInfo: CaseInfo | null;
   /** The engine's analytics, in run order (the API's `analytics`): ids, names, the logs each reads. */

@@ -32,6 +32,18 @@ export function baseName(path: string): string {
   return parts.length > 0 ? parts[parts.length - 1]! : path;
 }
 
+/**
+ * A path in three parts, so a long one can be shortened in the middle: the folder's first half (`head`)
+ * and second half (`tail`) give way where they meet, the file name (`name`) stays whole. The three put
+ * together are the path.
+ */
+export function splitPath(path: string): { head: string; tail: string; name: string } {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1;
+  const folder = path.slice(0, cut);
+  const half = Math.ceil(folder.length / 2);
+  return { head: folder.slice(0, half), tail: folder.slice(half), name: path.slice(cut) };
+}
+
 /** The file with its folder (`WS01/Security.xml`): exports from several hosts often share a file name. */
 export function shortPath(path: string): string {
   const parts = path.split(/[\\/]/).filter((p) => p.length > 0);

@@ -1,4 +1,4 @@
-// Save the case under a new name, or open another case file. Paths are typed because the page cannot show
+// Start a new, empty case, save the case under a new name, or open another case file. Paths are typed because the page cannot show
 // a native file dialog in browser mode; the path is on the machine running the engine.
 import { useState } from 'react';
 import { ApiError } from '../../../shared/api';
@@ -8,7 +8,35 @@ import { Modal } from '../common/Modal';
 import { ErrorNote } from '../common/ErrorNote';
 import './CaseFileDialog.css';
 
-export type CaseFileMode = 'save' | 'open';
+export type CaseFileMode = 'new' | 'save' | 'open';
+
+const TEXT: Record<
+  CaseFileMode,
+  { title: string; label: string; placeholder?: string; about: string; submit: string }
+> = {
+  new: {
+    title: 'New case',
+    label: 'New case file path (.duckdb)',
+    placeholder: '/cases/client-2026-03.duckdb',
+    about:
+      'Creates an empty case at this path on the machine running the engine and switches to it; import evidence into it next. The current case stays as it is in its own file.',
+    submit: 'Create',
+  },
+  save: {
+    title: 'Save case as',
+    label: 'New case file path (.duckdb)',
+    placeholder: '/cases/client-2026-03.duckdb',
+    about:
+      'Writes a copy of the whole case (events, findings, settings) to this path on the machine running the engine, and continues in the copy.',
+    submit: 'Save',
+  },
+  open: {
+    title: 'Open case',
+    label: 'Case file path (.duckdb)',
+    about: 'Closes the current case and opens this one. Unsaved work is already in the current case file.',
+    submit: 'Open',
+  },
+};
 
 export function CaseFileDialog({ mode, onClose }: { mode: CaseFileMode; onClose: () => void }) {
   const { api, caseInfo, dataChanged, navigate } = useApp();
@@ -30,6 +58,11 @@ export function CaseFileDialog({ mode, onClose }: { mode: CaseFileMode; onClose:
         // Like any Save As, the work goes on in the copy: the header follows it, and the dialog says so.
         setDone(`Case saved to ${saved.path}; you are now working in this copy.`);
         dataChanged();
+      } else if (mode === 'new') {
+        await api.newCase({ path: path.trim(), ...(replace ? { replace: true } : {}) });
+        dataChanged();
+        navigate('import');
+        onClose();
       } else {
         await api.openCase({ path: path.trim() });
         dataChanged();
@@ -37,7 +70,7 @@ export function CaseFileDialog({ mode, onClose }: { mode: CaseFileMode; onClose:
         onClose();
       }
     } catch (e) {
-      if (mode === 'save' && !replace && e instanceof ApiError && e.code === 'EXISTS')
+      if (mode !== 'open' && !replace && e instanceof ApiError && e.code === 'EXISTS')
         setReplacing(path.trim());
       else setError(errorText(e));
     } finally {
@@ -45,9 +78,9 @@ export function CaseFileDialog({ mode, onClose }: { mode: CaseFileMode; onClose:
     }
   };
 
-  const title = mode === 'save' ? 'Save case as' : 'Open case';
+  const text = TEXT[mode];
   return (
-    <Modal title={title} onClose={onClose} testId={`case-dialog-${mode}`}>
+    <Modal title={text.title} onClose={onClose} testId={`case-dialog-${mode}`}>
       <form
         className="stack"
         onSubmit={(e) => {
@@ -56,27 +89,24 @@ export function CaseFileDialog({ mode, onClose }: { mode: CaseFileMode; onClose:
         }}
       >
         <label className="field">
-          <span>{mode === 'save' ? 'New case file path (.duckdb)' : 'Case file path (.duckdb)'}</span>
+          <span>{text.label}</span>
           <input
             type="text"
             value={path}
             autoFocus
-            placeholder={mode === 'save' ? '/cases/client-2026-03.duckdb' : caseInfo?.path}
+            placeholder={text.placeholder ?? caseInfo?.path}
             onChange={(e) => setPath(e.target.value)}
             data-testid="case-path"
           />
         </label>
-        <p className="muted">
-          {mode === 'save'
-            ? 'Writes a copy of the whole case (events, findings, settings) to this path on the machine running the engine, and continues in the copy.'
-            : 'Closes the current case and opens this one. Unsaved work is already in the current case file.'}
-        </p>
+        <p className="muted">{text.about}</p>
         {error && <ErrorNote message={error} />}
         {replacing && (
           <div className="note" role="alertdialog" data-testid="case-replace-confirm">
             <p>
               An AccountScope case already exists at <span className="mono">{replacing}</span>. Replace it
-              with a copy of this case? Its events, findings and settings will be lost.
+              with {mode === 'new' ? 'an empty case' : 'a copy of this case'}? Its events, findings and
+              settings will be lost.
             </p>
             <div className="row">
               <button
@@ -105,7 +135,7 @@ export function CaseFileDialog({ mode, onClose }: { mode: CaseFileMode; onClose:
             disabled={busy || !path.trim()}
             data-testid="case-submit"
           >
-            {busy ? 'Working…' : mode === 'save' ? 'Save' : 'Open'}
+            {busy ? 'Working…' : text.submit}
           </button>
           <button type="button" className="btn" onClick={onClose}>
             {done ? 'Close' : 'Cancel'}

@@ -1,7 +1,8 @@
-// The case at a glance: which file is open, what is in it, and the case-level actions (report, save, open).
+// The case at a glance: which file is open (its full path, shortened in the middle when long, whole on
+// hover), what is in it, and the case-level actions (report, new, save, open).
 import { useState } from 'react';
 import { useApp } from '../app/AppContext';
-import { baseName, formatCount } from '../format/formatNumbers';
+import { formatCount, splitPath } from '../format/formatNumbers';
 import { formatTime } from '../format/formatTime';
 import { ReportExportMenu } from './ReportExportMenu';
 import { CaseFileDialog, type CaseFileMode } from './CaseFileDialog';
@@ -11,6 +12,7 @@ export function Header() {
   const { caseInfo, timeZone } = useApp();
   const [dialog, setDialog] = useState<CaseFileMode | null>(null);
   const counts = caseInfo?.counts;
+  const where = caseInfo ? splitPath(caseInfo.path) : null;
 
   return (
     <header className="app-header" data-testid="app-header">
@@ -22,7 +24,19 @@ export function Header() {
       </div>
       <div className="case-block">
         <div className="case-name" title={caseInfo?.path} data-testid="case-name">
-          {caseInfo ? baseName(caseInfo.path) : 'No case'}
+          {where ? (
+            <>
+              <span className="case-folder-head">{where.head}</span>
+              {/* Right to left, so its ellipsis is at its start: the cut falls in the middle of the
+                  folder. The marks keep the slashes at its ends where they are. */}
+              <span className="case-folder-tail" data-testid="case-folder-tail">
+                {`\u200e${where.tail}\u200e`}
+              </span>
+              <span className="case-file">{where.name}</span>
+            </>
+          ) : (
+            'No case'
+          )}
         </div>
         <div className="case-range" data-testid="case-range">
           {caseInfo?.first
@@ -56,12 +70,39 @@ export function Header() {
       )}
       <div className="header-actions">
         <ReportExportMenu />
-        <button type="button" className="btn small" onClick={() => setDialog('save')} data-testid="save-case">
-          Save case as…
-        </button>
-        <button type="button" className="btn small" onClick={() => setDialog('open')} data-testid="open-case">
-          Open case…
-        </button>
+        <div className="case-actions" role="group" aria-label="Case file">
+          <span className="case-actions-label">Case</span>
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => setDialog('new')}
+            title="Start a new, empty case in a file you name"
+            aria-label="New case…"
+            data-testid="new-case"
+          >
+            New…
+          </button>
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => setDialog('save')}
+            title="Save a copy of this case and continue in the copy"
+            aria-label="Save case as…"
+            data-testid="save-case"
+          >
+            Save as…
+          </button>
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => setDialog('open')}
+            title="Open another case file"
+            aria-label="Open case…"
+            data-testid="open-case"
+          >
+            Open…
+          </button>
+        </div>
       </div>
       {dialog && <CaseFileDialog mode={dialog} onClose={() => setDialog(null)} />}
     </header>

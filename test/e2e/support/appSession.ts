@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../../electron/engine/server/startServer.js';
 import { launchChromium, openGuardedPage, type GuardedPage } from './chromium.js';
+import { removeTree } from '../../support/paths.js';
 
 export interface AppSession {
   server: RunningServer;
@@ -37,7 +38,8 @@ export async function openAppSession(): Promise<AppSession> {
         await browser.close();
         // The server keeps files dropped into the page; this test's are of no further use.
         rmSync((await running.close()).runDir, { recursive: true, force: true });
-        rmSync(caseDir, { recursive: true, force: true });
+        // The files dropped into the page are kept beside the case, read-only.
+        removeTree(caseDir);
       },
     };
   } catch (e) {

@@ -220,6 +220,9 @@ export function createFakeApi(): ApiClient {
       throw new ApiError('NOT_FOUND', 'no such case file');
     },
     saveCaseAs: async ({ path }) => ({ path }),
+    newCase: async () => {
+      throw new ApiError('BAD_REQUEST', 'the fake case cannot start a new one');
+    },
     // The Coverage screen is looked at against the real engine (test/e2e/coverage.test.ts).
     coverage: async () => [],
     coverageEvents: async () => ({ total: 0, rows: [] }),

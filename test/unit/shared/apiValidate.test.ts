@@ -54,6 +54,7 @@ const GOOD: Record<string, unknown> = {
   exportReport: { format: 'html' },
   openCase: { path: '/cases/a.duckdb' },
   saveCaseAs: { path: '/cases/b.duckdb' },
+  newCase: { path: '/cases/c.duckdb', replace: true },
   coverage: { gapSeconds: 3600 },
   coverageEvents: { host: 'WS01.corp.local', telemetry: '4720', offset: 0, limit: 50 },
 };
@@ -132,6 +133,7 @@ const BAD: Array<[string, unknown, RegExp]> = [
   ['openCase', { path: 7 }, /must be a string/],
   ['openCase', {}, /path is missing/],
   ['saveCaseAs', { path: null }, /must be a string/],
+  ['newCase', { path: '/cases/c.duckdb', replace: 'yes' }, /replace/],
 ];
 
 test('malformed requests are refused with a message naming the field', () => {

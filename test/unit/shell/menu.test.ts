@@ -14,6 +14,7 @@ import { SCREENS } from '../../../shared/screens.js';
 function recorder(): { actions: MenuActions; log: string[] } {
   const log: string[] = [];
   const actions: MenuActions = {
+    newCase: () => log.push('newCase'),
     openCase: () => log.push('openCase'),
     openRecent: (p) => log.push(`recent:${p}`),
     clearRecent: () => log.push('clearRecent'),
@@ -32,11 +33,12 @@ function recorder(): { actions: MenuActions; log: string[] } {
 const find = (items: MenuEntry[], label: string) => items.find((i) => i.label === label)!;
 const labels = (items: MenuEntry[] | undefined) => (items ?? []).filter((i) => i.label).map((i) => i.label);
 
-test('File offers open, recent cases, save as, show in folder, import files and folders, and each report format', () => {
+test('File offers new, open, recent cases, save as, show in folder, import files and folders, and each report format', () => {
   const { actions, log } = recorder();
   const menu = menuTemplate(actions, { isMac: false, devTools: false });
   const file = find(menu, 'File').submenu!;
   assert.deepEqual(labels(file), [
+    'New Case…',
     'Open Case…',
     'Open Recent',
     'Save Case As…',
@@ -48,6 +50,7 @@ test('File offers open, recent cases, save as, show in folder, import files and 
   for (const item of file) item.click?.();
   for (const item of find(file, 'Export Report').submenu!) item.click?.();
   assert.deepEqual(log, [
+    'newCase',
     'openCase',
     'saveCaseAs',
     'showCase',

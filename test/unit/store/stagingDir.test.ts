@@ -2,10 +2,11 @@
 // is gone, never while it runs, and never anything that only looks like one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
   createStagingDir,
+  LEGACY_STALE_MS,
   processAlive,
   removeStaleStagingDirs,
 } from '../../../electron/engine/store/stagingDir.js';
@@ -44,6 +45,49 @@ test('only folders of this machine whose process is gone are removed', () => {
         basename(mine),
         'not-a-staging-folder',
       ].sort(),
+    );
+    assert.deepEqual(readdirSync(target), ['keep.txt']);
+  } finally {
+    cleanup();
+  }
+});
+
+test('an older build’s folder (no owner in its name) is removed once it and its segments are a day old', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const now = Date.now();
+    const dayAgo = (now - LEGACY_STALE_MS - 60_000) / 1000;
+    const age = (path: string, seconds: number): void => utimesSync(path, seconds, seconds);
+    const make = (name: string, segmentAge: number, folderAge: number): string => {
+      const d = join(dir, name);
+      mkdirSync(d);
+      writeFileSync(join(d, 'job1-1-win_events.csv'), 'parsed evidence');
+      age(join(d, 'job1-1-win_events.csv'), segmentAge);
+      age(d, folderAge);
+      return d;
+    };
+    const stale = make('accountscope-stage-Ab12Cd', dayAgo, dayAgo);
+    // Still being written to: a segment from a minute ago.
+    const busy = make('accountscope-stage-Ef34Gh', now / 1000 - 60, dayAgo);
+    const fresh = make('accountscope-stage-Ij56Kl', now / 1000, now / 1000);
+    const emptyStale = join(dir, 'accountscope-stage-Mn78Op');
+    mkdirSync(emptyStale);
+    age(emptyStale, dayAgo);
+    // Names that are not an older build's staging folder, however old.
+    const lookalike = make('accountscope-stage-toolong1', dayAgo, dayAgo);
+    const other = make('someone-else-Ab12Cd', dayAgo, dayAgo);
+    const target = join(dir, 'target');
+    mkdirSync(target);
+    writeFileSync(join(target, 'keep.txt'), 'x');
+    symlinkSync(target, join(dir, 'accountscope-stage-Qr90St'));
+
+    const removed = removeStaleStagingDirs(dir, () => false, now).sort();
+    assert.deepEqual(removed, [stale, emptyStale].sort());
+    assert.deepEqual(
+      readdirSync(dir).sort(),
+      [busy, fresh, lookalike, other, target, join(dir, 'accountscope-stage-Qr90St')]
+        .map((p) => basename(p))
+        .sort(),
     );
     assert.deepEqual(readdirSync(target), ['keep.txt']);
   } finally {

@@ -18,7 +18,7 @@ import { DoctypeGuard } from './doctypeGuard.js';
 import { EventSplitter } from './eventSplitter.js';
 import { findNextEventStart, parseEventRecord } from './eventRecord.js';
 import * as problems from './readProblems.js';
-import type { EncodingInfo } from './textEncoding.js';
+import { encodeAscii, type EncodingInfo } from './textEncoding.js';
 
 /** Where in its file a session reads. */
 export interface SessionPlace {
@@ -31,6 +31,15 @@ export interface SessionPlace {
 }
 
 const WHOLE_FILE: SessionPlace = { startOffset: 0, reachesEnd: true, fileHead: null };
+
+/** Full parses of one splitter slice before the events left in it with another start after them are skipped. */
+const MAX_PARSES_PER_SLICE = 16;
+
+/** Whether `bytes` before `end` hold `<!` or `<?`: a comment, CDATA or instruction an `<Event` could sit in. */
+function mayHideMarkup(bytes: Buffer, end: number, info: EncodingInfo): boolean {
+  const head = bytes.subarray(0, end);
+  return head.indexOf(encodeAscii('<!', info)) >= 0 || head.indexOf(encodeAscii('<?', info)) >= 0;
+}
 
 export class ReadSession {
   private readonly guard: DoctypeGuard;
@@ -113,17 +122,29 @@ export class ReadSession {
   private event(bytes: Buffer, offset: number): void {
     this.stretchEnded(false);
     let start = 0;
+    let parses = 0;
     for (;;) {
       const slice = start === 0 ? bytes : bytes.subarray(start);
       const at = offset + start;
       const recordNo = ++this.recordNo;
+      // An event with another event start after it in the slice cannot be whole (the slice ends at the
+      // first `</Event>`), unless that start sits in a comment, CDATA or processing instruction: when
+      // nothing before it could open one, or after MAX_PARSES_PER_SLICE attempts, it is skipped without
+      // parsing. Parsing each rest of a slice of thousands of unclosed `<Event>`s took quadratic time.
+      const ahead = findNextEventStart(slice, at, this.info);
+      if (ahead > 0 && (parses >= MAX_PARSES_PER_SLICE || !mayHideMarkup(slice, ahead, this.info))) {
+        this.failed(problems.unclosedEvent(recordNo, at, at + ahead));
+        start += ahead;
+        continue;
+      }
+      parses++;
       const outcome = parseEventRecord(slice, recordNo, this.info, this.markup.evidence.xmlVersion ?? '1.0');
       if (outcome.ok) {
         this.records++;
         this.sink.row({ kind: 'win', row: outcome.row });
         return;
       }
-      const next = findNextEventStart(slice, at, this.info);
+      const next = ahead;
       if (next > 0) {
         this.failed(problems.unclosedEvent(recordNo, at, at + next));
         start += next;

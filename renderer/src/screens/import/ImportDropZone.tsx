@@ -1,6 +1,6 @@
 // Drop files or folders. In the desktop app the preload turns each dropped item into its path and the engine
 // reads it in place. A browser page is never told where a dropped file lives, so in browser mode the files
-// (folders walked) are streamed to the engine's evidence folder first and imported from there.
+// (folders walked) are streamed into the case's kept-evidence folder beside it, and imported from there.
 import { useState, type DragEvent } from 'react';
 import { useApp } from '../../app/AppContext';
 import { useCaseJobs } from '../../app/CaseJobs';
@@ -88,7 +88,7 @@ export function ImportDropZone() {
       <p className="muted small">
         {resolvePath
           ? 'They are read where they are; nothing is copied or changed.'
-          : 'Browser mode: dropped files are copied to the engine’s evidence folder, then imported.'}
+          : 'Browser mode: dropped files are kept, read-only, in a folder beside the case (case-name.evidence), then imported from there.'}
       </p>
       {notice && (
         <p

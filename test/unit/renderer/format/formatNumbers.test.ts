@@ -9,6 +9,7 @@ import {
   formatRate,
   shortHost,
   shortPath,
+  splitPath,
 } from '../../../../renderer/src/format/formatNumbers';
 
 test('bytes scale by 1024 with one decimal below 100', () => {
@@ -47,4 +48,22 @@ test('paths and hosts shorten to what fits a column', () => {
   assert.equal(shortHost('WS01.corp.local'), 'WS01');
   assert.equal(shortHost('10.0.4.7'), '10.0.4.7');
   assert.equal(shortHost('DC01'), 'DC01');
+});
+
+test('a path splits into its folder’s two halves and its file name, which put together are the path', () => {
+  assert.deepEqual(splitPath('/cases/acme/case.duckdb'), {
+    head: '/cases',
+    tail: '/acme/',
+    name: 'case.duckdb',
+  });
+  assert.deepEqual(splitPath('C:\\Cases\\acme.duckdb'), {
+    head: 'C:\\Ca',
+    tail: 'ses\\',
+    name: 'acme.duckdb',
+  });
+  assert.deepEqual(splitPath('case.duckdb'), { head: '', tail: '', name: 'case.duckdb' });
+  for (const p of ['/a/b/c.duckdb', 'x', '/', 'C:\\a/b\\c.duckdb']) {
+    const { head, tail, name } = splitPath(p);
+    assert.equal(head + tail + name, p);
+  }
 });
