@@ -85,6 +85,13 @@ test('failures count per account and per source', async () => {
   assert.deepEqual(await run({ win: twoSources }), [], '10 + 10 from two IPs is not 20 from one');
   const spelled = fails(20).map((e, i) => ({ ...e, targetUser: i % 2 ? 'ADMINISTRATOR' : 'Administrator' }));
   assert.equal((await run({ win: spelled })).length, 1, 'the account compares case-insensitively');
+  const machine = Array.from({ length: 20 }, (_, i) => fail(i * 10, 'WS17$'));
+  assert.deepEqual(
+    await run({ win: machine }),
+    [],
+    'a machine account with a stale password is not guessing',
+  );
+  assert.equal((await run({ win: machine }, { params: { t1110_001_machine_accounts: true } })).length, 1);
   const mapped = fails(20).map((e, i) => ({ ...e, ip: i % 2 ? `::ffff:${IP}` : IP }));
   assert.equal((await run({ win: mapped })).length, 1, 'an IPv4-mapped address is the same source');
 });

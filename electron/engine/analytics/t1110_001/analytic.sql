@@ -20,6 +20,8 @@
 --                                        an expired password, MFA or Conditional Access stopped the sign-in
 --   $t1110_001_excluded_sources          - 127.0.0.1 0.0.0.0 ::1   never a source IP (empty always skipped)
 --   $t1110_001_excluded_users            - N/A ANONYMOUS LOGON     never counted (empty always skipped)
+--   $t1110_001_machine_accounts          false   count failures of machine accounts (HOST$) too: a computer
+--                                        with a stale password fails the same way all day
 --   $allow_source_ips $allow_hosts $allow_accounts   the case's allowlist (a match lowers to Low)
 --
 -- (1) Every counted failure is an attempt against one account (the name part, case-insensitively; the
@@ -58,6 +60,7 @@ win_attempts AS (
       OR (f.event_id IN (4625, 4776) AND list_contains(hex_codes($t1110_001_win_password_right_codes), f.code)))
     AND NOT blank_name(f.target_user)
     AND NOT list_contains(list_transform($t1110_001_excluded_users, u -> lower(u)), lower(f.target_user))
+    AND ($t1110_001_machine_accounts OR NOT is_machine_account(f.target_user))
 ),
 attempts AS (
   SELECT CASE WHEN w.event_id = 4776 THEN 'windows-workstation'

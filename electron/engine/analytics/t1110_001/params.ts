@@ -90,4 +90,11 @@ export const PARAMS: readonly ParamSpecInput[] = [
     default: ['-', 'N/A', 'ANONYMOUS LOGON'],
     description: 'Usernames never counted (compared case-insensitively); empty names are always skipped.',
   },
+  {
+    name: 't1110_001_machine_accounts',
+    type: 'boolean',
+    default: false,
+    description:
+      'Count failures of machine accounts (names ending in $) too; off by default, since a computer with a stale password fails the same way all day.',
+  },
 ];
