@@ -94,13 +94,20 @@ attempts AS (
     AND NOT list_contains(list_transform($t1110_001_excluded_users, u -> lower(u)), lower(s.user_principal_name))
 ),
 
--- (2) Failures in [this attempt's time, + window) against the same account from the same source
+-- (2) Failures in [this attempt's time, + window) against the same account from the same source, counted
+--     only where the account and source have enough failures in all to fire
+enough AS (
+  SELECT source_kind, group_key, user_id
+  FROM attempts
+  GROUP BY ALL
+  HAVING count(*) >= $t1110_001_min_failures
+),
 windows AS (
   SELECT a.*,
          count(*) OVER (PARTITION BY a.source_kind, a.group_key, a.user_id ORDER BY a.ts
                         RANGE BETWEEN CURRENT ROW AND to_minutes($t1110_001_window_minutes) - INTERVAL 1 MICROSECOND FOLLOWING)
            AS window_failures
-  FROM attempts a
+  FROM attempts a SEMI JOIN enough e USING (source_kind, group_key, user_id)
 ),
 -- (3) The last firing window start at or before each attempt; an attempt inside it is part of the guessing
 covered AS (

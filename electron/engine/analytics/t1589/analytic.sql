@@ -86,7 +86,10 @@ win_failures AS (   -- the code that counts: 4625 SubStatus when listed, else St
   SELECT e.source_id, e.record_no, e.record_id, e.event_id, e.ts, e.host, e.ip, e.workstation,
          e.target_user, e.target_domain, regexp_replace(e.ip, '^::ffff:', '') AS ip0,
          nullif(nullif(trim(e.workstation), '-'), '') AS ws,
-         CASE WHEN e.event_id = 4625 THEN nullif(nullif(trim(e.data->>'ProcessName'), '-'), '') END AS process,
+         -- the calling process, read from the event's JSON only for a 4625 with no remote address
+         CASE WHEN e.event_id = 4625 AND $t1589_win_group_without_ip
+                   AND remote_ip(regexp_replace(e.ip, '^::ffff:', '')) IS NULL
+              THEN nullif(nullif(trim(e.data->>'ProcessName'), '-'), '') END AS process,
          CASE e.event_id
            WHEN 4625 THEN CASE WHEN list_contains(hex_codes($t1589_win_4625_codes), hex_code(e.sub_status))
                                THEN hex_code(e.sub_status) ELSE hex_code(e.status) END
@@ -107,6 +110,19 @@ win_sourced AS (   -- where a failure came from: its IP; the workstation a 4776 
          END AS source_kind
   FROM win_failures f
 ),
+win_counted AS (   -- the failures that count, from a source that can be named
+  SELECT f.*
+  FROM win_sourced f
+  WHERE ((f.event_id = 4625 AND list_contains(hex_codes($t1589_win_4625_codes), f.code))
+      OR (f.event_id = 4771 AND list_contains(hex_codes($t1589_win_4771_codes), f.code))
+      OR (f.event_id = 4768 AND list_contains(hex_codes($t1589_win_4768_codes), f.code))
+      OR (f.event_id = 4776 AND list_contains(hex_codes($t1589_win_4776_codes), f.code)))
+    AND f.source_kind IS NOT NULL
+    AND (f.source_kind <> 'windows-workstation'
+         OR NOT blank_name(f.workstation) AND NOT list_contains($t1589_excluded_sources, f.workstation))
+    AND NOT blank_name(f.target_user)
+    AND NOT list_contains(list_transform($t1589_excluded_users, u -> lower(u)), lower(f.target_user))
+),
 win_attempts AS (
   SELECT f.source_kind,
          CASE f.source_kind WHEN 'windows-workstation' THEN f.workstation WHEN 'windows-ip' THEN f.ip0
@@ -120,16 +136,7 @@ win_attempts AS (
          'win_events', f.source_id, f.record_no, f.record_id, f.event_id,
          CASE WHEN f.source_kind = 'windows-local' THEN f.ws END,
          CASE WHEN f.source_kind = 'windows-local' THEN f.process END
-  FROM win_sourced f
-  WHERE ((f.event_id = 4625 AND list_contains(hex_codes($t1589_win_4625_codes), f.code))
-      OR (f.event_id = 4771 AND list_contains(hex_codes($t1589_win_4771_codes), f.code))
-      OR (f.event_id = 4768 AND list_contains(hex_codes($t1589_win_4768_codes), f.code))
-      OR (f.event_id = 4776 AND list_contains(hex_codes($t1589_win_4776_codes), f.code)))
-    AND f.source_kind IS NOT NULL
-    AND (f.source_kind <> 'windows-workstation'
-         OR NOT blank_name(f.workstation) AND NOT list_contains($t1589_excluded_sources, f.workstation))
-    AND NOT blank_name(f.target_user)
-    AND NOT list_contains(list_transform($t1589_excluded_users, u -> lower(u)), lower(f.target_user))
+  FROM win_counted f
 ),
 attempts AS (
   SELECT a.*, lower(a.group_value) AS group_key
@@ -138,6 +145,20 @@ attempts AS (
 
 -- (2) Distinct usernames in [this attempt's time, + window) of the same group; and, for the Low tier, in
 --     [its time, + burst window), with how many of those said "no such user"
+-- Only a group with enough distinct names overall can fire: the sliding windows are counted for those.
+group_sizes AS (
+  SELECT source_kind, group_key, group_app, group_reason, count(DISTINCT user_id) AS users
+  FROM attempts
+  GROUP BY ALL
+),
+candidates AS (
+  SELECT a.*
+  FROM attempts a JOIN group_sizes g USING (source_kind, group_key, group_app, group_reason)
+  WHERE g.users >= CASE WHEN a.source_kind = 'entra-sspr' THEN $t1589_sspr_min_distinct_targets
+                        WHEN $t1589_bursts THEN least($t1589_min_distinct_users, $t1589_burst_min_distinct_users,
+                                                      $t1589_burst_min_not_found_users)
+                        ELSE $t1589_min_distinct_users END
+),
 windows AS (
   SELECT a.source_kind, a.group_key, a.group_app, a.group_reason, a.ts AS window_start,
          count(DISTINCT a.user_id) OVER (
@@ -146,7 +167,7 @@ windows AS (
          ) AS window_users,
          count(DISTINCT a.user_id) OVER burst AS burst_users,
          count(DISTINCT CASE WHEN a.not_found THEN a.user_id END) OVER burst AS burst_not_found_users
-  FROM attempts a
+  FROM candidates a
   WINDOW burst AS (
     PARTITION BY a.source_kind, a.group_key, a.group_app, a.group_reason ORDER BY a.ts
     RANGE BETWEEN CURRENT ROW AND to_minutes($t1589_burst_minutes) - INTERVAL 1 MICROSECOND FOLLOWING)
