@@ -1,6 +1,6 @@
-// The four analytics over real, public attack recordings (../shared/real-logs): every expected detection
-// of kind enumeration, account_creation, creation_sequence or username_enumeration in manifest.json is
-// found by its analytic on the same host (and account, where the manifest names one) with default
+// The analytics over real, public attack recordings (../shared/real-logs): every expected detection
+// of kind enumeration, account_creation, creation_sequence, username_enumeration or password_guessing in
+// manifest.json is found by its analytic on the same host (and account, where the manifest names one) with default
 // parameters, and the negative recordings give nothing. Each recording is its own case. Prints the recall.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -41,21 +41,30 @@ const ANALYTICS_FOR: Record<string, AnalyticId[]> = {
   account_creation: ['AN1604'],
   creation_sequence: ['AN1604', 'AN1235'],
   username_enumeration: ['T1589'],
+  password_guessing: ['T1110_001'],
+};
+
+/**
+ * Codes the manifest counts for a detection that belong to another account than the one it names: a
+ * password-guessing finding is about one account, so they are not in its counts.
+ */
+const OTHER_ACCOUNTS_CODES: Record<string, { codes: string[]; why: string }> = {
+  R30: {
+    codes: ['4625:0xC0000064'],
+    why: "the one failure for the random name JcDfcZTc (the tool's first probe), not for Administrator",
+  },
 };
 
 /**
  * Entries a default parameter cannot reach, with the parameter that shows the analytic still finds them,
- * and why. (R22 is not here: nothing the stated rules read is in it.)
+ * and why. (R22 is not here: nothing the stated rules read is in it. R25, the Kerberos spray of nine
+ * names in a second, was here until T1589's Low tier for bursts: it is found with the defaults now.)
  */
-const LOWERED: Record<string, { params: Record<string, number>; why: string }> = {
-  R25: {
-    params: { t1589_min_distinct_users: 9 },
-    why: 'the spray tries 9 distinct names (7 unknown in 4768 0x6, 2 in 4771 0x18), below the default 15',
-  },
-};
+const LOWERED: Record<string, { params: Record<string, number>; why: string }> = {};
 
 const UNDETECTABLE: Record<string, string> = {
   R22: 'accounts are created only as Sysmon 12/13 registry writes under HKLM\\SAM by lsass.exe; there is no 4720, 4688 or 4732 for the stated rules to read',
+  R31: "the spray is recorded only on the machine it came from, as 4648 (explicit credentials); the targets' 4625, 4771 or 4776 are not in the recording",
 };
 
 const namePart = (s: string) => s.slice(s.lastIndexOf('\\') + 1).toLowerCase();
@@ -65,7 +74,7 @@ const seconds = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)
 const hexEq = (a: string, b: string) => BigInt(a) === BigInt(b);
 
 /** Why a finding does not match the expected detection, or null when it does. */
-function mismatch(e: Expected, f: Finding): string | null {
+function mismatch(e: Expected, f: Finding, otherAccounts: string[] = []): string | null {
   if (!f.hosts.some((h) => sameHost(h, e.host))) return `host ${f.hosts.join(',')}`;
   const d = (f.details ?? {}) as Record<string, unknown>;
   if (e.actor && namePart(f.actor.user ?? '') !== namePart(e.actor)) return `actor ${f.actor.user}`;
@@ -86,6 +95,7 @@ function mismatch(e: Expected, f: Finding): string | null {
   if (e.codes) {
     const counts = (d['codeCounts'] ?? {}) as Record<string, number>;
     for (const [k, n] of Object.entries(e.codes)) {
+      if (otherAccounts.includes(k)) continue;
       const [eventId, code] = k.split(':');
       const got = Object.entries(counts).find(
         ([ck]) => ck.split(':')[0] === eventId && hexEq(ck.split(':')[1]!, code!),
@@ -117,7 +127,9 @@ for (const entry of manifest.entries) {
       }
       for (const e of entry.expected_detections) {
         const analytics = ANALYTICS_FOR[e.kind];
-        if (!analytics) continue; // password_guessing: not one of the four analytics' kinds
+        if (!analytics) throw new Error(`${entry.id}: no analytic for kind ${e.kind}`);
+        const others = OTHER_ACCOUNTS_CODES[entry.id];
+        if (others) t.diagnostic(`codes not of the named account: ${others.codes.join(', ')}: ${others.why}`);
         expectedTotal++;
         if (UNDETECTABLE[entry.id]) {
           t.diagnostic(`not detectable by the stated rules: ${UNDETECTABLE[entry.id]}`);
@@ -127,14 +139,16 @@ for (const entry of manifest.entries) {
         let pool = findings;
         const lowered = LOWERED[entry.id];
         if (lowered) {
-          const atDefault = findings.filter((f) => analytics.includes(f.analytic) && !mismatch(e, f));
+          const atDefault = findings.filter(
+            (f) => analytics.includes(f.analytic) && !mismatch(e, f, others?.codes),
+          );
           assert.deepEqual(atDefault, [], `${entry.id} is not expected at the default threshold`);
           t.diagnostic(`found only with ${JSON.stringify(lowered.params)}: ${lowered.why}`);
           pool = await runAnalytics(db.conn, { params: lowered.params });
         }
         for (const analytic of analytics) {
           const candidates = pool.filter((f) => f.analytic === analytic);
-          const reasons = candidates.map((f) => mismatch(e, f));
+          const reasons = candidates.map((f) => mismatch(e, f, others?.codes));
           assert.ok(
             reasons.includes(null),
             `${entry.id}: no ${analytic} finding matches ${JSON.stringify(e)}; candidates: ${reasons.join(' / ') || 'none'}`,

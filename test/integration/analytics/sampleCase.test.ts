@@ -68,6 +68,8 @@ function detailMismatch(e: ExpectedFinding, f: Finding): string | null {
   if ('app' in want)
     checks.push([(d('apps') as string[] | undefined)?.includes(String(want['app'])), true, 'app']);
   if ('sourceIp' in want) checks.push([f.actor.sourceIp, want['sourceIp'], 'source ip']);
+  if ('sourceWorkstation' in want)
+    checks.push([d('sourceWorkstation'), want['sourceWorkstation'], 'source workstation']);
   if ('artifact' in want) {
     checks.push([
       (d('artifacts') as Array<{ path: string }>).some((a) => a.path === want['artifact']),

@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AnalyzeReport } from '../../../shared/report.js';
+import { analyticModules } from '../../../electron/engine/analytics/index.js';
 import { NEEDS_SHARED, projectRoot, realLogsDir, tempDir } from '../../support/paths.js';
+
+/** Every registered analytic, in run order: a report lists exactly these. */
+const ANALYTIC_IDS = analyticModules().map((m) => m.id);
 
 const cli = join(projectRoot, 'bin', 'accountscope.js');
 const run = (args: string[]) =>
@@ -37,7 +42,7 @@ test(
       assert.deepEqual(Object.keys(report).slice(0, 4), ['tool', 'sources', 'findings', 'analytics']);
       assert.deepEqual(
         (report['analytics'] as Array<{ id: string }>).map((a) => a.id),
-        ['AN1612', 'AN1604', 'AN1235', 'T1589'],
+        ANALYTIC_IDS,
       );
       assert.equal((report['tool'] as { name: string }).name, 'accountscope');
       const sources = report['sources'] as Array<Record<string, unknown>>;
@@ -61,7 +66,7 @@ test(
         }
         for (const k of ['actor', 'explanation', 'params', 'lineage', 'evidence'])
           assert.ok(k in f, `finding lacks ${k}`);
-        assert.ok(['AN1612', 'AN1604', 'AN1235', 'T1589'].includes(String(f['analytic'])));
+        assert.ok(ANALYTIC_IDS.includes(String(f['analytic'])));
         assert.ok(['low', 'medium', 'high', 'critical'].includes(String(f['severity'])));
         assert.match(String(f['first']), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
         for (const e of f['evidence'] as Array<Record<string, unknown>>) {
@@ -104,6 +109,45 @@ test(
       writeFileSync(allow, '{"hosts": "not a list"}');
       assert.equal(run(['analyze', enumXml, '--json', json, '--allowlist', allow]).status, 2);
       assert.equal(run(['analyze', enumXml]).status, 2, 'no output named');
+    } finally {
+      cleanup();
+    }
+  },
+);
+
+test(
+  'a password-guessing finding reaches the JSON, HTML and CSV reports and every coverage verdict, through the registry alone',
+  { skip: NEEDS_SHARED },
+  () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const guessing = join(
+        realLogsDir,
+        'sans-blue-team__DeepBlueCLI/evtx/smb-password-guessing-security.evtx',
+      );
+      const out = { json: join(dir, 'r.json'), html: join(dir, 'r.html'), csv: join(dir, 'r.csv') };
+      const r = run(['analyze', guessing, '--json', out.json, '--html', out.html, '--csv', out.csv]);
+      assert.equal(r.status, 0, r.stderr);
+      const report = JSON.parse(readFileSync(out.json, 'utf8')) as AnalyzeReport;
+      const info = report.analytics!.find((a) => a.id === 'T1110_001');
+      assert.equal(info?.name, 'Password guessing');
+      assert.equal(info?.attack, 'T1110.001 Brute Force: Password Guessing');
+      const [f, ...rest] = report.findings;
+      assert.equal(rest.length, 0);
+      assert.equal(f!.analytic, 'T1110_001');
+      assert.equal(f!.severity, 'high');
+      assert.ok((f!.triage ?? []).length === 3, 'the report carries its triage steps');
+      const host = report.coverage!.find((h) => h.host === 'DESKTOP-M5SN04R')!;
+      assert.deepEqual(Object.keys(host.analytics), ANALYTIC_IDS);
+      assert.equal(host.analytics['T1110_001']!.state, 'partial', 'failures but no 4624 in the recording');
+      const html = readFileSync(out.html, 'utf8');
+      assert.ok(html.includes('Password guessing against Administrator from 192.168.198.149'));
+      assert.match(html, /T1110_001/);
+      assert.match(html, /4625 failures but no successful logon/);
+      const csv = readFileSync(out.csv, 'utf8').split(/\r?\n/);
+      assert.ok(
+        csv.some((l) => l.includes('T1110_001') && l.includes('Administrator') && l.includes('high')),
+      );
     } finally {
       cleanup();
     }

@@ -35,6 +35,7 @@ const EXPECTED: Record<string, Expected> = {
       AN1604: ['partial', /no 4720 while account management is audited.*no process creation/],
       AN1235: ['blind', /no process creation/],
       T1589: ['blind', /no logon or authentication events/],
+      T1110_001: ['blind', /no logon or authentication events/],
     },
   },
   R02: {
@@ -47,6 +48,7 @@ const EXPECTED: Record<string, Expected> = {
     verdicts: {
       AN1612: ['partial', /^4661 present but no process creation/],
       T1589: ['partial', /only NTLM validation \(4776\)/],
+      T1110_001: ['partial', /only NTLM validation \(4776\)/],
     },
     cleared: { time: '2019-03-18T23:23:37.147709Z', user: 'EXAMPLE\\administrator' },
   },
@@ -94,22 +96,34 @@ const EXPECTED: Record<string, Expected> = {
   },
   R25: {
     telemetry: { '4768': 9, '4771': 2, log_cleared: 1 },
-    verdicts: { T1589: ['full', /Kerberos/], AN1604: ['blind'] },
+    verdicts: { T1589: ['full', /Kerberos/], T1110_001: ['full', /Kerberos 4768\/4771/], AN1604: ['blind'] },
     cleared: { time: '2020-07-22T20:29:27.321770Z', user: '3B\\a-jbrown' },
   },
   R30: {
     telemetry: { '4625': 3561 },
-    verdicts: { T1589: ['full', /4625 with source addresses/], AN1612: ['blind'] },
+    verdicts: {
+      T1589: ['full', /4625 with source addresses/],
+      // Failures only: whether the guessing then got in cannot be seen.
+      T1110_001: ['partial', /^4625 failures but no successful logon \(4624\)/],
+      AN1612: ['blind'],
+    },
   },
   R31: {
     // 294 × 4648 only: explicit-credential use is not a signal of any analytic.
     telemetry: { log_cleared: 1 },
-    verdicts: { T1589: ['blind', /no logon or authentication events/], AN1604: ['blind'] },
+    verdicts: {
+      T1589: ['blind', /no logon or authentication events/],
+      T1110_001: ['blind', /no logon or authentication events/],
+      AN1604: ['blind'],
+    },
     cleared: { time: '2019-04-30T19:27:00.297449Z', user: 'DESKTOP-JR78RLP\\jwrig' },
   },
   R33: {
     telemetry: { '4624': 3, '4625': 1 },
-    verdicts: { T1589: ['partial', /4625 without a usable source address/] },
+    verdicts: {
+      T1589: ['partial', /4625 without a usable source address/],
+      T1110_001: ['full', /^4625 failed logons, 4624 logons: failures and a success/],
+    },
   },
 };
 

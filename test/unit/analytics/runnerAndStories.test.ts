@@ -88,7 +88,7 @@ test('findings, evidence and accounts are stored; a re-run replaces them; a subs
 
     const only = await runAnalytics(b.conn, {
       analytics: ['T1589'],
-      params: { t1589_min_distinct_users: 16 },
+      params: { t1589_min_distinct_users: 16, t1589_bursts: false },
     });
     assert.deepEqual(only, []);
     const left = await b.rows('SELECT analytic FROM findings ORDER BY analytic');

@@ -11,6 +11,8 @@ const T0 = '2024-05-01T10:00:00Z';
 const run = (input: CaseInput, opts: RunInput = {}): Promise<Finding[]> =>
   findingsFor(input, { analytics: ['T1589'], ...opts });
 const d = (f: Finding | undefined) => f!.details as Record<string, unknown>;
+/** The seeds' window tier alone: without the Low tier for short bursts (t1589Bursts.test.ts tests it). */
+const WINDOW_TIER: RunInput = { params: { t1589_bursts: false } };
 
 const signin = (
   s: number,
@@ -31,7 +33,13 @@ const names = (n: number, from = 1) =>
   Array.from({ length: n }, (_, i) => `u${String(from + i).padStart(2, '0')}@contoso.com`);
 
 test('14 distinct usernames from one IP in an hour do not fire; 15 do (Medium)', async () => {
-  assert.deepEqual(await run({ signins: names(14).map((u, i) => signin(i * 60, u, 50034)) }), []);
+  const fourteen = names(14).map((u, i) => signin(i * 60, u, 50034));
+  assert.deepEqual(await run({ signins: fourteen }, WINDOW_TIER), []);
+  assert.deepEqual(
+    (await run({ signins: fourteen })).map((f) => [f.severity, d(f)['tier'], d(f)['distinctUsers']]),
+    [['low', 'burst', 5]],
+    'by default, 5 of them within 5 minutes are a Low burst',
+  );
   const [f, ...rest] = await run({ signins: names(15).map((u, i) => signin(i * 60, u, 50034)) });
   assert.equal(rest.length, 0);
   assert.equal(f!.severity, 'medium');
@@ -46,7 +54,7 @@ test('14 distinct usernames from one IP in an hour do not fire; 15 do (Medium)',
   assert.equal(f!.evidence[0]!.recordId, 1, 'a JSON record is identified by its ordinal');
   const [lowered] = await run(
     { signins: names(15).map((u, i) => signin(i * 60, u, 50034)) },
-    { params: { t1589_min_distinct_users: 16 } },
+    { params: { t1589_min_distinct_users: 16, t1589_bursts: false } },
   );
   assert.equal(lowered, undefined, 'the threshold is a parameter');
 });
@@ -54,11 +62,11 @@ test('14 distinct usernames from one IP in an hour do not fire; 15 do (Medium)',
 test('windows slide over log time: 15 names over 61 minutes never share an hour, over 59 they do', async () => {
   const spread = (lastAt: number) => names(15).map((u, i) => signin(i === 14 ? lastAt : i * 60, u, 50034));
   assert.deepEqual(
-    await run({ signins: spread(3600) }),
+    await run({ signins: spread(3600) }, WINDOW_TIER),
     [],
     'an event exactly 60 min after the first is outside',
   );
-  assert.equal((await run({ signins: spread(3599) })).length, 1);
+  assert.equal((await run({ signins: spread(3599) }, WINDOW_TIER)).length, 1);
   // Two separate bursts a day apart from the same IP are two findings.
   const twice = [
     ...names(15).map((u, i) => signin(i, u, 50034)),
@@ -223,7 +231,7 @@ test('Windows: 4625, 4771, 4768 by source IP (::ffff: stripped), codes compared 
   assert.equal(d(f)['distinctUsers'], 15);
   assert.equal(d(f)['notFoundCount'], 10, '4625 0xc0000064 and 4768 0x6');
   assert.deepEqual(d(f)['codeCounts'], { '4625:0xc0000064': 5, '4771:0x18': 5, '4768:0x6': 5 });
-  assert.equal((await run({ win: events.slice(0, 14) })).length, 0, '14 names do not fire');
+  assert.equal((await run({ win: events.slice(0, 14) }, WINDOW_TIER)).length, 0, '14 names do not fire');
   assert.equal((await run({ win: events }, { profile: 'seed' })).length, 0, 'the seed profile has no 4768');
 });
 
@@ -237,7 +245,7 @@ test('Windows: 4625 counts by SubStatus or Status; other failures and successes 
   assert.equal(await fire({ status: '0x0' }, 4768), false, 'a successful TGT');
 });
 
-test('Windows: 4776 groups by workstation; empty, loopback and placeholder names are skipped', async () => {
+test('Windows: 4776 groups by workstation; empty, loopback and placeholder sources and names are skipped (seed)', async () => {
   const ntlm = users(15).map((u, i) =>
     winFail(i, 4776, u, { ip: undefined, workstation: 'KALI', status: '0xc0000064' }),
   );
@@ -254,7 +262,18 @@ test('Windows: 4776 groups by workstation; empty, loopback and placeholder names
       winFail(i, 4625, u, { ip: '10.2.2.2', subStatus: '0xc0000064' }),
     ),
   ];
-  assert.deepEqual(await run({ win: noise }), []);
+  // The seed's rules: grouped by source IP only, so a 4625 without one is dropped; the default profile
+  // groups those on their host instead (t1589Bursts.test.ts), and 11 names in 11 s are a Low burst.
+  const seedRules = { params: { t1589_bursts: false, t1589_win_group_without_ip: false } };
+  assert.deepEqual(await run({ win: noise }, seedRules), []);
+  assert.deepEqual(await run({ win: noise }, { profile: 'seed' }), []);
+  assert.deepEqual(
+    (await run({ win: noise })).map((f) => [d(f)['source'], f.severity, d(f)['distinctUsers']]),
+    [
+      ['windows-local', 'high', 15], // 45 "no such user" failures: High at 30
+      ['windows-ip', 'low', 11],
+    ],
+  );
 });
 
 test('the three sources come out ordered by score, then distinct usernames', async () => {

@@ -1,9 +1,7 @@
-// The context around the expected findings: bursts that must not fire, benign activity that may fire
-// (tolerated), and the coverage facts a coverage screen should report for the sample case.
+// The context around the expected findings: what must not fire, benign activity that may fire (tolerated), and the coverage facts a coverage screen should report for the sample case.
 import { isoZ } from '../timeFormat.js';
-import { ADDRESSES, HOSTS } from './company.js';
+import { HOSTS } from './company.js';
 import type { SampleFacts } from './buildSampleCase.js';
-import { COPIER_NAMES } from './benignStories.js';
 import type { ExpectedFinding } from './expectedFindings.js';
 import { TIMELINE } from './timeline.js';
 
@@ -17,21 +15,8 @@ export interface NotExpected {
   why: string;
 }
 
-export function expectedAbsent(f: SampleFacts): NotExpected[] {
+export function expectedAbsent(): NotExpected[] {
   return [
-    {
-      analytic: 'T1589',
-      sourceIp: ADDRESSES.subThresholdEntra,
-      story: '5 Sub-threshold Entra burst',
-      why: `${f.entra.subThresholdDistinct.length} distinct usernames in one hour: below 15`,
-    },
-    {
-      analytic: 'T1589',
-      host: HOSTS.FS01.name,
-      sourceIp: ADDRESSES.copier,
-      story: '5 Copier scan-to-folder',
-      why: `${f.copierNames.length} distinct names in 4625 from the copier: below 15 (4776 from workstation RICOH-MP-C3004: ${COPIER_NAMES.length})`,
-    },
     {
       analytic: 'AN1235',
       host: HOSTS.WS02.name,

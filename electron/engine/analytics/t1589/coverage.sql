@@ -2,8 +2,9 @@
 -- `facts` of coverage.sql. Windows: 4625 by source IP, 4768/4771 by IP, 4776 by workstation; Entra ID:
 -- failed sign-ins by IP, SSPR audits.
 --   Windows  blind    none of 4625, 4768, 4771, 4776
---            partial  4625 but never with a usable source IP (and no 4768/4771); only 4776 (grouped by
---                     workstation name, not IP)
+--            partial  4625 but never with a usable source IP (and no 4768/4771): grouped by host, workstation
+--                     name and calling process in the default profile, dropped in the seed profile; only 4776
+--                     (grouped by workstation name, not IP)
 --            full     otherwise
 --   Entra ID partial  no interactive sign-ins; no sign-ins at all; no audits
 --            full     interactive sign-ins and audits
@@ -35,7 +36,7 @@ FROM (
       WHEN n_4625 + n_kerberos + n_4776 = 0 THEN NULL
       ELSE nullif(concat_ws('; ',
         CASE WHEN n_4625 > 0 AND n_4625_with_ip = 0 AND n_kerberos = 0 THEN
-          '4625 without a usable source address: failed logons cannot be grouped by source IP' END,
+          '4625 without a usable source address: failed logons cannot be grouped by source IP (the default profile groups them by host, workstation name and calling process instead; the seed profile drops them)' END,
         CASE WHEN n_4625 = 0 AND n_kerberos = 0 AND n_4776 > 0 THEN
           'only NTLM validation (4776): probing is grouped by workstation name, not by source IP' END
       ), '')

@@ -46,6 +46,34 @@ export const PARAMS: readonly ParamSpecInput[] = [
     description: 'How many usernames the explanation shows (all are kept in the finding).',
   },
   {
+    name: 't1589_bursts',
+    type: 'boolean',
+    default: true,
+    description:
+      'Report short bursts below the window threshold as Low findings (the seeds have no such tier; the seed profile turns it off).',
+  },
+  {
+    name: 't1589_burst_minutes',
+    type: 'number',
+    default: 5,
+    unit: 'minutes',
+    description: 'Length of the sliding burst window.',
+  },
+  {
+    name: 't1589_burst_min_distinct_users',
+    type: 'number',
+    default: 5,
+    unit: 'accounts',
+    description: 'A burst fires at this many distinct usernames from one source within the burst window …',
+  },
+  {
+    name: 't1589_burst_min_not_found_users',
+    type: 'number',
+    default: 3,
+    unit: 'accounts',
+    description: '… or at this many when more than half of them said "no such user".',
+  },
+  {
     name: 't1589_signin_error_codes',
     type: 'number[]',
     default: [50034, 50053, 50055, 50057, 50072, 50076, 50126],
@@ -130,8 +158,16 @@ export const PARAMS: readonly ParamSpecInput[] = [
   {
     name: 't1589_win_4776_codes',
     type: 'string[]',
-    default: ['0xC0000064'],
-    description: '4776 (NTLM validation) error codes that count; grouped by source workstation.',
+    default: ['0xC0000064', '0xC000006A'],
+    description:
+      '4776 (NTLM validation) error codes that count, grouped by source workstation: no such user, and a wrong password (across many users, a spray).',
+  },
+  {
+    name: 't1589_win_group_without_ip',
+    type: 'boolean',
+    default: true,
+    description:
+      'Group a 4625 with no remote address (logon types 2, 7, 8, an application calling LogonUser) by host, workstation name and calling process, rather than dropping it.',
   },
   {
     name: 't1589_win_not_found_codes',
@@ -161,7 +197,7 @@ export const PARAMS: readonly ParamSpecInput[] = [
 
 /**
  * The `seed` profile: seed 002's KQL exactly (no 50126, grouped by IP, app and result description,
- * usernames compared as written) and seed 004's AQL (4625 and 4771 only).
+ * usernames compared as written) and seed 004's AQL (4625 and 4771 only, by source IP), and no burst tier.
  */
 export const SEED_PROFILE: Readonly<Record<string, ParamValue>> = {
   t1589_signin_error_codes: [50034, 50053, 50055, 50057, 50072, 50076],
@@ -174,4 +210,6 @@ export const SEED_PROFILE: Readonly<Record<string, ParamValue>> = {
   ],
   t1589_win_4768_codes: [],
   t1589_win_4776_codes: [],
+  t1589_win_group_without_ip: false,
+  t1589_bursts: false,
 };

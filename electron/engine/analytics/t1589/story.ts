@@ -3,10 +3,14 @@ import type { StoryEvent } from '../../../../shared/api.js';
 import type { Finding } from '../../../../shared/report.js';
 import { storyRef } from '../common/storyRefs.js';
 import type { ProbeDetails } from './details.js';
+import { localCallerText } from './explain.js';
 
 export function probingEvents(f: Finding): StoryEvent[] {
   const d = (f.details ?? {}) as ProbeDetails;
-  const from = f.actor.sourceIp ?? String(d.sourceWorkstation ?? 'an unknown source');
+  const from =
+    d.source === 'windows-local'
+      ? `${localCallerText(d)} on ${f.hosts[0] ?? 'its host'}`
+      : (f.actor.sourceIp ?? String(d.sourceWorkstation ?? 'an unknown source'));
   return [
     {
       time: f.first,

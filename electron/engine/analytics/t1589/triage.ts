@@ -13,13 +13,30 @@ const ENTRA_NOT_FOUND = [50034];
 /** Windows codes that say "no such user" (4625 0xC0000064, Kerberos 0x6), compared by value; code constants. */
 const WINDOWS_NOT_FOUND = ['0xc0000064', '0x6'];
 
+/**
+ * A Windows event from the finding's source: the same IP, the same workstation (4776), or, for a 4625
+ * with no source address, the same host with no remote address either. `{e}` is the table's prefix.
+ */
+const SAME_SOURCE = `CASE $mode
+    WHEN 'workstation' THEN lower({e}workstation) = lower($address)
+    WHEN 'local' THEN lower({e}host) = lower($address) AND remote_ip(regexp_replace({e}ip, '^::ffff:', '')) IS NULL
+    ELSE lower(regexp_replace({e}ip, '^::ffff:', '')) = lower($address) END`;
+
+const d = (f: Finding) => (f.details ?? {}) as ProbeDetails;
+
 function probe(f: Finding) {
   const d = (f.details ?? {}) as ProbeDetails;
   const source = d.source ?? (f.hosts.length ? 'windows-ip' : 'entra-signin');
+  // A 4625 with no source address was grouped on its host: that host is where to look.
   const address =
-    (source === 'windows-workstation' ? d.sourceWorkstation : (d.sourceIp ?? f.actor.sourceIp)) ?? '';
+    (source === 'windows-workstation'
+      ? d.sourceWorkstation
+      : source === 'windows-local'
+        ? f.hosts[0]
+        : (d.sourceIp ?? f.actor.sourceIp)) ?? '';
   const users = [...new Set((d.users?.length ? d.users : f.accounts).map((u) => u.toLowerCase()))];
-  return { source, address, users, since: (d.windowStart ?? f.first).replace('Z', '') };
+  const mode = source === 'windows-workstation' ? 'workstation' : source === 'windows-local' ? 'local' : 'ip';
+  return { source, mode, address, users, since: (d.windowStart ?? f.first).replace('Z', '') };
 }
 
 async function laterSuccesses(conn: DuckDBConnection, f: Finding): Promise<TriageStep> {
@@ -29,7 +46,9 @@ async function laterSuccesses(conn: DuckDBConnection, f: Finding): Promise<Triag
     ? `from ${p.address}`
     : p.source === 'windows-ip'
       ? `from ${p.address}`
-      : `from workstation ${p.address}`;
+      : p.source === 'windows-local'
+        ? `on ${p.address} with no source address`
+        : `from workstation ${p.address}`;
   const sql = entra
     ? `SELECT 'signins' AS tbl, s.sha256, g.record_no, g.record_no AS record_id, NULL AS event_id,
               iso_utc(g.ts) AS time, g.user_principal_name AS who, g.app_display_name AS app
@@ -41,8 +60,7 @@ async function laterSuccesses(conn: DuckDBConnection, f: Finding): Promise<Triag
               account_display(e.target_user, e.target_domain) AS who, e.host AS app
        FROM win_events e JOIN sources s USING (source_id)
        WHERE e.event_id = 4624 AND e.ts >= $since::TIMESTAMP
-         AND lower(CASE WHEN $by_workstation THEN e.workstation ELSE regexp_replace(e.ip, '^::ffff:', '') END)
-             = lower($address)
+         AND ${SAME_SOURCE.replaceAll('{e}', 'e.')}
          AND list_contains($users, lower(account_name_part(e.target_user)))
        ORDER BY e.ts, e.record_no LIMIT 200`;
   const rows = await queryRows(
@@ -52,7 +70,7 @@ async function laterSuccesses(conn: DuckDBConnection, f: Finding): Promise<Triag
       address: p.address,
       since: p.since,
       users: listValue(p.users.map((u) => (entra ? u : (u.split('\\').pop() ?? u)))),
-      ...(entra ? {} : { by_workstation: p.source === 'windows-workstation' }),
+      ...(entra ? {} : { mode: p.mode }),
     },
     { users: LIST(VARCHAR) },
   );
@@ -111,8 +129,7 @@ async function realAccounts(conn: DuckDBConnection, f: Finding): Promise<TriageS
            AND coalesce(error_code, 0) <> 0 AND NOT list_contains($codes, error_code)`
       : `SELECT count(DISTINCT lower(target_user)) AS n FROM win_events
          WHERE event_id IN (4625, 4768, 4771, 4776) AND ts BETWEEN $since::TIMESTAMP AND $last::TIMESTAMP
-           AND lower(CASE WHEN $by_workstation THEN workstation ELSE regexp_replace(ip, '^::ffff:', '') END)
-               = lower($address)
+           AND ${SAME_SOURCE.replaceAll('{e}', '')}
            AND hex_code(CASE WHEN event_id = 4625 THEN coalesce(sub_status, status)
                              WHEN event_id = 4771 THEN coalesce(failure_code, status) ELSE status END)
                NOT IN ('0x0', ${WINDOWS_NOT_FOUND.map((c) => `'${c}'`).join(', ')})`,
@@ -127,7 +144,7 @@ async function realAccounts(conn: DuckDBConnection, f: Finding): Promise<TriageS
           address: p.address,
           since: p.since,
           last: f.last.replace('Z', ''),
-          by_workstation: p.source === 'windows-workstation',
+          mode: p.mode,
         },
     entra ? { codes: LIST(INTEGER) } : undefined,
   );
@@ -143,8 +160,11 @@ async function realAccounts(conn: DuckDBConnection, f: Finding): Promise<TriageS
 
 async function sourceStep(conn: DuckDBConnection, f: Finding): Promise<TriageStep> {
   const p = probe(f);
-  const byWorkstation = p.source === 'windows-workstation';
-  const text = `Identify ${p.address}: a known scanner, penetration test, log collector or NAC?`;
+  const byWorkstation = p.mode !== 'ip';
+  const text =
+    p.mode === 'local'
+      ? `Identify the caller on ${p.address}${d(f).callingProcess ? ` (${d(f).callingProcess})` : ''}: an application checking passwords for others (a web or mail front end), a script, or someone at the console?`
+      : `Identify ${p.address}: a known scanner, penetration test, log collector or NAC?`;
   if (f.allowlisted) {
     return {
       text,
@@ -158,10 +178,9 @@ async function sourceStep(conn: DuckDBConnection, f: Finding): Promise<TriageSte
        SELECT ts FROM signins WHERE NOT $by_workstation AND ip = $address
        UNION ALL SELECT ts FROM audits WHERE NOT $by_workstation AND initiator_ip = $address
        UNION ALL SELECT ts FROM win_events
-         WHERE lower(CASE WHEN $by_workstation THEN workstation ELSE regexp_replace(ip, '^::ffff:', '') END)
-               = lower($address))
+         WHERE ${SAME_SOURCE.replaceAll('{e}', '')})
      SELECT count(*) AS n, iso_utc(min(ts)) AS first, iso_utc(max(ts)) AS last FROM seen`,
-    { address: p.address, by_workstation: byWorkstation },
+    { address: p.address, by_workstation: byWorkstation, mode: p.mode },
   );
   return {
     text,
