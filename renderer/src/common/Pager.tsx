@@ -12,7 +12,11 @@ interface PagerProps {
 
 export function Pager({ offset, limit, total, onChange, testId }: PagerProps) {
   if (total <= limit && offset === 0) {
-    return <div className="pager muted">{formatCount(total)} rows</div>;
+    return (
+      <div className="pager muted">
+        {formatCount(total)} {total === 1 ? 'row' : 'rows'}
+      </div>
+    );
   }
   const last = Math.min(total, offset + limit);
   return (

@@ -105,7 +105,9 @@ export function FindingsTable({ rows, sort, onSort, selectedId, onSelect }: Find
                 <SeverityBadge severity={f.severity} />
                 {f.allowlisted && <div className="muted small">allowlisted</div>}
               </td>
-              <td title={analytics.name(f.analytic)}>{f.analytic}</td>
+              <td className="finding-analytic" title={analytics.name(f.analytic)}>
+                {f.analytic}
+              </td>
               <td className="wrap">
                 <div className="strong">
                   {f.accounts.length > 0 ? (
