@@ -165,7 +165,11 @@ async function start(): Promise<void> {
   const recent = new RecentCases(join(userData, 'recent-cases.json'));
   /** The files Show in Folder may show: the cases this run opened or saved, the reports it wrote. */
   const shownFiles = new Set<string>([casePath]);
-  let currentCase = casePath;
+  /** A case opened: File → Open Recent and the OS's recent documents list it first. */
+  const remember = (path: string): void => {
+    recent.add(path);
+    app.addRecentDocument(path);
+  };
 
   // Every web contents, present or future: no new windows, no navigation away, no <webview>.
   app.on('web-contents-created', (_e: unknown, contents: WebContents) => {
@@ -195,10 +199,8 @@ async function start(): Promise<void> {
     sendShellEvent,
     {
       caseOpened: (path) => {
-        currentCase = path;
         shownFiles.add(path);
-        recent.add(path);
-        app.addRecentDocument(path);
+        remember(path);
         setMenu();
       },
       reportSaved: (path) => void shownFiles.add(path),
@@ -226,7 +228,7 @@ async function start(): Promise<void> {
           setMenu();
         },
         saveCaseAs: () => void files.saveCaseAs(),
-        showCaseInFolder: () => shell.showItemInFolder(currentCase),
+        showCaseInFolder: () => shell.showItemInFolder(engine.currentCase),
         importFiles: () => void files.importPaths('files'),
         importFolder: () => void files.importPaths('folder'),
         exportReport: (format) => void files.exportReport(format),
@@ -250,8 +252,7 @@ async function start(): Promise<void> {
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
   };
-  recent.add(casePath);
-  app.addRecentDocument(casePath);
+  remember(casePath);
   setMenu();
 
   const stateFile = join(userData, 'window-state.json');
@@ -263,7 +264,7 @@ async function start(): Promise<void> {
   // forward and opens the case it names, if it names one; the second process then quits.
   const openNamedCase = (path: string): void => {
     focusWindow();
-    if (path !== currentCase) void files.openCasePath(path);
+    if (path !== engine.currentCase) void files.openCasePath(path);
   };
   app.on('second-instance', (_event, argv, workingDirectory) => {
     const path = casePathFromArgs(argv, workingDirectory);

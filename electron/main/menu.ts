@@ -1,25 +1,16 @@
-// The application menu, as a template built from plain actions (no Electron import), so its shape is
+// The application menu, as a template built from plain actions (no Electron at run time), so its shape is
 // testable: File (case, recent cases and evidence), View (every screen of shared/screens.ts, in its
 // order), Help.
 import { basename } from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
 import { SCREENS, type ScreenId } from '../../shared/screens.js';
 
-/** The roles the menu uses: each is one of Electron's MenuItem roles. */
-export type MenuRole =
-  | 'close'
-  | 'quit'
-  | 'editMenu'
-  | 'resetZoom'
-  | 'zoomIn'
-  | 'zoomOut'
-  | 'togglefullscreen'
-  | 'toggleDevTools'
-  | 'about'
-  | 'hide';
+/** The roles the menu may use: Electron's own (a type-only import; nothing of Electron loads here). */
+export type MenuRole = NonNullable<MenuItemConstructorOptions['role']>;
 
 /**
  * One menu item as this file builds it: a narrower shape than Electron's MenuItemConstructorOptions (its
- * click takes no arguments, its roles are the ones above), which Menu.buildFromTemplate accepts as it is.
+ * click takes no arguments), which Menu.buildFromTemplate accepts as it is.
  */
 export interface MenuEntry {
   label?: string;

@@ -54,6 +54,18 @@ type PageGlobals = {
 const caseInfo = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as PageGlobals).accountscope.caseInfo({}));
 
+/** Waits until the engine behind the window has the case at `path` open. */
+async function waitForCase(page: Page, path: string): Promise<void> {
+  await page.waitForFunction(
+    (p) =>
+      (globalThis as unknown as PageGlobals).accountscope
+        .caseInfo({})
+        .then((r) => r.ok && r.value.path === p),
+    path,
+    { timeout: 20_000 },
+  );
+}
+
 /** The labels of a top-level menu's items (and of one submenu below it). */
 function menuLabels(app: ElectronApplication, top: string, sub?: string): Promise<string[]> {
   return app.evaluate(
@@ -191,14 +203,7 @@ test('menus, native dialogs, recent cases and Show in Folder work in the running
       const file = Menu.getApplicationMenu()!.items.find((i) => i.label === 'File')!.submenu!;
       file.items.find((i) => i.label === 'Open Case…')!.click();
     });
-    await page.waitForFunction(
-      (path) =>
-        (globalThis as unknown as PageGlobals).accountscope
-          .caseInfo({})
-          .then((r) => r.ok && r.value.path === path),
-      second.path,
-      { timeout: 20_000 },
-    );
+    await waitForCase(page, second.path);
     const recent = await menuLabels(app, 'File', 'Open Recent');
     assert.ok(recent[0]?.endsWith(second.path), recent.join('\n'));
     assert.ok(
@@ -263,14 +268,7 @@ test('the window comes back where it was, and a second launch hands its case to 
       child.on('exit', (code) => resolve(code));
     });
     assert.equal(exited, 0);
-    await running.page.waitForFunction(
-      (path) =>
-        (globalThis as unknown as PageGlobals).accountscope
-          .caseInfo({})
-          .then((r) => r.ok && r.value.path === path),
-      second.path,
-      { timeout: 20_000 },
-    );
+    await waitForCase(running.page, second.path);
     await running.app.close();
   } finally {
     cleanup();

@@ -1,26 +1,23 @@
 // `accountscope export --case FILE [--parquet DIR [--with-raw]] [--timesketch FILE.jsonl]`: the case as Parquet and/or
 // a Timesketch timeline, with a progress line on a terminal and a summary of what was written.
 import { exportCase, type ExportCaseOptions } from '../usecases/exportCase.js';
-import { formatBytes } from './progressBar.js';
+import { ProgressBar, formatBytes } from './progressBar.js';
 import { EXIT_OK } from './usage.js';
-
-function progressLine(text: string): void {
-  if (process.stderr.isTTY)
-    process.stderr.write(`\r${text.slice(0, Math.max(40, process.stderr.columns || 80) - 1)}\u001b[K`);
-}
 
 export async function exportCommand(
   casePath: string,
   what: Pick<ExportCaseOptions, 'parquet' | 'withRaw' | 'timesketch'>,
 ): Promise<number> {
   const started = performance.now();
+  const bar = new ProgressBar();
   const result = await exportCase(casePath, {
     ...what,
     onParquetProgress: (p) =>
-      progressLine(`Parquet: table ${p.tablesDone + 1}/${p.tables} ${p.table}  ${p.rowsDone}/${p.rows} rows`),
-    onTimesketchProgress: (p) => progressLine(`Timesketch: ${p.linesDone}/${p.lines} lines`),
-  });
-  if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
+      bar.draw(
+        `Parquet: table ${Math.min(p.tablesDone + 1, p.tables)}/${p.tables} ${p.table}  ${p.rowsDone}/${p.rows} rows`,
+      ),
+    onTimesketchProgress: (p) => bar.draw(`Timesketch: ${p.linesDone}/${p.lines} lines`),
+  }).finally(() => bar.clear());
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (result.parquet) {
     const { manifest, dir } = result.parquet;

@@ -28,21 +28,37 @@ export class ProgressBar {
     return Math.max(40, this.out.columns || 80);
   }
 
-  update(p: ImportProgress): void {
-    if (!this.enabled) return;
+  /** True at most ten times a second, and only on a terminal: drawing more often only costs. */
+  private due(): boolean {
+    if (!this.enabled) return false;
     const now = Date.now();
-    if (now - this.last < 100) return;
+    if (now - this.last < 100) return false;
     this.last = now;
+    return true;
+  }
+
+  private write(line: string): void {
+    const cols = this.columns;
+    this.out.write(`\r${line.slice(0, cols - 1).padEnd(cols - 1)}`);
+    this.drawn = true;
+  }
+
+  /** One line in place of the last, cut to the terminal's width. */
+  draw(line: string): void {
+    if (this.due()) this.write(line);
+  }
+
+  /** An import's file, its bar, bytes and speed. */
+  update(p: ImportProgress): void {
+    if (!this.due()) return;
     const width = 24;
     const frac = p.size > 0 ? Math.min(1, p.bytesRead / p.size) : 0;
     const filled = Math.round(frac * width);
     const bar = '#'.repeat(filled) + '-'.repeat(width - filled);
-    const line =
+    this.write(
       `[${p.fileIndex + 1}/${p.fileCount}] [${bar}] ${(frac * 100).toFixed(0).padStart(3)}% ` +
-      `${formatBytes(p.bytesRead)}/${formatBytes(p.size)} ${Math.round(p.eventsPerSec)} ev/s  ${basename(p.path)}`;
-    const cols = this.columns;
-    this.out.write(`\r${line.slice(0, cols - 1).padEnd(cols - 1)}`);
-    this.drawn = true;
+        `${formatBytes(p.bytesRead)}/${formatBytes(p.size)} ${Math.round(p.eventsPerSec)} ev/s  ${basename(p.path)}`,
+    );
   }
 
   clear(): void {

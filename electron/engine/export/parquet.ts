@@ -144,7 +144,7 @@ export async function exportParquet(
   dir: string,
   opts: ParquetOptions = {},
 ): Promise<ParquetManifest> {
-  const onProgress = opts.onProgress;
+  const { onProgress } = opts;
   const out = resolve(dir);
   const made = prepareFolder(out);
   let db: Awaited<ReturnType<typeof openCase>> | null = null;
@@ -158,26 +158,24 @@ export async function exportParquet(
     const tables: ParquetTable[] = [];
     let rowsDone = 0;
     for (const [i, name] of names.entries()) {
-      const progress = (done: number) =>
-        onProgress?.({ table: name, tablesDone: i, tables: names.length, rowsDone: done, rows });
-      progress(rowsDone);
+      onProgress?.({ table: name, tablesDone: i, tables: names.length, rowsDone, rows });
       const part = PARTITIONED[name];
-      const raw = RAW_COLUMNS[name];
-      const columns = raw && !opts.withRaw ? `* EXCLUDE (${raw})` : '*';
+      const leftOut = opts.withRaw ? undefined : RAW_COLUMNS[name];
+      const columns = leftOut ? `* EXCLUDE (${leftOut})` : '*';
       const select = `SELECT ${columns}${part?.includes('day') ? `, ${DAY}` : ''} FROM ${ident(name)}`;
-      const target = resolve(out, part ? name : `${name}.parquet`);
+      const path = part ? name : `${name}.parquet`;
       const options = part ? `, PARTITION_BY (${part.join(', ')})` : '';
       // COPY takes no bound target; the path is the folder the user named, never evidence text.
       await conn.run(
-        `COPY (${select}) TO ${sqlStringLiteral(target)} (FORMAT PARQUET, ROW_GROUP_SIZE ${ROW_GROUP_ROWS}${options})`,
+        `COPY (${select}) TO ${sqlStringLiteral(resolve(out, path))} (FORMAT PARQUET, ROW_GROUP_SIZE ${ROW_GROUP_ROWS}${options})`,
       );
       rowsDone += totals[i]!;
       tables.push({
         name,
         rows: totals[i]!,
-        path: part ? name : `${name}.parquet`,
+        path,
         partitionedBy: part ?? [],
-        ...(raw && !opts.withRaw ? { leftOut: [raw] } : {}),
+        ...(leftOut ? { leftOut: [leftOut] } : {}),
       });
     }
     const manifest: ParquetManifest = { ...base, tables };

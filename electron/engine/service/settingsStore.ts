@@ -5,16 +5,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Settings } from '../../../shared/api.js';
 import type { Allowlist } from '../../../shared/report.js';
+import { EMPTY_ALLOWLIST } from '../analytics/allowlistBindings.js';
 import { ServiceError } from './serviceError.js';
 import { readRows } from './sqlRows.js';
-
-export const EMPTY_ALLOWLIST: Allowlist = {
-  accounts: [],
-  tools: [],
-  sourceIps: [],
-  hosts: [],
-  properties: [],
-};
 
 /** What the analytics say about their parameters; the service passes the real registry in. */
 export interface ParamRules {

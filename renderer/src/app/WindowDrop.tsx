@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import { useApp } from './AppContext';
 import { useCaseJobs } from './CaseJobs';
+import { droppedPaths } from '../screens/import/collectDroppedFiles';
 
 const carriesFiles = (e: DragEvent): boolean => e.dataTransfer?.types.includes('Files') ?? false;
 
@@ -26,9 +27,7 @@ export function WindowDrop() {
       e.preventDefault();
       navigate('import');
       if (!resolvePath || importRunning) return;
-      const paths = Array.from(e.dataTransfer!.files)
-        .map((f) => resolvePath(f))
-        .filter((p) => p.length > 0);
+      const paths = droppedPaths(e.dataTransfer!, resolvePath);
       if (paths.length > 0) void startImport(paths);
     };
     window.addEventListener('dragover', over);

@@ -6,7 +6,7 @@ import { useApp } from '../../app/AppContext';
 import { useCaseJobs } from '../../app/CaseJobs';
 import { errorText } from '../../format/errorText';
 import { formatBytes } from '../../format/formatNumbers';
-import { collectDroppedFiles } from './collectDroppedFiles';
+import { collectDroppedFiles, droppedPaths } from './collectDroppedFiles';
 import './import.css';
 
 export function ImportDropZone() {
@@ -47,9 +47,7 @@ export function ImportDropZone() {
     setHover(false);
     if (busy) return;
     if (resolvePath) {
-      const paths = Array.from(e.dataTransfer.files)
-        .map((f) => resolvePath(f))
-        .filter((p) => p.length > 0);
+      const paths = droppedPaths(e.dataTransfer, resolvePath);
       if (paths.length > 0) void startImport(paths);
       return;
     }

@@ -42,3 +42,10 @@ export function collectDroppedFiles(data: DataTransfer): Promise<File[]> {
     return files;
   })();
 }
+
+/** The desktop app's drop: each dropped file or folder as the path the preload resolves it to. */
+export function droppedPaths(data: DataTransfer, pathForFile: (file: File) => string): string[] {
+  return Array.from(data.files)
+    .map((f) => pathForFile(f))
+    .filter((p) => p.length > 0);
+}
