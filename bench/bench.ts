@@ -141,7 +141,13 @@ rmSync(appCase, { force: true });
 
 const analyticsBench = join(here, 'analyticsOne.js');
 if (!values['skip-analytics'] && existsSync(analyticsBench)) {
-  const r = spawnSync(process.execPath, [analyticsBench, fullCase], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  // After the first analysis the child imports one more file (a host the corpus does not have, from the
+  // sample case) and analyses again: the second figure is what a responder waits for after adding a file.
+  const oneMore = join(here, '..', '..', 'sample-logs', 'evidence', 'ADM01-Security-ps.xml');
+  const r = spawnSync(process.execPath, [analyticsBench, fullCase, oneMore], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (r.status !== 0) console.log(`analytics bench failed: ${r.stderr}`);
   else process.stdout.write(r.stdout);
 }

@@ -9,7 +9,7 @@ import { analyticSql, bindingsFor } from './analyticSql.js';
 import { buildFinding, type AnalyticRow, type BuiltFinding } from './findingRows.js';
 import { resolveParams } from './params.js';
 import type { ProfileName, ResolvedParams } from './paramTypes.js';
-import { dropDerivedTables, refreshDerivedTables } from './refreshDerivedTables.js';
+import { dropDerivedTables, refreshDerivedTables, type DerivedRefresh } from './refreshDerivedTables.js';
 import { analyticModules, requireAnalytic } from './registry.js';
 import { nextRunId, recordRun, replaceFindings } from './storeFindings.js';
 
@@ -23,6 +23,12 @@ export interface RunOptions {
   analytics?: readonly AnalyticId[];
   /** Store the findings in the case (default true). */
   store?: boolean;
+  /**
+   * Keep the derived tables on this connection for the next run, which then rebuilds only the hosts of
+   * the files imported since (refreshDerivedTables.ts). The app's analysis connection keeps them; a
+   * one-off run (the CLI) frees their memory when it is done.
+   */
+  keepDerived?: boolean;
   /** Called with each analytic's time, for the benchmark and the progress line. */
   onTiming?: (step: string, ms: number) => void;
 }
@@ -58,8 +64,8 @@ export async function runAnalytics(conn: DuckDBConnection, options: RunOptions =
   // The derived tables are rebuilt and committed first: they only restate the case tables, and scans of a
   // table created inside the still-open transaction that reads it measured 3-5x slower.
   let t = performance.now();
-  await refreshDerivedTables(conn, params);
-  timing('derived tables', performance.now() - t);
+  const derived = await refreshDerivedTables(conn, params);
+  timing(derivedStep(derived), performance.now() - t);
 
   await conn.run('BEGIN TRANSACTION');
   try {
@@ -92,7 +98,14 @@ export async function runAnalytics(conn: DuckDBConnection, options: RunOptions =
     await conn.run('ROLLBACK');
     throw e;
   } finally {
-    // A million events' process starts take hundreds of MB; the next run rebuilds them anyway.
-    await dropDerivedTables(conn);
+    // A million events' process starts take hundreds of MB.
+    if (!options.keepDerived) await dropDerivedTables(conn);
   }
+}
+
+/** The timing line of the derived tables: how much of them this run rebuilt. */
+function derivedStep(r: DerivedRefresh): string {
+  if (r.mode === 'full') return 'derived tables';
+  if (r.mode === 'current') return 'derived tables (unchanged)';
+  return `derived tables (${r.hosts.length} host${r.hosts.length === 1 ? '' : 's'})`;
 }

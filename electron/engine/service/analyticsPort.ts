@@ -34,7 +34,8 @@ export interface AnalyticsPort extends ParamRules {
 export function defaultAnalytics(): AnalyticsPort {
   return {
     resolve: (overrides, profile) => ({ ...resolveParams(overrides, profile) }),
-    run: (conn, input) => analyzeCase(conn, input),
+    // The service analyses on one connection for the whole session: it keeps the derived tables.
+    run: (conn, input) => analyzeCase(conn, input, { keepDerived: true }),
     infos: () => analyticInfos(),
     sql: () => analyticCatalog(),
     params: () => [...paramSpecs()],

@@ -37,8 +37,6 @@ export class SqlConsole {
   private conn: DuckDBConnection | null = null;
   /** The session as the connection was opened (see sessionFingerprint). */
   private baseline: string | null = null;
-  /** What the derived-table snapshots were built from; rebuilt when the case or the parameter changes. */
-  private derivedStamp: string | null = null;
   /** One statement at a time: a connection runs one transaction, and a fresh one may replace it. */
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -55,7 +53,6 @@ export class SqlConsole {
       if (now !== null && now === this.baseline) return this.conn;
       this.conn.closeSync();
       this.conn = null;
-      this.derivedStamp = null;
     }
     const conn = await this.connect();
     try {
@@ -82,13 +79,8 @@ export class SqlConsole {
         ? { process_parent_max_age_s: values['process_parent_max_age_s'] }
         : {},
     );
-    const r = await conn.runAndReadAll(
-      "SELECT count(*)::VARCHAR || '/' || coalesce(max(source_id), 0)::VARCHAR AS s FROM sources",
-    );
-    const stamp = `${String(r.getRowObjects()[0]!['s'])}/${String(params['process_parent_max_age_s'])}`;
-    if (stamp === this.derivedStamp) return;
+    // Kept up to date like the analysis' own: only hosts of newly imported files are rebuilt.
     await refreshDerivedTables(conn, params);
-    this.derivedStamp = stamp;
   }
 
   run(
