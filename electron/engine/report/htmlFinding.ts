@@ -54,6 +54,14 @@ function evidenceTable(f: Finding, clock: ReportClock): RawHtml {
   }`;
 }
 
+/** Accounts shown before the rest are folded away: a spray names hundreds. */
+export const ACCOUNTS_SHOWN = 12;
+
+function accountList(accounts: readonly string[]): RawHtml {
+  const rest = accounts.slice(ACCOUNTS_SHOWN);
+  return h`${accounts.slice(0, ACCOUNTS_SHOWN).join(', ')}${rest.length ? h`<details class="more"><summary>and ${rest.length} more</summary>${rest.join(', ')}</details>` : ''}`;
+}
+
 /** Parameters by their own names, as `--param` and the Settings screen spell them. */
 function parameterRows(values: Record<string, unknown>): RawHtml {
   const rows = Object.entries(values).map(
@@ -79,7 +87,7 @@ export function findingSection(f: Finding, index: number, clock: ReportClock): R
   ${f.allowlisted ? h`<p class="allowlisted">Lowered by the allowlist (${f.allowlisted.kind} ${f.allowlisted.value}): ${f.allowlisted.reason}</p>` : ''}
   <table class="facts">
     <tr><th>hosts</th><td>${f.hosts.join(', ')}</td></tr>
-    <tr><th>accounts</th><td>${f.accounts.join(', ')}</td></tr>
+    <tr><th>accounts</th><td>${accountList(f.accounts)}</td></tr>
     <tr><th>actor</th><td>${actor}</td></tr>
   </table>
   <p>${f.explanation}</p>

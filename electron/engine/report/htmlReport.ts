@@ -50,6 +50,7 @@ table.kv table.kv { margin: 0; }
 .small { font-size: 11.5px; } .nowrap { white-space: nowrap; }
 details.more > summary { cursor: pointer; color: var(--muted); margin: 2px 0 6px; }
 a { color: inherit; }
+td.mono { overflow-wrap: anywhere; }
 code, pre, .mono { font-family: ui-monospace, "Cascadia Mono", Consolas, monospace; font-size: 12.5px; }
 pre { white-space: pre-wrap; word-break: break-word; background: #f6f8fb; padding: 8px; border-radius: 4px; margin: 4px 0; }
 .finding { border: 1px solid var(--line); border-left-width: 6px; border-radius: 4px; padding: 12px 16px; margin: 14px 0;

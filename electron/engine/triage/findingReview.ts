@@ -19,19 +19,29 @@ export const anchorSql = (alias = ''): string => {
 const REVIEW_COLUMNS = `finding_id, status, ${iso('status_at')} AS status_at, status_by, tags, note, bookmarked,
   ${iso('updated_at')} AS updated_at`;
 
+/** A review in the contract's field order, without the status's when and who where there are none. */
+function reviewOf(fields: FindingReview): FindingReview {
+  return {
+    status: fields.status,
+    ...(fields.statusAt ? { statusAt: fields.statusAt } : {}),
+    ...(fields.statusBy ? { statusBy: fields.statusBy } : {}),
+    tags: fields.tags,
+    note: fields.note,
+    bookmarked: fields.bookmarked,
+    updatedAt: fields.updatedAt,
+  };
+}
+
 function review(r: Row): FindingReview {
-  const out: FindingReview = {
+  return reviewOf({
     status: String(r['status']) as FindingStatus,
+    statusAt: textOrUndefined(r['status_at']),
+    statusBy: textOrUndefined(r['status_by']),
     tags: textList(r['tags']),
     note: String(r['note'] ?? ''),
     bookmarked: r['bookmarked'] === true,
     updatedAt: String(r['updated_at']),
-  };
-  const at = textOrUndefined(r['status_at']);
-  const by = textOrUndefined(r['status_by']);
-  if (at) out.statusAt = at;
-  if (by) out.statusBy = by;
-  return out;
+  });
 }
 
 /** The reviews of these findings (all of them when `ids` is not given), by finding id. */
@@ -78,18 +88,18 @@ export async function setFindingReview(
   if (finding.length === 0) return null;
   const old = (await readReviews(conn, [change.id])).get(change.id);
   const now = at.toISOString().replace(/Z$/, '000Z');
-  const next: FindingReview = {
+  const statusChanged = change.status !== undefined && change.status !== (old?.status ?? 'new');
+  const statusAt = statusChanged ? now : old?.statusAt;
+  const statusBy = statusChanged ? (by ?? undefined) : old?.statusBy;
+  const next = reviewOf({
     status: change.status ?? old?.status ?? 'new',
+    statusAt,
+    statusBy,
     tags: change.tags ? cleanTags(change.tags) : (old?.tags ?? []),
     note: change.note ?? old?.note ?? '',
     bookmarked: change.bookmarked ?? old?.bookmarked ?? false,
     updatedAt: now,
-  };
-  const statusChanged = change.status !== undefined && change.status !== (old?.status ?? 'new');
-  const statusAt = statusChanged ? now : old?.statusAt;
-  const statusBy = statusChanged ? (by ?? undefined) : old?.statusBy;
-  if (statusAt) next.statusAt = statusAt;
-  if (statusBy) next.statusBy = statusBy;
+  });
   if (isBlank(next)) {
     await conn.run('DELETE FROM finding_triage WHERE finding_id = $id', { id: change.id });
     return next;
