@@ -59,7 +59,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const empty = (v: unknown): boolean =>
-  v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+  v === null || v === undefined || v === '' || v === '-' || (Array.isArray(v) && v.length === 0);
 
 function scalarText(v: unknown, time: TimeText): string {
   if (typeof v === 'boolean') return v ? 'yes' : 'no';

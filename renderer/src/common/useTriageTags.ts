@@ -1,0 +1,7 @@
+// The case's tag set (the API's `triageTags`): what the tag pickers offer, in the order the responder set.
+import { useApiQuery } from '../app/useApiQuery';
+
+export function useTriageTags(): string[] {
+  const tags = useApiQuery('triage-tags', (api) => api.triageTags({}));
+  return tags.data ?? [];
+}
