@@ -86,9 +86,9 @@ export function findingSection(f: Finding, index: number, clock: ReportClock): R
   ${reviewBlock(f.review, clock)}
   ${f.allowlisted ? h`<p class="allowlisted">Lowered by the allowlist (${f.allowlisted.kind} ${f.allowlisted.value}): ${f.allowlisted.reason}</p>` : ''}
   <table class="facts">
-    <tr><th>hosts</th><td>${f.hosts.join(', ')}</td></tr>
-    <tr><th>accounts</th><td>${accountList(f.accounts)}</td></tr>
-    <tr><th>actor</th><td>${actor}</td></tr>
+    <tr><th>hosts</th><td>${f.hosts.join(', ') || '—'}</td></tr>
+    <tr><th>accounts</th><td>${f.accounts.length ? accountList(f.accounts) : '—'}</td></tr>
+    <tr><th>actor</th><td>${actor || '—'}</td></tr>
   </table>
   <p>${f.explanation}</p>
   ${f.triage?.length ? triageList(f.triage) : ''}

@@ -214,6 +214,17 @@ test('the reports carry status, tags and notes, and name no local path unless as
   };
   assert.deepEqual(json.findings.find((f) => f.id === created.id)?.review?.tags, ['follow up']);
   assert.ok(json.events.some((e) => e.note === 'the 4720'));
+  // Each evidence event names its account and outcome, read from the case for the report.
+  const createdEvidence = json.findings.find((f) => f.id === created.id)!.evidence;
+  assert.ok(
+    createdEvidence.some((e) => e.eventId === 4720 && e.user === 'SRV-PROV01\\temp.rvanloon'),
+    JSON.stringify(createdEvidence.slice(0, 3)),
+  );
+  const probe = json.findings.find((f) => f.title === PROBED)!;
+  assert.ok(
+    probe.evidence.every((e) => /@/.test(e.user ?? '') && /^5\d{4}$/.test(e.code ?? '')),
+    JSON.stringify(probe.evidence.slice(0, 3)),
+  );
   assert.ok(
     json.sources.every((s) => !s.path.includes('/')),
     JSON.stringify(json.sources.map((s) => s.path)),
