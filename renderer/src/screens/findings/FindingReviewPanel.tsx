@@ -46,13 +46,12 @@ export function FindingReviewPanel({ finding, onSaved, onAllowlist }: FindingRev
 
   return (
     <section className="review-panel" data-testid="finding-review" data-saving={saving} aria-label="Review">
-      <div className="status-choice" role="radiogroup" aria-label="Review status">
+      <div className="status-choice" role="group" aria-label="Review status">
         {FINDING_STATUSES.map((status) => (
           <button
             key={status}
             type="button"
-            role="radio"
-            aria-checked={review.status === status}
+            aria-pressed={review.status === status}
             disabled={saving}
             onClick={() => review.status !== status && void save({ status })}
             data-testid={`review-status-${status}`}
