@@ -101,6 +101,9 @@ test('the table filters to unreviewed findings and to a tag', async () => {
   await page.selectOption('[data-testid="filter-status"]', '');
   await page.selectOption('[data-testid="filter-tag"]', 'suspicious');
   await waitForCount(page, '[data-testid="finding-row"]', 1);
+  // Selected again after it was filtered away, the finding's detail shows its review as saved.
+  await pressed(page, '[data-testid="finding-review"] [data-testid="review-status-confirmed"]');
+  await pressed(page, '[data-testid="finding-review"] [data-testid="tag-toggle"][data-tag="suspicious"]');
   assert.match((await page.textContent('[data-testid="finding-row"]')) ?? '', /temp\.rvanloon/);
   await screenshot(page, 'triage-filter-tag');
   await page.selectOption('[data-testid="filter-tag"]', '');

@@ -4,13 +4,15 @@ import './triage.css';
 
 interface TagPickerProps {
   tags: readonly string[];
-  offered: readonly string[];
+  /** The case's set; undefined while it is being read. */
+  offered: readonly string[] | undefined;
   onChange: (tags: string[]) => void;
   disabled?: boolean;
   testId?: string;
 }
 
-export function TagPicker({ tags, offered, onChange, disabled, testId }: TagPickerProps) {
+export function TagPicker({ tags, offered: set, onChange, disabled, testId }: TagPickerProps) {
+  const offered = set ?? [];
   const has = (t: string) => tags.some((x) => x.toLowerCase() === t.toLowerCase());
   const shown = [
     ...offered,
@@ -34,7 +36,9 @@ export function TagPicker({ tags, offered, onChange, disabled, testId }: TagPick
           {tag}
         </button>
       ))}
-      {shown.length === 0 && <span className="muted small">No tags in this case’s set (Settings).</span>}
+      {set && shown.length === 0 && (
+        <span className="muted small">No tags in this case’s set (Settings).</span>
+      )}
     </div>
   );
 }

@@ -48,8 +48,9 @@ export function FindingDetail({ id, onReviewSaved }: { id: string; onReviewSaved
           {f.analytic} · {analytics.name(f.analytic)} · confidence {f.confidence}
         </div>
       </header>
+      {/* A review read anew (another screen or a re-run changed it) starts the panel afresh. */}
       <FindingReviewPanel
-        key={f.id}
+        key={`${f.id}:${f.review?.updatedAt ?? ''}`}
         finding={f}
         onSaved={onReviewSaved}
         onAllowlist={() => setAllowlisting(true)}

@@ -34,7 +34,7 @@ export function FindingsFilterBar({
   onChange: (f: FindingsFilter) => void;
 }) {
   const analytics = useAnalytics();
-  const tags = useTriageTags();
+  const tags = useTriageTags() ?? [];
   // Typing is debounced so each keystroke does not cost an engine query.
   const [text, setText] = useState(filter.text);
   useEffect(() => {
