@@ -5,7 +5,11 @@ import type {
   Allowlist,
   AnalyticId,
   AnalyticInfo,
+  EventRef,
+  EventTriage,
   Finding,
+  FindingReview,
+  FindingStatus,
   HostCoverage,
   LineageNode,
   Severity,
@@ -53,6 +57,12 @@ export interface FindingQuery {
   desc?: boolean;
   offset?: number;
   limit?: number;
+  /** Review statuses to keep; `new` also matches a finding nobody has reviewed. */
+  status?: FindingStatus[];
+  /** Only findings carrying this tag. */
+  tag?: string;
+  /** Only bookmarked findings. */
+  bookmarked?: boolean;
 }
 
 export interface RawEvent {
@@ -180,6 +190,29 @@ export interface Settings {
   profile: 'default' | 'seed';
 }
 
+/** A value "Allowlist this" adds, and to which of the allowlists. */
+export interface AllowlistPick {
+  kind: 'accounts' | 'tools' | 'sourceIps' | 'hosts';
+  value: string;
+}
+
+/** A change to a finding's review: the fields given are set, the others stay as they are. */
+export interface FindingReviewChange {
+  id: string;
+  status?: FindingStatus;
+  tags?: string[];
+  note?: string;
+  bookmarked?: boolean;
+}
+
+/** A change to an event's triage: the fields given are set, the others stay as they are. */
+export interface EventTriageChange {
+  ref: EventRef;
+  tags?: string[];
+  note?: string;
+  bookmarked?: boolean;
+}
+
 export interface ReportFile {
   filename: string;
   mime: string;
@@ -213,7 +246,11 @@ export interface ApiMethods {
   runSql: [{ sql: string; params?: Record<string, unknown>; limit?: number }, SqlResult];
   getSettings: [Record<string, never>, Settings];
   setSettings: [Settings, Settings];
-  exportReport: [{ format: 'html' | 'json' | 'csv' }, ReportFile];
+  /**
+   * The report of the case. It names evidence files and the case by file name only, unless `includePaths`
+   * asks for the full local paths.
+   */
+  exportReport: [{ format: 'html' | 'json' | 'csv'; includePaths?: boolean }, ReportFile];
   openCase: [{ path: string }, CaseInfo];
   /**
    * Copies the case to `path` (a .duckdb name) and goes on in the copy. An existing AccountScope case
@@ -233,6 +270,25 @@ export interface ApiMethods {
   coverageEvents: [
     { host: string; telemetry: string; offset?: number; limit?: number },
     { total: number; rows: TimelineEvent[] },
+  ];
+  /** The tags the triage pickers offer, in order: an editable set stored in the case. */
+  triageTags: [Record<string, never>, string[]];
+  setTriageTags: [{ tags: string[] }, string[]];
+  /** Records a responder's status, tags, note or bookmark on a finding; answers with the whole review. */
+  setFindingReview: [FindingReviewChange, FindingReview];
+  /**
+   * The triage of those of these events that have any (tags, a note or a bookmark), in the order asked:
+   * one call for a page of a table's rows.
+   */
+  eventTriage: [{ refs: EventRef[] }, EventTriage[]];
+  setEventTriage: [EventTriageChange, EventTriage];
+  /**
+   * "Allowlist this": adds the picked values to the case's allowlists with the reason, re-runs the
+   * analytics, and answers with the finding as the new run made it (null if it no longer fires).
+   */
+  allowlistFromFinding: [
+    { id: string; entries: AllowlistPick[]; reason: string },
+    { finding: Finding | null; findings: number; settings: Settings },
   ];
 }
 
@@ -269,6 +325,12 @@ const METHOD_NAMES: { [M in ApiMethod]: M } = {
   newCase: 'newCase',
   coverage: 'coverage',
   coverageEvents: 'coverageEvents',
+  triageTags: 'triageTags',
+  setTriageTags: 'setTriageTags',
+  setFindingReview: 'setFindingReview',
+  eventTriage: 'eventTriage',
+  setEventTriage: 'setEventTriage',
+  allowlistFromFinding: 'allowlistFromFinding',
 };
 
 export const API_METHODS: readonly ApiMethod[] = Object.values(METHOD_NAMES);

@@ -4,7 +4,7 @@
 // strictly (no unknown keys, bounded strings, lists and numbers), and everything else is refused.
 import { API_METHODS, type ApiMethod, type ApiRequest, type Result } from './api.js';
 import { TELEMETRY_KEYS } from './coverageTelemetry.js';
-import { ANALYTIC_ID_PATTERN } from './report.js';
+import { ANALYTIC_ID_PATTERN, FINDING_STATUSES } from './report.js';
 
 /** Returns a message naming what is wrong at `where`, or null when the value is acceptable. */
 type Check = (value: unknown, where: string) => string | null;
@@ -19,6 +19,9 @@ export const LIMITS = {
   sqlRowLimit: 100_000,
   listItems: 10_000,
   paramKeys: 500,
+  tag: 64,
+  tags: 64,
+  note: 20_000,
 } as const;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -156,6 +159,17 @@ const settings = object({
   profile: oneOf(['default', 'seed']),
 });
 
+// Triage: a tag is a short word or two of visible text; a note is free text, bounded.
+const tag = text(LIMITS.tag, { nonEmpty: true, pattern: /^\S(.*\S)?$/ });
+const tags = list(tag, LIMITS.tags);
+const note = text(LIMITS.note);
+const eventRef = object({
+  table: oneOf(TABLES),
+  source: sha256,
+  recordNo: integer(1, Number.MAX_SAFE_INTEGER),
+});
+const ALLOWLIST_PICK_KINDS = ['accounts', 'tools', 'sourceIps', 'hosts'] as const;
+
 const REQUEST_CHECKS: { [M in ApiMethod]: Check } = {
   caseInfo: empty,
   startImport: object({ paths: list(path, LIMITS.paths) }),
@@ -173,6 +187,9 @@ const REQUEST_CHECKS: { [M in ApiMethod]: Check } = {
       desc: bool,
       offset: integer(0, 1e9),
       limit: integer(1, LIMITS.pageSize),
+      status: list(oneOf(FINDING_STATUSES), FINDING_STATUSES.length),
+      tag,
+      bookmarked: bool,
     },
   ),
   getFinding: object({ id }),
@@ -195,7 +212,7 @@ const REQUEST_CHECKS: { [M in ApiMethod]: Check } = {
   ),
   getSettings: empty,
   setSettings: settings,
-  exportReport: object({ format: oneOf(['html', 'json', 'csv']) }),
+  exportReport: object({ format: oneOf(['html', 'json', 'csv']) }, { includePaths: bool }),
   openCase: object({ path }),
   saveCaseAs: object({ path }, { replace: bool }),
   newCase: object({ path }, { replace: bool }),
@@ -205,6 +222,19 @@ const REQUEST_CHECKS: { [M in ApiMethod]: Check } = {
     { host: text(LIMITS.id, { nonEmpty: true }), telemetry: oneOf(TELEMETRY_KEYS) },
     { offset: integer(0, 1e9), limit: integer(1, LIMITS.pageSize) },
   ),
+  triageTags: empty,
+  setTriageTags: object({ tags }),
+  setFindingReview: object({ id }, { status: oneOf(FINDING_STATUSES), tags, note, bookmarked: bool }),
+  eventTriage: object({ refs: list(eventRef, LIMITS.pageSize) }),
+  setEventTriage: object({ ref: eventRef }, { tags, note, bookmarked: bool }),
+  allowlistFromFinding: object({
+    id,
+    entries: list(
+      object({ kind: oneOf(ALLOWLIST_PICK_KINDS), value: text(500, { nonEmpty: true, pattern: /\S/ }) }),
+      16,
+    ),
+    reason: text(LIMITS.text, { nonEmpty: true, pattern: /\S/ }),
+  }),
 };
 
 export function isApiMethod(name: unknown): name is ApiMethod {

@@ -69,6 +69,10 @@ export interface EvidenceRef {
   table?: 'win_events' | 'signins' | 'audits';
   recordNo?: number;
   role?: string;
+  /** The account the event names (its target, else its subject): filled in by a report, not stored. */
+  user?: string;
+  /** The event's outcome code (a Windows status or sub-status, an Entra error code): filled in by a report. */
+  code?: string;
 }
 
 export interface Finding {
@@ -92,6 +96,49 @@ export interface Finding {
   details?: Record<string, unknown>;
   /** What a responder checks next, answered from the case where it can be (the analytic's triage.ts). */
   triage?: TriageStep[];
+  /** What the responder decided about it (migration 008); absent while nobody has touched it (status new). */
+  review?: FindingReview;
+}
+
+/** Where a responder is with a finding: not looked at yet, looked at, ruled out, or confirmed as an attack. */
+export type FindingStatus = 'new' | 'reviewed' | 'false-positive' | 'confirmed';
+export const FINDING_STATUSES: readonly FindingStatus[] = ['new', 'reviewed', 'false-positive', 'confirmed'];
+
+/** The responder's own record of a finding, kept in the case and across re-runs of the analytics. */
+export interface FindingReview {
+  status: FindingStatus;
+  /** When the status was last set (ISO 8601 UTC), and by whom (the account the engine ran as). */
+  statusAt?: string;
+  statusBy?: string;
+  tags: string[];
+  note: string;
+  bookmarked: boolean;
+  updatedAt: string;
+}
+
+/** One event, named the way the raw viewer names it: its table, its file's SHA-256, its ordinal there. */
+export interface EventRef {
+  table: 'win_events' | 'signins' | 'audits';
+  source: string;
+  recordNo: number;
+}
+
+/** The responder's tags, note and bookmark on one event. */
+export interface EventTriage {
+  ref: EventRef;
+  tags: string[];
+  note: string;
+  bookmarked: boolean;
+  updatedAt: string;
+}
+
+/** A tagged, noted or bookmarked event as a report lists it: the triage and what the event is. */
+export interface TriagedEvent extends EventTriage {
+  time: string | null;
+  host: string | null;
+  eventId: number | null;
+  user: string | null;
+  code: string | null;
 }
 
 /** One step of a finding's triage checklist; `answer` is what the case itself says, when it can say it. */
@@ -159,6 +206,8 @@ export interface AnalyzeReport {
   analytics?: AnalyticInfo[];
   /** Per host: telemetry present, gaps, log clears and where each analytic is blind. */
   coverage?: HostCoverage[];
+  /** Events the responder tagged, noted or bookmarked, in time order. */
+  events?: TriagedEvent[];
 }
 
 export interface AllowlistEntry {

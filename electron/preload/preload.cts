@@ -40,6 +40,12 @@ const METHODS = [
   'newCase',
   'coverage',
   'coverageEvents',
+  'triageTags',
+  'setTriageTags',
+  'setFindingReview',
+  'eventTriage',
+  'setEventTriage',
+  'allowlistFromFinding',
 ] as const satisfies readonly ApiMethod[];
 
 // Both directions: no method missing from the list, no name in it that the contract lacks.

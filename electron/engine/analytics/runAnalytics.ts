@@ -1,7 +1,7 @@
 // Runs the analytics over a case: snapshots the building blocks (refreshDerivedTables), runs each
 // analytic's .sql with its bound parameters and the allowlist, turns the rows into Findings and stores
 // them. Running and storing share one transaction, so the app never sees half a run, and a failed run
-// leaves the previous findings as they were.
+// leaves the previous findings (and the reviews of them) as they were.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Allowlist, AnalyticId, Finding } from '../../../shared/report.js';
 import { EMPTY_ALLOWLIST, allowlistBindings } from './allowlistBindings.js';
@@ -12,6 +12,7 @@ import type { ProfileName, ResolvedParams } from './paramTypes.js';
 import { dropDerivedTables, refreshDerivedTables, type DerivedRefresh } from './refreshDerivedTables.js';
 import { analyticModules, requireAnalytic } from './registry.js';
 import { nextRunId, recordRun, replaceFindings } from './storeFindings.js';
+import { carryReviews } from '../triage/carryReviews.js';
 
 export interface RunOptions {
   /** Overrides of registry defaults, by parameter name (see params.ts). */
@@ -82,6 +83,8 @@ export async function runAnalytics(conn: DuckDBConnection, options: RunOptions =
       t = performance.now();
       const runId = await nextRunId(conn);
       await replaceFindings(conn, runId, analytics, built);
+      // The responder's reviews stay with their findings, in the same transaction as the findings.
+      await carryReviews(conn, analytics);
       await recordRun(conn, {
         runId,
         startedAt: started,

@@ -1,5 +1,5 @@
 // `accountscope analyze PATH... [--case FILE] --json OUT [--html OUT] [--csv OUT] [--param N=V]...
-//   [--allowlist FILE] [--profile default|seed]`
+//   [--allowlist FILE] [--profile default|seed] [--time-zone ZONE] [--include-paths]`
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,6 +14,8 @@ import {
 import { openCase, type CaseDb } from '../store/openCase.js';
 import { readAllowlistFile } from '../store/allowlistFile.js';
 import { analyzeCase } from '../usecases/analyzeCase.js';
+import { readSetting } from '../service/settingsStore.js';
+import { isValidTimeZone } from '../../../shared/displayTime.js';
 import { caseReportFile, collectCaseReport, type ReportFormat } from '../usecases/caseReport.js';
 import { importExitCode, importWithProgress } from './importCommand.js';
 import { EXIT_OK, UsageError } from './usage.js';
@@ -29,6 +31,10 @@ export interface AnalyzeArgs {
   profile?: string;
   /** Parse workers for the import step (default: parseWorkerCount). */
   workers?: number;
+  /** The HTML report's time zone; the case's display time zone (else UTC) by default. */
+  timeZone?: string;
+  /** Name the case and evidence files by their full local paths. */
+  includePaths?: boolean;
 }
 
 function writeOut(target: string, text: string): void {
@@ -43,6 +49,10 @@ export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
     throw new UsageError(`unknown profile "${a.profile}" (default or seed)`);
   }
   const profile = (a.profile ?? 'default') as ProfileName;
+  if (a.timeZone !== undefined && !isValidTimeZone(a.timeZone))
+    throw new UsageError(
+      `--time-zone: unknown time zone "${a.timeZone}" (an IANA name such as Europe/Berlin)`,
+    );
   const overrides: Record<string, unknown> = {};
   for (const p of a.params) {
     try {
@@ -74,13 +84,16 @@ export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
     // (with this run's import results for the files just read).
     const report = await collectCaseReport(db.conn, imported);
     const findings = report.findings;
+    // The app's export of this case writes times in the case's display zone: so does this, unless told.
+    const storedZone = await readSetting(db.conn, 'timeZone');
     const settings: Settings = {
       params: resolveParams(overrides, profile),
       profile,
       allowlist,
-      timeZone: 'UTC',
+      timeZone:
+        a.timeZone ?? (typeof storedZone === 'string' && isValidTimeZone(storedZone) ? storedZone : 'UTC'),
     };
-    const ctx = { casePath, settings };
+    const ctx = { casePath, settings, includePaths: a.includePaths === true };
     const outputs: Array<[ReportFormat, string | undefined]> = [
       ['json', a.json],
       ['csv', a.csv],

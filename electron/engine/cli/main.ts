@@ -50,6 +50,8 @@ const commands: Record<string, Command> = {
         allowlist: { type: 'string' },
         profile: { type: 'string' },
         workers: { type: 'string' },
+        'time-zone': { type: 'string' },
+        'include-paths': { type: 'boolean', default: false },
       },
     });
     if (positionals.length === 0 && !values.case) {
@@ -67,6 +69,8 @@ const commands: Record<string, Command> = {
       ...(values.allowlist ? { allowlist: values.allowlist } : {}),
       ...(values.profile ? { profile: values.profile } : {}),
       ...(workers !== undefined ? { workers } : {}),
+      ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}),
+      ...(values['include-paths'] ? { includePaths: true } : {}),
     });
   },
   async params() {

@@ -13,8 +13,11 @@ Usage:
       Import files or folders (recursively) into a case database.
   accountscope analyze PATH... [--case FILE] --json OUT [--html OUT] [--csv OUT]
                        [--param NAME=VALUE]... [--allowlist FILE] [--profile default|seed]
-                       [--workers N]
+                       [--time-zone ZONE] [--include-paths] [--workers N]
       Import (when PATH is given) and run the four analytics; write the reports.
+      The HTML report writes times in ZONE (default: the case's display time zone, else
+      UTC). Reports name the case and evidence files by file name only, unless
+      --include-paths asks for their full local paths.
       --workers N parses with N threads (default: one per core but one, at least 1;
       or ACCOUNTSCOPE_WORKERS).
   accountscope export --case FILE [--parquet DIR [--with-raw]] [--timesketch FILE.jsonl]

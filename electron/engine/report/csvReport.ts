@@ -1,5 +1,5 @@
 // Findings as CSV, one row per finding, with the ids of its evidence events so each row leads back to
-// the raw records. Cells a spreadsheet would run as a formula are neutralised (CSV injection): evidence
+// the raw records, and the responder's review (status, when and by whom, tags, note, bookmark) last. Cells a spreadsheet would run as a formula are neutralised (CSV injection): evidence
 // text is attacker-controlled and these files are opened in Excel by clients.
 import type { Finding } from '../../../shared/report.js';
 
@@ -19,6 +19,12 @@ const COLUMNS = [
   'allowlisted',
   'explanation',
   'evidence',
+  'review_status',
+  'review_status_at',
+  'review_status_by',
+  'review_tags',
+  'review_note',
+  'bookmarked',
 ] as const;
 
 export function csvCell(value: string): string {
@@ -50,6 +56,12 @@ function row(f: Finding): string[] {
     f.allowlisted ? `${f.allowlisted.kind}=${f.allowlisted.value}: ${f.allowlisted.reason}` : '',
     f.explanation,
     f.evidence.map(evidenceId).join(' '),
+    f.review?.status ?? 'new',
+    f.review?.statusAt ?? '',
+    f.review?.statusBy ?? '',
+    (f.review?.tags ?? []).join('; '),
+    f.review?.note ?? '',
+    f.review?.bookmarked ? 'yes' : '',
   ];
 }
 

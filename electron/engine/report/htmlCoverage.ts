@@ -11,6 +11,7 @@ import {
 } from '../../../shared/coverageTelemetry.js';
 import type { AnalyticInfo, CoverageGap, CoverageState, HostCoverage } from '../../../shared/report.js';
 import { h, type RawHtml } from './htmlEscape.js';
+import { UTC_CLOCK, type ReportClock } from './reportClock.js';
 
 /** The most gaps listed per host; the rest are counted. */
 const MAX_GAPS_SHOWN = 5;
@@ -36,11 +37,6 @@ function duration(seconds: number): string {
   return hours < 48 ? `${hours.toFixed(1)} h` : `${(hours / 24).toFixed(1)} d`;
 }
 
-/** `2026-03-13T20:42:18.617201Z` → `2026-03-13 20:42:18`: the report says once that times are UTC. */
-function utcShort(iso: string): string {
-  return iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '');
-}
-
 function cell(host: HostCoverage, spec: TelemetrySpec): RawHtml {
   const state = telemetryState(host, spec.key);
   const count = host.telemetry[spec.key] ?? 0;
@@ -61,42 +57,42 @@ function matrix(hosts: readonly HostCoverage[], specs: readonly TelemetrySpec[])
   })}`;
 }
 
-function gapText(g: CoverageGap): string {
-  const from = utcShort(g.from);
-  const to = utcShort(g.to);
+function gapText(g: CoverageGap, clock: ReportClock): string {
+  const from = clock.short(g.from);
+  const to = clock.short(g.to);
   // A gap inside one day reads better with the day said once.
   const end = from.slice(0, 10) === to.slice(0, 10) ? to.slice(11) : to;
   return `${from} → ${end} (${duration(g.seconds)})`;
 }
 
-function spans(hosts: readonly HostCoverage[]): RawHtml {
+function spans(hosts: readonly HostCoverage[], clock: ReportClock): RawHtml {
   const rows = hosts.map((c) => {
     const silent = c.gaps.reduce((sum, g) => sum + g.seconds, 0);
     const longest = [...c.gaps].sort((a, b) => b.seconds - a.seconds).slice(0, MAX_GAPS_SHOWN);
     const gaps =
       c.gaps.length === 0
         ? 'none'
-        : h`${c.gaps.length} gap(s), ${duration(silent)} silent in all; ${c.gaps.length > MAX_GAPS_SHOWN ? `the ${MAX_GAPS_SHOWN} longest: ` : ''}${longest.map(gapText).join('; ')}`;
-    return h`<tr><th class="nowrap">${c.host}</th><td class="nowrap">${utcShort(c.first)}</td><td class="nowrap">${utcShort(c.last)}</td>
+        : h`${c.gaps.length} gap(s), ${duration(silent)} silent in all; ${c.gaps.length > MAX_GAPS_SHOWN ? `the ${MAX_GAPS_SHOWN} longest: ` : ''}${longest.map((g) => gapText(g, clock)).join('; ')}`;
+    return h`<tr><th class="nowrap">${c.host}</th><td class="nowrap">${clock.short(c.first)}</td><td class="nowrap">${clock.short(c.last)}</td>
       <td class="num">${(c.events ?? 0).toLocaleString('en-US')}</td><td>${gaps}</td></tr>`;
   });
-  return h`<table><thead><tr><th>host</th><th>first event</th><th>last event</th><th>events</th><th>gaps</th></tr></thead>
+  return h`<table><thead><tr><th>host</th><th>first event</th><th>last event</th><th class="num">events</th><th>gaps</th></tr></thead>
     <tbody>${rows}</tbody></table>`;
 }
 
-function clears(hosts: readonly HostCoverage[]): RawHtml {
+function clears(hosts: readonly HostCoverage[], clock: ReportClock): RawHtml {
   const rows = hosts.flatMap((c) =>
     c.logCleared.map(
       (
         l,
-      ) => h`<tr><th>${c.host}</th><td>${l.time}</td><td class="num">${l.eventId}</td><td>${l.channel ?? ''}</td>
+      ) => h`<tr><th>${c.host}</th><td class="nowrap">${clock.short(l.time)}</td><td class="num">${l.eventId}</td><td>${l.channel ?? ''}</td>
         <td>${l.user ?? 'unknown'}</td><td class="mono">win_events:${l.source}:${l.recordNo}</td></tr>`,
     ),
   );
   if (rows.length === 0)
     return h`<p>No log was cleared (no Security 1102, no System 104) in the imported logs.</p>`;
   return h`<p>Events logged before a clear are gone from that log: a missing finding before these times means little.</p>
-    <table><thead><tr><th>host</th><th>time</th><th>event</th><th>log cleared</th><th>cleared by</th><th>evidence id</th></tr></thead>
+    <table><thead><tr><th>host</th><th>time</th><th class="num">event</th><th>log cleared</th><th>cleared by</th><th>evidence id</th></tr></thead>
     <tbody>${rows}</tbody></table>`;
 }
 
@@ -117,6 +113,7 @@ function verdicts(
 export function coverageSection(
   hosts: readonly HostCoverage[],
   analytics: ReadonlyArray<Pick<AnalyticInfo, 'id' | 'name'>>,
+  clock: ReportClock = UTC_CLOCK,
 ): RawHtml {
   const windows = hosts.filter((c) => c.kind !== 'entra');
   const entra = hosts.filter((c) => c.kind === 'entra');
@@ -126,12 +123,12 @@ export function coverageSection(
   <p>What the absence of a finding means. For each host: which telemetry its logs hold (cells say <em>present</em>,
     <em>thin</em> — there but in under a quarter of the host’s active hours, or mostly without command lines — or
     <em>absent</em>), the span and silent gaps, log clears, and whether each analytic could have fired there.
-    Times are UTC.</p>
+    Times are in ${clock.zone}.</p>
   ${windows.length ? matrix(windows, windowsSpecs) : h`<p>No Windows events in the case.</p>`}
   ${entra.length ? matrix(entra, entraSpecs) : h`<p>No Entra ID sign-ins or audits in the case: username enumeration against ${ENTRA_HOST} (failed sign-ins, self-service password reset probing) cannot be seen.</p>`}
   <h3>Time covered and gaps</h3>
-  ${spans(hosts)}
+  ${spans(hosts, clock)}
   <h3>Log clears</h3>
-  ${clears(hosts)}
+  ${clears(hosts, clock)}
   ${verdicts(hosts, analytics)}`;
 }

@@ -1,14 +1,24 @@
 // The HTML report: one self-contained file a responder hands to a client. No script, no external
 // resource of any kind (its own CSP says so, for a viewer that honours it), every value escaped.
-import type { AnalyticInfo, Allowlist, AnalyzeReport, Severity } from '../../../shared/report.js';
+import {
+  FINDING_STATUSES,
+  type AnalyticInfo,
+  type Allowlist,
+  type AnalyzeReport,
+  type Severity,
+} from '../../../shared/report.js';
 import { h, type RawHtml } from './htmlEscape.js';
 import { findingSection } from './htmlFinding.js';
 import { COVERAGE_CSS, coverageSection } from './htmlCoverage.js';
+import { REVIEW_CSS, STATUS_WORDS, triagedEventsSection } from './htmlReview.js';
 import { TRIAGE_CSS } from './htmlTriage.js';
+import { reportClock, type ReportClock } from './reportClock.js';
 
 export interface HtmlReportContext {
+  /** The case as the report names it: its file name, or its full path when the responder asked for paths. */
   casePath: string;
   generatedAt: string;
+  /** The case's display time zone: every time in the report is written in it. */
   timeZone: string;
   params: Record<string, unknown>;
   allowlist: Allowlist;
@@ -29,7 +39,18 @@ h3 { font-size: 16px; margin: 0 0 6px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
 th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid var(--line); }
 th { font-weight: 600; color: var(--muted); white-space: nowrap; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.summary { width: auto; min-width: 60%; }
+table.summary td.num, table.summary th.num { width: 5.5em; }
+table.summary tfoot td, table.summary tfoot th { border-top: 2px solid var(--line); font-weight: 600; }
+table.facts th { width: 7em; }
+table.kv th { width: 14em; white-space: normal; }
+table.kv ul { margin: 0; padding-left: 18px; }
+table.kv table.kv { margin: 0; }
+.small { font-size: 11.5px; } .nowrap { white-space: nowrap; }
+details.more > summary { cursor: pointer; color: var(--muted); margin: 2px 0 6px; }
+a { color: inherit; }
+td.mono { overflow-wrap: anywhere; }
 code, pre, .mono { font-family: ui-monospace, "Cascadia Mono", Consolas, monospace; font-size: 12.5px; }
 pre { white-space: pre-wrap; word-break: break-word; background: #f6f8fb; padding: 8px; border-radius: 4px; margin: 4px 0; }
 .finding { border: 1px solid var(--line); border-left-width: 6px; border-radius: 4px; padding: 12px 16px; margin: 14px 0;
@@ -53,31 +74,40 @@ const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low'];
 const REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
+/** Findings by analytic and severity in one table, every count right-aligned under its heading. */
 function summary(report: AnalyzeReport): RawHtml {
-  const bySeverity = SEVERITY_ORDER.map(
-    (s) => h`<td class="num">${report.findings.filter((f) => f.severity === s).length}</td>`,
-  );
+  const names = new Map(reportAnalytics(report).map((a) => [a.id, a.name]));
   const analytics = [...new Set(report.findings.map((f) => f.analytic))].sort();
-  const byAnalytic = analytics.map(
+  const counts = (keep: (f: AnalyzeReport['findings'][number]) => boolean) => {
+    const of = report.findings.filter(keep);
+    return h`${SEVERITY_ORDER.map((s) => h`<td class="num">${of.filter((f) => f.severity === s).length}</td>`)}<td class="num">${of.length}</td>`;
+  };
+  const rows = analytics.map(
     (a) =>
-      h`<tr><th>${a}</th><td class="num">${report.findings.filter((f) => f.analytic === a).length}</td></tr>`,
+      h`<tr><th>${a}${names.get(a) && names.get(a) !== a ? h` · ${names.get(a)}` : ''}</th>${counts((f) => f.analytic === a)}</tr>`,
+  );
+  const review = FINDING_STATUSES.map(
+    (st) =>
+      h`<td class="num">${report.findings.filter((f) => (f.review?.status ?? 'new') === st).length}</td>`,
   );
   return h`<h2>Summary</h2>
-  <table><thead><tr>${SEVERITY_ORDER.map((s) => h`<th>${s}</th>`)}<th>total</th></tr></thead>
-    <tbody><tr>${bySeverity}<td class="num">${report.findings.length}</td></tr></tbody></table>
-  ${byAnalytic.length ? h`<table><thead><tr><th>analytic</th><th>findings</th></tr></thead><tbody>${byAnalytic}</tbody></table>` : ''}
-  <ol>${report.findings.map((f, i) => h`<li><a href="#finding-${i + 1}">${f.severity} · ${f.title}</a></li>`)}</ol>`;
+  <table class="summary"><thead><tr><th>analytic</th>${SEVERITY_ORDER.map((s) => h`<th class="num">${s}</th>`)}<th class="num">total</th></tr></thead>
+    <tbody>${rows}</tbody>
+    <tfoot><tr><th>all findings</th>${counts(() => true)}</tr></tfoot></table>
+  <table class="summary"><thead><tr><th>review</th>${FINDING_STATUSES.map((st) => h`<th class="num">${STATUS_WORDS[st]}</th>`)}</tr></thead>
+    <tbody><tr><th>findings</th>${review}</tr></tbody></table>
+  <ol>${report.findings.map((f, i) => h`<li><a href="#finding-${i + 1}">${f.severity} · ${f.title}</a>${f.review && f.review.status !== 'new' ? h` — <span class="status ${f.review.status}">${STATUS_WORDS[f.review.status]}</span>` : ''}${f.review?.tags.length ? h` <span class="meta">[${f.review.tags.join(', ')}]</span>` : ''}</li>`)}</ol>`;
 }
 
 function sources(report: AnalyzeReport): RawHtml {
   const rows = report.sources.map(
     (
       s,
-    ) => h`<tr><td class="mono">${s.path}</td><td class="mono">${s.sha256}</td><td>${s.format}${s.variant ? h` (${s.variant})` : ''}</td>
+    ) => h`<tr id="src-${s.sha256.slice(0, 12)}"><td class="mono">${s.path}</td><td class="mono small">${s.sha256}</td><td>${s.format}${s.variant ? h` (${s.variant})` : ''}</td>
       <td class="num">${s.events}</td><td class="num">${s.skipped}</td><td class="num">${s.errors.length}</td></tr>`,
   );
   return h`<h2>Evidence files</h2>
-  <table><thead><tr><th>file</th><th>SHA-256</th><th>format</th><th>events</th><th>skipped</th><th>errors</th></tr></thead>
+  <table><thead><tr><th>file</th><th>SHA-256</th><th>format</th><th class="num">events</th><th class="num">skipped</th><th class="num">errors</th></tr></thead>
   <tbody>${rows}</tbody></table>`;
 }
 
@@ -101,13 +131,15 @@ function reportAnalytics(report: AnalyzeReport): Array<Pick<AnalyticInfo, 'id' |
 }
 
 export function renderHtmlReport(report: AnalyzeReport, ctx: HtmlReportContext): string {
+  const clock: ReportClock = reportClock(ctx.timeZone);
   const body = h`<h1>AccountScope report</h1>
-  <p class="meta">Case ${ctx.casePath} · generated ${ctx.generatedAt} · ${report.tool.name} ${report.tool.version}
-   · times are UTC (display time zone of the case: ${ctx.timeZone})</p>
+  <p class="meta">Case ${ctx.casePath} · generated ${clock.full(ctx.generatedAt)} · ${report.tool.name} ${report.tool.version}
+   · times are in ${clock.zone}, the case's display time zone</p>
   ${summary(report)}
   <h2>Findings</h2>
-  ${report.findings.length ? report.findings.map((f, i) => findingSection(f, i)) : h`<p>No findings.</p>`}
-  ${report.coverage ? coverageSection(report.coverage, reportAnalytics(report)) : ''}
+  ${report.findings.length ? report.findings.map((f, i) => findingSection(f, i, clock)) : h`<p>No findings.</p>`}
+  ${report.events?.length ? triagedEventsSection(report.events, clock) : ''}
+  ${report.coverage ? coverageSection(report.coverage, reportAnalytics(report), clock) : ''}
   ${sources(report)}
   ${parameters(ctx)}
   <footer>Produced offline by AccountScope. URLs found in evidence are defanged (hxxp://) so that nothing in
@@ -117,7 +149,7 @@ export function renderHtmlReport(report: AnalyzeReport, ctx: HtmlReportContext):
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>AccountScope report</title>
-<style>${REPORT_CSS}${COVERAGE_CSS}${TRIAGE_CSS}</style></head>
+<style>${REPORT_CSS}${COVERAGE_CSS}${TRIAGE_CSS}${REVIEW_CSS}</style></head>
 <body>${body.markup}</body></html>
 `;
 }

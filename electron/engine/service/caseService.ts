@@ -2,6 +2,7 @@
 // IPC through the engine's utility process, HTTP in browser mode) hand it validated requests and pass its
 // Result values back unchanged; it never throws across that boundary.
 import type {
+  AllowlistPick,
   ApiMethod,
   ApiMethods,
   ApiRequest,
@@ -24,6 +25,11 @@ import { asResult, notFound, ServiceError } from './serviceError.js';
 import { saveSettings } from './settingsStore.js';
 import { listSigninSources, signinSourceDetail } from './signinSources.js';
 import { buildTimeline, timelineEvents } from './timeline.js';
+import { addAllowlistPicks } from '../triage/allowlistPicks.js';
+import { readEventTriage, setEventTriage } from '../triage/eventTriage.js';
+import { setFindingReview } from '../triage/findingReview.js';
+import { currentResponder } from '../triage/responder.js';
+import { readTagSet, writeTagSet } from '../triage/tagSet.js';
 
 type Handlers = { [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResponse<M>> };
 
@@ -86,11 +92,13 @@ export class CaseService {
       const started = performance.now();
       try {
         const { overrides, settings } = s.settings;
-        const findings = await this.options.analytics.run(s.writeConn, {
-          overrides,
-          profile: settings.profile,
-          allowlist: settings.allowlist,
-        });
+        const findings = await s.serialWrite(() =>
+          this.options.analytics.run(s.writeConn, {
+            overrides,
+            profile: settings.profile,
+            allowlist: settings.allowlist,
+          }),
+        );
         await s.writeThrough();
         return { findings: findings.length, elapsedMs: Math.round(performance.now() - started) };
       } finally {
@@ -135,16 +143,18 @@ export class CaseService {
     },
     getSettings: async () => this.session.settings.settings,
     setSettings: async (settings) => {
-      this.session.settings = await saveSettings(this.session.writeConn, settings, this.options.analytics);
+      const s = this.session;
+      s.settings = await s.serialWrite(() => saveSettings(s.writeConn, settings, this.options.analytics));
       await this.session.writeThrough();
       return this.session.settings.settings;
     },
-    exportReport: async ({ format }) => {
+    exportReport: async ({ format, includePaths }) => {
       const s = this.session;
       const report = await collectCaseReport(s.readConn);
       return caseReportFile(format, report, {
         casePath: s.path,
         settings: s.settings.settings,
+        includePaths: includePaths === true,
       });
     },
     openCase: async ({ path }) => {
@@ -154,6 +164,22 @@ export class CaseService {
     },
     coverage: (req) => coverageHosts(this.session.readConn, req),
     coverageEvents: (req) => coverageEvents(this.session.readConn, req),
+    triageTags: () => readTagSet(this.session.readConn),
+    setTriageTags: ({ tags }) => this.writeTriage(() => writeTagSet(this.session.writeConn, tags)),
+    setFindingReview: async (change) => {
+      const review = await this.writeTriage(() =>
+        setFindingReview(this.session.writeConn, change, new Date(), currentResponder()),
+      );
+      if (!review) throw notFound(`finding ${change.id}`);
+      return review;
+    },
+    eventTriage: ({ refs }) => readEventTriage(this.session.readConn, refs),
+    setEventTriage: async (change) => {
+      const triage = await this.writeTriage(() => setEventTriage(this.session.writeConn, change, new Date()));
+      if (!triage) throw notFound(`record ${change.ref.recordNo} of ${change.ref.table} in that file`);
+      return triage;
+    },
+    allowlistFromFinding: ({ id, entries, reason }) => this.allowlistFromFinding(id, entries, reason),
     saveCaseAs: async ({ path, replace }) => {
       const s = this.session;
       if (s.imports.busy || s.analyzing)
@@ -173,6 +199,37 @@ export class CaseService {
       return this.caseInfo();
     },
   };
+
+  /** A triage write: after any analysis in progress, and through to the case file at once. */
+  private async writeTriage<T>(work: () => Promise<T>): Promise<T> {
+    const s = this.session;
+    const result = await s.serialWrite(work);
+    await s.writeThrough();
+    return result;
+  }
+
+  /** "Allowlist this": the picks go into the case's allowlists, then the analytics run again. */
+  private async allowlistFromFinding(
+    id: string,
+    entries: AllowlistPick[],
+    reason: string,
+  ): Promise<ApiResponse<'allowlistFromFinding'>> {
+    if (entries.length === 0) throw new ServiceError('BAD_REQUEST', 'pick at least one value to allowlist');
+    const s = this.session;
+    if (s.imports.busy || s.analyzing)
+      throw new ServiceError('BUSY', 'wait for the import or analysis to finish, then allowlist');
+    await getFinding(s.readConn, id);
+    const settings = { ...s.settings.settings };
+    settings.allowlist = addAllowlistPicks(settings.allowlist, entries, reason);
+    s.settings = await s.serialWrite(() => saveSettings(s.writeConn, settings, this.options.analytics));
+    const run = await this.handlers.analyze({});
+    const finding = await getFinding(s.readConn, id).catch((e: unknown) => {
+      if (e instanceof ServiceError && e.code === 'NOT_FOUND') return null;
+      throw e;
+    });
+    if (finding) finding.triage = await triageSteps(s.readConn, finding);
+    return { finding, findings: run.findings, settings: s.settings.settings };
+  }
 
   /** Closes the current case and opens another; calls that arrive meanwhile wait for it. */
   private async switchTo(path: string): Promise<void> {

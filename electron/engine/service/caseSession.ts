@@ -25,6 +25,7 @@ async function writeThrough(conn: DuckDBConnection): Promise<void> {
 
 export class CaseSession {
   analyzing = false;
+  private writes: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly db: CaseDb,
@@ -72,6 +73,17 @@ export class CaseSession {
     if (!(await hasTable(this.readConn, 'analysis_runs'))) return null;
     const row = await readOne(this.readConn, `SELECT ${isoSql('max(started_at)')} AS t FROM analysis_runs`);
     return textOrNull(row?.['t']);
+  }
+
+  /**
+   * Runs one piece of work on writeConn once the work before it has finished. An analysis holds a
+   * transaction on writeConn for its whole run; a review saved meanwhile would otherwise land inside that
+   * transaction, and be lost with it if the run failed.
+   */
+  serialWrite<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(work, work);
+    this.writes = run.catch(() => undefined);
+    return run;
   }
 
   /** Writes everything to the case file, so it can be copied as a whole. */

@@ -1,12 +1,14 @@
 // Findings as the UI pages through them: filtered, sorted and paged in SQL over the `findings` table
 // (migration 003), every value bound. Sort columns come from a fixed map; the full Finding is the stored
-// JSON, exactly as the analytics produced it.
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+// JSON, exactly as the analytics produced it, with the responder's review (migration 008) beside it.
+import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import type { FindingQuery, Timeline } from '../../../shared/api.js';
 import type { Finding } from '../../../shared/report.js';
+import { withReviews } from '../triage/findingReview.js';
 import { hasTable } from './caseInfo.js';
 import { notFound } from './serviceError.js';
-import { isoSql, num, parseJson, readOne, readRows, text } from './sqlRows.js';
+import { isoSql, num, parseJson, readOne, readRows, text, type JsonRow } from './sqlRows.js';
 
 export const DEFAULT_PAGE = 100;
 
@@ -27,9 +29,16 @@ const DESC_BY_DEFAULT: Record<NonNullable<FindingQuery['sort']>, boolean> = {
   confidence: true,
 };
 
-function whereClause(q: FindingQuery): { sql: string; params: Record<string, DuckDBValue> } {
+interface Where {
+  sql: string;
+  params: Record<string, DuckDBValue>;
+  types: Record<string, DuckDBType>;
+}
+
+function whereClause(q: FindingQuery): Where {
   const parts: string[] = [];
   const params: Record<string, DuckDBValue> = {};
+  const types: Record<string, DuckDBType> = {};
   const inList = (column: string, name: string, values: readonly string[] | undefined): void => {
     if (!values || values.length === 0) return;
     const names = values.map((v, i) => {
@@ -50,7 +59,23 @@ function whereClause(q: FindingQuery): { sql: string; params: Record<string, Duc
       OR contains(lower(array_to_string(accounts, ' ')), $text)
       OR contains(lower(concat_ws(' ', actor_user, actor_logon_id, actor_source_ip)), $text))`);
   }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  // The review filters read migration 008's finding_triage; a finding without a review is `new`.
+  const review = (condition: string) =>
+    parts.push(
+      `EXISTS (SELECT 1 FROM finding_triage t WHERE t.finding_id = findings.finding_id AND ${condition})`,
+    );
+  if (q.status && q.status.length > 0) {
+    params['status'] = listValue(q.status);
+    types['status'] = LIST(VARCHAR);
+    parts.push(`list_contains($status, coalesce(
+      (SELECT t.status FROM finding_triage t WHERE t.finding_id = findings.finding_id), 'new'))`);
+  }
+  if (q.tag) {
+    params['tag'] = q.tag.toLowerCase();
+    review('list_contains(list_transform(t.tags, x -> lower(x)), $tag)');
+  }
+  if (q.bookmarked) review('t.bookmarked');
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params, types };
 }
 
 export async function listFindings(
@@ -58,20 +83,26 @@ export async function listFindings(
   q: FindingQuery,
 ): Promise<{ total: number; rows: Finding[] }> {
   if (!(await hasTable(conn, 'findings'))) return { total: 0, rows: [] };
-  const { sql: where, params } = whereClause(q);
-  const total = num(
-    (await readOne(conn, `SELECT count(*)::INTEGER AS n FROM findings ${where}`, params))?.['n'],
+  const { sql: where, params, types } = whereClause(q);
+  const count = await conn.runAndReadAll(
+    `SELECT count(*)::INTEGER AS n FROM findings ${where}`,
+    params,
+    types,
   );
+  const total = num((count.getRowObjectsJson()[0] as JsonRow | undefined)?.['n']);
   const sort = q.sort ?? 'severity';
   const desc = q.desc ?? DESC_BY_DEFAULT[sort];
-  const rows = await readRows(
-    conn,
+  const page = await conn.runAndReadAll(
     `SELECT finding_json FROM findings ${where}
      ORDER BY ${ORDER_BY[sort]} ${desc ? 'DESC' : 'ASC'}, first_ts, finding_id
      LIMIT $limit OFFSET $offset`,
     { ...params, limit: q.limit ?? DEFAULT_PAGE, offset: q.offset ?? 0 },
+    types,
   );
-  return { total, rows: rows.map((r) => parseJson<Finding>(r['finding_json'], {} as Finding)) };
+  const findings = (page.getRowObjectsJson() as JsonRow[]).map((r) =>
+    parseJson<Finding>(r['finding_json'], {} as Finding),
+  );
+  return { total, rows: await withReviews(conn, findings) };
 }
 
 export async function getFinding(conn: DuckDBConnection, id: string): Promise<Finding> {
@@ -79,7 +110,8 @@ export async function getFinding(conn: DuckDBConnection, id: string): Promise<Fi
     ? await readOne(conn, 'SELECT finding_json FROM findings WHERE finding_id = $id LIMIT 1', { id })
     : undefined;
   if (!row) throw notFound(`finding ${id}`);
-  return parseJson<Finding>(row['finding_json'], {} as Finding);
+  const [finding] = await withReviews(conn, [parseJson<Finding>(row['finding_json'], {} as Finding)]);
+  return finding!;
 }
 
 /** Every finding, most severe first: what the reports carry. */

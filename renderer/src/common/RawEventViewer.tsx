@@ -6,6 +6,7 @@ import type { RawEventRef } from '../app/AppContext';
 import { useApiQuery } from '../app/useApiQuery';
 import { Modal } from './Modal';
 import { ErrorNote } from './ErrorNote';
+import { EventTriageBar } from './EventTriageBar';
 import { indentXml } from './indentXml';
 import './RawEventViewer.css';
 
@@ -58,6 +59,7 @@ export function RawEventViewer({ eventRef, onClose }: { eventRef: RawEventRef; o
               </>
             )}
           </dl>
+          <EventTriageBar eventRef={eventRef} />
           <div className="raw-actions">
             <button type="button" className="btn" onClick={copy}>
               {copied ? 'Copied' : raw.data.origin ? 'Copy' : 'Copy as stored'}

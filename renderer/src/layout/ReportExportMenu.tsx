@@ -12,12 +12,14 @@ export function ReportExportMenu() {
   const { api } = useApp();
   const [busy, setBusy] = useState<ReportFormat | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // A report goes to a client: the responder's own folders stay out of it unless asked for.
+  const [includePaths, setIncludePaths] = useState(false);
 
   const exportAs = async (format: ReportFormat) => {
     setBusy(format);
     setMessage(null);
     try {
-      const file = await api.exportReport({ format });
+      const file = await api.exportReport({ format, includePaths });
       downloadFile(file.filename, file.mime, file.content);
       setMessage({ ok: true, text: `Saved ${file.filename}` });
     } catch (e) {
@@ -42,6 +44,18 @@ export function ReportExportMenu() {
           {busy === format ? '…' : format.toUpperCase()}
         </button>
       ))}
+      <label
+        className="report-paths"
+        title="Name the case and the evidence files by their full paths on this machine (by file name otherwise)"
+      >
+        <input
+          type="checkbox"
+          checked={includePaths}
+          onChange={(e) => setIncludePaths(e.target.checked)}
+          data-testid="export-include-paths"
+        />
+        local paths
+      </label>
       {message && (
         <span
           className={message.ok ? 'report-status ok' : 'report-status error-text'}

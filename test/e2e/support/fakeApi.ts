@@ -8,6 +8,7 @@ import {
   type Settings,
   type SigninSource,
 } from '../../../shared/api.js';
+import type { FindingReview } from '../../../shared/report.js';
 import * as fake from './fakeCase.js';
 
 const BUCKETS_DEFAULT = 120;
@@ -25,6 +26,8 @@ export function createFakeApi(): ApiClient {
     profile: 'default',
   };
   let polls = 0;
+  let tagSet = ['suspicious', 'benign', 'reviewed', 'follow up'];
+  const reviews = new Map<string, FindingReview>();
   const accounts: AccountSummary[] = [
     { ...fake.backdoorStory, findings: undefined } as unknown as AccountSummary,
     {
@@ -226,5 +229,27 @@ export function createFakeApi(): ApiClient {
     // The Coverage screen is looked at against the real engine (test/e2e/coverage.test.ts).
     coverage: async () => [],
     coverageEvents: async () => ({ total: 0, rows: [] }),
+    // Triage is looked at against the real engine (test/e2e/triage.test.ts); these keep it in memory.
+    triageTags: async () => tagSet,
+    setTriageTags: async ({ tags }) => (tagSet = tags),
+    setFindingReview: async ({ id, ...change }) => {
+      const old = reviews.get(id) ?? { status: 'new', tags: [], note: '', bookmarked: false, updatedAt: '' };
+      const next = { ...old, ...change, updatedAt: new Date().toISOString() };
+      reviews.set(id, next);
+      return next;
+    },
+    eventTriage: async () => [],
+    setEventTriage: async ({ ref, ...change }) => ({
+      ref,
+      tags: change.tags ?? [],
+      note: change.note ?? '',
+      bookmarked: change.bookmarked ?? false,
+      updatedAt: new Date().toISOString(),
+    }),
+    allowlistFromFinding: async ({ id }) => ({
+      finding: fake.findings.find((f) => f.id === id) ?? null,
+      findings: fake.findings.length,
+      settings,
+    }),
   };
 }

@@ -68,7 +68,7 @@ for (const [format, file] of [
 
 test('the report names the time it was made from SOURCE_DATE_EPOCH, and holds every finding', () => {
   const html = readFileSync(out('cli.html'), 'utf8');
-  assert.match(html, /generated 2026-03-14T00:00:00\.000Z/);
+  assert.match(html, /generated 2026-03-14 00:00:00 UTC/);
   const json = JSON.parse(readFileSync(out('cli.json'), 'utf8')) as { findings: unknown[] };
   assert.ok(json.findings.length >= 10);
 });

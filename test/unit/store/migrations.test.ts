@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../support/paths.js';
 import { currentSchemaVersion, listMigrations, migrate } from '../../../electron/engine/store/migrate.js';
+import { openCase } from '../../../electron/engine/store/openCase.js';
 
 async function memoryConn() {
   const instance = await DuckDBInstance.create(':memory:');
@@ -154,6 +155,55 @@ test('006 adds record_offset before xml, keeps every row, and xml stays FSST', a
     assert.deepEqual(storage.getRows(), [['FSST']]);
     conn.closeSync();
     instance.closeSync();
+  } finally {
+    cleanup();
+  }
+});
+
+test('008 brings a case of 007 forward: its findings kept, empty triage tables, the default tag set', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const path = join(dir, 'case.duckdb');
+    const instance = await DuckDBInstance.create(path);
+    const conn = await instance.connect();
+    await migrate(conn, 7);
+    await conn.run(
+      `INSERT INTO findings (finding_id, run_id, analytic, title, severity, severity_rank, confidence, first_ts,
+         last_ts, hosts, accounts, explanation, finding_json)
+       VALUES ('AN1604-00', 1, 'AN1604', 't', 'high', 3, 'high', TIMESTAMP '2024-01-01', TIMESTAMP '2024-01-01',
+         ['WS01'], ['x'], 'e', '{}')`,
+    );
+    conn.closeSync();
+    instance.closeSync();
+
+    // Opening the case as the app does upgrades it.
+    const db = await openCase(path);
+    try {
+      assert.equal(await currentSchemaVersion(db.conn), 8);
+      const kept = await db.conn.runAndReadAll('SELECT finding_id FROM findings');
+      assert.deepEqual(kept.getRows(), [['AN1604-00']]);
+      const counts = await db.conn.runAndReadAll(
+        'SELECT (SELECT count(*) FROM finding_triage)::INTEGER, (SELECT count(*) FROM event_triage)::INTEGER',
+      );
+      assert.deepEqual(counts.getRows()[0], [0, 0]);
+      const tags = await db.conn.runAndReadAll('SELECT tag FROM triage_tag_set ORDER BY position');
+      assert.deepEqual(
+        tags.getRows().map(([t]) => t),
+        ['suspicious', 'benign', 'reviewed', 'follow up'],
+      );
+      // One review per finding.
+      await db.conn.run(
+        `INSERT INTO finding_triage VALUES ('AN1604-00', 'AN1604', 'new', NULL, NULL, [], '', false, now()::TIMESTAMP, [])`,
+      );
+      await assert.rejects(
+        db.conn.run(
+          `INSERT INTO finding_triage VALUES ('AN1604-00', 'AN1604', 'new', NULL, NULL, [], '', false, now()::TIMESTAMP, [])`,
+        ),
+        /constraint/i,
+      );
+    } finally {
+      db.close();
+    }
   } finally {
     cleanup();
   }

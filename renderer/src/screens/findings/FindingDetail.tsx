@@ -1,5 +1,6 @@
 // One finding explained: what happened in words, who and where, the process chain, the parameters it was
 // produced with, and the raw evidence behind it.
+import { useState } from 'react';
 import type { Finding } from '../../../../shared/report';
 import { useAnalytics, useApp } from '../../app/AppContext';
 import { useApiQuery } from '../../app/useApiQuery';
@@ -10,6 +11,9 @@ import { SeverityBadge } from '../../common/SeverityBadge';
 import { formatTime } from '../../format/formatTime';
 import { EvidenceList } from './EvidenceList';
 import { TriageChecklist } from '../coverage/TriageChecklist';
+import { AllowlistThisDialog } from './AllowlistThisDialog';
+import { DetailFields } from './DetailFields';
+import { FindingReviewPanel } from './FindingReviewPanel';
 import './findings.css';
 
 function ActorFacts({ actor }: { actor: Finding['actor'] }) {
@@ -23,8 +27,9 @@ function ActorFacts({ actor }: { actor: Finding['actor'] }) {
   );
 }
 
-export function FindingDetail({ id }: { id: string }) {
+export function FindingDetail({ id, onReviewSaved }: { id: string; onReviewSaved?: () => void }) {
   const { timeZone, navigate } = useApp();
+  const [allowlisting, setAllowlisting] = useState(false);
   const analytics = useAnalytics();
   const finding = useApiQuery(`finding:${id}`, (api) => api.getFinding({ id }));
   const accounts = useApiQuery('accounts', (api) => api.listAccounts({}));
@@ -43,6 +48,14 @@ export function FindingDetail({ id }: { id: string }) {
           {f.analytic} · {analytics.name(f.analytic)} · confidence {f.confidence}
         </div>
       </header>
+      {/* A review read anew (another screen or a re-run changed it) starts the panel afresh. */}
+      <FindingReviewPanel
+        key={`${f.id}:${f.review?.updatedAt ?? ''}`}
+        finding={f}
+        onSaved={onReviewSaved}
+        onAllowlist={() => setAllowlisting(true)}
+      />
+      {allowlisting && <AllowlistThisDialog finding={f} onClose={() => setAllowlisting(false)} />}
       {f.allowlisted && (
         <p className="note">
           Lowered by the allowlist: {f.allowlisted.kind} “{f.allowlisted.value}” — {f.allowlisted.reason}
@@ -101,7 +114,7 @@ export function FindingDetail({ id }: { id: string }) {
       {f.details && Object.keys(f.details).length > 0 && (
         <section>
           <h3>Details</h3>
-          <KeyValueTable values={f.details} />
+          <DetailFields details={f.details} />
         </section>
       )}
       <section>

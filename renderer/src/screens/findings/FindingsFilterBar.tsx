@@ -1,7 +1,14 @@
 // Filters for the findings table: which analytics, which severities, and free text (accounts, actor, title).
 import { useEffect, useState } from 'react';
-import type { AnalyticId, Severity } from '../../../../shared/report';
+import {
+  FINDING_STATUSES,
+  type AnalyticId,
+  type FindingStatus,
+  type Severity,
+} from '../../../../shared/report';
 import { useAnalytics } from '../../app/AppContext';
+import { useTriageTags } from '../../common/useTriageTags';
+import { STATUS_LABELS } from '../../format/reviewWords';
 import { SEVERITIES } from '../../format/securityTerms';
 import './findings.css';
 
@@ -9,6 +16,10 @@ export interface FindingsFilter {
   analytics: AnalyticId[];
   severities: Severity[];
   text: string;
+  /** One review status to show (`new`: unreviewed), or every one. */
+  status?: FindingStatus;
+  tag?: string;
+  bookmarked?: boolean;
 }
 
 function toggle<T>(list: T[], item: T): T[] {
@@ -23,6 +34,7 @@ export function FindingsFilterBar({
   onChange: (f: FindingsFilter) => void;
 }) {
   const analytics = useAnalytics();
+  const tags = useTriageTags() ?? [];
   // Typing is debounced so each keystroke does not cost an engine query.
   const [text, setText] = useState(filter.text);
   useEffect(() => {
@@ -72,7 +84,53 @@ export function FindingsFilterBar({
           </label>
         ))}
       </div>
-      {(filter.analytics.length > 0 || filter.severities.length > 0 || filter.text) && (
+      <div className="toggle-group" role="group" aria-label="Review">
+        <select
+          className="filter-select"
+          value={filter.status ?? ''}
+          onChange={(e) =>
+            onChange({ ...filter, status: (e.target.value || undefined) as FindingStatus | undefined })
+          }
+          aria-label="Review status"
+          data-testid="filter-status"
+        >
+          <option value="">Any status</option>
+          {FINDING_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s === 'new' ? 'Unreviewed' : STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+        <select
+          className="filter-select"
+          value={filter.tag ?? ''}
+          onChange={(e) => onChange({ ...filter, tag: e.target.value || undefined })}
+          aria-label="Tag"
+          data-testid="filter-tag"
+        >
+          <option value="">Any tag</option>
+          {[...tags, ...(filter.tag && !tags.includes(filter.tag) ? [filter.tag] : [])].map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        <label className={filter.bookmarked ? 'toggle on' : 'toggle'}>
+          <input
+            type="checkbox"
+            checked={filter.bookmarked ?? false}
+            onChange={() => onChange({ ...filter, bookmarked: !filter.bookmarked || undefined })}
+            data-testid="filter-bookmarked"
+          />
+          ★ Bookmarked
+        </label>
+      </div>
+      {(filter.analytics.length > 0 ||
+        filter.severities.length > 0 ||
+        filter.text ||
+        filter.status ||
+        filter.tag ||
+        filter.bookmarked) && (
         <button
           type="button"
           className="btn small"

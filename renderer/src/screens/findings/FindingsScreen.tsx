@@ -32,6 +32,9 @@ export function FindingsScreen() {
     desc: sort.desc,
     offset,
     limit: PAGE,
+    status: filter.status ? [filter.status] : undefined,
+    tag: filter.tag || undefined,
+    bookmarked: filter.bookmarked || undefined,
   };
   const findings = useApiQuery(JSON.stringify(query), (api) => api.listFindings(query));
   const rows = useMemo(() => findings.data?.rows ?? [], [findings.data]);
@@ -42,7 +45,10 @@ export function FindingsScreen() {
       setSelectedId(rows[0]!.id);
   }, [rows, selectedId, focus.findingId]);
 
-  const filtered = filter.analytics.length + filter.severities.length > 0 || filter.text.trim().length > 0;
+  const filtered =
+    filter.analytics.length + filter.severities.length > 0 ||
+    filter.text.trim().length > 0 ||
+    Boolean(filter.status || filter.tag || filter.bookmarked);
   const nothingAnalyzed = !caseInfo?.analyzedAt;
 
   return (
@@ -87,7 +93,7 @@ export function FindingsScreen() {
       {findings.data?.total !== 0 && (
         <aside className="split-detail" data-testid="finding-detail-pane">
           {selectedId ? (
-            <FindingDetail id={selectedId} />
+            <FindingDetail id={selectedId} onReviewSaved={findings.reload} />
           ) : (
             <p className="muted detail-hint">
               Select a finding to see why it fired and the evidence behind it.

@@ -1,7 +1,9 @@
 // The findings table. Headers with an engine sort key sort on click (again to reverse); rows select.
 import type { FindingSortKey } from '../../../../shared/api';
 import type { Finding } from '../../../../shared/report';
+import { ReviewStatus } from '../../common/ReviewStatus';
 import { SeverityBadge } from '../../common/SeverityBadge';
+import { TagChips } from '../../common/TagPicker';
 import { TimeCell } from '../../common/TimeCell';
 import { BreakableText } from '../../common/BreakableText';
 import { shortHost } from '../../format/formatNumbers';
@@ -33,6 +35,23 @@ function ActorCell({ actor }: { actor: Finding['actor'] }) {
       )}
       {actor.sourceIp && <div className="mono small nowrap">{actor.sourceIp}</div>}
     </>
+  );
+}
+
+/** The responder's review under the severity: its status once set, the bookmark, the tags. */
+function FindingReviewCell({ review }: { review: Finding['review'] }) {
+  if (!review || (review.status === 'new' && !review.bookmarked && review.tags.length === 0)) return null;
+  return (
+    <div data-testid="finding-review-cell">
+      {review.status !== 'new' && <ReviewStatus status={review.status} />}
+      {review.bookmarked && (
+        <span className="bookmark-star" title="Bookmarked" aria-label="Bookmarked">
+          {' '}
+          ★
+        </span>
+      )}
+      {review.tags.length > 0 && <TagChips tags={review.tags} />}
+    </div>
   );
 }
 
@@ -101,9 +120,10 @@ export function FindingsTable({ rows, sort, onSort, selectedId, onSelect }: Find
               data-finding-id={f.id}
               data-analytic={f.analytic}
             >
-              <td>
+              <td className="review-cell">
                 <SeverityBadge severity={f.severity} />
                 {f.allowlisted && <div className="muted small">allowlisted</div>}
+                <FindingReviewCell review={f.review} />
               </td>
               <td className="finding-analytic" title={analytics.name(f.analytic)}>
                 {f.analytic}

@@ -12,6 +12,7 @@ import { isValidTimeZone } from '../../format/formatTime';
 import { ParamSettings } from './ParamSettings';
 import { AllowlistEditor, ALLOWLIST_KINDS } from './AllowlistEditor';
 import { DisplaySettings } from './DisplaySettings';
+import { TagSetEditor } from './TagSetEditor';
 import './settings.css';
 
 export function SettingsScreen() {
@@ -108,6 +109,7 @@ export function SettingsScreen() {
           ))}
         </div>
       </section>
+      <TagSetEditor />
     </div>
   );
 }
