@@ -156,6 +156,12 @@ const settings = object({
   profile: oneOf(['default', 'seed']),
 });
 
+const ENTITY_KINDS = ['user', 'host', 'ip'] as const;
+const entityRef = { kind: oneOf(ENTITY_KINDS), key: text(LIMITS.text, { nonEmpty: true }) };
+// A process key is event_key() of migration 002 as decimal text.
+const processKey = text(24, { nonEmpty: true, pattern: /^\d{1,20}$/ });
+const hostName = text(LIMITS.id, { nonEmpty: true });
+
 const REQUEST_CHECKS: { [M in ApiMethod]: Check } = {
   caseInfo: empty,
   startImport: object({ paths: list(path, LIMITS.paths) }),
@@ -204,6 +210,26 @@ const REQUEST_CHECKS: { [M in ApiMethod]: Check } = {
   coverageEvents: object(
     { host: text(LIMITS.id, { nonEmpty: true }), telemetry: oneOf(TELEMETRY_KEYS) },
     { offset: integer(0, 1e9), limit: integer(1, LIMITS.pageSize) },
+  ),
+  entityPage: object(entityRef),
+  entityEvents: object(entityRef, {
+    categories: list(text(32, { nonEmpty: true }), 32),
+    offset: integer(0, 1e9),
+    limit: integer(1, LIMITS.pageSize),
+  }),
+  processTree: object(
+    {},
+    {
+      host: hostName,
+      key: processKey,
+      pid: integer(0, 2 ** 32),
+      time: isoTime,
+      findingId: id,
+    },
+  ),
+  processChildren: object(
+    { host: hostName, key: processKey },
+    { logonId: text(20, { pattern: /^0x[0-9a-f]+$/ }) },
   ),
 };
 

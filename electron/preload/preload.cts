@@ -40,6 +40,10 @@ const METHODS = [
   'newCase',
   'coverage',
   'coverageEvents',
+  'entityPage',
+  'entityEvents',
+  'processTree',
+  'processChildren',
 ] as const satisfies readonly ApiMethod[];
 
 // Both directions: no method missing from the list, no name in it that the contract lacks.

@@ -24,6 +24,7 @@ import { asResult, notFound, ServiceError } from './serviceError.js';
 import { saveSettings } from './settingsStore.js';
 import { listSigninSources, signinSourceDetail } from './signinSources.js';
 import { buildTimeline, timelineEvents } from './timeline.js';
+import { entityPage, entityTimeline, processChildren, processTree } from '../entities/index.js';
 
 type Handlers = { [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResponse<M>> };
 
@@ -154,6 +155,10 @@ export class CaseService {
     },
     coverage: (req) => coverageHosts(this.session.readConn, req),
     coverageEvents: (req) => coverageEvents(this.session.readConn, req),
+    entityPage: (ref) => entityPage(this.session.readConn, ref),
+    entityEvents: (q) => entityTimeline(this.session.readConn, q),
+    processTree: (q) => processTree(this.session.readConn, q, this.parentMaxAgeSeconds()),
+    processChildren: (q) => processChildren(this.session.readConn, q, this.parentMaxAgeSeconds()),
     saveCaseAs: async ({ path, replace }) => {
       const s = this.session;
       if (s.imports.busy || s.analyzing)
@@ -173,6 +178,12 @@ export class CaseService {
       return this.caseInfo();
     },
   };
+
+  /** How far back a process's parent is looked for (the analytics' own setting, so trees match findings). */
+  private parentMaxAgeSeconds(): number {
+    const value = this.session.settings.settings.params['process_parent_max_age_s'];
+    return typeof value === 'number' ? value : 7 * 24 * 3600;
+  }
 
   /** Closes the current case and opens another; calls that arrive meanwhile wait for it. */
   private async switchTo(path: string): Promise<void> {

@@ -226,5 +226,14 @@ export function createFakeApi(): ApiClient {
     // The Coverage screen is looked at against the real engine (test/e2e/coverage.test.ts).
     coverage: async () => [],
     coverageEvents: async () => ({ total: 0, rows: [] }),
+    // Pivot pages and process trees too (test/e2e/pivots.test.ts).
+    entityPage: async () => {
+      throw new ApiError('NOT_AVAILABLE', 'pivot pages are shown against the real engine');
+    },
+    entityEvents: async () => ({ total: 0, rows: [] }),
+    processTree: async () => {
+      throw new ApiError('NOT_AVAILABLE', 'process trees are shown against the real engine');
+    },
+    processChildren: async () => [],
   };
 }
