@@ -184,7 +184,13 @@ export interface EntityPage extends EntityRef {
   /** Processes started (a user's, or on a host), by image, most frequent first. */
   processes: Array<{ image: string; host: string | null; count: number; first: string; last: string }>;
   signins: EntitySignins[];
-  related: { users: EntityCount[]; hosts: EntityCount[]; ips: EntityCount[] };
+  /** Who and what it met, most frequent first (the first 500 of each), and how many in all. */
+  related: {
+    users: EntityCount[];
+    hosts: EntityCount[];
+    ips: EntityCount[];
+    totals: { users: number; hosts: number; ips: number };
+  };
   findings: EntityFinding[];
 }
 

@@ -3,7 +3,13 @@
 // page covers every identity linked to it (identities.ts), so an on-premises account and its Entra ID
 // identity read as one person.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { EntityFinding, EntityIdentity, EntityPage, EntityRef } from '../../../shared/api.js';
+import type {
+  EntityCount,
+  EntityFinding,
+  EntityIdentity,
+  EntityPage,
+  EntityRef,
+} from '../../../shared/api.js';
 import type { Severity } from '../../../shared/report.js';
 import { hasTable } from '../service/caseInfo.js';
 import { num, numOrNull, text, textOrNull, type JsonRow } from '../service/sqlRows.js';
@@ -12,6 +18,8 @@ import { accountNamePart, normaliseEntityKey, readTyped, stringList, type Entity
 import { linkedIdentities } from './identities.js';
 
 const SHOWN = 50;
+/** A spray's source tried hundreds of names: the page lists them all up to this many. */
+const RELATED_SHOWN = 500;
 
 /** Who or what the page is about, and every key its rows are matched by. */
 export async function entityMatch(
@@ -62,23 +70,24 @@ const PARTS = `
        FROM (SELECT coalesce(image_basename(image), '?') AS img, host, count(*) AS n, min(ts) AS lo, max(ts) AS hi
                FROM ev WHERE category = 'process' AND role <> 'from-host'
               GROUP BY 1, 2 ORDER BY n DESC LIMIT ${SHOWN})) AS processes,
-    (SELECT list({'user': usr, 'ip': ip, 'ok': ok, 'bad': bad, 'codes': codes, 'first': ${iso('lo')}, 'last': ${iso('hi')}} ORDER BY ok + bad DESC)
+    (SELECT list({'user': usr, 'ip': ip, 'ok': ok, 'bad': bad, 'codes': codes, 'first': ${iso('lo')}, 'last': ${iso('hi')}} ORDER BY ok + bad DESC, lo)
        FROM (SELECT subject_user AS usr, ip, count(*) FILTER (WHERE coalesce(error_code, 0) = 0) AS ok,
                     count(*) FILTER (WHERE coalesce(error_code, 0) <> 0) AS bad,
                     list(DISTINCT error_code ORDER BY error_code) FILTER (WHERE coalesce(error_code, 0) <> 0) AS codes,
                     min(ts) AS lo, max(ts) AS hi
-               FROM ev WHERE tbl = 'signins' GROUP BY 1, 2 ORDER BY ok + bad DESC LIMIT ${SHOWN})) AS signins,
-    (SELECT list({'value': v, 'n': n} ORDER BY n DESC, v)
-       FROM (SELECT v, count(*) AS n FROM (
+               FROM ev WHERE tbl = 'signins' GROUP BY 1, 2 ORDER BY ok + bad DESC, lo LIMIT ${SHOWN})) AS signins,
+    (SELECT {'list': list({'value': v, 'n': n} ORDER BY n DESC, v) FILTER (WHERE rank <= ${RELATED_SHOWN}), 'total': count(*)}
+       FROM (SELECT v, count(*) AS n, row_number() OVER (ORDER BY count(*) DESC, v) AS rank FROM (
                SELECT account_display(target_user, target_domain) AS v FROM ev
                 WHERE tbl = 'win_events' AND event_id IN (4624, 4625) AND role <> 'actor'
                UNION ALL SELECT subject_user FROM ev WHERE tbl = 'signins')
-             WHERE v IS NOT NULL GROUP BY 1 ORDER BY n DESC LIMIT ${SHOWN})) AS users,
-    (SELECT list({'value': v, 'n': n} ORDER BY n DESC, v)
-       FROM (SELECT host AS v, count(*) AS n FROM ev WHERE host IS NOT NULL GROUP BY 1 ORDER BY n DESC LIMIT ${SHOWN})) AS hosts,
-    (SELECT list({'value': v, 'n': n} ORDER BY n DESC, v)
-       FROM (SELECT remote_ip(ip) AS v, count(*) AS n FROM ev WHERE remote_ip(ip) IS NOT NULL
-              GROUP BY 1 ORDER BY n DESC LIMIT ${SHOWN})) AS ips`;
+             WHERE v IS NOT NULL GROUP BY 1)) AS users,
+    (SELECT {'list': list({'value': v, 'n': n} ORDER BY n DESC, v) FILTER (WHERE rank <= ${RELATED_SHOWN}), 'total': count(*)}
+       FROM (SELECT host AS v, count(*) AS n, row_number() OVER (ORDER BY count(*) DESC, host) AS rank
+               FROM ev WHERE host IS NOT NULL GROUP BY 1)) AS hosts,
+    (SELECT {'list': list({'value': v, 'n': n} ORDER BY n DESC, v) FILTER (WHERE rank <= ${RELATED_SHOWN}), 'total': count(*)}
+       FROM (SELECT remote_ip(ip) AS v, count(*) AS n, row_number() OVER (ORDER BY count(*) DESC, remote_ip(ip)) AS rank
+               FROM ev WHERE remote_ip(ip) IS NOT NULL GROUP BY 1)) AS ips`;
 
 function iso(expr: string): string {
   return `strftime(${expr}, '%Y-%m-%dT%H:%M:%S.%fZ')`;
@@ -88,8 +97,12 @@ function structs(v: unknown): JsonRow[] {
   return Array.isArray(v) ? (v as JsonRow[]) : [];
 }
 
-function counts(v: unknown) {
-  return structs(v).map((r) => ({ value: text(r['value']), count: num(r['n']) }));
+function counts(v: unknown): { list: EntityCount[]; total: number } {
+  const part = (v ?? {}) as JsonRow;
+  return {
+    list: structs(part['list']).map((r) => ({ value: text(r['value']), count: num(r['n']) })),
+    total: num(part['total']),
+  };
 }
 
 /** The findings the entity is part of, and as what (actor, target, host, source). */
@@ -183,7 +196,15 @@ export async function entityPage(conn: DuckDBConnection, ref: EntityRef): Promis
       first: text(s['first']),
       last: text(s['last']),
     })),
-    related: { users: counts(r['users']), hosts: counts(r['hosts']), ips: counts(r['ips']) },
+    related: (() => {
+      const [users, hosts, ips] = [counts(r['users']), counts(r['hosts']), counts(r['ips'])];
+      return {
+        users: users.list,
+        hosts: hosts.list,
+        ips: ips.list,
+        totals: { users: users.total, hosts: hosts.total, ips: ips.total },
+      };
+    })(),
     findings: await entityFindings(conn, match),
   };
 }
