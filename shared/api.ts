@@ -127,7 +127,7 @@ export interface EntityFinding {
   roles: Array<'actor' | 'target' | 'host' | 'source'>;
 }
 
-/** Logons (4624) grouped by where and how: for a user its logons, for a host those to it, for an IP those from it. */
+/** Logons grouped by where and how: for a user its logons, for a host those to it, for an IP those from it. */
 export interface EntityLogon {
   host: string | null;
   user: string | null;
@@ -135,7 +135,7 @@ export interface EntityLogon {
   /** The source address, else the workstation name the event gives. */
   source: string | null;
   count: number;
-  /** Failed logons (4625) of the same user, host and source. */
+  /** Failed logons of the same user, host and source (4625; 4771, 4768 and 4776 with a failure status). */
   failures: number;
   first: string;
   last: string;
@@ -256,6 +256,9 @@ export interface ProcessTreeQuery {
   key?: string;
   pid?: number;
   time?: string;
+  /** Or a process start's event (4688 or Sysmon 1), as an event list gives it: its source's SHA-256 and record. */
+  source?: string;
+  recordNo?: number;
   /** Highlights the finding's processes; with no process named, centres on the act of its chain. */
   findingId?: string;
 }

@@ -224,6 +224,8 @@ const REQUEST_CHECKS: { [M in ApiMethod]: Check } = {
       key: processKey,
       pid: integer(0, 2 ** 32),
       time: isoTime,
+      source: sha256,
+      recordNo: integer(1, Number.MAX_SAFE_INTEGER),
       findingId: id,
     },
   ),

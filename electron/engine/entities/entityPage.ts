@@ -43,6 +43,10 @@ export async function entityMatch(
   };
 }
 
+// A logon (4624), or a failed one: 4625, and the Kerberos and NTLM failures a domain controller logs
+// (4771, 4768 and 4776 with a failure status: the timeline's logon-failure category).
+const LOGON_EVENTS = "(event_id = 4624 OR category = 'logon-failure')";
+
 // Each part is a list of structs from the entity's events; the WHERE of each says which role counts.
 const PARTS = `
   SELECT
@@ -53,11 +57,12 @@ const PARTS = `
     (SELECT list({'host': host, 'user': usr, 'logon_type': logon_type, 'source': src, 'n': ok, 'failures': bad,
                   'first': ${iso('lo')}, 'last': ${iso('hi')}} ORDER BY ok + bad DESC, lo)
        FROM (SELECT host, account_display(target_user, target_domain) AS usr,
-                    CASE WHEN event_id = 4624 THEN logon_type END AS logon_type,
+                    CASE WHEN event_id IN (4624, 4625) THEN logon_type END AS logon_type,
                     coalesce(remote_ip(ip), nullif(nullif(trim(workstation), ''), '-')) AS src,
-                    count(*) FILTER (WHERE event_id = 4624) AS ok, count(*) FILTER (WHERE event_id = 4625) AS bad,
+                    count(*) FILTER (WHERE event_id = 4624) AS ok,
+                    count(*) FILTER (WHERE category = 'logon-failure') AS bad,
                     min(ts) AS lo, max(ts) AS hi
-               FROM ev WHERE tbl = 'win_events' AND event_id IN (4624, 4625) AND role <> 'actor'
+               FROM ev WHERE tbl = 'win_events' AND ${LOGON_EVENTS} AND role <> 'actor'
               GROUP BY 1, 2, 3, 4 ORDER BY ok + bad DESC LIMIT ${SHOWN})) AS logons,
     (SELECT list({'action': action, 'account': account, 'by': actor, 'host': host, 'time': ${iso('lo')}, 'n': n} ORDER BY lo)
        FROM (SELECT CASE WHEN event_id = 4720 THEN 'created' ELSE 'enumerated' END AS action,
@@ -79,7 +84,7 @@ const PARTS = `
     (SELECT {'list': list({'value': v, 'n': n} ORDER BY n DESC, v) FILTER (WHERE rank <= ${RELATED_SHOWN}), 'total': count(*)}
        FROM (SELECT v, count(*) AS n, row_number() OVER (ORDER BY count(*) DESC, v) AS rank FROM (
                SELECT account_display(target_user, target_domain) AS v FROM ev
-                WHERE tbl = 'win_events' AND event_id IN (4624, 4625) AND role <> 'actor'
+                WHERE tbl = 'win_events' AND ${LOGON_EVENTS} AND role <> 'actor'
                UNION ALL SELECT subject_user FROM ev WHERE tbl = 'signins')
              WHERE v IS NOT NULL GROUP BY 1)) AS users,
     (SELECT {'list': list({'value': v, 'n': n} ORDER BY n DESC, v) FILTER (WHERE rank <= ${RELATED_SHOWN}), 'total': count(*)}

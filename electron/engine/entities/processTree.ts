@@ -239,6 +239,19 @@ export async function processTree(
     focusKey = await findProcessKey(conn, host, q.pid, isoToMicros(q.time, 'time'));
     if (focusKey === null) throw notFound(`the start of pid ${q.pid} on ${host} at ${q.time}`);
   }
+  if (focusKey === null && q.source !== undefined && q.recordNo !== undefined) {
+    const [row] = await readRows(
+      conn,
+      `SELECT event_key(e.source_id, e.record_no)::VARCHAR AS k, e.host
+         FROM win_events e JOIN sources s USING (source_id)
+        WHERE s.sha256 = $sha AND e.record_no = $rec
+          AND (e.event_id = 4688 OR (e.event_id = 1 AND is_sysmon(e.provider, e.channel)))`,
+      { sha: q.source, rec: BigInt(q.recordNo) },
+    );
+    if (!row) throw notFound(`a process start at record ${q.recordNo} of ${q.source.slice(0, 12)}…`);
+    focusKey = text(row['k']);
+    host = text(row['host']);
+  }
   if (focusKey === null && finding) {
     const act = findingFocus(finding);
     if (act) {

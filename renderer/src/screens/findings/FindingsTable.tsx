@@ -5,8 +5,9 @@ import { SeverityBadge } from '../../common/SeverityBadge';
 import { TimeCell } from '../../common/TimeCell';
 import { BreakableText } from '../../common/BreakableText';
 import { shortHost } from '../../format/formatNumbers';
-import { selectableRow } from '../../common/selectableRow';
+import { isTabStop, selectableRow } from '../../common/selectableRow';
 import { useAnalytics } from '../../app/AppContext';
+import { PivotLink } from '../../common/PivotLink';
 import './findings.css';
 
 interface SortState {
@@ -28,10 +29,16 @@ function ActorCell({ actor }: { actor: Finding['actor'] }) {
     <>
       {actor.user && (
         <div>
-          <BreakableText text={actor.user} />
+          <PivotLink kind="user" value={actor.user} tabIndex={-1}>
+            <BreakableText text={actor.user} />
+          </PivotLink>
         </div>
       )}
-      {actor.sourceIp && <div className="mono small nowrap">{actor.sourceIp}</div>}
+      {actor.sourceIp && (
+        <div className="mono small nowrap">
+          <PivotLink kind="ip" value={actor.sourceIp} tabIndex={-1} />
+        </div>
+      )}
     </>
   );
 }
@@ -67,6 +74,7 @@ function SortHeader({
 
 export function FindingsTable({ rows, sort, onSort, selectedId, onSelect }: FindingsTableProps) {
   const analytics = useAnalytics();
+  const selectedIndex = rows.findIndex((f) => f.id === selectedId);
   return (
     <div className="table-scroll">
       <table className="grid selectable findings-table" data-testid="findings-table">
@@ -91,12 +99,15 @@ export function FindingsTable({ rows, sort, onSort, selectedId, onSelect }: Find
           </tr>
         </thead>
         <tbody>
-          {rows.map((f) => (
+          {rows.map((f, i) => (
             <tr
               key={f.id}
               className={f.id === selectedId ? 'selected' : undefined}
               aria-selected={f.id === selectedId}
-              {...selectableRow(() => onSelect(f.id))}
+              {...selectableRow(() => onSelect(f.id), {
+                selected: f.id === selectedId,
+                tabStop: isTabStop(i, selectedIndex),
+              })}
               data-testid="finding-row"
               data-finding-id={f.id}
               data-analytic={f.analytic}
