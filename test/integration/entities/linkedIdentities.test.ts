@@ -89,6 +89,17 @@ before(async () => {
       logon('carol', 'CORP', undefined, 130),
       logon('dave', 'CORP', SID_DAVE, 140),
       logon('erin', 'CORP', undefined, 150),
+      // a Kerberos pre-authentication failure for jdoe from another address, logged by the DC
+      {
+        eventId: 4771,
+        ts: at(170),
+        host: 'DC01.corp.local',
+        targetUser: 'jdoe',
+        targetDomain: 'CORP',
+        targetSid: SID_JDOE,
+        ip: '10.0.0.66',
+        status: '0x18',
+      },
     ],
   });
   await b.add('signins.json', {
@@ -162,25 +173,34 @@ test("a linked person's page and timeline cover both identities", async () => {
     page.identities.map((i) => i.display),
     ['CORP\\jdoe', 'john.doe@contoso.com'],
   );
-  assert.deepEqual(page.categories, { logon: 1, account: 1, signin: 1, 'signin-failure': 1, audit: 1 });
-  assert.equal(page.total, 5);
+  assert.deepEqual(page.categories, {
+    logon: 1,
+    'logon-failure': 1,
+    account: 1,
+    signin: 1,
+    'signin-failure': 1,
+    audit: 1,
+  });
+  assert.equal(page.total, 6);
   assert.deepEqual(
     page.accounts.map((a) => `${a.action} ${a.account} on ${a.host}`),
     ['created WS01\\backdoor on WS01.corp.local'],
   );
   assert.deepEqual(
-    page.logons.map((l) => `${l.user} type ${l.logonType} from ${l.source} ×${l.count}`),
-    ['CORP\\jdoe type 10 from 10.0.0.9 ×1'],
+    page.logons.map(
+      (l) => `${l.user} type ${l.logonType} from ${l.source} ok ${l.count} failed ${l.failures}`,
+    ),
+    ['CORP\\jdoe type 10 from 10.0.0.9 ok 1 failed 0', 'CORP\\jdoe type null from 10.0.0.66 ok 0 failed 1'],
   );
   assert.deepEqual(
     page.signins.map((s) => `${s.user} ${s.ip} ok ${s.successes} bad ${s.failures} ${s.codes.join(',')}`),
     ['john.doe@contoso.com 198.51.100.7 ok 1 bad 0 ', 'john.doe@contoso.com 203.0.113.5 ok 0 bad 1 50126'],
   );
   const events = await entityTimeline(conn, { kind: 'user', key: 'john.doe@contoso.com' });
-  assert.equal(events.total, 5, 'the page opened from the UPN shows the same person');
+  assert.equal(events.total, 6, 'the page opened from the UPN shows the same person');
   assert.deepEqual(
     events.rows.map((r) => `${r.eventId ?? r.table} ${r.role}`),
-    ['4624 target', 'audits target', '4720 actor', 'signins actor', 'signins actor'],
+    ['4624 target', 'audits target', '4720 actor', '4771 target', 'signins actor', 'signins actor'],
   );
   const failures = await entityTimeline(conn, {
     kind: 'user',
@@ -189,8 +209,8 @@ test("a linked person's page and timeline cover both identities", async () => {
   });
   assert.equal(failures.total, 1);
   assert.match(failures.rows[0]!.summary, /sign-in failed \(50126/);
-  const second = await entityTimeline(conn, { kind: 'user', key: 'CORP\\jdoe', offset: 3, limit: 2 });
-  assert.equal(second.total, 5);
+  const second = await entityTimeline(conn, { kind: 'user', key: 'CORP\\jdoe', offset: 4, limit: 2 });
+  assert.equal(second.total, 6);
   assert.deepEqual(
     second.rows.map((r) => r.table),
     ['signins', 'signins'],
@@ -201,6 +221,12 @@ test('an IP page names who came from it, a host page who logged on to it', async
   const ip = await entityPage(conn, { kind: 'ip', key: '203.0.113.5' });
   assert.equal(ip.total, 1);
   assert.deepEqual(ip.related.users, [{ value: 'john.doe@contoso.com', count: 1 }]);
+  const dcSide = await entityPage(conn, { kind: 'ip', key: '10.0.0.66' });
+  assert.deepEqual(
+    dcSide.logons.map((l) => `${l.user} on ${l.host} failed ${l.failures}`),
+    ['CORP\\jdoe on DC01.corp.local failed 1'],
+    'a Kerberos failure from the address counts as a failed logon',
+  );
   const host = await entityPage(conn, { kind: 'host', key: 'ws01' });
   assert.equal(host.total, 8, 'every event WS01 logged');
   assert.deepEqual(host.related.users.map((u) => u.value).sort(), [

@@ -36,11 +36,12 @@ function start(
 }
 
 let b: CaseBuilder;
+let securitySha: string;
 const age = WEEK;
 
 before(async () => {
   b = await CaseBuilder.create();
-  await b.add('WS01-Security.xml', {
+  securitySha = await b.add('WS01-Security.xml', {
     win: [
       // its parent (smss, pid 400) is not in the logs: only named by winlogon's own event
       { ...start(0, 500, 400, 'winlogon.exe', 0x3e7), parentImage: 'C:\\Windows\\System32\\smss.exe' },
@@ -182,6 +183,25 @@ test('a parent with more children than the tree lists says how many it left out'
   assert.equal(byImage(tree, 'svchost.exe').length, 51, 'the focus and fifty siblings');
   assert.equal(tree.truncated[services.key], 9);
   assert.equal(services.childCount, 60);
+});
+
+test('a process start on an event list opens its tree by its event: source and record', async () => {
+  // record 11 of WS01-Security.xml is the runas cmd.exe (pid 930): its own session, its own child
+  const tree = await processTree(b.conn, { source: securitySha, recordNo: 11 }, age);
+  assert.equal(tree.host, 'WS01.corp.local');
+  assert.equal(tree.session.logonId, '0x2000');
+  const focus = tree.nodes.find((n) => n.key === tree.focusKey)!;
+  assert.equal(focus.pid, 930);
+  assert.deepEqual(tree.nodes.filter((n) => n.relation === 'descendant').map(image), ['net.exe']);
+  assert.deepEqual(
+    tree.nodes.filter((n) => n.relation === 'sibling').map(image),
+    [],
+    'the other children of cmd.exe ran in the user session, not this one',
+  );
+  await assert.rejects(
+    processTree(b.conn, { source: securitySha, recordNo: 999 }, age),
+    /a process start at record 999/,
+  );
 });
 
 test('a process that is not in the logs is a clear not-found', async () => {
