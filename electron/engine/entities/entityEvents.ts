@@ -9,7 +9,12 @@
 // Names are first matched cheaply (`contains` on the raw column), and only those rows get a key computed.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EntityEvent, EntityEventsQuery } from '../../../shared/api.js';
-import { ALL_EVENTS_SQL } from '../service/eventCategories.js';
+import {
+  ALL_EVENTS_SQL,
+  AUDIT_CATEGORY_SQL,
+  SIGNIN_CATEGORY_SQL,
+  WIN_CATEGORY_SQL,
+} from '../service/eventCategories.js';
 import { summarizeEvent } from '../service/eventSummary.js';
 import { toTimelineEvent } from '../service/timeline.js';
 import { isoSql, num, text } from '../service/sqlRows.js';
@@ -37,7 +42,12 @@ function userFilter(match: EntityMatch, values: Bindings): (column: string, doma
   };
 }
 
-/** The rows about the entity: (tbl, source_id, record_no, role). */
+// Each hit carries its time and category, so a page of the timeline is chosen before the wide rows are read.
+const WIN = `ts, ${WIN_CATEGORY_SQL} AS category`;
+const SIGNIN = `ts, ${SIGNIN_CATEGORY_SQL}`;
+const AUDIT = `ts, ${AUDIT_CATEGORY_SQL}`;
+
+/** The rows about the entity: (tbl, source_id, record_no, ts, category, role). */
 export function hitsQuery(match: EntityMatch): HitsQuery {
   switch (match.kind) {
     case 'user': {
@@ -46,14 +56,15 @@ export function hitsQuery(match: EntityMatch): HitsQuery {
       const anyTarget = match.names.map((_, i) => `array_to_string(target_upns, ' ') ILIKE $name${i}`);
       return {
         sql: `
-          SELECT 'win_events' AS tbl, source_id, record_no,
+          SELECT 'win_events' AS tbl, source_id, record_no, ${WIN},
                  CASE WHEN ${named('subject_user', 'subject_domain')} THEN 'actor' ELSE 'target' END AS role
             FROM win_events
            WHERE ${named('subject_user', 'subject_domain')} OR ${named('target_user', 'target_domain')}
           UNION ALL
-          SELECT 'signins', source_id, record_no, 'actor' FROM signins WHERE ${named('user_principal_name', null)}
+          SELECT 'signins', source_id, record_no, ${SIGNIN}, 'actor'
+            FROM signins WHERE ${named('user_principal_name', null)}
           UNION ALL
-          SELECT 'audits', source_id, record_no,
+          SELECT 'audits', source_id, record_no, ${AUDIT},
                  CASE WHEN ${named('initiator_upn', null)} THEN 'actor' ELSE 'target' END
             FROM audits
            WHERE ${named('initiator_upn', null)}
@@ -65,10 +76,10 @@ export function hitsQuery(match: EntityMatch): HitsQuery {
     case 'host':
       return {
         sql: `
-          SELECT 'win_events' AS tbl, source_id, record_no, 'on-host' AS role
+          SELECT 'win_events' AS tbl, source_id, record_no, ${WIN}, 'on-host' AS role
             FROM win_events WHERE first_label(host) = $host
           UNION ALL
-          SELECT 'win_events', source_id, record_no, 'from-host'
+          SELECT 'win_events', source_id, record_no, ${WIN}, 'from-host'
             FROM win_events
            WHERE first_label(workstation) = $host AND first_label(host) IS DISTINCT FROM $host`,
         values: { host: match.keys[0]! },
@@ -77,12 +88,12 @@ export function hitsQuery(match: EntityMatch): HitsQuery {
     case 'ip':
       return {
         sql: `
-          SELECT 'win_events' AS tbl, source_id, record_no, 'source' AS role
+          SELECT 'win_events' AS tbl, source_id, record_no, ${WIN}, 'source' AS role
             FROM win_events WHERE lower(ip) = $ip
           UNION ALL
-          SELECT 'signins', source_id, record_no, 'source' FROM signins WHERE lower(ip) = $ip
+          SELECT 'signins', source_id, record_no, ${SIGNIN}, 'source' FROM signins WHERE lower(ip) = $ip
           UNION ALL
-          SELECT 'audits', source_id, record_no, 'source' FROM audits WHERE lower(initiator_ip) = $ip`,
+          SELECT 'audits', source_id, record_no, ${AUDIT}, 'source' FROM audits WHERE lower(initiator_ip) = $ip`,
         values: { ip: match.keys[0]! },
         types: {},
       };
@@ -93,7 +104,8 @@ export function hitsQuery(match: EntityMatch): HitsQuery {
 export function entityEventsCte(hits: HitsQuery): string {
   return `hits AS MATERIALIZED (${hits.sql}),
     ev AS MATERIALIZED (
-      SELECT e.*, h.role FROM (${ALL_EVENTS_SQL}) e JOIN hits h USING (tbl, source_id, record_no)
+      SELECT e.*, h.role FROM (${ALL_EVENTS_SQL}) e
+        JOIN (SELECT tbl, source_id, record_no, role FROM hits) h USING (tbl, source_id, record_no)
     )`;
 }
 
@@ -114,23 +126,28 @@ export async function entityEvents(
     offset: q.offset ?? 0,
   };
   const types: BindingTypes = { ...hits.types, categories: categories.type };
+  // The page is chosen on the narrow hits; only its rows are joined to the wide event rows.
   const rows = await readTyped(
     conn,
-    `WITH ${entityEventsCte(hits)},
-     shown AS (SELECT * FROM ev WHERE $all OR list_contains($categories, category))
-     SELECT s.*, ${isoSql('s.ts')} AS time, src.sha256, count(*) OVER () AS total
-       FROM shown s JOIN sources src USING (source_id)
-      ORDER BY s.ts, s.tbl, s.source_id, s.record_no
-      LIMIT $limit OFFSET $offset`,
+    `WITH hits AS MATERIALIZED (${hits.sql}),
+     shown AS MATERIALIZED (SELECT * FROM hits WHERE $all OR list_contains($categories, category)),
+     page AS MATERIALIZED (
+       SELECT tbl, source_id, record_no, role FROM shown
+        ORDER BY ts, tbl, source_id, record_no LIMIT $limit OFFSET $offset
+     )
+     SELECT e.*, p.role, ${isoSql('e.ts')} AS time, src.sha256, (SELECT count(*) FROM shown) AS total
+       FROM page p JOIN (${ALL_EVENTS_SQL}) e USING (tbl, source_id, record_no) JOIN sources src USING (source_id)
+      ORDER BY e.ts, e.tbl, e.source_id, e.record_no`,
     values,
     types,
   );
   let total = num(rows[0]?.['total']);
   if (rows.length === 0 && (q.offset ?? 0) > 0) {
-    // Past the end: the window above had no row to count on.
+    // Past the end: no row to carry the count.
     const counted = await readTyped(
       conn,
-      `WITH ${entityEventsCte(hits)} SELECT count(*) AS n FROM ev WHERE $all OR list_contains($categories, category)`,
+      `WITH hits AS MATERIALIZED (${hits.sql})
+       SELECT count(*) AS n FROM hits WHERE $all OR list_contains($categories, category)`,
       { ...hits.values, categories: categories.value, all: q.categories === undefined },
       types,
     );

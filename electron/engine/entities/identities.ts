@@ -34,17 +34,17 @@ async function windowsByName(conn: DuckDBConnection, name: string): Promise<Cand
     conn,
     `WITH named AS (
        SELECT subject_user AS u, subject_domain AS d, subject_sid AS sid FROM win_events
-        WHERE contains(lower(subject_user), $name)
+        WHERE subject_user ILIKE $like
        UNION ALL
        SELECT target_user, target_domain, target_sid FROM win_events
-        WHERE contains(lower(target_user), $name)
+        WHERE target_user ILIKE $like
      )
      SELECT account_key(u, d) AS key, arg_max(account_display(u, d), d IS NOT NULL) AS display,
             list(DISTINCT upper(sid)) FILTER (WHERE regexp_full_match(upper(sid), '${SID_PATTERN}')) AS sids
      FROM named
      WHERE lower(account_name_part(trim(u))) = $name AND account_key(u, d) IS NOT NULL
      GROUP BY 1`,
-    { name },
+    { name, like: `%${name}%` },
   );
   return rows.map((r) => ({
     key: text(r['key']),
@@ -66,13 +66,13 @@ async function entraByName(conn: DuckDBConnection, name: string): Promise<Candid
     conn,
     `WITH rows AS (
        SELECT user_principal_name AS upn, coalesce(error_code, 0) <> 50034 AS exists_in_tenant, NULL AS raw
-         FROM signins WHERE contains(lower(user_principal_name), $name)
+         FROM signins WHERE user_principal_name ILIKE $like
        UNION ALL
-       SELECT initiator_upn, true, raw FROM audits WHERE contains(lower(initiator_upn), $name)
+       SELECT initiator_upn, true, raw FROM audits WHERE initiator_upn ILIKE $like
        UNION ALL
        SELECT t.upn, true, CASE WHEN t.n = 1 THEN t.raw END
          FROM (SELECT unnest(target_upns) AS upn, len(target_upns) AS n, raw FROM audits
-                WHERE contains(lower(array_to_string(target_upns, ' ')), $name)) t
+                WHERE array_to_string(target_upns, ' ') ILIKE $like) t
      )
      SELECT account_key(upn, NULL) AS key, min(upn) AS display, bool_or(exists_in_tenant) AS exists_in_tenant,
             list(DISTINCT upper(regexp_extract(raw, '${SID_IN_JSON}', 1)))
@@ -80,7 +80,7 @@ async function entraByName(conn: DuckDBConnection, name: string): Promise<Candid
      FROM rows
      WHERE upn IS NOT NULL AND strpos(upn, '@') > 1 AND lower(split_part(upn, '@', 1)) = $name
      GROUP BY 1`,
-    { name },
+    { name, like: `%${name}%` },
   );
   return rows.map((r) => ({
     key: text(r['key']),
