@@ -134,7 +134,18 @@ export function FindingsTable({ rows, sort, onSort, selectedId, onSelect }: Find
                   <BreakableText text={f.title} />
                 </div>
               </td>
-              <td title={f.hosts.join(', ')}>{f.hosts.map(shortHost).join(', ') || '—'}</td>
+              <td title={f.hosts.join(', ')}>
+                {f.hosts.length === 0
+                  ? '—'
+                  : f.hosts.map((h, i) => (
+                      <span key={h}>
+                        {i > 0 && ', '}
+                        <PivotLink kind="host" value={h} tabIndex={-1}>
+                          {shortHost(h)}
+                        </PivotLink>
+                      </span>
+                    ))}
+              </td>
               <td>
                 <ActorCell actor={f.actor} />
               </td>
