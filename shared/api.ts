@@ -103,6 +103,176 @@ export interface AccountStory extends AccountSummary {
   events: StoryEvent[]; // what happened to the account, time-ordered
 }
 
+/** What a pivot page is about: a user (any spelling of an account), a host, or an IP address. */
+export type EntityKind = 'user' | 'host' | 'ip';
+
+export interface EntityRef {
+  kind: EntityKind;
+  /** A user as the logs or a finding write it (`CORP\jdoe`, `jdoe@corp.com`), a host name, an IP address. */
+  key: string;
+}
+
+/** One name under which the case knows a person: an on-premises account or an Entra ID identity. */
+export interface EntityIdentity {
+  /** The account key (electron/engine/store/migrations/002: `corp\jdoe`). */
+  key: string;
+  /** As the logs write it. */
+  display: string;
+  source: 'windows' | 'entra';
+  /** How it is tied to the page's own identity; absent for the page's own. */
+  linkedBy?: 'name' | 'sid';
+  /** The on-premises SID that ties them, when `linkedBy` is 'sid' (or the only SID the account has). */
+  sid?: string;
+  /** In words: why these are the same person. */
+  reason?: string;
+}
+
+/** A finding the entity is part of, and as what. */
+export interface EntityFinding {
+  id: string;
+  analytic: AnalyticId;
+  title: string;
+  severity: Severity;
+  first: string;
+  roles: Array<'actor' | 'target' | 'host' | 'source'>;
+}
+
+/** Logons grouped by where and how: for a user its logons, for a host those to it, for an IP those from it. */
+export interface EntityLogon {
+  host: string | null;
+  user: string | null;
+  logonType: number | null;
+  /** The source address, else the workstation name the event gives. */
+  source: string | null;
+  count: number;
+  /** Failed logons of the same user, host and source (4625; 4771, 4768 and 4776 with a failure status). */
+  failures: number;
+  first: string;
+  last: string;
+}
+
+export interface EntityAccountAction {
+  action: 'created' | 'enumerated';
+  /** The account acted on, as the event writes it. */
+  account: string;
+  /** Who acted (on a host's page; a user's page is the actor). */
+  by: string | null;
+  host: string | null;
+  time: string;
+  count: number;
+}
+
+export interface EntitySignins {
+  user: string;
+  ip: string | null;
+  successes: number;
+  failures: number;
+  codes: number[];
+  first: string;
+  last: string;
+}
+
+export interface EntityCount {
+  /** A user's display name, a host name or an IP: what a pivot link opens. */
+  value: string;
+  count: number;
+}
+
+export interface EntityPage extends EntityRef {
+  /** How the page names it. */
+  display: string;
+  /** A user's every identity, its own first, then the linked ones; empty for a host or an IP. */
+  identities: EntityIdentity[];
+  first: string | null;
+  last: string | null;
+  /** Events on its timeline, in all. */
+  total: number;
+  /** Events per category (the timeline's categories: process, logon, logon-failure, account …). */
+  categories: Record<string, number>;
+  logons: EntityLogon[];
+  accounts: EntityAccountAction[];
+  /** Processes started (a user's, or on a host), by image, most frequent first. */
+  processes: Array<{ image: string; host: string | null; count: number; first: string; last: string }>;
+  signins: EntitySignins[];
+  /** Who and what it met, most frequent first (the first 500 of each), and how many in all. */
+  related: {
+    users: EntityCount[];
+    hosts: EntityCount[];
+    ips: EntityCount[];
+    totals: { users: number; hosts: number; ips: number };
+  };
+  findings: EntityFinding[];
+}
+
+/** One event on an entity's timeline, and what the entity was in it. */
+export interface EntityEvent extends TimelineEvent {
+  role: 'actor' | 'target' | 'on-host' | 'from-host' | 'source';
+}
+
+export interface EntityEventsQuery extends EntityRef {
+  categories?: string[];
+  offset?: number;
+  limit?: number;
+}
+
+/** One process start in a process tree (or the stub of a parent whose start is not in the logs). */
+export interface ProcessNode {
+  /** The start's key (a number as text); a stub's is its child's key with a `stub:` prefix. */
+  key: string;
+  parentKey: string | null;
+  host: string;
+  time: string;
+  pid: number | null;
+  image: string | null;
+  commandLine: string | null;
+  user: string | null;
+  /** The logon session it ran in, as hex (`0x40c341`). */
+  logonId: string | null;
+  stub: boolean;
+  /** To the focus; `chain` is on one of the finding's chains but not the focus's own. */
+  relation: 'ancestor' | 'focus' | 'sibling' | 'descendant' | 'chain' | 'child';
+  /** Children in the tree's logon session (loaded or not). */
+  childCount: number;
+  /** Children in other sessions (shown as a count only). */
+  otherSessionChildren: number;
+  /** One of the finding's processes (its chain, or a process start among its evidence). */
+  highlighted: boolean;
+  ref: { table: 'win_events'; source: string; recordNo: number } | null;
+  /** The same start logged again by the other telemetry (Sysmon 1 beside Security 4688): one node, two records. */
+  sameStart: Array<{ table: 'win_events'; source: string; recordNo: number }>;
+}
+
+export interface ProcessTree {
+  host: string;
+  focusKey: string;
+  /** The focus process's logon session: children and siblings are shown only from it. */
+  session: {
+    logonId: string | null;
+    user: string | null;
+    logonType: number | null;
+    source: string | null;
+    start: string | null;
+  };
+  /** Ancestors (any session), the focus, its siblings and descendants, and the finding's chains. */
+  nodes: ProcessNode[];
+  /** Processes left out where a parent had more children than the tree lists (parent key → how many). */
+  truncated: Record<string, number>;
+  findingId?: string;
+}
+
+export interface ProcessTreeQuery {
+  /** The process to centre on: its key (ProcessNode.key) on a host, or a chain node's host, pid and time. */
+  host?: string;
+  key?: string;
+  pid?: number;
+  time?: string;
+  /** Or a process start's event (4688 or Sysmon 1), as an event list gives it: its source's SHA-256 and record. */
+  source?: string;
+  recordNo?: number;
+  /** Highlights the finding's processes; with no process named, centres on the act of its chain. */
+  findingId?: string;
+}
+
 export interface TimelineBucket {
   t: string; // bucket start
   counts: Record<string, number>; // by category: process, logon, logon-failure, account, group, enumeration, signin-failure, signin, audit, other
@@ -169,6 +339,10 @@ export interface ParamSpec {
   type: 'number' | 'string' | 'string[]' | 'number[]' | 'boolean';
   default: unknown;
   description: string;
+  /** The smallest value a number (or each number of a list) may take; setSettings refuses less. */
+  min?: number;
+  /** The largest value a number (or each number of a list) may take; setSettings refuses more. */
+  max?: number;
 }
 
 export interface SqlResult {
@@ -290,6 +464,14 @@ export interface ApiMethods {
     { id: string; entries: AllowlistPick[]; reason: string },
     { finding: Finding | null; findings: number; settings: Settings },
   ];
+  /** A pivot page: everything the case holds about a user (with the identities linked to it), host or IP. */
+  entityPage: [EntityRef, EntityPage];
+  /** The entity's timeline, paged, optionally only some categories. */
+  entityEvents: [EntityEventsQuery, { total: number; rows: EntityEvent[] }];
+  /** A process with its ancestors, and its siblings and descendants in its logon session. */
+  processTree: [ProcessTreeQuery, ProcessTree];
+  /** The children of one process in one logon session (a tree node being expanded). */
+  processChildren: [{ host: string; key: string; logonId?: string }, ProcessNode[]];
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -331,6 +513,10 @@ const METHOD_NAMES: { [M in ApiMethod]: M } = {
   eventTriage: 'eventTriage',
   setEventTriage: 'setEventTriage',
   allowlistFromFinding: 'allowlistFromFinding',
+  entityPage: 'entityPage',
+  entityEvents: 'entityEvents',
+  processTree: 'processTree',
+  processChildren: 'processChildren',
 };
 
 export const API_METHODS: readonly ApiMethod[] = Object.values(METHOD_NAMES);

@@ -169,6 +169,11 @@ const eventRef = object({
   recordNo: integer(1, Number.MAX_SAFE_INTEGER),
 });
 const ALLOWLIST_PICK_KINDS = ['accounts', 'tools', 'sourceIps', 'hosts'] as const;
+const ENTITY_KINDS = ['user', 'host', 'ip'] as const;
+const entityRef = { kind: oneOf(ENTITY_KINDS), key: text(LIMITS.text, { nonEmpty: true }) };
+// A process key is event_key() of migration 002 as decimal text.
+const processKey = text(24, { nonEmpty: true, pattern: /^\d{1,20}$/ });
+const hostName = text(LIMITS.id, { nonEmpty: true });
 
 const REQUEST_CHECKS: { [M in ApiMethod]: Check } = {
   caseInfo: empty,
@@ -235,6 +240,28 @@ const REQUEST_CHECKS: { [M in ApiMethod]: Check } = {
     ),
     reason: text(LIMITS.text, { nonEmpty: true, pattern: /\S/ }),
   }),
+  entityPage: object(entityRef),
+  entityEvents: object(entityRef, {
+    categories: list(text(32, { nonEmpty: true }), 32),
+    offset: integer(0, 1e9),
+    limit: integer(1, LIMITS.pageSize),
+  }),
+  processTree: object(
+    {},
+    {
+      host: hostName,
+      key: processKey,
+      pid: integer(0, 2 ** 32),
+      time: isoTime,
+      source: sha256,
+      recordNo: integer(1, Number.MAX_SAFE_INTEGER),
+      findingId: id,
+    },
+  ),
+  processChildren: object(
+    { host: hostName, key: processKey },
+    { logonId: text(20, { pattern: /^0x[0-9a-f]+$/ }) },
+  ),
 };
 
 export function isApiMethod(name: unknown): name is ApiMethod {

@@ -28,3 +28,22 @@ export const SCREEN_IDS: readonly ScreenId[] = SCREENS.map((s) => s.id);
 export function isScreenId(value: unknown): value is ScreenId {
   return typeof value === 'string' && (SCREEN_IDS as readonly string[]).includes(value);
 }
+
+/**
+ * Pages reached by a pivot rather than from the nav bar or the View menu: a user, host or IP (from any
+ * name in the app), and a process tree (from any process). They are in the renderer's page switch and in
+ * the URL like the screens, so Back, Forward and bookmarks work on them too.
+ */
+export const PIVOT_PAGES = [
+  { id: 'entity', label: 'Pivot', hint: 'Everything the case holds about a user, host or IP' },
+  { id: 'process', label: 'Process tree', hint: 'A process, its parents, children and siblings' },
+] as const satisfies readonly ScreenEntry[];
+
+export type PivotPageId = (typeof PIVOT_PAGES)[number]['id'];
+
+/** Any page the app shows: a screen of the nav bar or a pivot page. */
+export type PageId = ScreenId | PivotPageId;
+
+export function isPageId(value: unknown): value is PageId {
+  return isScreenId(value) || PIVOT_PAGES.some((p) => p.id === value);
+}

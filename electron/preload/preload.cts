@@ -46,6 +46,10 @@ const METHODS = [
   'eventTriage',
   'setEventTriage',
   'allowlistFromFinding',
+  'entityPage',
+  'entityEvents',
+  'processTree',
+  'processChildren',
 ] as const satisfies readonly ApiMethod[];
 
 // Both directions: no method missing from the list, no name in it that the contract lacks.

@@ -15,8 +15,31 @@ import {
 } from './paramTypes.js';
 import { analyticModules, onRegistryChange } from './registry.js';
 
+// Every number has a range, so a typo (-3 distinct users, a window of -60 s) is refused with a clear error
+// instead of silently finding nothing: counts start at 1, durations and codes at 0, durations stop at ten
+// years. A module may declare a narrower range of its own.
+const TEN_YEARS_S = 3650 * 86_400;
+const DEFAULT_RANGE: Record<NonNullable<ParamSpec['unit']> | 'none', { min: number; max?: number }> = {
+  accounts: { min: 1 },
+  events: { min: 1 },
+  levels: { min: 1 },
+  seconds: { min: 0, max: TEN_YEARS_S },
+  minutes: { min: 0, max: TEN_YEARS_S / 60 },
+  none: { min: 0 },
+};
+
 function toSpec(input: ParamSpecInput, analytics: readonly string[]): ParamSpec {
-  return { ...input, analytics, analytic: analytics.length === 1 ? analytics[0]! : 'common' };
+  const spec: ParamSpec = {
+    ...input,
+    analytics,
+    analytic: analytics.length === 1 ? analytics[0]! : 'common',
+  };
+  if (spec.type === 'number' || spec.type === 'number[]') {
+    const range = DEFAULT_RANGE[spec.unit ?? 'none'];
+    spec.min ??= range.min;
+    if (range.max !== undefined) spec.max ??= range.max;
+  }
+  return spec;
 }
 
 let cached: { params: readonly ParamSpec[]; byName: Map<string, ParamSpec> } | null = null;
@@ -80,9 +103,16 @@ function checkValue(spec: ParamSpec, value: unknown): ParamValue {
   const fail = (): never => {
     throw new Error(`parameter "${spec.name}" must be ${spec.type}, got ${JSON.stringify(value)}`);
   };
+  const inRange = (n: number): void => {
+    if (spec.min !== undefined && n < spec.min)
+      throw new Error(`parameter "${spec.name}" must be at least ${spec.min}, got ${n}`);
+    if (spec.max !== undefined && n > spec.max)
+      throw new Error(`parameter "${spec.name}" must be at most ${spec.max}, got ${n}`);
+  };
   switch (spec.type) {
     case 'number':
       if (typeof value !== 'number' || !Number.isInteger(value)) fail();
+      inRange(value as number);
       return value as number;
     case 'boolean':
       if (typeof value !== 'boolean') fail();
@@ -96,6 +126,7 @@ function checkValue(spec: ParamSpec, value: unknown): ParamValue {
       return value as string[];
     case 'number[]':
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'number' || !Number.isInteger(v))) fail();
+      (value as number[]).forEach(inRange);
       return value as number[];
   }
 }

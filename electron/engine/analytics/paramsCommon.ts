@@ -16,6 +16,8 @@ export const COMMON_PARAMS: readonly ParamSpecInput[] = [
     type: 'number',
     default: 16,
     unit: 'levels',
+    // each level is one more join of the recursive walk
+    max: 64,
     description: 'How many parents a process chain is followed up (and children down) before it stops.',
   },
   {

@@ -5,7 +5,7 @@
 // on a million events. Other connections (the screens, the SQL console's own) keep seeing the live views.
 //
 // The snapshot is kept up to date rather than rebuilt: everything in it is resolved within one host (a
-// parent on its child's host, a logoff on its logon's host; migration 011), so after more files are
+// parent on its child's host, a logoff on its logon's host; migration 010), so after more files are
 // imported only the hosts those files name are rebuilt, and a run after one more file costs what that
 // file touched, not what the case holds. The connection remembers which sources its snapshot includes
 // (temp `derived_sources`) and the parent age it was built with (temp `derived_params`); a source that is

@@ -30,6 +30,7 @@ import { readEventTriage, setEventTriage } from '../triage/eventTriage.js';
 import { setFindingReview } from '../triage/findingReview.js';
 import { currentResponder } from '../triage/responder.js';
 import { readTagSet, writeTagSet } from '../triage/tagSet.js';
+import { entityPage, entityTimeline, processChildren, processTree } from '../entities/index.js';
 
 type Handlers = { [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResponse<M>> };
 
@@ -180,6 +181,10 @@ export class CaseService {
       return triage;
     },
     allowlistFromFinding: ({ id, entries, reason }) => this.allowlistFromFinding(id, entries, reason),
+    entityPage: (ref) => entityPage(this.session.readConn, ref),
+    entityEvents: (q) => entityTimeline(this.session.readConn, q),
+    processTree: (q) => processTree(this.session.readConn, q, this.parentMaxAgeSeconds()),
+    processChildren: (q) => processChildren(this.session.readConn, q, this.parentMaxAgeSeconds()),
     saveCaseAs: async ({ path, replace }) => {
       const s = this.session;
       if (s.imports.busy || s.analyzing)
@@ -229,6 +234,12 @@ export class CaseService {
     });
     if (finding) finding.triage = await triageSteps(s.readConn, finding);
     return { finding, findings: run.findings, settings: s.settings.settings };
+  }
+
+  /** How far back a process's parent is looked for (the analytics' own setting, so trees match findings). */
+  private parentMaxAgeSeconds(): number {
+    const value = this.session.settings.settings.params['process_parent_max_age_s'];
+    return typeof value === 'number' ? value : 7 * 24 * 3600;
   }
 
   /** Closes the current case and opens another; calls that arrive meanwhile wait for it. */

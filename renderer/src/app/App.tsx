@@ -6,10 +6,12 @@ import type { SelectedTransport } from '../api/selectTransport';
 import {
   AppContext,
   type AppContextValue,
+  type NavigateOptions,
+  type PageId,
   type RawEventRef,
   type ScreenFocus,
-  type ScreenId,
 } from './AppContext';
+import { parseRouteHash, routeHash } from './route';
 import { errorText } from '../format/errorText';
 import { StartupError } from './StartupError';
 import { Header } from '../layout/Header';
@@ -33,7 +35,7 @@ export function App({ transport }: { transport: SelectedTransport }) {
   const [caseInfo, setCaseInfo] = useState<CaseInfo | null>(null);
   const [analytics, setAnalytics] = useState<AnalyticInfo[]>([]);
   const [timeZone, setTimeZone] = useState('UTC');
-  const [screen, setScreen] = useState<ScreenId>('import');
+  const [screen, setScreen] = useState<PageId>('import');
   const [focus, setFocus] = useState<ScreenFocus>({});
   const [dataVersion, setDataVersion] = useState(0);
   const [rawRef, setRawRef] = useState<RawEventRef | null>(null);
@@ -48,8 +50,15 @@ export function App({ transport }: { transport: SelectedTransport }) {
         setCaseInfo(info);
         setAnalytics(list);
         setTimeZone(settings.timeZone || 'UTC');
-        // An empty case starts where the work starts; a loaded one starts at its findings.
-        setScreen(caseIsEmpty(info) ? 'import' : 'findings');
+        // A reloaded or bookmarked address opens where it was; otherwise an empty case starts where the
+        // work starts, and a loaded one at its findings.
+        const start = parseRouteHash(window.location.hash) ?? {
+          screen: caseIsEmpty(info) ? 'import' : 'findings',
+          focus: {},
+        };
+        window.history.replaceState(window.history.state, '', routeHash(start));
+        setScreen(start.screen);
+        setFocus(start.focus);
         setAppState('ready');
       })
       .catch((e: unknown) => {
@@ -76,9 +85,30 @@ export function App({ transport }: { transport: SelectedTransport }) {
     refreshCase().catch(() => undefined);
   }, [refreshCase]);
 
-  const navigate = useCallback((next: ScreenId, nextFocus: ScreenFocus = {}) => {
+  const navigate = useCallback((next: PageId, nextFocus: ScreenFocus = {}, options: NavigateOptions = {}) => {
+    const hash = routeHash({ screen: next, focus: nextFocus });
+    if (hash !== window.location.hash) {
+      if (options.replace) window.history.replaceState(null, '', hash);
+      else window.history.pushState(null, '', hash);
+    }
     setScreen(next);
     setFocus(nextFocus);
+  }, []);
+
+  // Back, Forward, and a fragment typed into the address bar.
+  useEffect(() => {
+    const follow = () => {
+      const route = parseRouteHash(window.location.hash);
+      if (!route) return;
+      setScreen(route.screen);
+      setFocus(route.focus);
+    };
+    window.addEventListener('popstate', follow);
+    window.addEventListener('hashchange', follow);
+    return () => {
+      window.removeEventListener('popstate', follow);
+      window.removeEventListener('hashchange', follow);
+    };
   }, []);
 
   const value = useMemo<AppContextValue>(

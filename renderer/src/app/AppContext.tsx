@@ -3,17 +3,12 @@
 import { createContext, useContext } from 'react';
 import type { ApiClient, CaseInfo, RawEvent } from '../../../shared/api';
 import type { AnalyticInfo } from '../../../shared/report';
-import type { ScreenId } from '../../../shared/screens';
+import type { PageId, ScreenId } from '../../../shared/screens';
 import type { SelectedTransport, TransportKind } from '../api/selectTransport';
+import type { NavigateOptions, ProcessFocus, ScreenFocus } from './focus';
 
-export type { ScreenId };
-
-/** What a screen should select when another screen sends the user there. */
-export interface ScreenFocus {
-  findingId?: string;
-  accountKey?: string;
-  ip?: string;
-}
+export type { PageId, ScreenId };
+export type { NavigateOptions, ProcessFocus, ScreenFocus };
 
 export interface RawEventRef {
   table: RawEvent['table'];
@@ -35,9 +30,11 @@ export interface AppContextValue {
   dataChanged: () => void;
   timeZone: string;
   setTimeZone: (tz: string) => void;
-  screen: ScreenId;
+  /** The page shown: a screen of the nav bar, or a pivot page (shared/screens.ts). */
+  screen: PageId;
   focus: ScreenFocus;
-  navigate: (screen: ScreenId, focus?: ScreenFocus) => void;
+  /** The one way pages move: the address follows (route.ts), so Back and Forward retrace it. */
+  navigate: (screen: PageId, focus?: ScreenFocus, options?: NavigateOptions) => void;
   openRawEvent: (ref: RawEventRef) => void;
 }
 

@@ -1,8 +1,10 @@
 // A process chain on one line, the way a responder says it: explorer.exe → cmd.exe → net.exe → net1.exe,
 // with the command lines under it (the last one is the act itself; its parents show how the actor got
-// there). Stub parents (start not in the logs) are marked.
+// there). Stub parents (start not in the logs) are marked. Each process opens its tree (its children and
+// siblings in the session), with the finding's processes highlighted when the chain is a finding's.
 import { useState } from 'react';
 import type { LineageNode } from '../../../shared/report';
+import { useApp } from '../app/AppContext';
 import { baseName } from '../format/formatNumbers';
 import './LineageChain.css';
 
@@ -19,8 +21,21 @@ function nodeTitle(node: LineageNode): string {
   return `${node.image ?? 'unknown'}${pid}${user}${node.stub ? ' — start not in the logs' : ''}`;
 }
 
-export function LineageChain({ lineage, testId }: { lineage: LineageNode[]; testId?: string }) {
+interface LineageChainProps {
+  lineage: LineageNode[];
+  testId?: string;
+  /** The finding the chain is from: its tree highlights the finding's processes. */
+  findingId?: string;
+}
+
+export function LineageChain({ lineage, testId, findingId }: LineageChainProps) {
   const [showAll, setShowAll] = useState(false);
+  const { navigate } = useApp();
+  const openTree = (node: LineageNode) =>
+    navigate('process', {
+      process: { host: node.host, pid: node.pid!, time: node.time },
+      ...(findingId ? { findingId } : {}),
+    });
   if (lineage.length === 0) {
     return (
       <p className="muted" data-testid={testId ?? 'lineage-chain'}>
@@ -42,11 +57,24 @@ export function LineageChain({ lineage, testId }: { lineage: LineageNode[]; test
                 {' → '}
               </span>
             )}
-            <span className={node.stub ? 'chain-node stub' : 'chain-node'} title={nodeTitle(node)}>
-              {imageName(node)}
-              {hosts.size > 1 && <span className="chain-host">@{node.host}</span>}
-              {node.stub && <span className="stub-mark"> (stub)</span>}
-            </span>
+            {node.stub || node.pid === null ? (
+              <span className="chain-node stub" title={nodeTitle(node)}>
+                {imageName(node)}
+                {hosts.size > 1 && <span className="chain-host">@{node.host}</span>}
+                {node.stub && <span className="stub-mark"> (stub)</span>}
+              </span>
+            ) : (
+              <button
+                type="button"
+                className="chain-node chain-link"
+                title={`${nodeTitle(node)} — open its process tree`}
+                onClick={() => openTree(node)}
+                data-testid="chain-node"
+              >
+                {imageName(node)}
+                {hosts.size > 1 && <span className="chain-host">@{node.host}</span>}
+              </button>
+            )}
           </span>
         ))}
       </div>

@@ -36,10 +36,32 @@ export function parseParam(spec: ParamSpec, text: string): unknown {
   }
 }
 
+function rangeProblem(spec: ParamSpec, n: number): string | null {
+  if (spec.min !== undefined && n < spec.min) return `must be at least ${spec.min}`;
+  if (spec.max !== undefined && n > spec.max) return `must be at most ${spec.max}`;
+  return null;
+}
+
+/** What is wrong with a value, in words, or null: the same rules the engine's setSettings applies. */
+export function paramProblem(spec: ParamSpec, value: unknown): string | null {
+  if (spec.type === 'number') {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
+    if (!Number.isInteger(value)) return 'must be a whole number';
+    return rangeProblem(spec, value);
+  }
+  if (spec.type === 'number[]') {
+    if (!Array.isArray(value)) return 'must be a list of numbers';
+    for (const v of value) {
+      if (typeof v !== 'number' || !Number.isInteger(v)) return `“${String(v)}” is not a whole number`;
+      const problem = rangeProblem(spec, v);
+      if (problem) return `each ${problem} (${v})`;
+    }
+  }
+  return null;
+}
+
 export function paramIsValid(spec: ParamSpec, value: unknown): boolean {
-  if (spec.type === 'number') return typeof value === 'number' && Number.isFinite(value);
-  if (spec.type === 'number[]') return Array.isArray(value) && value.every((v) => typeof v === 'number');
-  return true;
+  return paramProblem(spec, value) === null;
 }
 
 interface ParamInputProps {
@@ -50,8 +72,14 @@ interface ParamInputProps {
 }
 
 export function ParamInput({ spec, value, onChange, testId }: ParamInputProps) {
-  const invalid = !paramIsValid(spec, value);
+  const problem = paramProblem(spec, value);
+  const invalid = problem !== null;
   const id = testId ?? `param-${spec.name}`;
+  const note = problem && (
+    <div className="param-problem error-text small" role="alert" data-testid={`${id}-problem`}>
+      {spec.name} {problem}
+    </div>
+  );
   if (spec.type === 'boolean') {
     return (
       <label className="check">
@@ -66,18 +94,29 @@ export function ParamInput({ spec, value, onChange, testId }: ParamInputProps) {
     );
   }
   if (spec.type === 'string[]' || spec.type === 'number[]') {
-    return <ListParamInput spec={spec} value={value} onChange={onChange} id={id} invalid={invalid} />;
+    return (
+      <>
+        <ListParamInput spec={spec} value={value} onChange={onChange} id={id} invalid={invalid} />
+        {note}
+      </>
+    );
   }
   return (
-    <input
-      type={spec.type === 'number' ? 'number' : 'text'}
-      className={invalid ? 'param-input invalid' : 'param-input'}
-      value={value == null ? '' : String(value)}
-      onChange={(e) => onChange(parseParam(spec, e.target.value))}
-      spellCheck={false}
-      data-testid={id}
-      aria-invalid={invalid}
-    />
+    <>
+      <input
+        type={spec.type === 'number' ? 'number' : 'text'}
+        className={invalid ? 'param-input invalid' : 'param-input'}
+        value={value == null ? '' : String(value)}
+        onChange={(e) => onChange(parseParam(spec, e.target.value))}
+        spellCheck={false}
+        min={spec.type === 'number' ? spec.min : undefined}
+        max={spec.type === 'number' ? spec.max : undefined}
+        step={spec.type === 'number' ? 1 : undefined}
+        data-testid={id}
+        aria-invalid={invalid}
+      />
+      {note}
+    </>
   );
 }
 

@@ -251,5 +251,14 @@ export function createFakeApi(): ApiClient {
       findings: fake.findings.length,
       settings,
     }),
+    // Pivot pages and process trees too (test/e2e/pivots.test.ts).
+    entityPage: async () => {
+      throw new ApiError('NOT_AVAILABLE', 'pivot pages are shown against the real engine');
+    },
+    entityEvents: async () => ({ total: 0, rows: [] }),
+    processTree: async () => {
+      throw new ApiError('NOT_AVAILABLE', 'process trees are shown against the real engine');
+    },
+    processChildren: async () => [],
   };
 }

@@ -143,3 +143,30 @@ test('comments and string literals never count as parameters', () => {
     'also',
   ]);
 });
+
+test('numbers have ranges: negative counts, zero accounts and absurd depths are refused by name', () => {
+  const spec = (name: string) => paramSpecs().find((p) => p.name === name)!;
+  assert.equal(spec('t1589_min_distinct_users').min, 1);
+  assert.equal(spec('an1604_creation_window_s').min, 0);
+  assert.equal(spec('lineage_max_depth').max, 64);
+  assert.throws(
+    () => resolveParams({ t1589_min_distinct_users: -3 }),
+    /parameter "t1589_min_distinct_users" must be at least 1, got -3/,
+  );
+  assert.throws(() => resolveParams({ t1589_min_distinct_users: 0 }), /at least 1/);
+  assert.throws(() => resolveParams({ an1604_creation_window_s: -60 }), /at least 0, got -60/);
+  assert.throws(() => resolveParams({ lineage_max_depth: 65 }), /at most 64, got 65/);
+  assert.throws(() => resolveParams({ t1589_signin_error_codes: [50034, -1] }), /at least 0, got -1/);
+  assert.throws(() => parseParamAssignment('t1589_min_distinct_users=-3'), /at least 1/);
+  assert.equal(resolveParams({ t1589_min_distinct_users: 1 })['t1589_min_distinct_users'], 1);
+});
+
+test('every default and every profile value is inside its range', () => {
+  for (const profile of ['default', 'seed'] as const) {
+    const values = resolveParams({}, profile);
+    // resolving them again as overrides checks each against its range
+    assert.doesNotThrow(() => resolveParams(values as Record<string, unknown>, profile), profile);
+  }
+  for (const p of paramSpecs().filter((p) => p.type === 'number' || p.type === 'number[]'))
+    assert.ok(p.min !== undefined, `${p.name} has no minimum`);
+});

@@ -79,6 +79,10 @@ const GOOD: Record<string, unknown> = {
     ],
     reason: 'HR onboarding script',
   },
+  entityPage: { kind: 'user', key: 'CORP\\jdoe' },
+  entityEvents: { kind: 'ip', key: '203.0.113.5', categories: ['signin-failure'], offset: 0, limit: 100 },
+  processTree: { host: 'WS01.corp.local', pid: 4564, time: '2026-03-11T13:45:52.801234Z', findingId: 'f1' },
+  processChildren: { host: 'WS01.corp.local', key: '9895604650932', logonId: '0x40c341' },
 };
 
 test('a well-formed request of every method passes, unchanged', () => {
@@ -224,4 +228,30 @@ test('free-form keys (parameters) must be identifiers and never prototype names'
       `accepted key ${key.slice(0, 20)}`,
     );
   }
+});
+
+test('pivot and process-tree requests are refused with the field named', () => {
+  const refused: Array<[string, unknown, RegExp]> = [
+    ['entityPage', { kind: 'planet', key: 'x' }, /request\.kind must be one of user, host, ip/],
+    ['entityPage', { kind: 'user', key: '' }, /request\.key must not be empty/],
+    [
+      'entityEvents',
+      { kind: 'host', key: 'WS01', categories: 'logon' },
+      /request\.categories must be a list/,
+    ],
+    ['processTree', { host: 'WS01', key: '12; DROP TABLE x' }, /request\.key has an unexpected form/],
+    ['processTree', { source: 'not-a-hash', recordNo: 1 }, /request\.source has an unexpected form/],
+    [
+      'processChildren',
+      { host: 'WS01', key: '1', logonId: '40c341' },
+      /request\.logonId has an unexpected form/,
+    ],
+  ];
+  for (const [method, request, message] of refused) {
+    const r = validateRequest(method, request);
+    assert.ok(!r.ok && r.error.code === 'BAD_REQUEST', `${method} ${JSON.stringify(request)}`);
+    assert.match(r.error.message, message);
+  }
+  assert.ok(validateRequest('processTree', { source: SHA, recordNo: 3 }).ok);
+  assert.ok(validateRequest('processTree', { findingId: 'f1' }).ok);
 });

@@ -3,6 +3,7 @@
 import { useApp } from '../../app/AppContext';
 import { useApiQuery } from '../../app/useApiQuery';
 import { ErrorNote } from '../../common/ErrorNote';
+import { PivotLink } from '../../common/PivotLink';
 import { SeverityBadge } from '../../common/SeverityBadge';
 import { formatTime } from '../../format/formatTime';
 import { KindBadges } from './AccountList';
@@ -34,6 +35,20 @@ export function AccountStoryView({ accountKey }: { accountKey: string }) {
         <div className="muted">
           {s.hosts.join(', ') || 'no host'} · {formatTime(s.first, timeZone)}
           {s.last !== s.first && <> → {formatTime(s.last, timeZone)}</>}
+        </div>
+        <div className="small">
+          <PivotLink kind="user" value={s.display}>
+            Everything the case holds about {s.display} →
+          </PivotLink>
+          {s.session?.user && s.session.user !== s.display && (
+            <>
+              {' '}
+              · by{' '}
+              <PivotLink kind="user" value={s.session.user}>
+                {s.session.user} (its whole story) →
+              </PivotLink>
+            </>
+          )}
         </div>
       </header>
       <section className="panel">

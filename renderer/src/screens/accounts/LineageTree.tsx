@@ -1,13 +1,15 @@
 // The process chain as an indented tree, root first: each process with its pid and user, and its full
-// command line underneath, because the command line is the evidence ("net1 user backdoor … /add").
+// command line underneath, because the command line is the evidence ("net1 user backdoor … /add"). Each
+// process opens its whole tree (children and siblings in its session).
 import type { LineageNode } from '../../../../shared/report';
 import { useApp } from '../../app/AppContext';
 import { imageName } from '../../common/LineageChain';
+import { PivotLink } from '../../common/PivotLink';
 import { formatTime } from '../../format/formatTime';
 import './accounts.css';
 
 export function LineageTree({ lineage }: { lineage: LineageNode[] }) {
-  const { timeZone } = useApp();
+  const { timeZone, navigate } = useApp();
   if (lineage.length === 0) {
     return (
       <p className="muted" data-testid="lineage-tree">
@@ -31,11 +33,25 @@ export function LineageTree({ lineage }: { lineage: LineageNode[] }) {
                 └─
               </span>
             )}
-            <span className="tree-image" data-testid="lineage-image">
-              {imageName(node)}
-            </span>
+            {node.stub || node.pid === null ? (
+              <span className="tree-image" data-testid="lineage-image">
+                {imageName(node)}
+              </span>
+            ) : (
+              <button
+                type="button"
+                className="tree-image chain-link"
+                data-testid="lineage-image"
+                title="Open its process tree: its children and siblings in the session"
+                onClick={() =>
+                  navigate('process', { process: { host: node.host, pid: node.pid!, time: node.time } })
+                }
+              >
+                {imageName(node)}
+              </button>
+            )}
             <span className="muted small">pid {node.pid ?? '?'}</span>
-            {node.user && <span className="small">{node.user}</span>}
+            {node.user && <PivotLink kind="user" value={node.user} className="small" />}
             {(depth === 0 || lineage[depth - 1]!.host !== node.host) && (
               <span className="chip small">{node.host}</span>
             )}

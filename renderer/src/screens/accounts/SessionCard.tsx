@@ -1,5 +1,7 @@
 // Where the actor came from: the logon session behind the process chain, with its logon type in words.
 import type { AccountStory } from '../../../../shared/api';
+import type { ReactNode } from 'react';
+import { PivotLink } from '../../common/PivotLink';
 import { logonTypeName } from '../../format/securityTerms';
 import './accounts.css';
 
@@ -12,11 +14,15 @@ export function SessionCard({ session }: { session: AccountStory['session'] }) {
       </p>
     );
   }
-  const facts: Array<[string, string, string?]> = [
+  const facts: Array<[string, ReactNode, string?]> = [
     ['Logon type', logonTypeName(session.logonType), 'session-logon-type'],
-    ['Source IP', session.sourceIp || '—', 'session-source-ip'],
-    ['Workstation', session.workstation || '—'],
-    ['User', session.user || '—'],
+    [
+      'Source IP',
+      session.sourceIp ? <PivotLink kind="ip" value={session.sourceIp} /> : '—',
+      'session-source-ip',
+    ],
+    ['Workstation', session.workstation ? <PivotLink kind="host" value={session.workstation} /> : '—'],
+    ['User', session.user ? <PivotLink kind="user" value={session.user} /> : '—'],
     ['Logon id', session.logonId || '—'],
   ];
   return (

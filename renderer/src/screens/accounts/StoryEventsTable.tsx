@@ -1,6 +1,7 @@
 // The story's events as a table: exact time, relative time, host, event id and a way to the raw record.
 import type { StoryEvent } from '../../../../shared/api';
 import { useApp } from '../../app/AppContext';
+import { PivotLink } from '../../common/PivotLink';
 import { RawButton } from '../../common/RawButton';
 import { formatRelative, formatTime, parseTime } from '../../format/formatTime';
 import { storyReference } from './storyReference';
@@ -27,7 +28,7 @@ export function StoryEventsTable({ events }: { events: StoryEvent[] }) {
           <tr key={`${ev.time}-${i}`} data-testid="story-event">
             <td className="nowrap">{formatTime(ev.time, timeZone)}</td>
             <td className="num nowrap">{formatRelative(parseTime(ev.time), ref)}</td>
-            <td>{ev.host ?? '—'}</td>
+            <td>{ev.host ? <PivotLink kind="host" value={ev.host} /> : '—'}</td>
             <td>
               <span className={`kind kind-${ev.kind}`}>{ev.kind}</span> {ev.eventId ?? ''}
             </td>

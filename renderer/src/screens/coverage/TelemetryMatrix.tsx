@@ -11,6 +11,7 @@ import {
   type TelemetrySpec,
 } from '../../../../shared/coverageTelemetry';
 import { formatCount, shortHost } from '../../format/formatNumbers';
+import { PivotLink } from '../../common/PivotLink';
 import type { MatrixCell } from './CellEvents';
 import { CoverageLegend } from './CoverageLegend';
 
@@ -80,7 +81,13 @@ function MatrixTable({
           {hosts.map((host) => (
             <tr key={host.host} data-testid="coverage-row" data-host={host.host}>
               <th scope="row" className="host-cell" title={host.host}>
-                {host.kind === 'entra' ? host.host : shortHost(host.host)}
+                {host.kind === 'entra' ? (
+                  host.host
+                ) : (
+                  <PivotLink kind="host" value={host.host}>
+                    {shortHost(host.host)}
+                  </PivotLink>
+                )}
               </th>
               {columns.map((spec) => {
                 const state = telemetryState(host, spec.key);

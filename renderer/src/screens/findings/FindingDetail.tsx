@@ -7,6 +7,7 @@ import { useApiQuery } from '../../app/useApiQuery';
 import { ErrorNote } from '../../common/ErrorNote';
 import { KeyValueTable } from '../../common/ValueText';
 import { LineageChain } from '../../common/LineageChain';
+import { PivotLink, PivotList } from '../../common/PivotLink';
 import { SeverityBadge } from '../../common/SeverityBadge';
 import { formatTime } from '../../format/formatTime';
 import { EvidenceList } from './EvidenceList';
@@ -20,9 +21,14 @@ function ActorFacts({ actor }: { actor: Finding['actor'] }) {
   if (!actor.user && !actor.sourceIp && !actor.logonId) return <>unknown</>;
   return (
     <>
-      {actor.user && <span className="strong">{actor.user}</span>}
+      {actor.user && <PivotLink kind="user" value={actor.user} className="strong" />}
       {actor.logonId && <span className="muted"> · logon {actor.logonId}</span>}
-      {actor.sourceIp && <span> · from {actor.sourceIp}</span>}
+      {actor.sourceIp && (
+        <span>
+          {' '}
+          · from <PivotLink kind="ip" value={actor.sourceIp} />
+        </span>
+      )}
     </>
   );
 }
@@ -80,13 +86,17 @@ export function FindingDetail({ id, onReviewSaved }: { id: string; onReviewSaved
           {f.last !== f.first && <> → {formatTime(f.last, timeZone)}</>}
         </dd>
         <dt>Host(s)</dt>
-        <dd>{f.hosts.join(', ') || '—'}</dd>
+        <dd>
+          <PivotList kind="host" values={f.hosts} />
+        </dd>
         <dt>Actor</dt>
         <dd>
           <ActorFacts actor={f.actor} />
         </dd>
         <dt>Accounts</dt>
-        <dd className="wrap">{f.accounts.join(', ') || '—'}</dd>
+        <dd className="wrap" data-testid="finding-accounts">
+          <PivotList kind="user" values={f.accounts} />
+        </dd>
       </dl>
       {stories.length > 0 && (
         <div className="row wrap-row">
@@ -104,8 +114,20 @@ export function FindingDetail({ id, onReviewSaved }: { id: string; onReviewSaved
         </div>
       )}
       <section>
-        <h3>Process chain</h3>
-        <LineageChain lineage={f.lineage} />
+        <div className="row">
+          <h3 className="grow">Process chain</h3>
+          {f.lineage.some((n) => !n.stub) && (
+            <button
+              type="button"
+              className="btn small"
+              onClick={() => navigate('process', { findingId: f.id })}
+              data-testid="open-finding-tree"
+            >
+              Process tree →
+            </button>
+          )}
+        </div>
+        <LineageChain lineage={f.lineage} findingId={f.id} />
       </section>
       <section>
         <h3>Parameters used</h3>

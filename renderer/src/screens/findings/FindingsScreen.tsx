@@ -13,7 +13,7 @@ import { FindingDetail } from './FindingDetail';
 const PAGE = 100;
 
 export function FindingsScreen() {
-  const { focus, caseInfo } = useApp();
+  const { focus, caseInfo, navigate } = useApp();
   const [filter, setFilter] = useState<FindingsFilter>({ analytics: [], severities: [], text: '' });
   const [sort, setSort] = useState<{ key: FindingSortKey; desc: boolean }>({ key: 'severity', desc: true });
   const [offset, setOffset] = useState(0);
@@ -84,7 +84,7 @@ export function FindingsScreen() {
               sort={sort}
               onSort={setSort}
               selectedId={selectedId}
-              onSelect={setSelectedId}
+              onSelect={(id) => navigate('findings', { findingId: id })}
             />
             <Pager offset={offset} limit={PAGE} total={findings.data?.total ?? 0} onChange={setOffset} />
           </>

@@ -7,8 +7,9 @@ import { TagChips } from '../../common/TagPicker';
 import { TimeCell } from '../../common/TimeCell';
 import { BreakableText } from '../../common/BreakableText';
 import { shortHost } from '../../format/formatNumbers';
-import { selectableRow } from '../../common/selectableRow';
+import { isTabStop, selectableRow } from '../../common/selectableRow';
 import { useAnalytics } from '../../app/AppContext';
+import { PivotLink } from '../../common/PivotLink';
 import './findings.css';
 
 interface SortState {
@@ -30,10 +31,16 @@ function ActorCell({ actor }: { actor: Finding['actor'] }) {
     <>
       {actor.user && (
         <div>
-          <BreakableText text={actor.user} />
+          <PivotLink kind="user" value={actor.user} tabIndex={-1}>
+            <BreakableText text={actor.user} />
+          </PivotLink>
         </div>
       )}
-      {actor.sourceIp && <div className="mono small nowrap">{actor.sourceIp}</div>}
+      {actor.sourceIp && (
+        <div className="mono small nowrap">
+          <PivotLink kind="ip" value={actor.sourceIp} tabIndex={-1} />
+        </div>
+      )}
     </>
   );
 }
@@ -86,6 +93,7 @@ function SortHeader({
 
 export function FindingsTable({ rows, sort, onSort, selectedId, onSelect }: FindingsTableProps) {
   const analytics = useAnalytics();
+  const selectedIndex = rows.findIndex((f) => f.id === selectedId);
   return (
     <div className="table-scroll">
       <table className="grid selectable findings-table" data-testid="findings-table">
@@ -110,12 +118,15 @@ export function FindingsTable({ rows, sort, onSort, selectedId, onSelect }: Find
           </tr>
         </thead>
         <tbody>
-          {rows.map((f) => (
+          {rows.map((f, i) => (
             <tr
               key={f.id}
               className={f.id === selectedId ? 'selected' : undefined}
               aria-selected={f.id === selectedId}
-              {...selectableRow(() => onSelect(f.id))}
+              {...selectableRow(() => onSelect(f.id), {
+                selected: f.id === selectedId,
+                tabStop: isTabStop(i, selectedIndex),
+              })}
               data-testid="finding-row"
               data-finding-id={f.id}
               data-analytic={f.analytic}
@@ -143,7 +154,18 @@ export function FindingsTable({ rows, sort, onSort, selectedId, onSelect }: Find
                   <BreakableText text={f.title} />
                 </div>
               </td>
-              <td title={f.hosts.join(', ')}>{f.hosts.map(shortHost).join(', ') || '—'}</td>
+              <td title={f.hosts.join(', ')}>
+                {f.hosts.length === 0
+                  ? '—'
+                  : f.hosts.map((h, i) => (
+                      <span key={h}>
+                        {i > 0 && ', '}
+                        <PivotLink kind="host" value={h} tabIndex={-1}>
+                          {shortHost(h)}
+                        </PivotLink>
+                      </span>
+                    ))}
+              </td>
               <td>
                 <ActorCell actor={f.actor} />
               </td>

@@ -10,6 +10,7 @@ import { errorText } from '../../format/errorText';
 import { ErrorNote } from '../../common/ErrorNote';
 import { isValidTimeZone } from '../../format/formatTime';
 import { ParamSettings } from './ParamSettings';
+import { paramProblem } from '../../common/ParamInput';
 import { AllowlistEditor, ALLOWLIST_KINDS } from './AllowlistEditor';
 import { DisplaySettings } from './DisplaySettings';
 import { TagSetEditor } from './TagSetEditor';
@@ -35,6 +36,10 @@ export function SettingsScreen() {
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(loaded.data.settings);
   const zoneOk = isValidTimeZone(draft.timeZone);
+  // The engine refuses these too (setSettings); saying so here keeps the user from a failed save.
+  const badParams = loaded.data.specs.filter(
+    (spec) => spec.name in draft.params && paramProblem(spec, draft.params[spec.name]) !== null,
+  );
   const setAllowlist = (kind: keyof Allowlist, entries: Allowlist[keyof Allowlist]) =>
     setDraft({ ...draft, allowlist: { ...draft.allowlist, [kind]: entries } });
 
@@ -62,7 +67,7 @@ export function SettingsScreen() {
         <button
           type="button"
           className="btn primary"
-          disabled={!dirty || saving || !zoneOk}
+          disabled={!dirty || saving || !zoneOk || badParams.length > 0}
           onClick={() => void save()}
           data-testid="settings-save"
         >
@@ -77,6 +82,11 @@ export function SettingsScreen() {
           Discard changes
         </button>
         {dirty && <span className="warn-text">Unsaved changes</span>}
+        {badParams.length > 0 && (
+          <span className="error-text" data-testid="settings-invalid">
+            Fix {badParams.length === 1 ? badParams[0]!.name : `${badParams.length} values`} to save
+          </span>
+        )}
         {status && (
           <span className={status.ok ? 'ok' : 'error-text'} role="status" data-testid="settings-status">
             {status.ok && analysis.state === 'done'

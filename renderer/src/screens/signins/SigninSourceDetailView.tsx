@@ -12,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { useApp } from '../../app/AppContext';
+import { PivotLink } from '../../common/PivotLink';
 import { useApiQuery } from '../../app/useApiQuery';
 import { ErrorNote } from '../../common/ErrorNote';
 import { formatCount } from '../../format/formatNumbers';
@@ -35,7 +36,9 @@ export function SigninSourceDetailView({ ip }: { ip: string }) {
     <section className="signin-detail" data-testid="signin-detail">
       <div className="panel">
         <div className="panel-head">
-          <h2 className="mono">{d.ip}</h2>
+          <h2 className="mono">
+            <PivotLink kind="ip" value={d.ip} />
+          </h2>
           <span className="muted">
             {formatCount(d.failures)} failures · {formatCount(d.distinctUsers)} usernames ·{' '}
             {formatTime(d.first, timeZone)} → {formatTime(d.last, timeZone)}

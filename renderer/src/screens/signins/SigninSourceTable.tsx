@@ -4,7 +4,7 @@ import { useApp } from '../../app/AppContext';
 import { formatCount } from '../../format/formatNumbers';
 import { formatTime } from '../../format/formatTime';
 import { ErrorCodeMiniBar } from './ErrorCodeBars';
-import { selectableRow } from '../../common/selectableRow';
+import { isTabStop, selectableRow } from '../../common/selectableRow';
 import './signins.css';
 
 interface SigninSourceTableProps {
@@ -29,12 +29,18 @@ export function SigninSourceTable({ sources, selected, onSelect }: SigninSourceT
           </tr>
         </thead>
         <tbody>
-          {sources.map((s) => (
+          {sources.map((s, i) => (
             <tr
               key={s.ip}
               className={s.ip === selected ? 'selected' : undefined}
               aria-selected={s.ip === selected}
-              {...selectableRow(() => onSelect(s.ip))}
+              {...selectableRow(() => onSelect(s.ip), {
+                selected: s.ip === selected,
+                tabStop: isTabStop(
+                  i,
+                  sources.findIndex((x) => x.ip === selected),
+                ),
+              })}
               data-testid="signin-source-row"
             >
               <td className="mono">{s.ip}</td>

@@ -3,6 +3,7 @@ import type { SigninSourceDetail } from '../../../../shared/api';
 import { entraCodeName, entraCodeShort } from '../../format/securityTerms';
 import { formatCount } from '../../format/formatNumbers';
 import { BreakableText } from '../../common/BreakableText';
+import { PivotLink } from '../../common/PivotLink';
 import './signins.css';
 
 export function SigninUserTable({ users }: { users: SigninSourceDetail['users'] }) {
@@ -28,7 +29,9 @@ export function SigninUserTable({ users }: { users: SigninSourceDetail['users'] 
               data-testid="signin-user-row"
             >
               <td>
-                <BreakableText text={u.user} />
+                <PivotLink kind="user" value={u.user}>
+                  <BreakableText text={u.user} />
+                </PivotLink>
                 {/* The one that matters most: a guessed account that then worked. */}
                 {u.succeededLater && (
                   <div>

@@ -9,10 +9,15 @@ import { SigninSourceDetailView } from './SigninSourceDetailView';
 import './signins.css';
 
 export function SigninsScreen() {
-  const { focus } = useApp();
+  const { focus, navigate } = useApp();
   const sources = useApiQuery('signin-sources', (api) => api.signinSources({}));
   const [selected, setSelected] = useState<string | undefined>(focus.ip);
   const rows = useMemo(() => sources.data ?? [], [sources.data]);
+
+  // A source chosen here, or given by the address (Back, Forward, a pivot).
+  useEffect(() => {
+    if (focus.ip) setSelected(focus.ip);
+  }, [focus.ip]);
 
   useEffect(() => {
     if (!selected && rows.length > 0) setSelected(rows[0]!.ip);
@@ -39,7 +44,11 @@ export function SigninsScreen() {
       )}
       {rows.length > 0 && (
         <div className="signins-layout">
-          <SigninSourceTable sources={rows} selected={selected} onSelect={setSelected} />
+          <SigninSourceTable
+            sources={rows}
+            selected={selected}
+            onSelect={(ip) => navigate('signins', { ip })}
+          />
           {selected && <SigninSourceDetailView ip={selected} />}
         </div>
       )}

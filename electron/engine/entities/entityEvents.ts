@@ -1,0 +1,163 @@
+// An entity's events: which rows of the case are about a user, a host or an IP, and in what role, as one
+// `hits` query (tbl, source_id, record_no, role), then the timeline's own row shape over them (the
+// service's ALL_EVENTS_SQL and its one-line summaries), so the pivot page reads like the Timeline.
+//   user   the subject (actor) or target of a Windows event under any of the person's account keys, the
+//          UPN of a sign-in, the initiator (actor) or a target of an audit record
+//   host   every event the host logged (on-host), and events elsewhere naming it as the workstation a
+//          logon or a credential check came from (from-host)
+//   ip     the source address of a Windows logon or failure, a sign-in, an audit's initiator
+// Names are first matched cheaply (`contains` on the raw column), and only those rows get a key computed.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { EntityEvent, EntityEventsQuery } from '../../../shared/api.js';
+import {
+  ALL_EVENTS_SQL,
+  AUDIT_CATEGORY_SQL,
+  SIGNIN_CATEGORY_SQL,
+  WIN_CATEGORY_SQL,
+} from '../service/eventCategories.js';
+import { summarizeEvent } from '../service/eventSummary.js';
+import { toTimelineEvent } from '../service/timeline.js';
+import { isoSql, num, text } from '../service/sqlRows.js';
+import { readTyped, stringList, type BindingTypes, type Bindings, type EntityMatch } from './entitySql.js';
+
+export interface HitsQuery {
+  sql: string;
+  values: Bindings;
+  types: BindingTypes;
+}
+
+/**
+ * SQL true when `column` (with its domain column) names one of the person's accounts: a cheap ILIKE on the
+ * raw column first (a `_` in a name is a LIKE wildcard, which only lets a few more rows through to the
+ * exact test), the account key only then. One bound value per name and key, no list lambdas: this runs on
+ * every event of the case.
+ */
+function userFilter(match: EntityMatch, values: Bindings): (column: string, domain: string | null) => string {
+  match.names.forEach((n, i) => (values[`name${i}`] = `%${n}%`));
+  match.keys.forEach((k, i) => (values[`key${i}`] = k));
+  const keys = match.keys.map((_, i) => `$key${i}`).join(', ');
+  return (column, domain) => {
+    const like = match.names.map((_, i) => `${column} ILIKE $name${i}`).join(' OR ');
+    return `((${like}) AND account_key(${column}, ${domain ?? 'NULL'}) IN (${keys}))`;
+  };
+}
+
+// Each hit carries its time and category, so a page of the timeline is chosen before the wide rows are read.
+const WIN = `ts, ${WIN_CATEGORY_SQL} AS category`;
+const SIGNIN = `ts, ${SIGNIN_CATEGORY_SQL}`;
+const AUDIT = `ts, ${AUDIT_CATEGORY_SQL}`;
+
+/** The rows about the entity: (tbl, source_id, record_no, ts, category, role). */
+export function hitsQuery(match: EntityMatch): HitsQuery {
+  switch (match.kind) {
+    case 'user': {
+      const values: Bindings = {};
+      const named = userFilter(match, values);
+      const anyTarget = match.names.map((_, i) => `array_to_string(target_upns, ' ') ILIKE $name${i}`);
+      return {
+        sql: `
+          SELECT 'win_events' AS tbl, source_id, record_no, ${WIN},
+                 CASE WHEN ${named('subject_user', 'subject_domain')} THEN 'actor' ELSE 'target' END AS role
+            FROM win_events
+           WHERE ${named('subject_user', 'subject_domain')} OR ${named('target_user', 'target_domain')}
+          UNION ALL
+          SELECT 'signins', source_id, record_no, ${SIGNIN}, 'actor'
+            FROM signins WHERE ${named('user_principal_name', null)}
+          UNION ALL
+          SELECT 'audits', source_id, record_no, ${AUDIT},
+                 CASE WHEN ${named('initiator_upn', null)} THEN 'actor' ELSE 'target' END
+            FROM audits
+           WHERE ${named('initiator_upn', null)}
+              OR ((${anyTarget.join(' OR ')}) AND len(list_filter(target_upns, u -> ${named('u', null)})) > 0)`,
+        values,
+        types: {},
+      };
+    }
+    case 'host':
+      return {
+        sql: `
+          SELECT 'win_events' AS tbl, source_id, record_no, ${WIN}, 'on-host' AS role
+            FROM win_events WHERE first_label(host) = $host
+          UNION ALL
+          SELECT 'win_events', source_id, record_no, ${WIN}, 'from-host'
+            FROM win_events
+           WHERE first_label(workstation) = $host AND first_label(host) IS DISTINCT FROM $host`,
+        values: { host: match.keys[0]! },
+        types: {},
+      };
+    case 'ip':
+      return {
+        sql: `
+          SELECT 'win_events' AS tbl, source_id, record_no, ${WIN}, 'source' AS role
+            FROM win_events WHERE lower(ip) = $ip
+          UNION ALL
+          SELECT 'signins', source_id, record_no, ${SIGNIN}, 'source' FROM signins WHERE lower(ip) = $ip
+          UNION ALL
+          SELECT 'audits', source_id, record_no, ${AUDIT}, 'source' FROM audits WHERE lower(initiator_ip) = $ip`,
+        values: { ip: match.keys[0]! },
+        types: {},
+      };
+  }
+}
+
+/** The entity's events in the timeline's row shape, with their role: `ev` for the queries built on it. */
+export function entityEventsCte(hits: HitsQuery): string {
+  return `hits AS MATERIALIZED (${hits.sql}),
+    ev AS MATERIALIZED (
+      SELECT e.*, h.role FROM (${ALL_EVENTS_SQL}) e
+        JOIN (SELECT tbl, source_id, record_no, role FROM hits) h USING (tbl, source_id, record_no)
+    )`;
+}
+
+export const DEFAULT_ENTITY_PAGE = 200;
+
+export async function entityEvents(
+  conn: DuckDBConnection,
+  match: EntityMatch,
+  q: Pick<EntityEventsQuery, 'categories' | 'offset' | 'limit'>,
+): Promise<{ total: number; rows: EntityEvent[] }> {
+  const hits = hitsQuery(match);
+  const categories = stringList(q.categories ?? []);
+  const values: Bindings = {
+    ...hits.values,
+    categories: categories.value,
+    all: q.categories === undefined,
+    limit: q.limit ?? DEFAULT_ENTITY_PAGE,
+    offset: q.offset ?? 0,
+  };
+  const types: BindingTypes = { ...hits.types, categories: categories.type };
+  // The page is chosen on the narrow hits; only its rows are joined to the wide event rows.
+  const rows = await readTyped(
+    conn,
+    `WITH hits AS MATERIALIZED (${hits.sql}),
+     shown AS MATERIALIZED (SELECT * FROM hits WHERE $all OR list_contains($categories, category)),
+     page AS MATERIALIZED (
+       SELECT tbl, source_id, record_no, role FROM shown
+        ORDER BY ts, tbl, source_id, record_no LIMIT $limit OFFSET $offset
+     )
+     SELECT e.*, p.role, ${isoSql('e.ts')} AS time, src.sha256, (SELECT count(*) FROM shown) AS total
+       FROM page p JOIN (${ALL_EVENTS_SQL}) e USING (tbl, source_id, record_no) JOIN sources src USING (source_id)
+      ORDER BY e.ts, e.tbl, e.source_id, e.record_no`,
+    values,
+    types,
+  );
+  let total = num(rows[0]?.['total']);
+  if (rows.length === 0 && (q.offset ?? 0) > 0) {
+    // Past the end: no row to carry the count.
+    const counted = await readTyped(
+      conn,
+      `WITH hits AS MATERIALIZED (${hits.sql})
+       SELECT count(*) AS n FROM hits WHERE $all OR list_contains($categories, category)`,
+      { ...hits.values, categories: categories.value, all: q.categories === undefined },
+      types,
+    );
+    total = num(counted[0]?.['n']);
+  }
+  return {
+    total,
+    rows: rows.map((r) => ({
+      ...toTimelineEvent(r, summarizeEvent(r)),
+      role: text(r['role']) as EntityEvent['role'],
+    })),
+  };
+}
