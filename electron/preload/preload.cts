@@ -40,6 +40,12 @@ const METHODS = [
   'newCase',
   'coverage',
   'coverageEvents',
+  'eventGrid',
+  'eventGridGroups',
+  'eventGridFind',
+  'eventGridValues',
+  'eventGridColumns',
+  'eventGridExport',
 ] as const satisfies readonly ApiMethod[];
 
 // Both directions: no method missing from the list, no name in it that the contract lacks.

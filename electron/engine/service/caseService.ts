@@ -154,6 +154,12 @@ export class CaseService {
     },
     coverage: (req) => coverageHosts(this.session.readConn, req),
     coverageEvents: (req) => coverageEvents(this.session.readConn, req),
+    eventGrid: (req) => this.session.grid.window(req),
+    eventGridGroups: (req) => this.session.grid.groups(req),
+    eventGridFind: (req) => this.session.grid.find(req),
+    eventGridValues: (req) => this.session.grid.values(req),
+    eventGridColumns: (req) => this.session.grid.columns(req),
+    eventGridExport: (req) => this.session.grid.exportChunk(req),
     saveCaseAs: async ({ path, replace }) => {
       const s = this.session;
       if (s.imports.busy || s.analyzing)

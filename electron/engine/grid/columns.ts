@@ -1,0 +1,134 @@
+// The SQL behind each grid column, per table: the only place a column name becomes SQL text. A request names
+// columns by id (shared/eventGrid.ts); an id that is not in this list, or an EventData name of the wrong
+// shape, is refused before any SQL is built, and an EventData name reaches SQL only as a bound JSON path.
+import {
+  DATA_COLUMN_PREFIX,
+  DATA_FIELD_PATTERN,
+  GRID_COLUMNS,
+  type GridColumnKind,
+  type GridRef,
+} from '../../../shared/eventGrid.js';
+import { AUDIT_CATEGORY_SQL, SIGNIN_CATEGORY_SQL, WIN_CATEGORY_SQL } from '../service/eventCategories.js';
+import { ServiceError } from '../service/serviceError.js';
+
+export type GridTable = GridRef['table'];
+
+/** The three tables in the grid's order; the index is the `t` every key carries. */
+export const GRID_TABLES: readonly GridTable[] = ['win_events', 'signins', 'audits'];
+
+/** Per table, the column's SQL over the row `e` (and `s`, the scope's row, for `role`); null: no value there. */
+type PerTable = Record<GridTable, string | null>;
+
+const SQL_TYPE: Record<GridColumnKind, string> = { time: 'TIMESTAMP', text: 'VARCHAR', number: 'BIGINT' };
+
+const same = (sql: string): PerTable => ({ win_events: sql, signins: sql, audits: sql });
+const winOnly = (sql: string): PerTable => ({ win_events: sql, signins: null, audits: null });
+
+// The file's name: a lookup in the small sources table, which DuckDB turns into one hash join.
+const SOURCE_NAME = '(SELECT src.name FROM sources src WHERE src.source_id = e.source_id)';
+
+const COLUMN_SQL: Record<string, PerTable> = {
+  time: same('e.ts'),
+  host: winOnly('e.host'),
+  channel: { win_events: 'e.channel', signins: "'Entra ID sign-ins'", audits: "'Entra ID audits'" },
+  provider: { win_events: 'e.provider', signins: null, audits: 'e.logged_by_service' },
+  event_id: winOnly('e.event_id'),
+  // The categories' SQL names the table's columns unqualified; a grid query reads one table at a time,
+  // and the scope's row (`s`) has none of those names.
+  category: { win_events: WIN_CATEGORY_SQL, signins: SIGNIN_CATEGORY_SQL, audits: AUDIT_CATEGORY_SQL },
+  role: same('s.role'),
+  user: {
+    win_events: 'account_display(e.subject_user, e.subject_domain)',
+    signins: 'e.user_principal_name',
+    audits: 'e.initiator_upn',
+  },
+  target: {
+    win_events: 'account_display(e.target_user, e.target_domain)',
+    signins: null,
+    audits: "array_to_string(e.target_upns, ', ')",
+  },
+  logon_type: winOnly('e.logon_type'),
+  ip: { win_events: 'e.ip', signins: 'e.ip', audits: 'e.initiator_ip' },
+  workstation: winOnly('e.workstation'),
+  process: winOnly('e.image'),
+  command_line: winOnly('e.command_line'),
+  parent_process: winOnly('e.parent_image'),
+  pid: winOnly('e.pid'),
+  parent_pid: winOnly('e.parent_pid'),
+  logon_id: winOnly('hex_logon_id(e.subject_logon_id)'),
+  target_logon_id: winOnly('hex_logon_id(e.target_logon_id)'),
+  status: {
+    win_events: 'coalesce(e.status, e.failure_code)',
+    signins: 'CAST(e.error_code AS VARCHAR)',
+    audits: 'e.result',
+  },
+  sub_status: winOnly('e.sub_status'),
+  member: winOnly('e.member_name'),
+  object_type: winOnly('e.object_type'),
+  object_name: winOnly('e.object_name'),
+  caller_process: winOnly('e.caller_image'),
+  logon_process: winOnly('e.logon_process'),
+  auth_package: winOnly('e.auth_package'),
+  script: winOnly('e.script_text'),
+  user_sid: winOnly('e.subject_sid'),
+  target_sid: winOnly('e.target_sid'),
+  app: { win_events: null, signins: 'e.app_display_name', audits: 'e.initiator_app' },
+  record_id: { win_events: 'e.record_id', signins: 'e.record_no', audits: 'e.record_no' },
+  source: same(SOURCE_NAME),
+};
+
+/** A column ready for SQL: its expression per table, and any value the expression binds. */
+export interface ResolvedColumn {
+  id: string;
+  kind: GridColumnKind;
+  /** Display only (the summary): never in a filter, a sort or a group. */
+  derived: boolean;
+  /** The expression for table t, typed alike in every table; `$name` parameters are in `params`. */
+  sql(table: GridTable): string;
+  /** True when no row of this table can have a value here. */
+  absentIn(table: GridTable): boolean;
+  params: Record<string, string>;
+}
+
+/**
+ * Resolves a column id to its SQL. `slot` names its bound parameter uniquely within one query (an
+ * EventData column binds its JSON path). Unknown ids are the caller's error, said in words.
+ */
+export function resolveColumn(id: string, slot: number, scopeHasRole: boolean): ResolvedColumn {
+  if (id.startsWith(DATA_COLUMN_PREFIX)) {
+    const name = id.slice(DATA_COLUMN_PREFIX.length);
+    if (!DATA_FIELD_PATTERN.test(name) || name.includes('"'))
+      throw new ServiceError('BAD_REQUEST', `"${id.slice(0, 80)}" is not an EventData field name`);
+    const param = `col${slot}`;
+    // A quoted JSON path: a name with a dot or a space stays one key.
+    return {
+      id,
+      kind: 'text',
+      derived: false,
+      sql: (t) => (t === 'win_events' ? `json_extract_string(e.data, $${param})` : 'NULL::VARCHAR'),
+      absentIn: (t) => t !== 'win_events',
+      params: { [param]: `$."${name}"` },
+    };
+  }
+  const spec = GRID_COLUMNS.find((c) => c.id === id);
+  if (!spec) throw new ServiceError('BAD_REQUEST', `"${id.slice(0, 80)}" is not a column of the event grid`);
+  if (spec.derived) {
+    return { id, kind: spec.kind, derived: true, sql: () => 'NULL', absentIn: () => false, params: {} };
+  }
+  const perTable = COLUMN_SQL[id]!;
+  const type = SQL_TYPE[spec.kind];
+  const absent = (t: GridTable) => perTable[t] === null || (id === 'role' && !scopeHasRole);
+  return {
+    id,
+    kind: spec.kind,
+    derived: false,
+    sql: (t) => (absent(t) ? `NULL::${type}` : `CAST(${perTable[t]} AS ${type})`),
+    absentIn: absent,
+    params: {},
+  };
+}
+
+/** Every column a scope's events may fill, for the column chooser's counts (the summary is always there). */
+export function countableColumns(scopeHasRole: boolean): string[] {
+  return GRID_COLUMNS.filter((c) => !c.derived && (scopeHasRole || !c.findingOnly)).map((c) => c.id);
+}

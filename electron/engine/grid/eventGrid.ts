@@ -1,0 +1,444 @@
+// The event grid's engine for one open case: windows of a view's rows, its groups, a column's values, find
+// next/previous, the column chooser's counts and the export, over a connection of its own (its temp tables
+// are its caches, and its slow work never holds up another screen's query).
+//
+// Why it keeps the order of a view as a table: a window deep in a sorted million rows (the user drags the
+// scrollbar to the middle) costs DuckDB a sort of everything before it each time (5 s at row 750,000 of the
+// bench case, measured), while reading 200 keys from a sorted table of keys and the rows behind them by
+// rowid costs tens of ms. The first windows of a new view (ending before DIRECT_MAX) come straight from a
+// top-N query instead, so a filter or a sort answers at once; the table of keys is then built in the
+// background, and a request for another view interrupts that build rather than wait behind it.
+import { BIGINT, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
+import type {
+  GridColumns,
+  GridExportChunk,
+  GridFilter,
+  GridFindResult,
+  GridGroups,
+  GridScope,
+  GridValueCount,
+  GridView,
+  GridWindow,
+} from '../../../shared/eventGrid.js';
+import { GRID_LIMITS } from '../../../shared/eventGrid.js';
+import { ServiceError } from '../service/serviceError.js';
+import { readBound, rowsBound, runBound } from './boundQuery.js';
+import { countableColumns, resolveColumn, type ResolvedColumn } from './columns.js';
+import { exportChunk } from './exportRows.js';
+import {
+  continueScan,
+  nextMatch,
+  probeNearby,
+  scanProgress,
+  startScan,
+  type FindRequest,
+  type FindScan,
+} from './find.js';
+import { gridValue } from './gridValues.js';
+import { Lru } from './lru.js';
+import { fetchRows, type RowKey } from './rowFetch.js';
+import { materializeScope, type ScopeRows } from './scope.js';
+import { planView, SlotCounter, viewKeys, type Bindings, type ViewPlan } from './viewSql.js';
+
+/** Windows that end before this row of a view not yet ordered come from a top-N query. */
+export const DIRECT_MAX = 2_000;
+
+interface OrderedView {
+  table: string;
+  /** False while its table is being built. */
+  done: boolean;
+}
+
+type Task<T> = (conn: DuckDBConnection) => Promise<T>;
+
+const isInterrupt = (e: unknown) => e instanceof Error && /interrupt/i.test(e.message);
+
+export class EventGrid {
+  private conn: Promise<DuckDBConnection> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** The view a background build is ordering, if one is queued or running. */
+  private background: string | null = null;
+  private running: 'foreground' | 'background' | null = null;
+  private fingerprint = '';
+  private names = 0;
+  private readonly drops: string[] = [];
+  private readonly scopes = new Lru<string, ScopeRows>(4, (s) => this.dropLater(s.table));
+  private readonly counts = new Lru<string, number>(32);
+  private readonly views = new Lru<string, OrderedView>(6, (v) => this.dropLater(v.table));
+  private readonly scans = new Lru<string, FindScan>(4, (s) => {
+    this.dropLater(s.hits);
+    this.dropLater(s.positions);
+  });
+  private closed = false;
+
+  constructor(private readonly connect: () => Promise<DuckDBConnection>) {}
+
+  // ---- the API ---------------------------------------------------------------------------------
+
+  async window(req: GridView & { columns: string[]; offset: number; limit: number }): Promise<GridWindow> {
+    const { order } = viewKeys(req);
+    let toOrder: ViewPlan | null = null;
+    const result = await this.foreground(order, async (conn) => {
+      const plan = await this.plan(conn, req);
+      const total = await this.count(conn, req, plan);
+      const limit = Math.max(0, Math.min(req.limit, total - req.offset));
+      if (limit === 0) return { total, offset: req.offset, rows: [] };
+      const ordered = this.views.get(order);
+      let keys: RowKey[];
+      if (!ordered?.done && req.offset + limit <= DIRECT_MAX) {
+        keys = await topKeys(conn, plan, req.offset, limit);
+        toOrder = plan;
+      } else keys = await readKeys(conn, (await this.ordered(conn, order, plan)).table, req.offset, limit);
+      const columns = resolveColumns(req.columns, plan);
+      return {
+        total,
+        offset: req.offset,
+        rows: await fetchRows(conn, keys, columns, plan, plan.scope.table),
+      };
+    });
+    // Orders the view while the user reads its first rows, so scrolling on finds it ready.
+    if (toOrder) this.orderInBackground(order, toOrder);
+    return result;
+  }
+
+  async groups(req: GridView & { column: string }): Promise<GridGroups> {
+    const view: GridView = { scope: req.scope, filters: req.filters, groupBy: req.column };
+    return this.foreground(null, async (conn) => {
+      const plan = await this.plan(conn, view);
+      const total = await this.count(conn, view, plan);
+      const kind = plan.orderColumns['g0']!.kind;
+      const rows = await rowsBound<{ value: unknown; n: unknown }>(
+        conn,
+        `SELECT g0 AS value, count(*) AS n FROM (${plan.relation()}) GROUP BY g0 ORDER BY g0 ASC NULLS LAST
+         LIMIT $most`,
+        withValues(plan, { most: [GRID_LIMITS.groups + 1, INTEGER] }),
+      );
+      return {
+        total,
+        groups: rows
+          .slice(0, GRID_LIMITS.groups)
+          .map((r) => ({ value: gridValue(r.value, kind), count: Number(r.n) })),
+        truncated: rows.length > GRID_LIMITS.groups,
+      };
+    });
+  }
+
+  async values(req: {
+    scope: GridScope;
+    filters?: GridFilter[];
+    column: string;
+    search?: string;
+    limit?: number;
+  }): Promise<{ values: GridValueCount[]; truncated: boolean }> {
+    return this.foreground(null, async (conn) => {
+      const plan = await this.plan(conn, { scope: req.scope, filters: req.filters });
+      const [column] = resolveColumns([req.column], plan);
+      if (column!.derived)
+        throw new ServiceError('BAD_REQUEST', `the ${req.column} column has no values to list`);
+      const limit = Math.min(req.limit ?? 200, GRID_LIMITS.values);
+      const where = req.search ? 'WHERE contains(lower(CAST(v0 AS VARCHAR)), lower($search))' : '';
+      const rows = await rowsBound<{ value: unknown; n: unknown }>(
+        conn,
+        `SELECT v0 AS value, count(*) AS n FROM (${plan.relation({ v0: column! })}) ${where}
+         GROUP BY v0 ORDER BY n DESC, v0 ASC NULLS LAST LIMIT $most`,
+        withValues(withColumns(plan, [column!]), {
+          most: [limit + 1, INTEGER],
+          ...(req.search ? { search: [req.search, VARCHAR] } : {}),
+        }),
+      );
+      return {
+        values: rows
+          .slice(0, limit)
+          .map((r) => ({ value: gridValue(r.value, column!.kind), count: Number(r.n) })),
+        truncated: rows.length > limit,
+      };
+    });
+  }
+
+  async find(req: GridView & FindRequest): Promise<GridFindResult> {
+    const { order } = viewKeys(req);
+    return this.foreground(order, async (conn) => {
+      const plan = await this.plan(conn, req);
+      if (req.regex) await checkRegexes(conn, [{ what: 'find', pattern: req.text }]);
+      const total = await this.count(conn, req, plan);
+      if (total === 0) return { row: null, matches: 0, wrapped: false };
+      const ordered = (await this.ordered(conn, order, plan)).table;
+      const scanKey = JSON.stringify([order, req.text, req.regex === true]);
+      let scan = this.scans.get(scanKey);
+      if (!scan) {
+        const near = await probeNearby(conn, ordered, plan, req, total);
+        if (near !== null) return { row: near, wrapped: false };
+        scan = await startScan(conn, plan, this.tempName('hits'));
+        this.scans.set(scanKey, scan);
+      }
+      if (!scan.positions) {
+        await continueScan(conn, scan, plan, req, ordered, this.tempName('found'));
+        if (!scan.positions) return { row: null, wrapped: false, progress: scanProgress(scan) };
+      }
+      return nextMatch(conn, scan, req, total);
+    });
+  }
+
+  async columns(req: { scope: GridScope }): Promise<GridColumns> {
+    return this.foreground(null, async (conn) => {
+      const plan = await this.plan(conn, { scope: req.scope });
+      const ids = countableColumns(plan.scope.hasRole);
+      const resolved = resolveColumns(ids, plan);
+      const extras = Object.fromEntries(resolved.map((c, i) => [`c${i}`, c]));
+      const [row] = await rowsBound<Record<string, unknown>>(
+        conn,
+        `SELECT count(*) AS total${resolved.map((_, i) => `, count(c${i}) AS c${i}`).join('')}
+         FROM (${plan.relation(extras)})`,
+        withColumns(plan, resolved),
+      );
+      const dataFields: GridColumns['dataFields'] = [];
+      if (plan.tables.includes('win_events')) {
+        const join = plan.scope.table ? ` JOIN ${plan.scope.table} s ON s.t = 0 AND s.rid = e.rowid` : '';
+        const keys = await rowsBound<{ k: string; n: unknown }>(
+          conn,
+          `SELECT k, count(*) AS n FROM (SELECT unnest(json_keys(e.data)) AS k FROM win_events e${join}
+           WHERE e.data IS NOT NULL) GROUP BY k ORDER BY n DESC, k LIMIT 2000`,
+          { params: {}, types: {} },
+        );
+        for (const r of keys) dataFields.push({ id: `data.${r.k}`, count: Number(r.n) });
+      }
+      return {
+        total: Number(row!['total']),
+        columns: ids.map((id, i) => ({ id, count: Number(row![`c${i}`]) })),
+        dataFields,
+      };
+    });
+  }
+
+  async exportChunk(
+    req: GridView & { columns: string[]; format: 'csv' | 'jsonl'; offset: number; limit: number },
+  ): Promise<GridExportChunk> {
+    const { order } = viewKeys(req);
+    return this.foreground(order, async (conn) => {
+      const plan = await this.plan(conn, req);
+      const total = await this.count(conn, req, plan);
+      const limit = Math.max(0, Math.min(req.limit, total - req.offset));
+      const keys =
+        limit === 0
+          ? []
+          : await readKeys(conn, (await this.ordered(conn, order, plan)).table, req.offset, limit);
+      const columns = resolveColumns(req.columns, plan);
+      const rows = await fetchRows(conn, keys, columns, plan, plan.scope.table);
+      return exportChunk(req, columns, rows, total);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (!this.conn) return;
+    const conn = await this.conn.catch(() => null);
+    if (this.running === 'background') conn?.interrupt();
+    await this.queue.catch(() => undefined);
+    conn?.closeSync();
+  }
+
+  // ---- scheduling ------------------------------------------------------------------------------
+
+  /**
+   * Runs a request after the ones before it. A background build of another view is interrupted first: the
+   * user has moved on, and a build takes longer than any request.
+   */
+  private async foreground<T>(orderKey: string | null, task: Task<T>): Promise<T> {
+    if (this.background !== null && this.background !== orderKey && this.running === 'background') {
+      const conn = await this.connection();
+      if (this.running === 'background') conn.interrupt();
+    }
+    try {
+      return await this.exclusive('foreground', task);
+    } catch (e) {
+      // An interrupt meant for a build that had just finished can land on the next query: run it again.
+      if (isInterrupt(e)) return this.exclusive('foreground', task);
+      throw e;
+    }
+  }
+
+  private exclusive<T>(kind: 'foreground' | 'background', task: Task<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      if (this.closed) throw new ServiceError('CASE_ERROR', 'the case was closed');
+      const conn = await this.connection();
+      this.running = kind;
+      try {
+        await this.dropPending(conn);
+        return await task(conn);
+      } finally {
+        this.running = null;
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private connection(): Promise<DuckDBConnection> {
+    this.conn ??= this.connect();
+    return this.conn;
+  }
+
+  private orderInBackground(orderKey: string, plan: ViewPlan): void {
+    if (this.views.get(orderKey)) return;
+    this.background = orderKey;
+    this.exclusive('background', (conn) => this.ordered(conn, orderKey, plan))
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.background === orderKey) this.background = null;
+      });
+  }
+
+  // ---- caches ----------------------------------------------------------------------------------
+
+  private tempName(kind: string): string {
+    return `grid_${kind}_${++this.names}`;
+  }
+
+  private dropLater(table: string | null): void {
+    if (table) this.drops.push(table);
+  }
+
+  private async dropPending(conn: DuckDBConnection): Promise<void> {
+    while (this.drops.length) await conn.run(`DROP TABLE IF EXISTS ${this.drops.pop()!}`);
+  }
+
+  /** Forgets every cache when the case's rows or findings have changed since they were made. */
+  private async checkFingerprint(conn: DuckDBConnection): Promise<void> {
+    const [r] = await rowsBound<{ f: string }>(
+      conn,
+      `SELECT concat_ws(':', (SELECT count(*) FROM win_events), (SELECT count(*) FROM signins),
+              (SELECT count(*) FROM audits), (SELECT count(*) FROM findings),
+              (SELECT coalesce(max(run_id), 0) FROM analysis_runs)) AS f`,
+      { params: {}, types: {} },
+    );
+    if (r!.f === this.fingerprint) return;
+    this.fingerprint = r!.f;
+    this.scopes.clear();
+    this.counts.clear();
+    this.views.clear();
+    this.scans.clear();
+    await this.dropPending(conn);
+  }
+
+  private async plan(conn: DuckDBConnection, view: GridView): Promise<ViewPlan> {
+    await this.checkFingerprint(conn);
+    const scopeKey = JSON.stringify(view.scope);
+    let scope = this.scopes.get(scopeKey);
+    if (!scope) {
+      scope = await materializeScope(conn, view.scope, this.tempName('scope'));
+      this.scopes.set(scopeKey, scope);
+    }
+    const plan = planView(view, scope);
+    await checkRegexes(conn, plan.regexes);
+    return plan;
+  }
+
+  private async count(conn: DuckDBConnection, view: GridView, plan: ViewPlan): Promise<number> {
+    const key = viewKeys(view).rows;
+    const known = this.counts.get(key);
+    if (known !== undefined) return known;
+    const [r] = await rowsBound<{ n: unknown }>(conn, `SELECT count(*) AS n FROM (${plan.relation()})`, plan);
+    const n = Number(r!.n);
+    this.counts.set(key, n);
+    return n;
+  }
+
+  /** The view's table of keys in order, built now if it is not there. */
+  private async ordered(conn: DuckDBConnection, orderKey: string, plan: ViewPlan): Promise<OrderedView> {
+    const known = this.views.get(orderKey);
+    if (known?.done) return known;
+    const view: OrderedView = { table: this.tempName('view'), done: false };
+    this.views.set(orderKey, view);
+    try {
+      // Rows go into the table in the order given, so a key's rowid is its row in the view.
+      await runBound(
+        conn,
+        `CREATE OR REPLACE TEMP TABLE ${view.table} AS
+         SELECT t, rid FROM (${plan.relation()}) ORDER BY ${plan.orderBy}`,
+        plan,
+      );
+    } catch (e) {
+      this.views.delete(orderKey);
+      this.dropLater(view.table);
+      throw e;
+    }
+    view.done = true;
+    return view;
+  }
+}
+
+// ---- queries ------------------------------------------------------------------------------------
+
+function resolveColumns(ids: readonly string[], plan: ViewPlan): ResolvedColumn[] {
+  const slots = new SlotCounter();
+  return ids.map((id) => resolveColumn(id, 500 + slots.next(), plan.scope.hasRole));
+}
+
+/** The plan's bindings and the columns' own (EventData paths). */
+function withColumns(plan: Bindings, columns: readonly ResolvedColumn[]): Bindings {
+  const b: Bindings = { params: { ...plan.params }, types: { ...plan.types } };
+  for (const c of columns)
+    for (const [k, v] of Object.entries(c.params)) {
+      b.params[k] = v;
+      b.types[k] = VARCHAR;
+    }
+  return b;
+}
+
+function withValues(b: Bindings, values: Record<string, [string | number | bigint, DuckDBType]>): Bindings {
+  const out: Bindings = { params: { ...b.params }, types: { ...b.types } };
+  for (const [k, [v, type]] of Object.entries(values)) {
+    out.params[k] = v;
+    out.types[k] = type;
+  }
+  return out;
+}
+
+async function checkRegexes(conn: DuckDBConnection, regexes: ViewPlan['regexes']): Promise<void> {
+  for (const { what, pattern } of regexes) {
+    try {
+      await conn.run(`SELECT regexp_matches('', $p, 'i')`, { p: pattern }, { p: VARCHAR });
+    } catch (e) {
+      const why = (e as Error).message.replace(/^[A-Za-z ]*Error:\s*/, '').slice(0, 300);
+      throw new ServiceError('BAD_REQUEST', `${what}: not a valid regular expression (RE2 syntax): ${why}`);
+    }
+  }
+}
+
+async function readKeys(
+  conn: DuckDBConnection,
+  table: string,
+  offset: number,
+  limit: number,
+): Promise<RowKey[]> {
+  const r = await readBound(
+    conn,
+    `SELECT t, rid::VARCHAR AS rid FROM ${table} WHERE rowid BETWEEN $first AND $last ORDER BY rowid`,
+    {
+      params: { first: BigInt(offset), last: BigInt(offset + limit - 1) },
+      types: { first: BIGINT, last: BIGINT },
+    },
+  );
+  return toKeys(r.getRowObjectsJson());
+}
+
+async function topKeys(
+  conn: DuckDBConnection,
+  plan: ViewPlan,
+  offset: number,
+  limit: number,
+): Promise<RowKey[]> {
+  const r = await readBound(
+    conn,
+    `SELECT t, rid::VARCHAR AS rid FROM (${plan.relation()}) ORDER BY ${plan.orderBy} LIMIT $limit OFFSET $offset`,
+    withValues(plan, { limit: [BigInt(limit), BIGINT], offset: [BigInt(offset), BIGINT] }),
+  );
+  return toKeys(r.getRowObjectsJson());
+}
+
+function toKeys(rows: unknown[]): RowKey[] {
+  return (rows as Array<{ t: unknown; rid: unknown }>).map((r) => ({
+    t: Number(r.t),
+    rid: BigInt(String(r.rid)),
+  }));
+}

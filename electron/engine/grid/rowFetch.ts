@@ -1,0 +1,117 @@
+// The rows behind a list of keys, in the keys' order: each table is read once for its keys, by rowid. A
+// short list goes in as an IN list of bound values under a rowid range, which DuckDB pushes into the scan,
+// so only those rows' columns are read (a window of 200 rows costs tens of ms, not a scan of the table);
+// a long one (an export chunk) is joined from a bound list.
+import { BIGINT, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { GridRow, GridValue } from '../../../shared/eventGrid.js';
+import { coverageSummary } from '../service/coverage.js';
+import { AUDIT_CATEGORY_SQL, SIGNIN_CATEGORY_SQL, WIN_CATEGORY_SQL } from '../service/eventCategories.js';
+import { isoSql, type JsonRow } from '../service/sqlRows.js';
+import { readBound } from './boundQuery.js';
+import { GRID_TABLES, type GridTable, type ResolvedColumn } from './columns.js';
+import type { Bindings } from './viewSql.js';
+
+export interface RowKey {
+  t: number;
+  rid: bigint;
+}
+
+/** The longest key list sent as an IN list; longer ones are joined from a list value. */
+const IN_LIST_MAX = 2_000;
+
+// What the timeline's one-line summary reads (the columns of ALL_EVENTS_SQL, and coverage's few more).
+const SUMMARY_INPUTS: Record<GridTable, string> = {
+  win_events: `'win_events' AS tbl, ${WIN_CATEGORY_SQL} AS category, e.event_id, e.provider, e.subject_user,
+    e.subject_domain, e.target_user, e.target_domain, e.image, e.command_line, e.parent_image, e.logon_type,
+    e.ip, e.workstation, e.status, e.sub_status, e.failure_code, e.member_name, e.object_type, e.object_name,
+    e.caller_image, NULL AS app, NULL AS error_code, NULL AS result, e.data->>'TargetFilename' AS target_file,
+    e.data->>'Channel' AS cleared_channel, left(e.script_text, 200) AS script_head`,
+  signins: `'signins' AS tbl, ${SIGNIN_CATEGORY_SQL} AS category, NULL AS event_id, NULL AS provider,
+    e.user_principal_name AS subject_user, NULL AS subject_domain, NULL AS target_user, NULL AS target_domain,
+    NULL AS image, NULL AS command_line, NULL AS parent_image, NULL AS logon_type, e.ip, NULL AS workstation,
+    NULL AS status, NULL AS sub_status, NULL AS failure_code, NULL AS member_name, NULL AS object_type,
+    NULL AS object_name, e.failure_reason AS caller_image, e.app_display_name AS app, e.error_code,
+    NULL AS result`,
+  audits: `'audits' AS tbl, ${AUDIT_CATEGORY_SQL} AS category, NULL AS event_id, e.logged_by_service AS provider,
+    e.initiator_upn AS subject_user, NULL AS subject_domain, array_to_string(e.target_upns, ', ') AS target_user,
+    NULL AS target_domain, NULL AS image, NULL AS command_line, NULL AS parent_image, NULL AS logon_type,
+    e.initiator_ip AS ip, NULL AS workstation, NULL AS status, NULL AS sub_status, NULL AS failure_code,
+    NULL AS member_name, NULL AS object_type, NULL AS object_name, e.activity AS caller_image,
+    e.initiator_app AS app, NULL AS error_code, e.result`,
+};
+
+function cellSql(c: ResolvedColumn, table: GridTable): string {
+  if (c.derived) return 'NULL';
+  return c.kind === 'time' ? isoSql(c.sql(table)) : c.sql(table);
+}
+
+function cellValue(c: ResolvedColumn, row: JsonRow, alias: string): GridValue {
+  if (c.derived) return c.id === 'summary' ? coverageSummary(row) : null;
+  const v = row[alias];
+  if (v === null || v === undefined) return null;
+  return c.kind === 'number' ? Number(v) : String(v);
+}
+
+/**
+ * Reads `columns` for each key, in the keys' order. `scopeTable` joins the scope's keys when a column reads
+ * it (a finding's role); `bindings` are the view's, to which the columns' own (EventData paths) are added.
+ */
+export async function fetchRows(
+  conn: DuckDBConnection,
+  keys: readonly RowKey[],
+  columns: readonly ResolvedColumn[],
+  bindings: Bindings,
+  scopeTable: string | null,
+): Promise<GridRow[]> {
+  const summary = columns.some((c) => c.derived);
+  const byKey = new Map<string, GridRow>();
+  for (const [t, table] of GRID_TABLES.entries()) {
+    const rids = keys.filter((k) => k.t === t).map((k) => k.rid);
+    if (rids.length === 0) continue;
+    const params: Record<string, DuckDBValue> = { ...bindings.params };
+    const types = { ...bindings.types };
+    for (const c of columns)
+      for (const [k, v] of Object.entries(c.params)) {
+        params[k] = v;
+        types[k] = VARCHAR;
+      }
+    let lo = rids[0]!;
+    let hi = rids[0]!;
+    for (const r of rids) {
+      if (r < lo) lo = r;
+      if (r > hi) hi = r;
+    }
+    Object.assign(params, { lo, hi });
+    Object.assign(types, { lo: BIGINT, hi: BIGINT });
+    let keyFilter: string;
+    let keyJoin = '';
+    if (rids.length <= IN_LIST_MAX) {
+      rids.forEach((r, i) => {
+        params[`r${i}`] = r;
+        types[`r${i}`] = BIGINT;
+      });
+      keyFilter = `e.rowid IN (${rids.map((_, i) => `$r${i}`).join(', ')})`;
+    } else {
+      params['rids'] = listValue(rids);
+      types['rids'] = LIST(BIGINT);
+      keyJoin = ' JOIN (SELECT unnest($rids) AS rid) k ON k.rid = e.rowid';
+      keyFilter = 'true';
+    }
+    const scopeJoin = scopeTable ? ` LEFT JOIN ${scopeTable} s ON s.t = ${t} AND s.rid = e.rowid` : '';
+    const cells = columns.map((c, i) => `, ${cellSql(c, table)} AS c${i}`).join('');
+    const sql =
+      `SELECT e.rowid::VARCHAR AS _rid, e.record_no AS _record_no, ` +
+      `(SELECT src.sha256 FROM sources src WHERE src.source_id = e.source_id) AS _sha${cells}` +
+      `${summary ? `, ${SUMMARY_INPUTS[table]}` : ''} ` +
+      `FROM ${table} e${keyJoin}${scopeJoin} WHERE e.rowid BETWEEN $lo AND $hi AND ${keyFilter}`;
+    const reader = await readBound(conn, sql, { params, types });
+    for (const row of reader.getRowObjectsJson() as JsonRow[]) {
+      byKey.set(`${t}:${String(row['_rid'])}`, {
+        ref: { table, source: String(row['_sha'] ?? ''), recordNo: Number(row['_record_no']) },
+        cells: columns.map((c, i) => cellValue(c, row, `c${i}`)),
+      });
+    }
+  }
+  // A key whose row is gone (the case changed under the view) is left out rather than shown empty.
+  return keys.flatMap((k) => byKey.get(`${k.t}:${k.rid}`) ?? []);
+}
