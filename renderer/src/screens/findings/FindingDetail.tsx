@@ -106,7 +106,7 @@ export function FindingDetail({ id }: { id: string }) {
       )}
       <section>
         <h3>Evidence ({f.evidence.length})</h3>
-        <EvidenceList evidence={f.evidence} />
+        <EvidenceList findingId={f.id} evidence={f.evidence} />
       </section>
     </article>
   );
