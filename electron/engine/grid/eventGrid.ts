@@ -36,12 +36,24 @@ import {
 } from './find.js';
 import { gridValue } from './gridValues.js';
 import { Lru } from './lru.js';
-import { fetchRows, type RowKey } from './rowFetch.js';
+import { fetchRows, type FetchContext, type RowKey } from './rowFetch.js';
 import { materializeScope, type ScopeRows } from './scope.js';
 import { planView, SlotCounter, viewKeys, type Bindings, type ViewPlan } from './viewSql.js';
 
 /** Windows that end before this row of a view not yet ordered come from a top-N query. */
 export const DIRECT_MAX = 2_000;
+/** A filtered view of at most this many rows is ordered as soon as it is found (a sort of them is quick). */
+export const ORDER_AT_ONCE = 200_000;
+
+const NO_BINDINGS: Bindings = { params: {}, types: {} };
+
+/** A view's rows before it is ordered: a query (`from`) for its first windows, or its ordered table. */
+interface RowSource {
+  total: number;
+  ordered?: string;
+  from: string;
+  bindings: Bindings;
+}
 
 interface OrderedView {
   table: string;
@@ -65,6 +77,9 @@ export class EventGrid {
   private readonly scopes = new Lru<string, ScopeRows>(4, (s) => this.dropLater(s.table));
   private readonly counts = new Lru<string, number>(32);
   private readonly views = new Lru<string, OrderedView>(6, (v) => this.dropLater(v.table));
+  /** A filtered view's rows, kept (unordered) so its count, first rows and order need one filtering. */
+  private readonly kept = new Lru<string, string>(4, (table) => this.dropLater(table));
+  private sources = new Map<number, string>();
   private readonly scans = new Lru<string, FindScan>(4, (s) => {
     this.dropLater(s.hits);
     this.dropLater(s.positions);
@@ -80,20 +95,20 @@ export class EventGrid {
     let toOrder: ViewPlan | null = null;
     const result = await this.foreground(order, async (conn) => {
       const plan = await this.plan(conn, req);
-      const total = await this.count(conn, req, plan);
-      const limit = Math.max(0, Math.min(req.limit, total - req.offset));
-      if (limit === 0) return { total, offset: req.offset, rows: [] };
-      const ordered = this.views.get(order);
+      const source = await this.rowSource(conn, req, plan);
+      const limit = Math.max(0, Math.min(req.limit, source.total - req.offset));
+      if (limit === 0) return { total: source.total, offset: req.offset, rows: [] };
       let keys: RowKey[];
-      if (!ordered?.done && req.offset + limit <= DIRECT_MAX) {
-        keys = await topKeys(conn, plan, req.offset, limit);
+      if (source.ordered) keys = await readKeys(conn, source.ordered, req.offset, limit);
+      else if (req.offset + limit <= DIRECT_MAX) {
+        keys = await topKeys(conn, source, plan.orderBy, req.offset, limit);
         toOrder = plan;
       } else keys = await readKeys(conn, (await this.ordered(conn, order, plan)).table, req.offset, limit);
       const columns = resolveColumns(req.columns, plan);
       return {
-        total,
+        total: source.total,
         offset: req.offset,
-        rows: await fetchRows(conn, keys, columns, plan, plan.scope.table),
+        rows: await fetchRows(conn, keys, columns, this.context(plan)),
       };
     });
     // Orders the view while the user reads its first rows, so scrolling on finds it ready.
@@ -106,7 +121,7 @@ export class EventGrid {
     return this.foreground(null, async (conn) => {
       const plan = await this.plan(conn, view);
       const total = await this.count(conn, view, plan);
-      const kind = plan.orderColumns['g0']!.kind;
+      const kind = plan.group!.kind;
       const rows = await rowsBound<{ value: unknown; n: unknown }>(
         conn,
         `SELECT g0 AS value, count(*) AS n FROM (${plan.relation()}) GROUP BY g0 ORDER BY g0 ASC NULLS LAST
@@ -223,7 +238,7 @@ export class EventGrid {
           ? []
           : await readKeys(conn, (await this.ordered(conn, order, plan)).table, req.offset, limit);
       const columns = resolveColumns(req.columns, plan);
-      const rows = await fetchRows(conn, keys, columns, plan, plan.scope.table);
+      const rows = await fetchRows(conn, keys, columns, this.context(plan));
       return exportChunk(req, columns, rows, total);
     });
   }
@@ -316,8 +331,45 @@ export class EventGrid {
     this.scopes.clear();
     this.counts.clear();
     this.views.clear();
+    this.kept.clear();
     this.scans.clear();
     await this.dropPending(conn);
+    const files = await rowsBound<{ id: unknown; sha: string }>(
+      conn,
+      'SELECT source_id AS id, sha256 AS sha FROM sources',
+      { params: {}, types: {} },
+    );
+    this.sources = new Map(files.map((f) => [Number(f.id), f.sha]));
+  }
+
+  private context(plan: ViewPlan): FetchContext {
+    return { bindings: plan, scopeTable: plan.scope.table, sources: this.sources };
+  }
+
+  /**
+   * Where a view's rows come from before it is ordered, and how many there are. A filtered view's rows are
+   * kept as they are found (filtering a million events is the slow part, and is done once); few enough of
+   * them are ordered at once, so every window of the view is ready.
+   */
+  private async rowSource(conn: DuckDBConnection, view: GridView, plan: ViewPlan): Promise<RowSource> {
+    const { rows, order } = viewKeys(view);
+    const ordered = this.views.get(order);
+    if (ordered?.done)
+      return { total: await this.count(conn, view, plan), ordered: ordered.table, from: '', bindings: plan };
+    if (!plan.filtered)
+      return { total: await this.count(conn, view, plan), from: plan.relation(), bindings: plan };
+    let kept = this.kept.get(order);
+    if (!kept) {
+      kept = this.tempName('rows');
+      await runBound(conn, `CREATE OR REPLACE TEMP TABLE ${kept} AS ${plan.relation()}`, plan);
+      this.kept.set(order, kept);
+    }
+    const [r] = await rowsBound<{ n: unknown }>(conn, `SELECT count(*) AS n FROM ${kept}`, NO_BINDINGS);
+    const total = Number(r!.n);
+    this.counts.set(rows, total);
+    if (total <= ORDER_AT_ONCE)
+      return { total, ordered: (await this.ordered(conn, order, plan)).table, from: '', bindings: plan };
+    return { total, from: `SELECT * FROM ${kept}`, bindings: NO_BINDINGS };
   }
 
   private async plan(conn: DuckDBConnection, view: GridView): Promise<ViewPlan> {
@@ -349,13 +401,15 @@ export class EventGrid {
     if (known?.done) return known;
     const view: OrderedView = { table: this.tempName('view'), done: false };
     this.views.set(orderKey, view);
+    // A filtered view orders the rows it kept; any other orders its rows as they are found.
+    const kept = this.kept.get(orderKey);
     try {
       // Rows go into the table in the order given, so a key's rowid is its row in the view.
       await runBound(
         conn,
         `CREATE OR REPLACE TEMP TABLE ${view.table} AS
-         SELECT t, rid FROM (${plan.relation()}) ORDER BY ${plan.orderBy}`,
-        plan,
+         SELECT t, rid FROM (${kept ? `SELECT * FROM ${kept}` : plan.relation()}) ORDER BY ${plan.orderBy}`,
+        kept ? NO_BINDINGS : plan,
       );
     } catch (e) {
       this.views.delete(orderKey);
@@ -363,6 +417,10 @@ export class EventGrid {
       throw e;
     }
     view.done = true;
+    if (kept) {
+      this.kept.delete(orderKey);
+      this.dropLater(kept);
+    }
     return view;
   }
 }
@@ -424,14 +482,15 @@ async function readKeys(
 
 async function topKeys(
   conn: DuckDBConnection,
-  plan: ViewPlan,
+  source: RowSource,
+  orderBy: string,
   offset: number,
   limit: number,
 ): Promise<RowKey[]> {
   const r = await readBound(
     conn,
-    `SELECT t, rid::VARCHAR AS rid FROM (${plan.relation()}) ORDER BY ${plan.orderBy} LIMIT $limit OFFSET $offset`,
-    withValues(plan, { limit: [BigInt(limit), BIGINT], offset: [BigInt(offset), BIGINT] }),
+    `SELECT t, rid::VARCHAR AS rid FROM (${source.from}) ORDER BY ${orderBy} LIMIT $limit OFFSET $offset`,
+    withValues(source.bindings, { limit: [BigInt(limit), BIGINT], offset: [BigInt(offset), BIGINT] }),
   );
   return toKeys(r.getRowObjectsJson());
 }

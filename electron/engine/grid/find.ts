@@ -8,7 +8,7 @@ import { BIGINT, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import type { GridFindResult } from '../../../shared/eventGrid.js';
 import { readBound, rowsBound, runBound } from './boundQuery.js';
 import { GRID_TABLES } from './columns.js';
-import { findMatchSql } from './findSql.js';
+import { findMatchSql, findPattern } from './findSql.js';
 import type { Bindings, ViewPlan } from './viewSql.js';
 
 export const FIND_PROBE_ROWS = 1_000;
@@ -35,8 +35,11 @@ export interface FindScan {
   slice: number;
 }
 
-function findBindings(plan: ViewPlan, text: string): Bindings {
-  return { params: { ...plan.params, find: text }, types: { ...plan.types, find: VARCHAR } };
+function findBindings(plan: ViewPlan, req: FindRequest): Bindings {
+  return {
+    params: { ...plan.params, find_re: findPattern(req.text, req.regex === true) },
+    types: { ...plan.types, find_re: VARCHAR },
+  };
 }
 
 /** The nearest match among the FIND_PROBE_ROWS rows after (or before) `from`, or null. */
@@ -62,7 +65,7 @@ export async function probeNearby(
   for (const [t, table] of GRID_TABLES.entries()) {
     const rids = keys.filter((k) => Number(k.t) === t).map((k) => BigInt(String(k.rid)));
     if (rids.length === 0) continue;
-    const b = findBindings(plan, req.text);
+    const b = findBindings(plan, req);
     rids.forEach((rid, i) => {
       b.params[`r${i}`] = rid;
       b.types[`r${i}`] = BIGINT;
@@ -75,7 +78,7 @@ export async function probeNearby(
       conn,
       `SELECT e.rowid::VARCHAR AS rid FROM ${table} e
        WHERE e.rowid BETWEEN $lo AND $hi AND e.rowid IN (${rids.map((_, i) => `$r${i}`).join(', ')})
-         AND ${findMatchSql(table, req.regex === true)}`,
+         AND ${findMatchSql(table, req.regex === true, req.text)}`,
       b,
     );
     for (const f of found) hits.push(position.get(`${t}:${String(f.rid)}`)!);
@@ -109,11 +112,11 @@ export async function continueScan(
   positions: string,
 ): Promise<void> {
   const started = performance.now();
-  const b = findBindings(plan, req.text);
+  const b = findBindings(plan, req);
   b.types['a'] = BIGINT;
   b.types['b'] = BIGINT;
   const match = (table: (typeof GRID_TABLES)[number]) =>
-    `e.rowid BETWEEN $a AND $b AND ${findMatchSql(table, req.regex === true)}`;
+    `e.rowid BETWEEN $a AND $b AND ${findMatchSql(table, req.regex === true, req.text)}`;
   const sql = `INSERT INTO ${scan.hits} SELECT t, rid FROM (${plan.relation({}, match)})`;
   while (scan.cursor < scan.end && performance.now() - started < FIND_BUDGET_MS) {
     const t0 = performance.now();
@@ -121,9 +124,13 @@ export async function continueScan(
     b.params['b'] = scan.cursor + BigInt(scan.slice) - 1n;
     await runBound(conn, sql, b);
     scan.cursor += BigInt(scan.slice);
-    // Slices sized to about a third of the budget: progress shows often, and few queries are wasted.
+    // The next slice sized to take about two thirds of the budget: each query costs a few ms whatever
+    // its size, so few large slices read faster than many small ones, and an answer still comes in time.
     const took = Math.max(1, performance.now() - t0);
-    scan.slice = Math.max(4_096, Math.min(1 << 21, Math.round((scan.slice * (FIND_BUDGET_MS / 3)) / took)));
+    scan.slice = Math.max(
+      16_384,
+      Math.min(1 << 21, Math.round((scan.slice * FIND_BUDGET_MS * (2 / 3)) / took)),
+    );
   }
   if (scan.cursor < scan.end) return;
   await conn.run(

@@ -52,16 +52,20 @@ function cellValue(c: ResolvedColumn, row: JsonRow, alias: string): GridValue {
   return c.kind === 'number' ? Number(v) : String(v);
 }
 
-/**
- * Reads `columns` for each key, in the keys' order. `scopeTable` joins the scope's keys when a column reads
- * it (a finding's role); `bindings` are the view's, to which the columns' own (EventData paths) are added.
- */
+/** Where the rows come from: the view's bindings and scope, and each evidence file's SHA-256 by id. */
+export interface FetchContext {
+  bindings: Bindings;
+  /** Joined when a column reads the scope's own row (a finding's role). */
+  scopeTable: string | null;
+  sources: ReadonlyMap<number, string>;
+}
+
+/** Reads `columns` for each key, in the keys' order. */
 export async function fetchRows(
   conn: DuckDBConnection,
   keys: readonly RowKey[],
   columns: readonly ResolvedColumn[],
-  bindings: Bindings,
-  scopeTable: string | null,
+  { bindings, scopeTable, sources }: FetchContext,
 ): Promise<GridRow[]> {
   const summary = columns.some((c) => c.derived);
   const byKey = new Map<string, GridRow>();
@@ -100,14 +104,17 @@ export async function fetchRows(
     const scopeJoin = scopeTable ? ` LEFT JOIN ${scopeTable} s ON s.t = ${t} AND s.rid = e.rowid` : '';
     const cells = columns.map((c, i) => `, ${cellSql(c, table)} AS c${i}`).join('');
     const sql =
-      `SELECT e.rowid::VARCHAR AS _rid, e.record_no AS _record_no, ` +
-      `(SELECT src.sha256 FROM sources src WHERE src.source_id = e.source_id) AS _sha${cells}` +
+      `SELECT e.rowid::VARCHAR AS _rid, e.record_no AS _record_no, e.source_id AS _source${cells}` +
       `${summary ? `, ${SUMMARY_INPUTS[table]}` : ''} ` +
       `FROM ${table} e${keyJoin}${scopeJoin} WHERE e.rowid BETWEEN $lo AND $hi AND ${keyFilter}`;
     const reader = await readBound(conn, sql, { params, types });
     for (const row of reader.getRowObjectsJson() as JsonRow[]) {
       byKey.set(`${t}:${String(row['_rid'])}`, {
-        ref: { table, source: String(row['_sha'] ?? ''), recordNo: Number(row['_record_no']) },
+        ref: {
+          table,
+          source: sources.get(Number(row['_source'])) ?? '',
+          recordNo: Number(row['_record_no']),
+        },
         cells: columns.map((c, i) => cellValue(c, row, `c${i}`)),
       });
     }

@@ -70,25 +70,51 @@ const WS: WinInput[] = [
   },
   // Same time as the 4625 above, later in the file: ties go by file order.
   { eventId: 7045, ts: '2024-03-05T10:03:00Z', host: 'WS02', data: { ServiceName: 'evilsvc' } },
+  // Read from an .evtx file: no XML kept (see EVTX_RECORD), its fields and EventData are all there is.
+  { eventId: 4624, ts: '2024-03-05T12:00:00Z', host: 'EVTX01', data: { ImagePath: 'C:\\Temp\\Evil.exe' } },
 ];
+const EVTX_RECORD = WS.length;
+
+/** The event's XML as Windows writes it, holding the fields the reader takes from it (find searches it). */
+function withXml(w: WinInput): WinInput {
+  const fields: Record<string, unknown> = {
+    SubjectUserName: w.subjectUser,
+    SubjectDomainName: w.subjectDomain,
+    TargetUserName: w.targetUser,
+    TargetDomainName: w.targetDomain,
+    LogonType: w.logonType,
+    IpAddress: w.ip,
+    SubStatus: w.subStatus,
+    NewProcessName: w.image,
+    CommandLine: w.commandLine,
+    ...w.data,
+  };
+  const escape = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const data = Object.entries(fields)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `<Data Name='${k}'>${escape(String(v))}</Data>`)
+    .join('');
+  const xml = `<Event><System><EventID>${w.eventId}</EventID><Computer>${w.host ?? 'WS01'}</Computer></System><EventData>${data}</EventData></Event>`;
+  return { ...w, xml: w.xml ?? xml };
+}
+
+function signin(ts: string, upn: string, ip: string, errorCode: number) {
+  const raw = JSON.stringify({
+    createdDateTime: ts,
+    userPrincipalName: upn,
+    ipAddress: ip,
+    status: { errorCode },
+  });
+  return { ts, userPrincipalName: upn, ip, errorCode, raw };
+}
 
 before(async () => {
   builder = await CaseBuilder.create();
-  wsSha = await builder.add('Security.xml', { win: WS });
+  wsSha = await builder.add('Security.xml', { win: WS.map(withXml) });
   await builder.add('signins.json', {
     signins: [
-      {
-        ts: '2024-03-05T11:00:00Z',
-        userPrincipalName: 'user1@corp.example',
-        ip: '203.0.113.5',
-        errorCode: 50126,
-      },
-      {
-        ts: '2024-03-05T11:05:00Z',
-        userPrincipalName: 'jdoe@corp.example',
-        ip: '198.51.100.2',
-        errorCode: 0,
-      },
+      signin('2024-03-05T11:00:00Z', 'user1@corp.example', '203.0.113.5', 50126),
+      signin('2024-03-05T11:05:00Z', 'jdoe@corp.example', '198.51.100.2', 0),
     ],
   });
   await builder.add('audits.json', {
@@ -96,12 +122,17 @@ before(async () => {
   });
   // Far more rows than find looks at nearby, with one match near their end.
   await builder.add('bulk.xml', {
-    win: Array.from({ length: BULK }, (_, i) => ({
-      eventId: 4624,
-      ts: new Date(Date.parse('2024-03-06T00:00:00Z') + i * 1000).toISOString(),
-      host: 'BULK',
-      targetUser: i === BULK - 10 ? 'needle-user' : `u${i}`,
-    })),
+    win: Array.from({ length: BULK }, (_, i) =>
+      withXml({
+        eventId: 4624,
+        ts: new Date(Date.parse('2024-03-06T00:00:00Z') + i * 1000).toISOString(),
+        host: 'BULK',
+        targetUser: i === BULK - 10 ? 'needle-user' : `u${i}`,
+      }),
+    ),
+  });
+  await builder.conn.run('UPDATE win_events SET xml = NULL WHERE source_id = 1 AND record_no = $r', {
+    r: EVTX_RECORD,
   });
   await builder.conn.run(
     `INSERT INTO findings (finding_id, run_id, analytic, title, severity, severity_rank, confidence, first_ts,
@@ -293,6 +324,7 @@ test('EventData fields: listed with counts, shown, filtered and sorted like any 
   const columns = await grid.columns({ scope: { kind: 'case' } });
   assert.deepEqual(columns.dataFields, [
     { id: 'data.TokenElevationType', count: 2 },
+    { id: 'data.ImagePath', count: 1 },
     { id: 'data.MandatoryLabel', count: 1 },
     { id: 'data.ServiceName', count: 1 },
   ]);
@@ -318,7 +350,7 @@ test('EventData fields: listed with counts, shown, filtered and sorted like any 
 test('values of a column for its filter list, most frequent first', async () => {
   const v = await grid.values({ scope: { kind: 'case' }, column: 'event_id', limit: 3 });
   assert.deepEqual(v.values, [
-    { value: 4624, count: BULK + 1 },
+    { value: 4624, count: BULK + 2 },
     { value: 4688, count: 3 },
     { value: null, count: 3 },
   ]);
@@ -340,6 +372,10 @@ test('find: next and previous, in fields, in EventData and in the raw XML only, 
   assert.deepEqual((await find('jdoe@corp', -1, 'next')).row, 8, 'a sign-in');
   assert.deepEqual((await find('jdoe', 1, 'prev')).row, 0);
   assert.deepEqual((await find('user\\d@', -1, 'next', true)).row, 7, 'a regular expression');
+  assert.deepEqual((await find('corp\\ADMIN', -1, 'next')).row, 4, 'DOMAIN\\name as the grid shows it');
+  assert.deepEqual((await find('HYPERLINK("http', -1, 'next')).row, 4, 'text the XML writes escaped');
+  assert.deepEqual((await find('evil.EXE', -1, 'next')).row, 10, 'an event without XML, by its EventData');
+  assert.deepEqual((await find('c:\\temp\\evil', -1, 'next')).row, 10, 'a value with backslashes');
 });
 
 test('find beyond the rows it looks at nearby reads the whole view, over several answers, then wraps', async () => {
