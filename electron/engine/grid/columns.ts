@@ -110,6 +110,8 @@ const SORT_SQL: Record<string, Record<GridTable, string[] | null>> = {
   target_logon_id: { win_events: ['e.target_logon_id'], signins: null, audits: null },
 };
 
+const ALWAYS = new Set(['category', 'source', 'channel', 'time']);
+
 /** A column ready for SQL: its expression per table, and any value the expression binds. */
 export interface ResolvedColumn {
   id: string;
@@ -123,6 +125,8 @@ export interface ResolvedColumn {
   /** The keys to sort by (the value itself, or cheaper keys in the same order), typed alike in every table. */
   sortKeys: number;
   sortSql(table: GridTable, key: number): string;
+  /** SQL that is not null exactly when the column has a value, and cheaper to compute than the value. */
+  presenceSql(table: GridTable): string;
   params: Record<string, string>;
 }
 
@@ -150,6 +154,7 @@ export function resolveColumn(id: string, slot: number, scopeHasRole: boolean): 
       absentIn: (t) => t !== 'win_events',
       sortKeys: 1,
       sortSql: (t) => sql(t),
+      presenceSql: sql,
       params: { [param]: `$."${name}"`, [`${param}_key`]: JSON.stringify(name) },
     };
   }
@@ -165,6 +170,7 @@ export function resolveColumn(id: string, slot: number, scopeHasRole: boolean): 
       absentIn: () => false,
       sortKeys: 0,
       sortSql: none,
+      presenceSql: none,
       params: {},
     };
   }
@@ -187,6 +193,8 @@ export function resolveColumn(id: string, slot: number, scopeHasRole: boolean): 
       if (!list || absent(t)) return k === 0 && spec.kind === 'text' ? 'NULL::VARCHAR' : 'NULL';
       return list[k] ?? 'NULL';
     },
+    // Every event has a category and a file; a composed value is there when its first key is.
+    presenceSql: (t) => (absent(t) ? 'NULL' : ALWAYS.has(id) ? '1' : (keys?.[t]?.[0] ?? sql(t))),
     params: {},
   };
 }

@@ -198,7 +198,7 @@ export class EventGrid {
     return this.foreground(null, async (conn) => {
       const plan = await this.plan(conn, { scope: req.scope });
       const ids = countableColumns(plan.scope.hasRole);
-      const resolved = resolveColumns(ids, plan);
+      const resolved = resolveColumns(ids, plan).map((c) => ({ ...c, sql: c.presenceSql }));
       const extras = Object.fromEntries(resolved.map((c, i) => [`c${i}`, c]));
       const [row] = await rowsBound<Record<string, unknown>>(
         conn,

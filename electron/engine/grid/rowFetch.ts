@@ -1,8 +1,7 @@
-// The rows behind a list of keys, in the keys' order: each table is read once for its keys, by rowid. A
-// short list goes in as an IN list of bound values under a rowid range, which DuckDB pushes into the scan,
-// so only those rows' columns are read (a window of 200 rows costs tens of ms, not a scan of the table);
-// a long one (an export chunk) is joined from a bound list.
-import { BIGINT, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+// The rows behind a list of keys, in the keys' order, read from each table by rowid: the keys go in as an
+// IN list of bound values under a rowid range, which DuckDB pushes into the scan, so only the vectors
+// holding those rows are read (a window of 200 rows costs tens of ms, not a scan of the table).
+import { BIGINT, VARCHAR, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { GridRow, GridValue } from '../../../shared/eventGrid.js';
 import { coverageSummary } from '../service/coverage.js';
 import { AUDIT_CATEGORY_SQL, SIGNIN_CATEGORY_SQL, WIN_CATEGORY_SQL } from '../service/eventCategories.js';
@@ -16,8 +15,12 @@ export interface RowKey {
   rid: bigint;
 }
 
-/** The longest key list sent as an IN list; longer ones are joined from a list value. */
-const IN_LIST_MAX = 2_000;
+/**
+ * The most keys one query reads. A list of keys goes in as an IN list of bound values, which DuckDB pushes
+ * into the scan (it reads only the vectors holding those rows); a longer list (an export's chunk) is read
+ * in several such queries, which measured far cheaper than one join that scans the whole table.
+ */
+const KEYS_PER_QUERY = 2_000;
 
 // What the timeline's one-line summary reads (the columns of ALL_EVENTS_SQL, and coverage's few more).
 const SUMMARY_INPUTS: Record<GridTable, string> = {
@@ -65,60 +68,65 @@ export async function fetchRows(
   conn: DuckDBConnection,
   keys: readonly RowKey[],
   columns: readonly ResolvedColumn[],
-  { bindings, scopeTable, sources }: FetchContext,
+  context: FetchContext,
 ): Promise<GridRow[]> {
-  const summary = columns.some((c) => c.derived);
-  const byKey = new Map<string, GridRow>();
+  const found = new Map<string, GridRow>();
   for (const [t, table] of GRID_TABLES.entries()) {
-    const rids = keys.filter((k) => k.t === t).map((k) => k.rid);
-    if (rids.length === 0) continue;
-    const params: Record<string, DuckDBValue> = { ...bindings.params };
-    const types = { ...bindings.types };
-    for (const c of columns)
-      for (const [k, v] of Object.entries(c.params)) {
-        params[k] = v;
-        types[k] = VARCHAR;
-      }
-    let lo = rids[0]!;
-    let hi = rids[0]!;
-    for (const r of rids) {
-      if (r < lo) lo = r;
-      if (r > hi) hi = r;
-    }
-    Object.assign(params, { lo, hi });
-    Object.assign(types, { lo: BIGINT, hi: BIGINT });
-    let keyFilter: string;
-    let keyJoin = '';
-    if (rids.length <= IN_LIST_MAX) {
-      rids.forEach((r, i) => {
-        params[`r${i}`] = r;
-        types[`r${i}`] = BIGINT;
-      });
-      keyFilter = `e.rowid IN (${rids.map((_, i) => `$r${i}`).join(', ')})`;
-    } else {
-      params['rids'] = listValue(rids);
-      types['rids'] = LIST(BIGINT);
-      keyJoin = ' JOIN (SELECT unnest($rids) AS rid) k ON k.rid = e.rowid';
-      keyFilter = 'true';
-    }
-    const scopeJoin = scopeTable ? ` LEFT JOIN ${scopeTable} s ON s.t = ${t} AND s.rid = e.rowid` : '';
-    const cells = columns.map((c, i) => `, ${cellSql(c, table)} AS c${i}`).join('');
-    const sql =
-      `SELECT e.rowid::VARCHAR AS _rid, e.record_no AS _record_no, e.source_id AS _source${cells}` +
-      `${summary ? `, ${SUMMARY_INPUTS[table]}` : ''} ` +
-      `FROM ${table} e${keyJoin}${scopeJoin} WHERE e.rowid BETWEEN $lo AND $hi AND ${keyFilter}`;
-    const reader = await readBound(conn, sql, { params, types });
-    for (const row of reader.getRowObjectsJson() as JsonRow[]) {
-      byKey.set(`${t}:${String(row['_rid'])}`, {
-        ref: {
-          table,
-          source: sources.get(Number(row['_source'])) ?? '',
-          recordNo: Number(row['_record_no']),
-        },
-        cells: columns.map((c, i) => cellValue(c, row, `c${i}`)),
-      });
+    const rids = keys
+      .filter((k) => k.t === t)
+      .map((k) => k.rid)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (let at = 0; at < rids.length; at += KEYS_PER_QUERY) {
+      for (const [rid, row] of await readRows(
+        conn,
+        table,
+        rids.slice(at, at + KEYS_PER_QUERY),
+        columns,
+        context,
+      ))
+        found.set(`${t}:${rid}`, row);
     }
   }
   // A key whose row is gone (the case changed under the view) is left out rather than shown empty.
-  return keys.flatMap((k) => byKey.get(`${k.t}:${k.rid}`) ?? []);
+  return keys.flatMap((k) => found.get(`${k.t}:${k.rid}`) ?? []);
+}
+
+/** One table's rows for a sorted list of rowids, by rowid. */
+async function readRows(
+  conn: DuckDBConnection,
+  table: GridTable,
+  rids: readonly bigint[],
+  columns: readonly ResolvedColumn[],
+  { bindings, scopeTable, sources }: FetchContext,
+): Promise<Array<[string, GridRow]>> {
+  const params: Record<string, DuckDBValue> = { ...bindings.params };
+  const types = { ...bindings.types };
+  for (const c of columns)
+    for (const [k, v] of Object.entries(c.params)) {
+      params[k] = v;
+      types[k] = VARCHAR;
+    }
+  // Sorted keys: the first and the last bound the scan to the row groups between.
+  Object.assign(params, { lo: rids[0]!, hi: rids[rids.length - 1]! });
+  Object.assign(types, { lo: BIGINT, hi: BIGINT });
+  rids.forEach((r, i) => {
+    params[`r${i}`] = r;
+    types[`r${i}`] = BIGINT;
+  });
+  const t = GRID_TABLES.indexOf(table);
+  const summary = columns.some((c) => c.derived);
+  const scopeJoin = scopeTable ? ` LEFT JOIN ${scopeTable} s ON s.t = ${t} AND s.rid = e.rowid` : '';
+  const cells = columns.map((c, i) => `, ${cellSql(c, table)} AS c${i}`).join('');
+  const sql =
+    `SELECT e.rowid::VARCHAR AS _rid, e.record_no AS _record_no, e.source_id AS _source${cells}` +
+    `${summary ? `, ${SUMMARY_INPUTS[table]}` : ''} FROM ${table} e${scopeJoin} ` +
+    `WHERE e.rowid BETWEEN $lo AND $hi AND e.rowid IN (${rids.map((_, i) => `$r${i}`).join(', ')})`;
+  const reader = await readBound(conn, sql, { params, types });
+  return (reader.getRowObjectsJson() as JsonRow[]).map((row) => [
+    String(row['_rid']),
+    {
+      ref: { table, source: sources.get(Number(row['_source'])) ?? '', recordNo: Number(row['_record_no']) },
+      cells: columns.map((c, i) => cellValue(c, row, `c${i}`)),
+    },
+  ]);
 }
