@@ -157,6 +157,13 @@ if (existsSync(gridBench)) {
   const r = spawnSync(process.execPath, [gridBench, fullCase], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) console.log(`grid bench failed: ${r.stderr}`);
   else process.stdout.write(r.stdout);
+  // The same grid in Chromium, from a user's action to the rows drawn.
+  const b = spawnSync(process.execPath, [join(here, 'gridBrowser.js'), fullCase], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (b.status !== 0) console.log(`grid browser bench failed: ${b.stderr}`);
+  else process.stdout.write(b.stdout);
 }
 // Exports of the whole case (issue 15's target: Parquet at least as fast as the import of the same events).
 const exportBench = join(here, 'exportOne.js');
