@@ -28,9 +28,11 @@ import { exportChunk } from './exportRows.js';
 import {
   continueScan,
   nextMatch,
+  orderedTableFind,
   probeNearby,
   scanProgress,
   startScan,
+  type FindOrder,
   type FindRequest,
   type FindScan,
 } from './find.js';
@@ -38,6 +40,7 @@ import { gridValue } from './gridValues.js';
 import { Lru } from './lru.js';
 import { fetchRows, type FetchContext, type RowKey } from './rowFetch.js';
 import { materializeScope, type ScopeRows } from './scope.js';
+import { TimeOrder } from './timeOrder.js';
 import { planView, SlotCounter, viewKeys, type Bindings, type ViewPlan } from './viewSql.js';
 
 /** Windows that end before this row of a view not yet ordered come from a top-N query. */
@@ -46,6 +49,10 @@ export const DIRECT_MAX = 2_000;
 export const ORDER_AT_ONCE = 200_000;
 
 const NO_BINDINGS: Bindings = { params: {}, types: {} };
+
+/** Views in time order (every grid's first) are read by time buckets and never sorted whole. */
+const inTimeOrder = (view: GridView) =>
+  view.groupBy === undefined && (view.sort === undefined || view.sort.column === 'time');
 
 /** A view's rows before it is ordered: a query (`from`) for its first windows, or its ordered table. */
 interface RowSource {
@@ -79,11 +86,12 @@ export class EventGrid {
   private readonly views = new Lru<string, OrderedView>(6, (v) => this.dropLater(v.table));
   /** A filtered view's rows, kept (unordered) so its count, first rows and order need one filtering. */
   private readonly kept = new Lru<string, string>(4, (table) => this.dropLater(table));
+  /** Time orders, each with the table of rows it reads when its view is filtered. */
+  private readonly timeOrders = new Lru<string, { time: TimeOrder; table: string | null }>(6, (o) =>
+    this.dropLater(o.table),
+  );
   private sources = new Map<number, string>();
-  private readonly scans = new Lru<string, FindScan>(4, (s) => {
-    this.dropLater(s.hits);
-    this.dropLater(s.positions);
-  });
+  private readonly scans = new Lru<string, FindScan>(4, (s) => this.dropLater(s.hits));
   private closed = false;
 
   constructor(private readonly connect: () => Promise<DuckDBConnection>) {}
@@ -95,6 +103,20 @@ export class EventGrid {
     let toOrder: ViewPlan | null = null;
     const result = await this.foreground(order, async (conn) => {
       const plan = await this.plan(conn, req);
+      const columns = resolveColumns(req.columns, plan);
+      if (inTimeOrder(req)) {
+        const time = await this.timeOrder(conn, req, plan);
+        const keys = await time.keys(
+          conn,
+          req.offset,
+          Math.max(0, Math.min(req.limit, time.total - req.offset)),
+        );
+        return {
+          total: time.total,
+          offset: req.offset,
+          rows: await fetchRows(conn, keys, columns, this.context(plan)),
+        };
+      }
       const source = await this.rowSource(conn, req, plan);
       const limit = Math.max(0, Math.min(req.limit, source.total - req.offset));
       if (limit === 0) return { total: source.total, offset: req.offset, rows: [] };
@@ -104,7 +126,6 @@ export class EventGrid {
         keys = await topKeys(conn, source, plan.orderBy, req.offset, limit);
         toOrder = plan;
       } else keys = await readKeys(conn, (await this.ordered(conn, order, plan)).table, req.offset, limit);
-      const columns = resolveColumns(req.columns, plan);
       return {
         total: source.total,
         offset: req.offset,
@@ -175,22 +196,21 @@ export class EventGrid {
     return this.foreground(order, async (conn) => {
       const plan = await this.plan(conn, req);
       if (req.regex) await checkRegexes(conn, [{ what: 'find', pattern: req.text }]);
-      const total = await this.count(conn, req, plan);
-      if (total === 0) return { row: null, matches: 0, wrapped: false };
-      const ordered = (await this.ordered(conn, order, plan)).table;
+      const findOrder = await this.findOrder(conn, req, plan);
+      if (findOrder.total === 0) return { row: null, matches: 0, wrapped: false };
       const scanKey = JSON.stringify([order, req.text, req.regex === true]);
       let scan = this.scans.get(scanKey);
       if (!scan) {
-        const near = await probeNearby(conn, ordered, plan, req, total);
+        const near = await probeNearby(conn, findOrder, plan, req);
         if (near !== null) return { row: near, wrapped: false };
         scan = await startScan(conn, plan, this.tempName('hits'));
         this.scans.set(scanKey, scan);
       }
-      if (!scan.positions) {
-        await continueScan(conn, scan, plan, req, ordered, this.tempName('found'));
-        if (!scan.positions) return { row: null, wrapped: false, progress: scanProgress(scan) };
+      if (!scan.done) {
+        await continueScan(conn, scan, plan, req);
+        if (!scan.done) return { row: null, wrapped: false, progress: scanProgress(scan) };
       }
-      return nextMatch(conn, scan, req, total);
+      return nextMatch(findOrder, scan, req);
     });
   }
 
@@ -231,12 +251,10 @@ export class EventGrid {
     const { order } = viewKeys(req);
     return this.foreground(order, async (conn) => {
       const plan = await this.plan(conn, req);
-      const total = await this.count(conn, req, plan);
+      const findOrder = await this.findOrder(conn, req, plan);
+      const total = findOrder.total;
       const limit = Math.max(0, Math.min(req.limit, total - req.offset));
-      const keys =
-        limit === 0
-          ? []
-          : await readKeys(conn, (await this.ordered(conn, order, plan)).table, req.offset, limit);
+      const keys = limit === 0 ? [] : await findOrder.keys(req.offset, limit);
       const columns = resolveColumns(req.columns, plan);
       const rows = await fetchRows(conn, keys, columns, this.context(plan));
       return exportChunk(req, columns, rows, total);
@@ -332,6 +350,7 @@ export class EventGrid {
     this.counts.clear();
     this.views.clear();
     this.kept.clear();
+    this.timeOrders.clear();
     this.scans.clear();
     await this.dropPending(conn);
     const files = await rowsBound<{ id: unknown; sha: string }>(
@@ -340,6 +359,51 @@ export class EventGrid {
       { params: {}, types: {} },
     );
     this.sources = new Map(files.map((f) => [Number(f.id), f.sha]));
+  }
+
+  /** A time-ordered view's order: its rows' times counted per bucket (see timeOrder.ts). */
+  private async timeOrder(conn: DuckDBConnection, view: GridView, plan: ViewPlan): Promise<TimeOrder> {
+    const { rows, order } = viewKeys(view);
+    const known = this.timeOrders.get(order);
+    if (known) return known.time;
+    // A filtered view's rows are found once and kept, for its count, its buckets and every window.
+    const table = plan.filtered ? this.tempName('rows') : null;
+    if (table) await runBound(conn, `CREATE OR REPLACE TEMP TABLE ${table} AS ${plan.relation()}`, plan);
+    const from = table ? `SELECT * FROM ${table}` : plan.relation();
+    const time = await TimeOrder.build(conn, from, table ? NO_BINDINGS : plan, view.sort?.desc === true);
+    this.timeOrders.set(order, { time, table });
+    this.counts.set(rows, time.total);
+    return time;
+  }
+
+  /** The view's order as find and the export read it: by time, or its ordered table (built if need be). */
+  private async findOrder(conn: DuckDBConnection, view: GridView, plan: ViewPlan): Promise<FindOrder> {
+    if (inTimeOrder(view)) {
+      const time = await this.timeOrder(conn, view, plan);
+      return {
+        total: time.total,
+        keys: (offset, limit) => time.keys(conn, offset, limit),
+        async nearestHit(hits, from, next) {
+          const key = from < 0 || from >= time.total ? null : ((await time.keys(conn, from, 1))[0] ?? null);
+          const hit = await time.nearestHit(conn, hits, key, next);
+          return hit ? time.position(conn, hit) : null;
+        },
+      };
+    }
+    const total = (await this.rowSource(conn, view, plan)).total;
+    const table = (await this.ordered(conn, viewKeys(view).order, plan)).table;
+    return orderedTableFind(conn, table, total, (offset, limit) => readKeys(conn, table, offset, limit));
+  }
+
+  /** A filtered view's rows, found once and kept (unordered), with its order's columns. */
+  private async keep(conn: DuckDBConnection, orderKey: string, plan: ViewPlan): Promise<string> {
+    let kept = this.kept.get(orderKey);
+    if (!kept) {
+      kept = this.tempName('rows');
+      await runBound(conn, `CREATE OR REPLACE TEMP TABLE ${kept} AS ${plan.relation()}`, plan);
+      this.kept.set(orderKey, kept);
+    }
+    return kept;
   }
 
   private context(plan: ViewPlan): FetchContext {
@@ -358,12 +422,7 @@ export class EventGrid {
       return { total: await this.count(conn, view, plan), ordered: ordered.table, from: '', bindings: plan };
     if (!plan.filtered)
       return { total: await this.count(conn, view, plan), from: plan.relation(), bindings: plan };
-    let kept = this.kept.get(order);
-    if (!kept) {
-      kept = this.tempName('rows');
-      await runBound(conn, `CREATE OR REPLACE TEMP TABLE ${kept} AS ${plan.relation()}`, plan);
-      this.kept.set(order, kept);
-    }
+    const kept = await this.keep(conn, order, plan);
     const [r] = await rowsBound<{ n: unknown }>(conn, `SELECT count(*) AS n FROM ${kept}`, NO_BINDINGS);
     const total = Number(r!.n);
     this.counts.set(rows, total);

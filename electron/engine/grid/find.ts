@@ -3,12 +3,13 @@
 // only (FIND_PROBE_ROWS of them, read by rowid): most searches stop there. When those hold no match, it
 // reads the whole view in slices of the tables' rows, a slice per request within FIND_BUDGET_MS, keeping
 // what matched; the page asks again while `progress` says it is not done, and shows how far it is. Once
-// every row is read, the matches' rows in the view's order answer next and previous at once.
+// every row is read, the matches answer next and previous at once, through the view's order.
 import { BIGINT, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import type { GridFindResult } from '../../../shared/eventGrid.js';
-import { readBound, rowsBound, runBound } from './boundQuery.js';
+import { rowsBound, runBound } from './boundQuery.js';
 import { GRID_TABLES } from './columns.js';
 import { findMatchSql, findPattern } from './findSql.js';
+import type { RowKey } from './rowFetch.js';
 import type { Bindings, ViewPlan } from './viewSql.js';
 
 export const FIND_PROBE_ROWS = 1_000;
@@ -22,12 +23,20 @@ export interface FindRequest {
   direction: 'next' | 'prev';
 }
 
+/** How a view orders its rows, as find needs it. */
+export interface FindOrder {
+  total: number;
+  /** The keys of rows offset … offset + limit − 1. */
+  keys(offset: number, limit: number): Promise<RowKey[]>;
+  /** After a search of every row: the row of the first hit after `from` (or the last before), or null. */
+  nearestHit(hits: string, from: number, next: boolean): Promise<number | null>;
+}
+
 /** A search through a whole view, carried over several requests. */
 export interface FindScan {
-  /** Temp table of the (t, rid) keys that matched so far. */
+  /** Temp table of the (t, rid, ts) of the rows that matched so far. */
   hits: string;
-  /** Temp table of the matches' rows in the view, once every row is read. */
-  positions: string | null;
+  done: boolean;
   count: number;
   /** The next rowid to read, in every table, and where the tables end. */
   cursor: bigint;
@@ -42,28 +51,29 @@ function findBindings(plan: ViewPlan, req: FindRequest): Bindings {
   };
 }
 
-/** The nearest match among the FIND_PROBE_ROWS rows after (or before) `from`, or null. */
-export async function probeNearby(
-  conn: DuckDBConnection,
-  ordered: string,
-  plan: ViewPlan,
-  req: FindRequest,
-  total: number,
-): Promise<number | null> {
+/** The rows next to `from` that the probe reads: [start, end). */
+function probeRange(req: FindRequest, total: number): [number, number] {
   const next = req.direction === 'next';
   const from = req.from < 0 ? (next ? -1 : total) : req.from;
   const start = next ? from + 1 : Math.max(0, from - FIND_PROBE_ROWS);
   const end = next ? Math.min(total, start + FIND_PROBE_ROWS) : from;
+  return [start, end];
+}
+
+/** The nearest match among the FIND_PROBE_ROWS rows after (or before) `from`, or null. */
+export async function probeNearby(
+  conn: DuckDBConnection,
+  order: FindOrder,
+  plan: ViewPlan,
+  req: FindRequest,
+): Promise<number | null> {
+  const [start, end] = probeRange(req, order.total);
   if (end <= start) return null;
-  const keys = await rowsBound<{ pos: unknown; t: unknown; rid: unknown }>(
-    conn,
-    `SELECT rowid AS pos, t, rid::VARCHAR AS rid FROM ${ordered} WHERE rowid BETWEEN $first AND $last`,
-    { params: { first: BigInt(start), last: BigInt(end - 1) }, types: { first: BIGINT, last: BIGINT } },
-  );
-  const position = new Map(keys.map((k) => [`${Number(k.t)}:${String(k.rid)}`, Number(k.pos)]));
+  const keys = await order.keys(start, end - start);
+  const position = new Map(keys.map((k, i) => [`${k.t}:${k.rid}`, start + i]));
   const hits: number[] = [];
   for (const [t, table] of GRID_TABLES.entries()) {
-    const rids = keys.filter((k) => Number(k.t) === t).map((k) => BigInt(String(k.rid)));
+    const rids = keys.filter((k) => k.t === t).map((k) => k.rid);
     if (rids.length === 0) continue;
     const b = findBindings(plan, req);
     rids.forEach((rid, i) => {
@@ -84,7 +94,7 @@ export async function probeNearby(
     for (const f of found) hits.push(position.get(`${t}:${String(f.rid)}`)!);
   }
   if (hits.length === 0) return null;
-  return next ? Math.min(...hits) : Math.max(...hits);
+  return req.direction === 'next' ? Math.min(...hits) : Math.max(...hits);
 }
 
 /** Starts a search through every row of the view: where the tables' rows end, and an empty hit table. */
@@ -95,21 +105,16 @@ export async function startScan(conn: DuckDBConnection, plan: ViewPlan, hits: st
     const n = BigInt(String(r.getRowObjectsJson()[0]!['n']));
     if (n > end) end = n;
   }
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${hits} (t UTINYINT, rid BIGINT)`);
-  return { hits, positions: null, count: 0, cursor: 0n, end, slice: FIRST_SLICE };
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${hits} (t UTINYINT, rid BIGINT, ts TIMESTAMP)`);
+  return { hits, done: false, count: 0, cursor: 0n, end, slice: FIRST_SLICE };
 }
 
-/**
- * Reads slices of the view's rows for matches until the budget is spent or every row is read; then
- * numbers the matches in the view's order (into `positions`).
- */
+/** Reads slices of the view's rows for matches until the budget is spent or every row is read. */
 export async function continueScan(
   conn: DuckDBConnection,
   scan: FindScan,
   plan: ViewPlan,
   req: FindRequest,
-  ordered: string,
-  positions: string,
 ): Promise<void> {
   const started = performance.now();
   const b = findBindings(plan, req);
@@ -117,7 +122,7 @@ export async function continueScan(
   b.types['b'] = BIGINT;
   const match = (table: (typeof GRID_TABLES)[number]) =>
     `e.rowid BETWEEN $a AND $b AND ${findMatchSql(table, req.regex === true, req.text)}`;
-  const sql = `INSERT INTO ${scan.hits} SELECT t, rid FROM (${plan.relation({}, match)})`;
+  const sql = `INSERT INTO ${scan.hits} SELECT t, rid, ts FROM (${plan.relation({}, match)})`;
   while (scan.cursor < scan.end && performance.now() - started < FIND_BUDGET_MS) {
     const t0 = performance.now();
     b.params['a'] = scan.cursor;
@@ -133,13 +138,9 @@ export async function continueScan(
     );
   }
   if (scan.cursor < scan.end) return;
-  await conn.run(
-    `CREATE OR REPLACE TEMP TABLE ${positions} AS
-     SELECT k.rowid AS pos FROM ${ordered} k JOIN ${scan.hits} m ON m.t = k.t AND m.rid = k.rid ORDER BY pos`,
-  );
-  const r = await conn.runAndReadAll(`SELECT count(*)::VARCHAR AS n FROM ${positions}`);
+  const r = await conn.runAndReadAll(`SELECT count(*)::VARCHAR AS n FROM ${scan.hits}`);
   scan.count = Number(r.getRowObjectsJson()[0]!['n']);
-  scan.positions = positions;
+  scan.done = true;
 }
 
 export function scanProgress(scan: FindScan): number {
@@ -147,23 +148,34 @@ export function scanProgress(scan: FindScan): number {
 }
 
 /** The match after (or before) `from` in a finished scan, going on from the other end when none is. */
-export async function nextMatch(
-  conn: DuckDBConnection,
-  scan: FindScan,
-  req: FindRequest,
-  total: number,
-): Promise<GridFindResult> {
-  if (!scan.positions || scan.count === 0) return { row: null, matches: 0, wrapped: false };
+export async function nextMatch(order: FindOrder, scan: FindScan, req: FindRequest): Promise<GridFindResult> {
+  if (scan.count === 0) return { row: null, matches: 0, wrapped: false };
   const next = req.direction === 'next';
-  const from = req.from < 0 ? (next ? -1 : total) : req.from;
-  const pick = next ? 'min(pos)' : 'max(pos)';
-  const r = await readBound(
-    conn,
-    `SELECT ${pick} AS here, (SELECT ${pick} FROM ${scan.positions}) AS wrap
-     FROM ${scan.positions} WHERE pos ${next ? '>' : '<'} $from`,
-    { params: { from: BigInt(from) }, types: { from: BIGINT } },
-  );
-  const row = r.getRowObjectsJson()[0] as { here: unknown; wrap: unknown };
-  if (row.here !== null) return { row: Number(row.here), matches: scan.count, wrapped: false };
-  return { row: Number(row.wrap), matches: scan.count, wrapped: true };
+  const from = req.from < 0 ? (next ? -1 : order.total) : req.from;
+  const here = await order.nearestHit(scan.hits, from, next);
+  if (here !== null) return { row: here, matches: scan.count, wrapped: false };
+  const wrapped = await order.nearestHit(scan.hits, next ? -1 : order.total, next);
+  return { row: wrapped, matches: scan.count, wrapped: true };
+}
+
+/** Find's order over a view's ordered table of keys (its rowid is the row). */
+export function orderedTableFind(
+  conn: DuckDBConnection,
+  table: string,
+  total: number,
+  keys: (offset: number, limit: number) => Promise<RowKey[]>,
+): FindOrder {
+  return {
+    total,
+    keys,
+    async nearestHit(hits, from, next) {
+      const [r] = await rowsBound<{ pos: unknown }>(
+        conn,
+        `SELECT ${next ? 'min' : 'max'}(k.rowid) AS pos FROM ${table} k JOIN ${hits} m ON m.t = k.t AND m.rid = k.rid
+         WHERE k.rowid ${next ? '>' : '<'} $from`,
+        { params: { from: BigInt(from) }, types: { from: BIGINT } },
+      );
+      return r?.pos === null || r?.pos === undefined ? null : Number(r.pos);
+    },
+  };
 }

@@ -547,3 +547,46 @@ test('a case that changed under the grid is read afresh', async () => {
   assert.equal(after.total, before.total + 1);
   assert.deepEqual(after.rows[0]!.cells, ['LATE']);
 });
+
+test('time order: a window anywhere, either way, is the sorted view; events without a time come last', async () => {
+  // Three events without a time, in a file of their own.
+  await builder.conn.run(
+    `INSERT INTO sources VALUES (99, '/cases/untimed.xml', 'untimed.xml', 0, $sha, 'windows-xml', NULL, 3, 0, 0,
+       TIMESTAMP '2024-01-01', 0)`,
+    { sha: 'f'.repeat(64) },
+  );
+  await builder.conn.run(
+    `INSERT INTO win_events (source_id, record_no, ts, host, event_id) VALUES
+       (99, 1, NULL, 'NOTIME', 4624), (99, 2, NULL, 'NOTIME', 4625), (99, 3, NULL, 'NOTIME', 4634)`,
+  );
+  const sorted = async (desc: boolean) => {
+    const d = desc ? 'DESC' : 'ASC';
+    const rows = await builder.rows(
+      `WITH u AS (
+         SELECT 0 AS t, rowid AS rid, source_id, record_no, ts FROM win_events
+         UNION ALL SELECT 1, rowid, source_id, record_no, ts FROM signins
+         UNION ALL SELECT 2, rowid, source_id, record_no, ts FROM audits)
+       SELECT s.sha256 || ':' || u.record_no AS k FROM u JOIN sources s USING (source_id)
+       ORDER BY u.ts ${d} NULLS LAST, u.t ${d}, u.rid ${d}`,
+    );
+    return rows.map((r) => String(r['k']));
+  };
+  for (const desc of [false, true]) {
+    const expected = await sorted(desc);
+    const view: GridView = { ...CASE, sort: { column: 'time', desc } };
+    for (const offset of [0, 7, 1_500, expected.length - 250]) {
+      const w = await grid.window({ ...view, columns: ['host'], offset, limit: 250 });
+      assert.equal(w.total, expected.length);
+      assert.deepEqual(
+        w.rows.map((r) => `${r.ref.source}:${r.ref.recordNo}`),
+        expected.slice(offset, offset + 250),
+        `${desc ? 'descending' : 'ascending'} from row ${offset}`,
+      );
+    }
+    const last = await grid.window({ ...view, columns: ['host'], offset: expected.length - 3, limit: 3 });
+    assert.deepEqual(
+      last.rows.map((r) => r.cells[0]),
+      ['NOTIME', 'NOTIME', 'NOTIME'],
+    );
+  }
+});
