@@ -131,11 +131,11 @@ export async function continueScan(
     scan.cursor += BigInt(scan.slice);
     // The next slice sized to take about two thirds of the budget: each query costs a few ms whatever
     // its size, so few large slices read faster than many small ones, and an answer still comes in time.
+    // A slice grows at most fourfold at a time: one fast slice (a stretch of short events) must not
+    // make the next, over the raw XML, overrun the budget many times over.
     const took = Math.max(1, performance.now() - t0);
-    scan.slice = Math.max(
-      16_384,
-      Math.min(1 << 21, Math.round((scan.slice * FIND_BUDGET_MS * (2 / 3)) / took)),
-    );
+    const wanted = Math.round((scan.slice * FIND_BUDGET_MS * (2 / 3)) / took);
+    scan.slice = Math.max(16_384, Math.min(scan.slice * 4, 1 << 21, wanted));
   }
   if (scan.cursor < scan.end) return;
   const r = await conn.runAndReadAll(`SELECT count(*)::VARCHAR AS n FROM ${scan.hits}`);

@@ -1,6 +1,8 @@
-// The rows behind a list of keys, in the keys' order, read from each table by rowid: the keys go in as an
-// IN list of bound values under a rowid range, which DuckDB pushes into the scan, so only the vectors
-// holding those rows are read (a window of 200 rows costs tens of ms, not a scan of the table).
+// The rows behind a list of keys, in the keys' order, read from each table by rowid. A run of consecutive
+// rowids (the rows of one file in a stretch of time: most of a window in time order) is read as a range;
+// scattered keys go in as an IN list of bound values under a rowid range, which DuckDB pushes into the
+// scan. Either way only the vectors holding those rows are read: a window of 200 rows costs tens of ms, an
+// export's chunk of 50,000 a few range reads, never a scan of the table.
 import { BIGINT, VARCHAR, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { GridRow, GridValue } from '../../../shared/eventGrid.js';
 import { coverageSummary } from '../service/coverage.js';
@@ -15,20 +17,20 @@ export interface RowKey {
   rid: bigint;
 }
 
-/**
- * The most keys one query reads. A list of keys goes in as an IN list of bound values, which DuckDB pushes
- * into the scan (it reads only the vectors holding those rows); a longer list (an export's chunk) is read
- * in several such queries, which measured far cheaper than one join that scans the whole table.
- */
+/** The most scattered keys one IN list holds; more go in several queries (cheaper than one join). */
 const KEYS_PER_QUERY = 2_000;
+/**
+ * A run of at least this many consecutive rowids (a vector's worth) is read as a range; shorter runs join
+ * the IN list, since each query costs its own overhead (a window is one query a table).
+ */
+const RUN_MIN = 2_048;
 
 // What the timeline's one-line summary reads (the columns of ALL_EVENTS_SQL, and coverage's few more).
 const SUMMARY_INPUTS: Record<GridTable, string> = {
   win_events: `'win_events' AS tbl, ${WIN_CATEGORY_SQL} AS category, e.event_id, e.provider, e.subject_user,
     e.subject_domain, e.target_user, e.target_domain, e.image, e.command_line, e.parent_image, e.logon_type,
     e.ip, e.workstation, e.status, e.sub_status, e.failure_code, e.member_name, e.object_type, e.object_name,
-    e.caller_image, NULL AS app, NULL AS error_code, NULL AS result, e.data->>'TargetFilename' AS target_file,
-    e.data->>'Channel' AS cleared_channel, left(e.script_text, 200) AS script_head`,
+    e.caller_image, NULL AS app, NULL AS error_code, NULL AS result`,
   signins: `'signins' AS tbl, ${SIGNIN_CATEGORY_SQL} AS category, NULL AS event_id, NULL AS provider,
     e.user_principal_name AS subject_user, NULL AS subject_domain, NULL AS target_user, NULL AS target_domain,
     NULL AS image, NULL AS command_line, NULL AS parent_image, NULL AS logon_type, e.ip, NULL AS workstation,
@@ -42,6 +44,14 @@ const SUMMARY_INPUTS: Record<GridTable, string> = {
     NULL AS member_name, NULL AS object_type, NULL AS object_name, e.activity AS caller_image,
     e.initiator_app AS app, NULL AS error_code, e.result`,
 };
+
+/**
+ * The few summaries that read more (a file created, a log cleared, a script block): asked for afterwards,
+ * for those events only, since reading EventData for every row of a window cost more than all else.
+ */
+const EXTRA_SUMMARY_EVENTS = [11, 104, 4104];
+const EXTRA_SUMMARY_INPUTS = `e.data->>'TargetFilename' AS target_file, e.data->>'Channel' AS cleared_channel,
+  left(e.script_text, 200) AS script_head`;
 
 function cellSql(c: ResolvedColumn, table: GridTable): string {
   if (c.derived) return 'NULL';
@@ -76,26 +86,40 @@ export async function fetchRows(
       .filter((k) => k.t === t)
       .map((k) => k.rid)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (let at = 0; at < rids.length; at += KEYS_PER_QUERY) {
-      for (const [rid, row] of await readRows(
-        conn,
-        table,
-        rids.slice(at, at + KEYS_PER_QUERY),
-        columns,
-        context,
-      ))
+    const { ranges, scattered } = runsOf(rids);
+    const reads: KeySet[] = ranges.map(([lo, hi]) => ({ lo, hi }));
+    for (let at = 0; at < scattered.length; at += KEYS_PER_QUERY)
+      reads.push({ list: scattered.slice(at, at + KEYS_PER_QUERY) });
+    for (const keySet of reads)
+      for (const [rid, row] of await readRows(conn, table, keySet, columns, context))
         found.set(`${t}:${rid}`, row);
-    }
   }
   // A key whose row is gone (the case changed under the view) is left out rather than shown empty.
   return keys.flatMap((k) => found.get(`${k.t}:${k.rid}`) ?? []);
 }
 
-/** One table's rows for a sorted list of rowids, by rowid. */
+/** A range of consecutive rowids, or a list of scattered ones. */
+type KeySet = { lo: bigint; hi: bigint } | { list: bigint[] };
+
+/** Sorted rowids split into runs long enough to read as ranges, and the rest. */
+function runsOf(rids: readonly bigint[]): { ranges: Array<[bigint, bigint]>; scattered: bigint[] } {
+  const ranges: Array<[bigint, bigint]> = [];
+  const scattered: bigint[] = [];
+  let start = 0;
+  for (let i = 1; i <= rids.length; i++) {
+    if (i < rids.length && rids[i]! === rids[i - 1]! + 1n) continue;
+    if (i - start >= RUN_MIN) ranges.push([rids[start]!, rids[i - 1]!]);
+    else scattered.push(...rids.slice(start, i));
+    start = i;
+  }
+  return { ranges, scattered };
+}
+
+/** One table's rows for a set of rowids, by rowid. */
 async function readRows(
   conn: DuckDBConnection,
   table: GridTable,
-  rids: readonly bigint[],
+  keySet: KeySet,
   columns: readonly ResolvedColumn[],
   { bindings, scopeTable, sources }: FetchContext,
 ): Promise<Array<[string, GridRow]>> {
@@ -106,27 +130,56 @@ async function readRows(
       params[k] = v;
       types[k] = VARCHAR;
     }
-  // Sorted keys: the first and the last bound the scan to the row groups between.
-  Object.assign(params, { lo: rids[0]!, hi: rids[rids.length - 1]! });
-  Object.assign(types, { lo: BIGINT, hi: BIGINT });
-  rids.forEach((r, i) => {
-    params[`r${i}`] = r;
-    types[`r${i}`] = BIGINT;
-  });
+  let where: string;
+  if ('list' in keySet) {
+    // Sorted keys: the first and the last bound the scan to the row groups between.
+    const { list } = keySet;
+    Object.assign(params, { lo: list[0]!, hi: list[list.length - 1]! });
+    list.forEach((r, i) => (params[`r${i}`] = r));
+    for (const k of ['lo', 'hi', ...list.map((_, i) => `r${i}`)]) types[k] = BIGINT;
+    where = `e.rowid BETWEEN $lo AND $hi AND e.rowid IN (${list.map((_, i) => `$r${i}`).join(', ')})`;
+  } else {
+    Object.assign(params, { lo: keySet.lo, hi: keySet.hi });
+    Object.assign(types, { lo: BIGINT, hi: BIGINT });
+    where = 'e.rowid BETWEEN $lo AND $hi';
+  }
   const t = GRID_TABLES.indexOf(table);
   const summary = columns.some((c) => c.derived);
   const scopeJoin = scopeTable ? ` LEFT JOIN ${scopeTable} s ON s.t = ${t} AND s.rid = e.rowid` : '';
   const cells = columns.map((c, i) => `, ${cellSql(c, table)} AS c${i}`).join('');
   const sql =
     `SELECT e.rowid::VARCHAR AS _rid, e.record_no AS _record_no, e.source_id AS _source${cells}` +
-    `${summary ? `, ${SUMMARY_INPUTS[table]}` : ''} FROM ${table} e${scopeJoin} ` +
-    `WHERE e.rowid BETWEEN $lo AND $hi AND e.rowid IN (${rids.map((_, i) => `$r${i}`).join(', ')})`;
-  const reader = await readBound(conn, sql, { params, types });
-  return (reader.getRowObjectsJson() as JsonRow[]).map((row) => [
+    `${summary ? `, ${SUMMARY_INPUTS[table]}` : ''} FROM ${table} e${scopeJoin} WHERE ${where}`;
+  const rows = (await readBound(conn, sql, { params, types })).getRowObjectsJson() as JsonRow[];
+  if (summary && table === 'win_events') await addSummaryExtras(conn, rows);
+  return rows.map((row) => [
     String(row['_rid']),
     {
       ref: { table, source: sources.get(Number(row['_source'])) ?? '', recordNo: Number(row['_record_no']) },
       cells: columns.map((c, i) => cellValue(c, row, `c${i}`)),
     },
   ]);
+}
+
+/** Adds what the summaries of file creations, log clears and script blocks read, for those rows only. */
+async function addSummaryExtras(conn: DuckDBConnection, rows: JsonRow[]): Promise<void> {
+  const wanted = rows.filter((r) => EXTRA_SUMMARY_EVENTS.includes(Number(r['event_id'])));
+  for (let at = 0; at < wanted.length; at += KEYS_PER_QUERY) {
+    const part = wanted.slice(at, at + KEYS_PER_QUERY);
+    const rids = part.map((r) => BigInt(String(r['_rid']))).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const params: Record<string, DuckDBValue> = { lo: rids[0]!, hi: rids[rids.length - 1]! };
+    const types: Record<string, typeof BIGINT> = { lo: BIGINT, hi: BIGINT };
+    rids.forEach((r, i) => {
+      params[`r${i}`] = r;
+      types[`r${i}`] = BIGINT;
+    });
+    const extras = await readBound(
+      conn,
+      `SELECT e.rowid::VARCHAR AS _rid, ${EXTRA_SUMMARY_INPUTS} FROM win_events e
+       WHERE e.rowid BETWEEN $lo AND $hi AND e.rowid IN (${rids.map((_, i) => `$r${i}`).join(', ')})`,
+      { params, types },
+    );
+    const byRid = new Map((extras.getRowObjectsJson() as JsonRow[]).map((x) => [String(x['_rid']), x]));
+    for (const r of part) Object.assign(r, byRid.get(String(r['_rid'])));
+  }
 }

@@ -590,3 +590,49 @@ test('time order: a window anywhere, either way, is the sorted view; events with
     );
   }
 });
+
+test("the summary says what a file creation, a log clear and a script block did, as the timeline's does", async () => {
+  const other = await CaseBuilder.create();
+  const otherGrid = new EventGrid(() => other.db.connect());
+  try {
+    await other.add('sysmon.xml', {
+      win: [
+        {
+          eventId: 11,
+          ts: '2024-03-05T10:00:00Z',
+          image: 'C:\\Tools\\x.exe',
+          data: { TargetFilename: 'C:\\Users\\Public\\loot.txt' },
+        },
+        {
+          eventId: 104,
+          ts: '2024-03-05T10:01:00Z',
+          provider: 'Microsoft-Windows-Eventlog',
+          channel: 'System',
+          subjectUser: 'jdoe',
+          subjectDomain: 'CORP',
+          data: { Channel: 'Security' },
+        },
+        {
+          eventId: 4104,
+          ts: '2024-03-05T10:02:00Z',
+          channel: 'Microsoft-Windows-PowerShell/Operational',
+          scriptText: 'Get-ADUser -Filter *',
+        },
+        { eventId: 4624, ts: '2024-03-05T10:03:00Z', targetUser: 'jdoe', targetDomain: 'CORP', logonType: 3 },
+      ],
+    });
+    const w = await otherGrid.window({ scope: { kind: 'case' }, columns: ['summary'], offset: 0, limit: 10 });
+    assert.deepEqual(
+      w.rows.map((r) => r.cells[0]),
+      [
+        'C:\\Tools\\x.exe created C:\\Users\\Public\\loot.txt',
+        'CORP\\jdoe cleared the Security log',
+        'script block: Get-ADUser -Filter *',
+        'logon of CORP\\jdoe type 3',
+      ],
+    );
+  } finally {
+    await otherGrid.close();
+    other.close();
+  }
+});
