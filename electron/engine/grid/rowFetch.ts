@@ -3,7 +3,13 @@
 // scattered keys go in as an IN list of bound values under a rowid range, which DuckDB pushes into the
 // scan. Either way only the vectors holding those rows are read: a window of 200 rows costs tens of ms, an
 // export's chunk of 50,000 a few range reads, never a scan of the table.
-import { BIGINT, VARCHAR, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import {
+  BIGINT,
+  VARCHAR,
+  type DuckDBConnection,
+  type DuckDBResultReader,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import type { GridRow, GridValue } from '../../../shared/eventGrid.js';
 import { coverageSummary } from '../service/coverage.js';
 import { AUDIT_CATEGORY_SQL, SIGNIN_CATEGORY_SQL, WIN_CATEGORY_SQL } from '../service/eventCategories.js';
@@ -63,6 +69,19 @@ function cellValue(c: ResolvedColumn, row: JsonRow, alias: string): GridValue {
   const v = row[alias];
   if (v === null || v === undefined) return null;
   return c.kind === 'number' ? Number(v) : String(v);
+}
+
+/**
+ * A result's rows as objects. DuckDB's own getRowObjectsJson took six times as long as reading the rows as
+ * arrays and naming their values here (measured on 10,000 rows of 24 columns: 219–430 ms against 37–66).
+ */
+function rowObjects(reader: DuckDBResultReader): JsonRow[] {
+  const names = reader.columnNames();
+  return reader.getRowsJson().map((values) => {
+    const row: JsonRow = {};
+    for (let i = 0; i < names.length; i++) row[names[i]!] = values[i]!;
+    return row;
+  });
 }
 
 /** Where the rows come from: the view's bindings and scope, and each evidence file's SHA-256 by id. */
@@ -150,8 +169,8 @@ async function readRows(
   const sql =
     `SELECT e.rowid::VARCHAR AS _rid, e.record_no AS _record_no, e.source_id AS _source${cells}` +
     `${summary ? `, ${SUMMARY_INPUTS[table]}` : ''} FROM ${table} e${scopeJoin} WHERE ${where}`;
-  const rows = (await readBound(conn, sql, { params, types })).getRowObjectsJson() as JsonRow[];
-  if (summary && table === 'win_events') await addSummaryExtras(conn, rows);
+  const rows = rowObjects(await readBound(conn, sql, { params, types }));
+  if (summary && table === 'win_events') await addSummaryExtras(conn, rows, where, { params, types });
   return rows.map((row) => [
     String(row['_rid']),
     {
@@ -161,25 +180,26 @@ async function readRows(
   ]);
 }
 
-/** Adds what the summaries of file creations, log clears and script blocks read, for those rows only. */
-async function addSummaryExtras(conn: DuckDBConnection, rows: JsonRow[]): Promise<void> {
-  const wanted = rows.filter((r) => EXTRA_SUMMARY_EVENTS.includes(Number(r['event_id'])));
-  for (let at = 0; at < wanted.length; at += KEYS_PER_QUERY) {
-    const part = wanted.slice(at, at + KEYS_PER_QUERY);
-    const rids = part.map((r) => BigInt(String(r['_rid']))).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const params: Record<string, DuckDBValue> = { lo: rids[0]!, hi: rids[rids.length - 1]! };
-    const types: Record<string, typeof BIGINT> = { lo: BIGINT, hi: BIGINT };
-    rids.forEach((r, i) => {
-      params[`r${i}`] = r;
-      types[`r${i}`] = BIGINT;
-    });
-    const extras = await readBound(
-      conn,
-      `SELECT e.rowid::VARCHAR AS _rid, ${EXTRA_SUMMARY_INPUTS} FROM win_events e
-       WHERE e.rowid BETWEEN $lo AND $hi AND e.rowid IN (${rids.map((_, i) => `$r${i}`).join(', ')})`,
-      { params, types },
-    );
-    const byRid = new Map((extras.getRowObjectsJson() as JsonRow[]).map((x) => [String(x['_rid']), x]));
-    for (const r of part) Object.assign(r, byRid.get(String(r['_rid'])));
+/**
+ * Adds what the summaries of file creations, log clears and script blocks read, for those rows only: the
+ * same keys again, narrowed to those events, so DuckDB reads EventData and scripts for them alone.
+ */
+async function addSummaryExtras(
+  conn: DuckDBConnection,
+  rows: JsonRow[],
+  where: string,
+  keys: Bindings,
+): Promise<void> {
+  if (!rows.some((r) => EXTRA_SUMMARY_EVENTS.includes(Number(r['event_id'])))) return;
+  const extras = await readBound(
+    conn,
+    `SELECT e.rowid::VARCHAR AS _rid, ${EXTRA_SUMMARY_INPUTS} FROM win_events e
+     WHERE ${where} AND e.event_id IN (${EXTRA_SUMMARY_EVENTS.join(', ')})`,
+    keys,
+  );
+  const byRid = new Map(rowObjects(extras).map((x) => [String(x['_rid']), x]));
+  for (const r of rows) {
+    const extra = byRid.get(String(r['_rid']));
+    if (extra) Object.assign(r, extra);
   }
 }
