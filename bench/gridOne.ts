@@ -30,9 +30,10 @@ function report(label: string, times: number[], note?: string): void {
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
   const max = sorted[sorted.length - 1]!;
+  const each = times.length > 1 ? `  [${times.map((t) => t.toFixed(0)).join(', ')}]` : '';
   console.log(
     `  ${label.padEnd(52)} ${String(times.length).padStart(2)}×  median ${median.toFixed(0).padStart(5)} ms` +
-      `  max ${max.toFixed(0).padStart(5)} ms${note ? `  (${note})` : ''}`,
+      `  max ${max.toFixed(0).padStart(5)} ms${each}${note ? `  (${note})` : ''}`,
   );
 }
 

@@ -101,11 +101,13 @@ export class EventGrid {
   async window(req: GridView & { columns: string[]; offset: number; limit: number }): Promise<GridWindow> {
     const { order } = viewKeys(req);
     let toOrder: ViewPlan | null = null;
+    let toCount: TimeOrder | null = null;
     const result = await this.foreground(order, async (conn) => {
       const plan = await this.plan(conn, req);
       const columns = resolveColumns(req.columns, plan);
       if (inTimeOrder(req)) {
         const time = await this.timeOrder(conn, req, plan);
+        if (!time.counted) toCount = time;
         const keys = await time.keys(
           conn,
           req.offset,
@@ -132,8 +134,10 @@ export class EventGrid {
         rows: await fetchRows(conn, keys, columns, this.context(plan)),
       };
     });
-    // Orders the view while the user reads its first rows, so scrolling on finds it ready.
+    // Orders the view (or counts its times) while the user reads its first rows, so scrolling finds it ready.
     if (toOrder) this.orderInBackground(order, toOrder);
+    const counting = toCount as TimeOrder | null;
+    if (counting) this.inBackground(order, (conn) => counting.count(conn));
     return result;
   }
 
@@ -313,8 +317,13 @@ export class EventGrid {
 
   private orderInBackground(orderKey: string, plan: ViewPlan): void {
     if (this.views.get(orderKey)) return;
+    this.inBackground(orderKey, (conn) => this.ordered(conn, orderKey, plan));
+  }
+
+  /** Work for a view the user is looking at, done between requests; another view's request interrupts it. */
+  private inBackground(orderKey: string, task: Task<unknown>): void {
     this.background = orderKey;
-    this.exclusive('background', (conn) => this.ordered(conn, orderKey, plan))
+    this.exclusive('background', task)
       .catch(() => undefined)
       .finally(() => {
         if (this.background === orderKey) this.background = null;

@@ -14,7 +14,7 @@ import type { Bindings, ViewPlan } from './viewSql.js';
 
 export const FIND_PROBE_ROWS = 1_000;
 export const FIND_BUDGET_MS = 150;
-const FIRST_SLICE = 32_768;
+const FIRST_SLICE = 8_192;
 
 export interface FindRequest {
   text: string;
@@ -135,7 +135,7 @@ export async function continueScan(
     // make the next, over the raw XML, overrun the budget many times over.
     const took = Math.max(1, performance.now() - t0);
     const wanted = Math.round((scan.slice * FIND_BUDGET_MS * (2 / 3)) / took);
-    scan.slice = Math.max(16_384, Math.min(scan.slice * 4, 1 << 21, wanted));
+    scan.slice = Math.max(FIRST_SLICE, Math.min(scan.slice * 4, 1 << 21, wanted));
   }
   if (scan.cursor < scan.end) return;
   const r = await conn.runAndReadAll(`SELECT count(*)::VARCHAR AS n FROM ${scan.hits}`);

@@ -18,6 +18,9 @@ export interface TimedKey extends RowKey {
   us: bigint | null;
 }
 
+/** The first rows of a view come from a plain top-N query, before its times are counted. */
+export const TOP_ROWS = 2_000;
+
 interface Histogram {
   min: bigint;
   width: bigint;
@@ -28,28 +31,41 @@ interface Histogram {
 }
 
 export class TimeOrder {
+  private histogram: Histogram | null = null;
+
   private constructor(
     /** The view's rows: a query (or a table) with t, rid and ts. */
     private readonly from: string,
     private readonly bindings: Bindings,
     private readonly desc: boolean,
-    private readonly histogram: Histogram,
     readonly total: number,
   ) {}
 
+  /** The view's order, knowing only how many rows it has: its times are counted when first needed. */
   static async build(
     conn: DuckDBConnection,
     from: string,
     bindings: Bindings,
     desc: boolean,
   ): Promise<TimeOrder> {
-    const [span] = await rowsBound<{ lo: unknown; hi: unknown; timed: unknown; n: unknown }>(
+    const [r] = await rowsBound<{ n: unknown }>(conn, `SELECT count(*) AS n FROM (${from})`, bindings);
+    return new TimeOrder(from, bindings, desc, Number(r!.n));
+  }
+
+  get counted(): boolean {
+    return this.histogram !== null;
+  }
+
+  /** Counts the view's rows per time bucket (once). */
+  async count(conn: DuckDBConnection): Promise<Histogram> {
+    if (this.histogram) return this.histogram;
+    const { from, bindings } = this;
+    const [span] = await rowsBound<{ lo: unknown; hi: unknown; timed: unknown }>(
       conn,
-      `SELECT min(epoch_us(ts))::VARCHAR AS lo, max(epoch_us(ts))::VARCHAR AS hi, count(ts) AS timed, count(*) AS n
+      `SELECT min(epoch_us(ts))::VARCHAR AS lo, max(epoch_us(ts))::VARCHAR AS hi, count(ts) AS timed
        FROM (${from})`,
       bindings,
     );
-    const total = Number(span!.n);
     const timed = Number(span!.timed);
     const min = span!.lo === null ? 0n : BigInt(String(span!.lo));
     const max = span!.hi === null ? 0n : BigInt(String(span!.hi));
@@ -69,12 +85,14 @@ export class TimeOrder {
       before.push(sum);
       sum += Number(r.n);
     }
-    return new TimeOrder(from, bindings, desc, { min, width, buckets, before, timed }, total);
+    this.histogram = { min, width, buckets, before, timed };
+    return this.histogram;
   }
 
   /** The keys of rows offset … offset + limit − 1 of the view, in its order. */
   async keys(conn: DuckDBConnection, offset: number, limit: number): Promise<TimedKey[]> {
-    const { timed } = this.histogram;
+    if (!this.histogram && offset + limit <= TOP_ROWS) return this.top(conn, offset, limit);
+    const { timed } = await this.count(conn);
     const out: TimedKey[] = [];
     if (offset < timed) {
       if (!this.desc) out.push(...(await this.ascending(conn, offset, Math.min(limit, timed - offset))));
@@ -127,9 +145,22 @@ export class TimeOrder {
     return r ? toKey(r) : null;
   }
 
+  /** The first rows, straight from a top-N query: no counting first. */
+  private async top(conn: DuckDBConnection, offset: number, limit: number): Promise<TimedKey[]> {
+    if (limit <= 0) return [];
+    const dir = this.desc ? 'DESC' : 'ASC';
+    const rows = await rowsBound<{ t: unknown; rid: unknown; us: unknown }>(
+      conn,
+      `SELECT t, rid::VARCHAR AS rid, epoch_us(ts)::VARCHAR AS us FROM (${this.from})
+       ORDER BY ts ${dir} NULLS LAST, t ${dir}, rid ${dir} LIMIT $limit OFFSET $skip`,
+      withBig(this.bindings, { limit: BigInt(limit), skip: BigInt(offset) }),
+    );
+    return rows.map(toKey);
+  }
+
   private async ascending(conn: DuckDBConnection, offset: number, limit: number): Promise<TimedKey[]> {
     if (limit <= 0) return [];
-    const { min, width, buckets, before } = this.histogram;
+    const { min, width, buckets, before } = await this.count(conn);
     const first = bucketOf(before, offset);
     const last = bucketOf(before, offset + limit - 1);
     const rows = await rowsBound<{ t: unknown; rid: unknown; us: unknown }>(

@@ -574,7 +574,9 @@ test('time order: a window anywhere, either way, is the sorted view; events with
   for (const desc of [false, true]) {
     const expected = await sorted(desc);
     const view: GridView = { ...CASE, sort: { column: 'time', desc } };
-    for (const offset of [0, 7, 1_500, expected.length - 250]) {
+    // The first windows come from a top-N query; once a deep one has counted the times per bucket, every
+    // window (the first ones again too) comes through the buckets.
+    for (const offset of [0, 7, 1_500, expected.length - 250, 0, 7, 1_500]) {
       const w = await grid.window({ ...view, columns: ['host'], offset, limit: 250 });
       assert.equal(w.total, expected.length);
       assert.deepEqual(
