@@ -179,6 +179,17 @@ report(
   `${asks} answers, the slowest ${slowest.toFixed(0)} ms`,
 );
 
+// The other lists of events: a coverage cell, a finding's evidence, an account's events (first rows).
+const findings = await call('listFindings', { sort: 'severity', desc: true, limit: 3 });
+const account = (await call('listAccounts', {}))[0];
+const scopes: GridView[] = [
+  { scope: { kind: 'coverage', host: hosts[0]!, telemetry: '4624' } },
+  { scope: { kind: 'coverage', host: 'Entra ID', telemetry: 'signin_noninteractive' } },
+  ...findings.rows.map((f): GridView => ({ scope: { kind: 'finding', findingId: f.id } })),
+  ...(account ? [{ scope: { kind: 'account' as const, key: account.key } }] : []),
+];
+report('open a coverage cell, a finding, an account', await samples(scopes, window));
+
 report(
   'column chooser: counts of every column and EventData field',
   await samples([CASE], (v) => call('eventGridColumns', { scope: v.scope })),
