@@ -1,6 +1,6 @@
 // Child process of the bench: the event grid in a real browser on the bench case, through the browser-mode
 // server, timed from the user's action to the rows on screen (the engine's answer, the HTTP round trip and
-// React's drawing together). Needs Chromium (/usr/bin/chromium or CHROMIUM_PATH); says so and stops
+// React's drawing together), each action two seconds after the last has settled, as a user reads. Needs Chromium (/usr/bin/chromium or CHROMIUM_PATH); says so and stops
 // without it. `node dist/bench/gridBrowser.js CASE` runs it alone.
 import { existsSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
@@ -59,7 +59,7 @@ try {
   await page.waitForSelector('[data-app-state="ready"]', { timeout: 120_000 });
   console.log('\nevent grid in the browser (Chromium, browser mode; from the action to the rows drawn):');
   await timed(
-    "open the Timeline: the grid's first rows",
+    "open the Timeline: the grid's first rows (beside the chart)",
     () => page.click('[data-testid="nav-timeline"]'),
     () => settled(page, `${ROW}:not(.pending)`),
   );
@@ -93,6 +93,27 @@ try {
     'sort by event id (click to rows)',
     () => page.click(`${GRID} .egrid-th[data-column="event_id"] [data-testid="grid-sort"]`),
     () => settled(page, `${GRID} .egrid-th[data-column="event_id"][aria-sort="ascending"]`),
+  );
+  // A grid on a screen without a chart: a coverage cell's events.
+  await page.click('[data-testid="nav-coverage"]');
+  await page.waitForSelector('[data-testid="coverage-matrix"]', { timeout: 300_000 });
+  const cell = page.locator('[data-testid="coverage-cell"][data-key="4624"]').first();
+  const cellGrid = '[data-testid="coverage-events"]';
+  await timed(
+    "open a coverage cell: the grid's first rows",
+    () => cell.click(),
+    () =>
+      page.waitForFunction(
+        (grid) => {
+          const doc = (globalThis as unknown as { document: Doc }).document;
+          return (
+            doc.querySelector(`${grid}[aria-busy="false"] [data-testid="coverage-event-row"]`) !== null &&
+            doc.querySelector(`${grid} .egrid-row.pending`) === null
+          );
+        },
+        cellGrid,
+        { timeout: 120_000, polling: 'raf' },
+      ),
   );
 } finally {
   await browser.close();
