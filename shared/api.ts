@@ -15,6 +15,17 @@ import type {
   Severity,
   SourceSummary,
 } from './report.js';
+import type {
+  GridColumns,
+  GridExportChunk,
+  GridFilter,
+  GridFindResult,
+  GridGroups,
+  GridScope,
+  GridValueCount,
+  GridView,
+  GridWindow,
+} from './eventGrid.js';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
@@ -472,6 +483,27 @@ export interface ApiMethods {
   processTree: [ProcessTreeQuery, ProcessTree];
   /** The children of one process in one logon session (a tree node being expanded). */
   processChildren: [{ host: string; key: string; logonId?: string }, ProcessNode[]];
+  /** The event grid (shared/eventGrid.ts): a window of a view's rows, and how many rows it has. */
+  eventGrid: [GridView & { columns: string[]; offset: number; limit: number }, GridWindow];
+  /** The view's rows counted by the values of one column, in the order a grouped view shows them. */
+  eventGridGroups: [GridView & { column: string }, GridGroups];
+  /** The row of the next (or previous) event holding the text, from row `from` (-1: from the start or end). */
+  eventGridFind: [
+    GridView & { text: string; regex?: boolean; from: number; direction: 'next' | 'prev' },
+    GridFindResult,
+  ];
+  /** A column's values in the view, most frequent first, for its filter's list. */
+  eventGridValues: [
+    { scope: GridScope; filters?: GridFilter[]; column: string; search?: string; limit?: number },
+    { values: GridValueCount[]; truncated: boolean },
+  ];
+  /** The columns the scope's events fill, and its EventData fields, with how many events have each. */
+  eventGridColumns: [{ scope: GridScope }, GridColumns];
+  /** Rows `offset` … `offset + limit` of the view as CSV or JSON lines, with exactly the columns named. */
+  eventGridExport: [
+    GridView & { columns: string[]; format: 'csv' | 'jsonl'; offset: number; limit: number },
+    GridExportChunk,
+  ];
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -517,6 +549,12 @@ const METHOD_NAMES: { [M in ApiMethod]: M } = {
   entityEvents: 'entityEvents',
   processTree: 'processTree',
   processChildren: 'processChildren',
+  eventGrid: 'eventGrid',
+  eventGridGroups: 'eventGridGroups',
+  eventGridFind: 'eventGridFind',
+  eventGridValues: 'eventGridValues',
+  eventGridColumns: 'eventGridColumns',
+  eventGridExport: 'eventGridExport',
 };
 
 export const API_METHODS: readonly ApiMethod[] = Object.values(METHOD_NAMES);

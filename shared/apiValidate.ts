@@ -4,6 +4,7 @@
 // strictly (no unknown keys, bounded strings, lists and numbers), and everything else is refused.
 import { API_METHODS, type ApiMethod, type ApiRequest, type Result } from './api.js';
 import { TELEMETRY_KEYS } from './coverageTelemetry.js';
+import { GRID_LIMITS, isGridColumn } from './eventGrid.js';
 import { ANALYTIC_ID_PATTERN, FINDING_STATUSES } from './report.js';
 
 /** Returns a message naming what is wrong at `where`, or null when the value is acceptable. */
@@ -174,6 +175,62 @@ const entityRef = { kind: oneOf(ENTITY_KINDS), key: text(LIMITS.text, { nonEmpty
 // A process key is event_key() of migration 002 as decimal text.
 const processKey = text(24, { nonEmpty: true, pattern: /^\d{1,20}$/ });
 const hostName = text(LIMITS.id, { nonEmpty: true });
+// The event grid's views (shared/eventGrid.ts): a scope, filters, a sort and a group, each column a known id.
+/** One of several shapes, told apart by the value of `field`. */
+function tagged(field: string, shapes: Record<string, Check>): Check {
+  return (v, where) => {
+    if (!isPlainObject(v)) return `${where} must be an object`;
+    const tag = v[field];
+    if (typeof tag !== 'string' || !Object.hasOwn(shapes, tag))
+      return `${where}.${field} must be one of ${Object.keys(shapes).join(', ')}`;
+    return shapes[tag]!(v, where);
+  };
+}
+
+const gridColumn: Check = (v, where) =>
+  text(200, { nonEmpty: true })(v, where) ??
+  (isGridColumn(v as string)
+    ? null
+    : `${where} is not a column of the event grid: "${(v as string).slice(0, 64)}"`);
+const gridScope = tagged('kind', {
+  case: object({ kind: oneOf(['case']) }),
+  coverage: object({
+    kind: oneOf(['coverage']),
+    host: text(LIMITS.id, { nonEmpty: true }),
+    telemetry: oneOf(TELEMETRY_KEYS),
+  }),
+  finding: object({ kind: oneOf(['finding']), findingId: id }),
+  account: object({ kind: oneOf(['account']), key: text(LIMITS.text, { nonEmpty: true }) }),
+});
+const gridTextFilter = (op: string) =>
+  object(
+    { column: gridColumn, op: oneOf([op]), text: text(GRID_LIMITS.text, { nonEmpty: true }) },
+    { not: bool },
+  );
+const gridFilter = tagged('op', {
+  contains: gridTextFilter('contains'),
+  starts: gridTextFilter('starts'),
+  regex: gridTextFilter('regex'),
+  in: object({
+    column: gridColumn,
+    op: oneOf(['in']),
+    values: list(
+      anyOf(text(LIMITS.text), finiteNumber, (v, w) => (v === null ? null : `${w} is not null`)),
+      GRID_LIMITS.values,
+    ),
+  }),
+  range: object({ column: oneOf(['time']), op: oneOf(['range']) }, { from: isoTime, to: isoTime }),
+});
+const gridView = {
+  required: { scope: gridScope },
+  optional: {
+    filters: list(gridFilter, GRID_LIMITS.filters),
+    sort: object({ column: gridColumn }, { desc: bool }),
+    groupBy: gridColumn,
+  },
+};
+const gridColumns = list(gridColumn, GRID_LIMITS.columns);
+const gridWindow = (max: number) => ({ offset: integer(0, 1e9), limit: integer(1, max) });
 
 const REQUEST_CHECKS: { [M in ApiMethod]: Check } = {
   caseInfo: empty,
@@ -261,6 +318,38 @@ const REQUEST_CHECKS: { [M in ApiMethod]: Check } = {
   processChildren: object(
     { host: hostName, key: processKey },
     { logonId: text(20, { pattern: /^0x[0-9a-f]+$/ }) },
+  ),
+  eventGrid: object(
+    { ...gridView.required, columns: gridColumns, ...gridWindow(GRID_LIMITS.window) },
+    gridView.optional,
+  ),
+  eventGridGroups: object({ ...gridView.required, column: gridColumn }, gridView.optional),
+  eventGridFind: object(
+    {
+      ...gridView.required,
+      text: text(GRID_LIMITS.text, { nonEmpty: true }),
+      from: integer(-1, 1e9),
+      direction: oneOf(['next', 'prev']),
+    },
+    { ...gridView.optional, regex: bool },
+  ),
+  eventGridValues: object(
+    { scope: gridScope, column: gridColumn },
+    {
+      filters: gridView.optional.filters,
+      search: text(GRID_LIMITS.text),
+      limit: integer(1, GRID_LIMITS.values),
+    },
+  ),
+  eventGridColumns: object({ scope: gridScope }),
+  eventGridExport: object(
+    {
+      ...gridView.required,
+      columns: gridColumns,
+      format: oneOf(['csv', 'jsonl']),
+      ...gridWindow(GRID_LIMITS.exportChunk),
+    },
+    gridView.optional,
   ),
 };
 

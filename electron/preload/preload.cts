@@ -50,6 +50,12 @@ const METHODS = [
   'entityEvents',
   'processTree',
   'processChildren',
+  'eventGrid',
+  'eventGridGroups',
+  'eventGridFind',
+  'eventGridValues',
+  'eventGridColumns',
+  'eventGridExport',
 ] as const satisfies readonly ApiMethod[];
 
 // Both directions: no method missing from the list, no name in it that the contract lacks.

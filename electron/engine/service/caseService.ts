@@ -185,6 +185,12 @@ export class CaseService {
     entityEvents: (q) => entityTimeline(this.session.readConn, q),
     processTree: (q) => processTree(this.session.readConn, q, this.parentMaxAgeSeconds()),
     processChildren: (q) => processChildren(this.session.readConn, q, this.parentMaxAgeSeconds()),
+    eventGrid: (req) => this.session.grid.window(req),
+    eventGridGroups: (req) => this.session.grid.groups(req),
+    eventGridFind: (req) => this.session.grid.find(req),
+    eventGridValues: (req) => this.session.grid.values(req),
+    eventGridColumns: (req) => this.session.grid.columns(req),
+    eventGridExport: (req) => this.session.grid.exportChunk(req),
     saveCaseAs: async ({ path, replace }) => {
       const s = this.session;
       if (s.imports.busy || s.analyzing)

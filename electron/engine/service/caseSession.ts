@@ -4,6 +4,7 @@
 //   writeConn    analysis runs and settings writes
 //   readConn     every screen's queries
 //   the SQL console's own (see SqlConsole), alone so its interrupt stops nothing else
+import { EventGrid } from '../grid/eventGrid.js';
 import { Importer } from '../import/importer.js';
 import { openCase, type CaseDb, type OpenCaseOptions } from '../store/openCase.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -26,6 +27,7 @@ async function writeThrough(conn: DuckDBConnection): Promise<void> {
 export class CaseSession {
   analyzing = false;
   private writes: Promise<unknown> = Promise.resolve();
+  private eventGrid: EventGrid | null = null;
 
   private constructor(
     readonly db: CaseDb,
@@ -68,6 +70,12 @@ export class CaseSession {
     return this.db.path;
   }
 
+  /** The event grid's engine, on a connection of its own opened at its first use. */
+  get grid(): EventGrid {
+    this.eventGrid ??= new EventGrid(() => this.db.connect());
+    return this.eventGrid;
+  }
+
   /** When the analytics last ran on this case (the analysis_runs table of migration 003). */
   async analyzedAt(): Promise<string | null> {
     if (!(await hasTable(this.readConn, 'analysis_runs'))) return null;
@@ -98,6 +106,7 @@ export class CaseSession {
 
   async close(): Promise<void> {
     const consoleClosed = this.sqlConsole.close();
+    await this.eventGrid?.close();
     await this.imports.close();
     await this.importer.close();
     await consoleClosed;

@@ -17,7 +17,7 @@ const DEFAULT_EVENT_PAGE = 100;
  * The timeline's one-line summary, said better for the few events the timeline files under "other" but the
  * coverage matrix counts: log clears, Sysmon file creation and script blocks.
  */
-function coverageSummary(r: JsonRow): string {
+export function coverageSummary(r: JsonRow): string {
   const who = [textOrNull(r['subject_domain']), textOrNull(r['subject_user'])].filter(Boolean).join('\\');
   const sysmon = /sysmon/i.test(text(r['provider']));
   switch (r['tbl'] === 'win_events' ? num(r['event_id']) : 0) {

@@ -1,7 +1,10 @@
 // Saves text the engine produced (a report, a CSV) as a file the browser or Electron downloads. Nothing leaves
 // the machine: the Blob lives in the page and the object URL is revoked once the download has started.
-export function downloadFile(filename: string, mime: string, content: string): void {
-  const blob = new Blob([content], { type: mime || 'application/octet-stream' });
+// Content may come in parts (the event grid's export, a chunk per part): a Blob joins them without one
+// giant string.
+export function downloadFile(filename: string, mime: string, content: string | readonly string[]): void {
+  const parts = typeof content === 'string' ? [content] : [...content];
+  const blob = new Blob(parts, { type: mime || 'application/octet-stream' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -260,5 +260,56 @@ export function createFakeApi(): ApiClient {
       throw new ApiError('NOT_AVAILABLE', 'process trees are shown against the real engine');
     },
     processChildren: async () => [],
+    // The grid over the fake timeline's 240 events: unfiltered and in time order, enough to look at it.
+    eventGrid: async ({ columns, offset, limit }) => {
+      const total = 240;
+      const from = Date.parse(fake.at(-7200));
+      const rows = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => {
+        const ev = fake.timelineEvent(offset + i, from);
+        const cell: Record<string, string | number | null> = {
+          time: ev.time,
+          host: ev.host,
+          category: ev.category,
+          event_id: ev.eventId,
+          summary: ev.summary,
+        };
+        return {
+          ref: { table: ev.table, source: ev.source, recordNo: ev.recordNo },
+          cells: columns.map((c) => cell[c] ?? null),
+        };
+      });
+      return { total, offset, rows };
+    },
+    eventGridGroups: async () => ({
+      total: 240,
+      groups: [
+        { value: 'WS01', count: 160 },
+        { value: 'WS02', count: 80 },
+      ],
+      truncated: false,
+    }),
+    eventGridFind: async ({ from }) => ({ row: (from + 1) % 240, wrapped: false }),
+    eventGridValues: async () => ({
+      values: [
+        { value: 'WS01', count: 160 },
+        { value: 'WS02', count: 80 },
+      ],
+      truncated: false,
+    }),
+    eventGridColumns: async () => ({
+      total: 240,
+      columns: [
+        { id: 'host', count: 240 },
+        { id: 'event_id', count: 240 },
+      ],
+      dataFields: [{ id: 'data.TokenElevationType', count: 180 }],
+    }),
+    eventGridExport: async ({ offset }) => ({
+      content: offset === 0 ? 'Time (UTC)\r\n' : '',
+      rows: 0,
+      total: 240,
+      filename: 'accountscope-events-case.csv',
+      mime: 'text/csv',
+    }),
   };
 }

@@ -83,6 +83,37 @@ const GOOD: Record<string, unknown> = {
   entityEvents: { kind: 'ip', key: '203.0.113.5', categories: ['signin-failure'], offset: 0, limit: 100 },
   processTree: { host: 'WS01.corp.local', pid: 4564, time: '2026-03-11T13:45:52.801234Z', findingId: 'f1' },
   processChildren: { host: 'WS01.corp.local', key: '9895604650932', logonId: '0x40c341' },
+  eventGrid: {
+    scope: { kind: 'coverage', host: 'WS01', telemetry: '4688' },
+    filters: [
+      { column: 'command_line', op: 'regex', text: 'net\\s+user', not: false },
+      { column: 'event_id', op: 'in', values: [4688, null] },
+      { column: 'time', op: 'range', from: '2024-03-05T10:00:00Z' },
+      { column: 'data.TargetFilename', op: 'contains', text: '.ps1' },
+    ],
+    sort: { column: 'host', desc: true },
+    groupBy: 'user',
+    columns: ['time', 'summary', 'data.TokenElevationType'],
+    offset: 0,
+    limit: 200,
+  },
+  eventGridGroups: { scope: { kind: 'case' }, column: 'host' },
+  eventGridFind: {
+    scope: { kind: 'finding', findingId: 'f1' },
+    text: 'jdoe',
+    from: -1,
+    direction: 'next',
+    regex: false,
+  },
+  eventGridValues: { scope: { kind: 'account', key: 'corp\\jdoe' }, column: 'host', search: 'ws', limit: 50 },
+  eventGridColumns: { scope: { kind: 'case' } },
+  eventGridExport: {
+    scope: { kind: 'case' },
+    columns: ['time', 'host'],
+    format: 'jsonl',
+    offset: 0,
+    limit: 50_000,
+  },
 };
 
 test('a well-formed request of every method passes, unchanged', () => {
@@ -199,6 +230,53 @@ const BAD: Array<[string, unknown, RegExp]> = [
   ['openCase', {}, /path is missing/],
   ['saveCaseAs', { path: null }, /must be a string/],
   ['newCase', { path: '/cases/c.duckdb', replace: 'yes' }, /replace/],
+  [
+    'eventGrid',
+    { scope: { kind: 'case' }, columns: ['host; DROP TABLE x'], offset: 0, limit: 10 },
+    /not a column of the event grid/,
+  ],
+  ['eventGrid', { scope: { kind: 'case' }, columns: ['data.a"b'], offset: 0, limit: 10 }, /not a column/],
+  ['eventGrid', { scope: { kind: 'everything' }, columns: [], offset: 0, limit: 10 }, /kind must be one of/],
+  ['eventGrid', { scope: { kind: 'case' }, columns: [], offset: 0, limit: 1001 }, /limit/],
+  [
+    'eventGrid',
+    {
+      scope: { kind: 'case' },
+      filters: [{ column: 'host', op: 'like', text: 'x' }],
+      columns: [],
+      offset: 0,
+      limit: 1,
+    },
+    /op must be one of/,
+  ],
+  [
+    'eventGrid',
+    {
+      scope: { kind: 'case' },
+      filters: [{ column: 'host', op: 'range', from: '2024-01-01' }],
+      columns: [],
+      offset: 0,
+      limit: 1,
+    },
+    /column must be one of time/,
+  ],
+  [
+    'eventGrid',
+    { scope: { kind: 'case' }, sort: { column: 'nope' }, columns: [], offset: 0, limit: 1 },
+    /sort\.column/,
+  ],
+  ['eventGridFind', { scope: { kind: 'case' }, text: '', from: -1, direction: 'next' }, /must not be empty/],
+  ['eventGridFind', { scope: { kind: 'case' }, text: 'x', from: -2, direction: 'next' }, /from/],
+  [
+    'eventGridExport',
+    { scope: { kind: 'case' }, columns: [], format: 'xlsx', offset: 0, limit: 1 },
+    /format/,
+  ],
+  [
+    'eventGridValues',
+    { scope: { kind: 'coverage', host: 'WS01', telemetry: 'x' }, column: 'host' },
+    /telemetry/,
+  ],
 ];
 
 test('malformed requests are refused with a message naming the field', () => {

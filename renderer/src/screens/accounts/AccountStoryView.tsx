@@ -4,6 +4,7 @@ import { useApp } from '../../app/AppContext';
 import { useApiQuery } from '../../app/useApiQuery';
 import { ErrorNote } from '../../common/ErrorNote';
 import { PivotLink } from '../../common/PivotLink';
+import { EventGrid } from '../../common/grid/EventGrid';
 import { SeverityBadge } from '../../common/SeverityBadge';
 import { formatTime } from '../../format/formatTime';
 import { KindBadges } from './AccountList';
@@ -64,6 +65,15 @@ export function AccountStoryView({ accountKey }: { accountKey: string }) {
         <FollowUpTimeline events={s.events} />
         <StoryEventsTable events={s.events} />
       </section>
+      <EventGrid
+        scope={{ kind: 'account', key: s.key }}
+        title="Every event naming this account"
+        columns={['time', 'host', 'event_id', 'category', 'summary', 'user', 'target']}
+        rowTestId="account-event-row"
+        testId="account-events"
+        height={420}
+        emptyText="No event in the case names this account as actor or target."
+      />
       <section className="panel">
         <h3>Findings in this story ({s.findings.length})</h3>
         <StoryFindings findings={s.findings} />

@@ -1,7 +1,6 @@
-// The events behind one matrix cell, a page at a time, each openable raw in the app's raw-event viewer.
-import type { TimelineEvent } from '../../../../shared/api';
-import { eventColumn, rawColumn, timeColumn, type EventColumn } from '../../common/EventTable';
-import { PagedEventTable } from '../../common/PagedEventTable';
+// The events behind one matrix cell, in the event grid (the cell's own query is the grid's scope), each
+// openable raw in the app's raw-event viewer.
+import { EventGrid } from '../../common/grid/EventGrid';
 
 export interface MatrixCell {
   host: string;
@@ -10,33 +9,23 @@ export interface MatrixCell {
   label: string;
 }
 
-const COLUMNS: EventColumn<TimelineEvent>[] = [
-  timeColumn(),
-  eventColumn('num'),
-  { head: 'Summary', cellClassName: 'wrap summary-cell', cell: (ev) => ev.summary },
-  rawColumn(),
-];
+const COLUMNS = ['time', 'event_id', 'summary', 'user', 'process'];
 
 export function CellEvents({ cell, onClose }: { cell: MatrixCell; onClose: () => void }) {
   return (
-    <PagedEventTable
-      queryKey={`coverage-events:${cell.host}:${cell.telemetry}`}
-      load={(api, page) => api.coverageEvents({ host: cell.host, telemetry: cell.telemetry, ...page })}
-      title={
-        <>
-          {cell.label.charAt(0).toUpperCase() + cell.label.slice(1)} on {cell.host}
-        </>
-      }
+    <EventGrid
+      scope={{ kind: 'coverage', host: cell.host, telemetry: cell.telemetry }}
+      title={`${cell.label.charAt(0).toUpperCase()}${cell.label.slice(1)} on ${cell.host}`}
       actions={
         <button type="button" className="btn small" onClick={onClose} data-testid="coverage-events-close">
           Close
         </button>
       }
-      emptyText="No events on this page."
+      emptyText="No events in this cell."
       columns={COLUMNS}
-      rowKey={(ev) => `${ev.table}-${ev.source}-${ev.recordNo}`}
       rowTestId="coverage-event-row"
       testId="coverage-events"
+      height={420}
       dataAttributes={{ 'data-cell': `${cell.host}/${cell.telemetry}` }}
     />
   );

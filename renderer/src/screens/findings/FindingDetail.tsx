@@ -141,7 +141,7 @@ export function FindingDetail({ id, onReviewSaved }: { id: string; onReviewSaved
       )}
       <section>
         <h3>Evidence ({f.evidence.length})</h3>
-        <EvidenceList evidence={f.evidence} />
+        <EvidenceList findingId={f.id} evidence={f.evidence} />
       </section>
     </article>
   );

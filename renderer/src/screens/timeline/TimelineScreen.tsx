@@ -52,7 +52,7 @@ export function TimelineScreen() {
           </p>
         </section>
       )}
-      {range && !(empty && !zoom) && <TimelineEventsTable range={range} />}
+      {!timeline.error && !(empty && !zoom) && <TimelineEventsTable range={range} zoomed={zoom !== null} />}
     </div>
   );
 }

@@ -1,0 +1,223 @@
+// A grid view as SQL: for each table that can hold rows of it, one SELECT of the row's key (t, rid), its
+// time and whatever the caller asks for, joined to the scope's keys and filtered; the tables' SELECTs are
+// unioned, and ORDER BY puts the group, the sort column, then time and the row's place in its table. All
+// column SQL comes from columns.ts; every value the user gave is a bound parameter.
+import { BIGINT, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import type { GridFilter, GridView } from '../../../shared/eventGrid.js';
+import { ServiceError } from '../service/serviceError.js';
+import { isoToMicros } from '../service/sqlRows.js';
+import { GRID_TABLES, resolveColumn, type GridTable, type ResolvedColumn } from './columns.js';
+import type { ScopeRows } from './scope.js';
+
+export interface Bindings {
+  params: Record<string, DuckDBValue>;
+  types: Record<string, DuckDBType>;
+}
+
+/** A predicate per table, or false when no row of that table can pass. */
+type TablePredicate = (table: GridTable) => string | false;
+
+export interface ViewPlan extends Bindings {
+  tables: GridTable[];
+  /** Regular expressions to check before running anything (DuckDB says what is wrong with one). */
+  regexes: Array<{ what: string; pattern: string }>;
+  /**
+   * The view's rows: t, rid, ts and `extras` (alias → column), one SELECT per table, unioned; `where` adds
+   * a condition of the caller's per table (find's match).
+   */
+  relation(extras?: Record<string, ResolvedColumn>, where?: (table: GridTable) => string): string;
+  /** ORDER BY over the relation's t, rid, ts and the group (g0) and sort keys (s0, s1 …) it adds. */
+  orderBy: string;
+  /** The group column, when the view is grouped. */
+  group: ResolvedColumn | null;
+  /** True when some filter narrows the scope (the rows are worth keeping rather than filtering again). */
+  filtered: boolean;
+  scope: ScopeRows;
+}
+
+export class SlotCounter {
+  private n = 0;
+  next(): number {
+    return this.n++;
+  }
+}
+
+function bindColumn(column: ResolvedColumn, b: Bindings): void {
+  for (const [k, v] of Object.entries(column.params)) {
+    b.params[k] = v;
+    b.types[k] = VARCHAR;
+  }
+}
+
+const TEXT_OPS = new Set(['contains', 'starts', 'regex']);
+
+function filterPredicate(
+  filter: GridFilter,
+  index: number,
+  slots: SlotCounter,
+  scope: ScopeRows,
+  b: Bindings,
+  regexes: ViewPlan['regexes'],
+): TablePredicate {
+  const column = resolveColumn(filter.column, slots.next(), scope.hasRole);
+  if (column.derived) throw new ServiceError('BAD_REQUEST', `the ${filter.column} column cannot be filtered`);
+  bindColumn(column, b);
+  const p = `f${index}`;
+  if (filter.op === 'range') {
+    if (column.kind !== 'time')
+      throw new ServiceError('BAD_REQUEST', `${filter.column} is not a time column`);
+    const ends: string[] = [];
+    if (filter.from !== undefined) {
+      b.params[`${p}_from`] = isoToMicros(filter.from, 'the filter start');
+      b.types[`${p}_from`] = BIGINT;
+      ends.push(`%s >= make_timestamp($${p}_from)`);
+    }
+    if (filter.to !== undefined) {
+      b.params[`${p}_to`] = isoToMicros(filter.to, 'the filter end');
+      b.types[`${p}_to`] = BIGINT;
+      ends.push(`%s <= make_timestamp($${p}_to)`);
+    }
+    return (t) =>
+      ends.length === 0 ? 'true' : ends.map((e) => e.replaceAll('%s', () => column.sql(t))).join(' AND ');
+  }
+  if (column.kind === 'time')
+    throw new ServiceError('BAD_REQUEST', 'the time column is filtered by a range (from, to)');
+  if (filter.op === 'in') {
+    const names: string[] = [];
+    let withNull = false;
+    filter.values.forEach((v, j) => {
+      if (v === null) {
+        withNull = true;
+        return;
+      }
+      if (column.kind === 'number' && !(typeof v === 'number' && Number.isSafeInteger(v)))
+        throw new ServiceError(
+          'BAD_REQUEST',
+          `${filter.column} holds whole numbers: ${String(v).slice(0, 40)} is not one`,
+        );
+      if (column.kind === 'text' && typeof v !== 'string')
+        throw new ServiceError('BAD_REQUEST', `${filter.column} holds text: give its values as strings`);
+      b.params[`${p}_${j}`] = column.kind === 'number' ? BigInt(v as number) : v;
+      b.types[`${p}_${j}`] = column.kind === 'number' ? BIGINT : VARCHAR;
+      names.push(`$${p}_${j}`);
+    });
+    return (t) => {
+      if (column.absentIn(t)) return withNull ? 'true' : false;
+      const x = column.sql(t);
+      const parts = [
+        ...(names.length ? [`${x} IN (${names.join(', ')})`] : []),
+        ...(withNull ? [`${x} IS NULL`] : []),
+      ];
+      return parts.length ? `(${parts.join(' OR ')})` : false;
+    };
+  }
+  if (!TEXT_OPS.has(filter.op))
+    throw new ServiceError('BAD_REQUEST', `unknown filter operation ${String(filter.op)}`);
+  b.params[p] = filter.text;
+  b.types[p] = VARCHAR;
+  if (filter.op === 'regex') regexes.push({ what: `the filter on ${filter.column}`, pattern: filter.text });
+  const test = (x: string): string => {
+    switch (filter.op) {
+      // RE2's case-insensitive search measured up to four times faster than lower-casing every value.
+      case 'contains':
+        return `regexp_matches(${x}, regexp_escape($${p}), 'i')`;
+      case 'starts':
+        return `regexp_matches(${x}, '^' || regexp_escape($${p}), 'i')`;
+      case 'regex':
+        return `regexp_matches(${x}, $${p}, 'i')`;
+    }
+  };
+  return (t) => {
+    // No value never matches; "does not contain" keeps it.
+    if (column.absentIn(t)) return filter.not ? 'true' : false;
+    const x = column.kind === 'text' ? column.sql(t) : `CAST(${column.sql(t)} AS VARCHAR)`;
+    return filter.not ? `NOT coalesce(${test(x)}, false)` : test(x);
+  };
+}
+
+function orderable(
+  id: string,
+  what: string,
+  slots: SlotCounter,
+  scope: ScopeRows,
+  b: Bindings,
+): ResolvedColumn {
+  const column = resolveColumn(id, slots.next(), scope.hasRole);
+  if (column.derived) throw new ServiceError('BAD_REQUEST', `the ${id} column cannot be ${what}`);
+  bindColumn(column, b);
+  return column;
+}
+
+/** Plans a view over a materialised scope: its tables, bound values, relation and order. */
+export function planView(view: GridView, scope: ScopeRows, slots = new SlotCounter()): ViewPlan {
+  const b: Bindings = { params: {}, types: {} };
+  const regexes: ViewPlan['regexes'] = [];
+  const predicates = (view.filters ?? []).map((f, i) => filterPredicate(f, i, slots, scope, b, regexes));
+  // The order's own columns, per table: the group's value, then the sort's keys.
+  const orderSql: Record<string, (table: GridTable) => string> = {};
+  const order: string[] = [];
+  let group: ResolvedColumn | null = null;
+  if (view.groupBy !== undefined) {
+    const g = orderable(view.groupBy, 'grouped', slots, scope, b);
+    if (g.kind === 'time')
+      throw new ServiceError('BAD_REQUEST', 'rows cannot be grouped by their exact time');
+    group = g;
+    orderSql['g0'] = g.sql;
+    order.push('g0 ASC NULLS LAST');
+  }
+  const sort = view.sort;
+  if (sort && sort.column !== 'time') {
+    const s = orderable(sort.column, 'sorted', slots, scope, b);
+    for (let k = 0; k < s.sortKeys; k++) {
+      orderSql[`s${k}`] = (t) => s.sortSql(t, k);
+      order.push(`s${k} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST`);
+    }
+    // Ties in time order, then in the file's order: the same rows always come in the same order.
+    order.push('ts ASC NULLS LAST', 't ASC', 'rid ASC');
+  } else {
+    // Time descending is the exact reverse of time ascending.
+    const d = sort?.desc ? 'DESC' : 'ASC';
+    order.push(`ts ${d} NULLS LAST`, `t ${d}`, `rid ${d}`);
+  }
+
+  const wheres = new Map<GridTable, string[]>();
+  for (const table of scope.tables) {
+    const parts = predicates.map((p) => p(table));
+    if (parts.every((p): p is string => p !== false)) wheres.set(table, parts);
+  }
+  const tables = GRID_TABLES.filter((t) => wheres.has(t));
+
+  const relation = (
+    extras: Record<string, ResolvedColumn> = {},
+    extraWhere?: (table: GridTable) => string,
+  ): string => {
+    const all: Record<string, (table: GridTable) => string> = { ...orderSql };
+    for (const [alias, c] of Object.entries(extras)) all[alias] = c.sql;
+    if (tables.length === 0) {
+      // No table can hold a row: an empty relation of the same shape.
+      const cols = Object.keys(all).map((alias) => `NULL AS ${alias}`);
+      return `SELECT NULL::UTINYINT AS t, NULL::BIGINT AS rid, NULL::TIMESTAMP AS ts${cols.map((c) => `, ${c}`).join('')} WHERE false`;
+    }
+    return tables
+      .map((table) => {
+        const cols = Object.entries(all).map(([alias, sql]) => `, ${sql(table)} AS ${alias}`);
+        const join = scope.table
+          ? ` JOIN ${scope.table} s ON s.t = ${GRID_TABLES.indexOf(table)} AND s.rid = e.rowid`
+          : '';
+        const where = [...wheres.get(table)!, ...(extraWhere ? [extraWhere(table)] : [])];
+        return (
+          `SELECT ${GRID_TABLES.indexOf(table)}::UTINYINT AS t, e.rowid AS rid, e.ts AS ts${cols.join('')} ` +
+          `FROM ${table} e${join}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`
+        );
+      })
+      .join('\nUNION ALL\n');
+  };
+  const filtered = (view.filters ?? []).length > 0;
+  return { ...b, tables, regexes, relation, orderBy: order.join(', '), group, filtered, scope };
+}
+
+/** A stable text for a view's rows (its scope and filters) and for its order, to key caches. */
+export function viewKeys(view: GridView): { rows: string; order: string } {
+  const rows = JSON.stringify({ scope: view.scope, filters: view.filters ?? [] });
+  return { rows, order: JSON.stringify({ rows, sort: view.sort ?? null, groupBy: view.groupBy ?? null }) };
+}
