@@ -40,6 +40,8 @@ const METHODS = [
   'newCase',
   'coverage',
   'coverageEvents',
+  'startCaseTask',
+  'caseTaskStatus',
 ] as const satisfies readonly ApiMethod[];
 
 // Both directions: no method missing from the list, no name in it that the contract lacks.

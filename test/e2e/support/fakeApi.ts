@@ -226,5 +226,11 @@ export function createFakeApi(): ApiClient {
     // The Coverage screen is looked at against the real engine (test/e2e/coverage.test.ts).
     coverage: async () => [],
     coverageEvents: async () => ({ total: 0, rows: [] }),
+    startCaseTask: async () => {
+      throw new ApiError('NOT_AVAILABLE', 'merging and exports need the real engine');
+    },
+    caseTaskStatus: async ({ taskId }) => {
+      throw new ApiError('NOT_FOUND', `task ${taskId} was not found in this case`);
+    },
   };
 }
