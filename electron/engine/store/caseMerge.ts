@@ -43,6 +43,8 @@ export interface MergeCopyOptions {
   onProgress?: (p: MergeProgress) => void;
   /** Called once the instance is locked down, before any row is copied (the tests probe it). */
   onLockedDown?: (conn: DuckDBConnection) => Promise<void>;
+  /** The rules (MERGE_RULES; a test adds a table of its own). */
+  rules?: Readonly<Record<string, MergeRule>>;
 }
 
 export interface MergeCopyResult {
@@ -204,6 +206,8 @@ async function mergeUnion(
       });
     }
   }
+  // What the merged case's own migrations put there (a default tag set) gives way to the cases' rows.
+  await conn.run(`DELETE FROM ${CASE_CATALOG}.${ident(table)}`);
   await conn.run(
     `INSERT INTO ${CASE_CATALOG}.${ident(table)} BY NAME
      SELECT * EXCLUDE (merge_input) FROM temp.merge_rows
@@ -214,14 +218,18 @@ async function mergeUnion(
 }
 
 /** Refuses what cannot be merged whole: a table with no rule, a case of another schema version. */
-async function checkCases(conn: DuckDBConnection, inputs: readonly MergeInput[]): Promise<string[]> {
+async function checkCases(
+  conn: DuckDBConnection,
+  inputs: readonly MergeInput[],
+  rules: Readonly<Record<string, MergeRule>>,
+): Promise<string[]> {
   const targetTables = await tablesOf(conn, CASE_CATALOG);
-  const missing = tablesWithoutRule(targetTables);
+  const missing = tablesWithoutRule(targetTables, rules);
   if (missing.length > 0) throw new UnmergeableTableError('the merged case', missing);
   const version = await schemaVersion(conn, CASE_CATALOG);
   for (const [i, input] of inputs.entries()) {
     const tables = await tablesOf(conn, inputCatalog(i));
-    const unknown = tablesWithoutRule(tables);
+    const unknown = tablesWithoutRule(tables, rules);
     if (unknown.length > 0) throw new UnmergeableTableError(input.name, unknown);
     const v = await schemaVersion(conn, inputCatalog(i));
     if (v !== version)
@@ -258,13 +266,14 @@ export async function mergeTables(
     await conn.run(`USE ${CASE_CATALOG}`);
     await lockDown(conn);
     await opts.onLockedDown?.(conn);
-    const tables = await checkCases(conn, inputs);
+    const rules = opts.rules ?? MERGE_RULES;
+    const tables = await checkCases(conn, inputs, rules);
     const names = inputs.map((i) => i.name);
 
     const sources: CaseSource[] = [];
     for (const i of inputs.keys()) sources.push(...(await readSources(conn, i)));
     const plan = planSources(sources, inputs.length);
-    const copied = tables.filter((t) => ['sources', 'evidence'].includes(MERGE_RULES[t]!.kind));
+    const copied = tables.filter((t) => ['sources', 'evidence'].includes(rules[t]!.kind));
     const rowsPerCase: Array<Record<string, number>> = [];
     for (const i of inputs.keys()) {
       const counts: Record<string, number> = {};
@@ -289,12 +298,12 @@ export async function mergeTables(
     for (const [i, input] of inputs.entries()) settings.push(await readSettings(conn, i, input.name));
     const conflicts = settingsConflicts(settings);
     await conn.run(`INSERT INTO ${CASE_CATALOG}.settings BY NAME SELECT * FROM ${inputCatalog(0)}.settings`);
-    const unions = tables.filter((t) => MERGE_RULES[t]!.kind === 'union');
+    const unions = tables.filter((t) => rules[t]!.kind === 'union');
     if (unions.length > 0) await writeSourceMap(conn, plan);
     for (const t of unions) {
       opts.onProgress?.({ step: t, done, total });
       conflicts.push(
-        ...(await mergeUnion(conn, t, MERGE_RULES[t] as Extract<MergeRule, { kind: 'union' }>, names)),
+        ...(await mergeUnion(conn, t, rules[t] as Extract<MergeRule, { kind: 'union' }>, names)),
       );
     }
     await conn.run('CHECKPOINT');

@@ -45,6 +45,17 @@ export const MERGE_RULES: Readonly<Record<string, MergeRule>> = {
   findings: { kind: 'rebuilt' },
   finding_evidence: { kind: 'rebuilt' },
   finding_accounts: { kind: 'rebuilt' },
+  // Migration 008 (the triage branch): a finding's review by its id (stable across runs and cases: the
+  // analytics derive it from the evidence), an event's by table, file hash and record, the tag set by
+  // tag. When and by whom a row was written is not a difference worth a conflict (two analysts marking
+  // a finding confirmed agree), nor a review's anchors (the finding's own evidence).
+  finding_triage: {
+    kind: 'union',
+    key: ['finding_id'],
+    ignore: ['status_at', 'status_by', 'updated_at', 'anchors'],
+  },
+  event_triage: { kind: 'union', key: ['table_name', 'source_sha256', 'record_no'], ignore: ['updated_at'] },
+  triage_tag_set: { kind: 'union', key: ['tag'], ignore: ['position'] },
 };
 
 /** A case holds a table no rule covers: merging it would lose that table. */
