@@ -57,6 +57,8 @@ const GOOD: Record<string, unknown> = {
   newCase: { path: '/cases/c.duckdb', replace: true },
   coverage: { gapSeconds: 3600 },
   coverageEvents: { host: 'WS01.corp.local', telemetry: '4720', offset: 0, limit: 50 },
+  startCaseTask: { kind: 'merge', paths: ['/cases/a.duckdb', '/cases/b.duckdb'], target: '/cases/all.duckdb' },
+  caseTaskStatus: { taskId: 'c0ffee' },
 };
 
 test('a well-formed request of every method passes, unchanged', () => {
@@ -134,6 +136,13 @@ const BAD: Array<[string, unknown, RegExp]> = [
   ['openCase', {}, /path is missing/],
   ['saveCaseAs', { path: null }, /must be a string/],
   ['newCase', { path: '/cases/c.duckdb', replace: 'yes' }, /replace/],
+  ['startCaseTask', { kind: 'shell', command: 'rm -rf /' }, /kind must be one of merge, parquet, timesketch/],
+  ['startCaseTask', { kind: 'merge', paths: ['/a.duckdb'] }, /target is missing/],
+  ['startCaseTask', { kind: 'parquet', dir: '/lake', target: '/x' }, /unknown field "target"/],
+  ['startCaseTask', { kind: 'parquet', dir: '/lake', withRaw: 1 }, /withRaw/],
+  ['startCaseTask', { kind: 'timesketch', file: '' }, /must not be empty/],
+  ['startCaseTask', ['merge'], /kind must be one of/],
+  ['caseTaskStatus', {}, /taskId is missing/],
 ];
 
 test('malformed requests are refused with a message naming the field', () => {
