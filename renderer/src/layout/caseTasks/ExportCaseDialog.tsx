@@ -63,8 +63,8 @@ export function ExportCaseDialog({ taskId, onClose }: { taskId?: string | undefi
                 checked={format === 'parquet'}
                 onChange={() => setFormat('parquet')}
                 data-testid="export-format-parquet"
-              />{' '}
-              Parquet (a data lake: Spark, Trino, DuckDB)
+              />
+              <span>Parquet (a data lake: Spark, Trino, DuckDB)</span>
             </label>
             <label>
               <input
@@ -73,8 +73,8 @@ export function ExportCaseDialog({ taskId, onClose }: { taskId?: string | undefi
                 checked={format === 'timesketch'}
                 onChange={() => setFormat('timesketch')}
                 data-testid="export-format-timesketch"
-              />{' '}
-              Timesketch timeline
+              />
+              <span>Timesketch timeline</span>
             </label>
           </fieldset>
           <label className="field">
@@ -93,7 +93,7 @@ export function ExportCaseDialog({ taskId, onClose }: { taskId?: string | undefi
             />
           </label>
           {format === 'parquet' ? (
-            <label className="row">
+            <label className="check-line">
               <input type="checkbox" checked={withRaw} onChange={(e) => setWithRaw(e.target.checked)} />
               <span>
                 Include each record’s raw XML/JSON (most of the bytes; every field is in the columns already)

@@ -55,7 +55,7 @@ export function MergeCasesDialog({ taskId, onClose }: { taskId?: string | undefi
             (by SHA-256) once, the first case’s settings with every difference listed, and the analytics run
             across every host. The cases are read, never changed.
           </p>
-          <label className="row">
+          <label className="check-line">
             <input
               type="checkbox"
               checked={withOpen}
