@@ -57,7 +57,11 @@ const GOOD: Record<string, unknown> = {
   newCase: { path: '/cases/c.duckdb', replace: true },
   coverage: { gapSeconds: 3600 },
   coverageEvents: { host: 'WS01.corp.local', telemetry: '4720', offset: 0, limit: 50 },
-  startCaseTask: { kind: 'merge', paths: ['/cases/a.duckdb', '/cases/b.duckdb'], target: '/cases/all.duckdb' },
+  startCaseTask: {
+    kind: 'merge',
+    paths: ['/cases/a.duckdb', '/cases/b.duckdb'],
+    target: '/cases/all.duckdb',
+  },
   caseTaskStatus: { taskId: 'c0ffee' },
 };
 
