@@ -157,13 +157,14 @@ function mergeBench(cases: string[], what: string): void {
     seconds: number;
     copySeconds: number;
     analyticsSeconds: number;
+    cpuSeconds: number;
     peakRssMb: number;
   };
   console.log(
     `\nmerge ${m.cases} cases (${what}; ${(m.bytesIn / 1e9).toFixed(2)} GB) into one: ${m.rows} rows in ` +
       `${f1(m.seconds)} s = copy ${f1(m.copySeconds)} s (${Math.round(m.rows / m.copySeconds)} rows/s, ` +
       `${f1(m.bytesIn / 1e6 / m.copySeconds)} MB/s of case) + analytics across every host ${f1(m.analyticsSeconds)} s; ` +
-      `peak RSS ${m.peakRssMb} MB`,
+      `${f1(m.cpuSeconds)} CPU-s, peak RSS ${m.peakRssMb} MB`,
   );
 }
 
