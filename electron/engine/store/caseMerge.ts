@@ -285,7 +285,7 @@ export async function mergeTables(
     }
     const total = rowsPerCase.reduce((n, c) => n + Object.values(c).reduce((a, b) => a + b, 0), 0);
     let done = 0;
-    // Sources first, so a step's progress names a file table only once its ids exist.
+    // The sources first: every other row points at one.
     for (const t of ['sources', ...copied.filter((x) => x !== 'sources')]) {
       for (const [i, input] of inputs.entries()) {
         opts.onProgress?.({ step: `${t} from ${input.name}`, done, total });
