@@ -1,11 +1,23 @@
 // `npm run bench`: writes (or reuses) the deterministic synthetic corpus in bench-data/, then measures
 // for each input the import speed and peak memory next to the raw-read and decode floors, the whole
 // corpus in one import, and the analytics on the resulting case.
-//   npm run bench -- [--events N] [--signins N] [--skip-analytics] [--corpus DIR]
+//   npm run bench -- [--events N] [--signins N] [--skip-analytics] [--corpus DIR] [--merge-copies N]
 // --corpus reads an already written corpus folder (corpus-<events>-<signins>-<seed>, with its evtx/) in
 // place, e.g. another checkout's bench-data, instead of writing one here; cases still go to bench-data/.
+// Each file's own case is kept for the merge bench: the cases merged into one, as analysts who split the
+// evidence would merge theirs. --merge-copies N also merges N copies of the whole case (their files'
+// hashes made distinct, so nothing is deduplicated): N cases of the whole corpus's size.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -24,6 +36,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1612' },
     'skip-analytics': { type: 'boolean', default: false },
     corpus: { type: 'string' },
+    'merge-copies': { type: 'string', default: '0' },
   },
 });
 const spec = {
@@ -93,11 +106,15 @@ console.log(
 );
 const caseDir = join(dataDir, 'cases');
 mkdirSync(caseDir, { recursive: true });
+/** Each file's own case, merged at the end (mergeBench). */
+const partCases: string[] = [];
 for (const f of files) {
   const size = statSync(f).size;
   const read = await rawReadMBps(f);
   const dec = await decodeMBps(f, await sniffEncoding(f));
-  const im = importInChild(join(caseDir, 'one.duckdb'), [f]);
+  const part = join(caseDir, `part-${partCases.length + 1}.duckdb`);
+  partCases.push(part);
+  const im = importInChild(part, [f]);
   console.log(
     f.slice(corpusDir.length + 1).padEnd(34) +
       mb(size).padStart(7) +
@@ -117,6 +134,54 @@ benchEvtx({ corpusDir, evtxDir, caseDir, importInChild, log: (line) => console.l
 const serversXml = files.find((f) => f.endsWith('wef-servers.xml'));
 if (serversXml)
   benchWholeProcess({ wevtutilFile: serversXml, workDir: join(dataDir, 'whole-process'), runs: 3 });
+
+/** Merges the cases in a child process as `accountscope merge` does, prints its figures, removes the cases. */
+function mergeBench(cases: string[], what: string): void {
+  const r = spawnSync(
+    process.execPath,
+    [join(here, 'mergeOne.js'), join(caseDir, 'merged.duckdb'), ...cases],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
+  for (const c of cases) rmSync(c, { force: true });
+  if (r.status !== 0) {
+    console.log(`merge bench failed: ${r.stderr}`);
+    return;
+  }
+  const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+    cases: number;
+    bytesIn: number;
+    rows: number;
+    seconds: number;
+    copySeconds: number;
+    analyticsSeconds: number;
+    cpuSeconds: number;
+    peakRssMb: number;
+  };
+  console.log(
+    `\nmerge ${m.cases} cases (${what}; ${(m.bytesIn / 1e9).toFixed(2)} GB) into one: ${m.rows} rows in ` +
+      `${f1(m.seconds)} s = copy ${f1(m.copySeconds)} s (${Math.round(m.rows / m.copySeconds)} rows/s, ` +
+      `${f1(m.bytesIn / 1e6 / m.copySeconds)} MB/s of case) + analytics across every host ${f1(m.analyticsSeconds)} s; ` +
+      `${f1(m.cpuSeconds)} CPU-s, peak RSS ${m.peakRssMb} MB`,
+  );
+}
+
+/** `n` copies of a case whose evidence files' hashes are made distinct, so a merge keeps every row. */
+async function distinctCopies(casePath: string, n: number): Promise<string[]> {
+  const { openCase } = await import('../electron/engine/store/openCase.js');
+  const out: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    const copy = join(caseDir, `copy-${i}.duckdb`);
+    copyFileSync(casePath, copy);
+    const db = await openCase(copy, { memoryLimit: '64MB', threads: 1 });
+    await db.conn.run('UPDATE sources SET sha256 = sha256(sha256 || $i)', { i: String(i) });
+    db.close();
+    out.push(copy);
+  }
+  return out;
+}
 
 function wholeCorpus(label: string, all: ImportFigures): void {
   console.log(
@@ -200,6 +265,10 @@ if (existsSync(exportBench)) {
     }
   }
 }
+mergeBench(partCases, 'one per corpus file');
+const copies = Number(values['merge-copies']);
+if (copies >= 2) mergeBench(await distinctCopies(fullCase, copies), 'copies of the whole case');
+
 const written = JSON.parse(readFileSync(marker, 'utf8')) as { writtenMs: number };
 console.log(
   `\n(corpus written once in ${f1(written.writtenMs / 1000)} s; reused until its parameters change)`,

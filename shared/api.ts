@@ -404,6 +404,57 @@ export interface ReportFile {
   content: string;
 }
 
+/** A setting (or an analyst's record) the merged cases disagreed on: each case's value, and whose was kept. */
+export interface MergeConflict {
+  /** What differs: `param an1604_creation_window_s`, `allowlist accounts`, `timeZone`, a table's row. */
+  item: string;
+  /** Each case's value as words ("not set" where a case left it at its default). */
+  values: Array<{ case: string; value: string }>;
+  /** The case whose value the merged case holds: always the first case named. */
+  kept: string;
+}
+
+/** What a merge of cases made (`accountscope merge`, the app's Merge case…). */
+export interface MergeSummary {
+  path: string;
+  cases: Array<{ path: string; schemaVersion: number; upgraded: boolean; sources: number; records: number }>;
+  /** Evidence files in the merged case: each file (by SHA-256) once. */
+  sources: number;
+  /** Files more than one case held: their records were taken once, from `keptFrom`. */
+  duplicates: Array<{
+    sha256: string;
+    name: string;
+    keptFrom: string;
+    alsoIn: string[];
+    sameCounts: boolean;
+  }>;
+  records: { winEvents: number; signins: number; audits: number };
+  /** Findings of the analytics run across every host of the merged case. */
+  findings: number;
+  conflicts: MergeConflict[];
+  elapsedMs: number;
+}
+
+/** Work on the whole case that takes a while and reports progress: merging cases, the two hand-over exports. */
+export type CaseTaskRequest =
+  | { kind: 'merge'; paths: string[]; target: string }
+  | { kind: 'parquet'; dir: string; withRaw?: boolean }
+  | { kind: 'timesketch'; file: string };
+
+export interface CaseTaskStatus {
+  taskId: string;
+  kind: CaseTaskRequest['kind'];
+  state: 'running' | 'done' | 'failed';
+  /** What is being done now ("win_events from b.duckdb", "analytics"), and rows or lines done of the total. */
+  step: string;
+  done: number;
+  total: number;
+  message?: string;
+  merge?: MergeSummary;
+  parquet?: { dir: string; tables: number; rows: number };
+  timesketch?: { file: string; lines: number; bytes: number; untimed: number };
+}
+
 /** Method name → [request, response]. */
 export interface ApiMethods {
   caseInfo: [Record<string, never>, CaseInfo];
@@ -504,6 +555,12 @@ export interface ApiMethods {
     GridView & { columns: string[]; format: 'csv' | 'jsonl'; offset: number; limit: number },
     GridExportChunk,
   ];
+  /**
+   * Starts a merge of cases into a new one, or a Parquet or Timesketch export of this case, in the
+   * background; caseTaskStatus reports its progress and result.
+   */
+  startCaseTask: [CaseTaskRequest, { taskId: string }];
+  caseTaskStatus: [{ taskId: string }, CaseTaskStatus];
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -555,6 +612,8 @@ const METHOD_NAMES: { [M in ApiMethod]: M } = {
   eventGridValues: 'eventGridValues',
   eventGridColumns: 'eventGridColumns',
   eventGridExport: 'eventGridExport',
+  startCaseTask: 'startCaseTask',
+  caseTaskStatus: 'caseTaskStatus',
 };
 
 export const API_METHODS: readonly ApiMethod[] = Object.values(METHOD_NAMES);

@@ -231,6 +231,18 @@ const gridView = {
 };
 const gridColumns = list(gridColumn, GRID_LIMITS.columns);
 const gridWindow = (max: number) => ({ offset: integer(0, 1e9), limit: integer(1, max) });
+// A case task: a merge into a new case file, or an export into a new folder or a .jsonl file.
+const CASE_TASKS: Record<string, Check> = {
+  merge: object({ kind: oneOf(['merge']), paths: list(path, 100), target: path }),
+  parquet: object({ kind: oneOf(['parquet']), dir: path }, { withRaw: bool }),
+  timesketch: object({ kind: oneOf(['timesketch']), file: path }),
+};
+const caseTask: Check = (v, where) => {
+  const kind = isPlainObject(v) ? v['kind'] : undefined;
+  return typeof kind === 'string' && Object.hasOwn(CASE_TASKS, kind)
+    ? CASE_TASKS[kind]!(v, where)
+    : `${where}.kind must be one of ${Object.keys(CASE_TASKS).join(', ')}`;
+};
 
 const REQUEST_CHECKS: { [M in ApiMethod]: Check } = {
   caseInfo: empty,
@@ -351,6 +363,8 @@ const REQUEST_CHECKS: { [M in ApiMethod]: Check } = {
     },
     gridView.optional,
   ),
+  startCaseTask: caseTask,
+  caseTaskStatus: object({ taskId: id }),
 };
 
 export function isApiMethod(name: unknown): name is ApiMethod {

@@ -22,7 +22,9 @@ export type ShellEvent =
   /** View → a screen. */
   | { type: 'navigate'; screen: ScreenId }
   /** File → Export Report wrote a report to this path. */
-  | { type: 'report-saved'; path: string };
+  | { type: 'report-saved'; path: string }
+  /** File → Merge Cases or Export Case started a case task the window should show. */
+  | { type: 'task-started'; taskId: string; kind: 'merge' | 'export' };
 
 export type ShellEventType = ShellEvent['type'];
 
@@ -47,6 +49,12 @@ export function isShellEvent(value: unknown): value is ShellEvent {
       return isScreenId(v['screen']);
     case 'report-saved':
       return typeof v['path'] === 'string';
+    case 'task-started':
+      return (
+        typeof v['taskId'] === 'string' &&
+        v['taskId'].length > 0 &&
+        (v['kind'] === 'merge' || v['kind'] === 'export')
+      );
     default: {
       const unknownType: never = type;
       void unknownType;

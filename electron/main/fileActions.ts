@@ -2,7 +2,7 @@
 // validates these calls like any other; results are shown in the window, failures in a message box.
 import { writeFile } from 'node:fs/promises';
 import { dialog, type BrowserWindow } from 'electron';
-import type { ApiMethod, CaseInfo, ReportFile, Result } from '../../shared/api.js';
+import type { ApiMethod, CaseInfo, CaseTaskRequest, ReportFile, Result } from '../../shared/api.js';
 import type { ShellEvent } from '../../shared/shellEvents.js';
 import type { ReportFormat } from './menu.js';
 
@@ -131,6 +131,61 @@ export class FileActions {
     if (!(await this.failed(result, 'start the import')) && result.ok) {
       this.notify({ type: 'import-started', importId: (result.value as { importId: string }).importId });
     }
+  }
+
+  /** Starts a case task and hands it to the window, which shows its progress and result. */
+  private async startTask(request: CaseTaskRequest, what: string): Promise<void> {
+    const result = await this.call('startCaseTask', request);
+    if ((await this.failed(result, what)) || !result.ok) return;
+    const { taskId } = result.value as { taskId: string };
+    this.notify({ type: 'task-started', taskId, kind: request.kind === 'merge' ? 'merge' : 'export' });
+  }
+
+  /** File → Merge Cases: the cases to merge with the open one, then the new case's name. */
+  async mergeCases(): Promise<void> {
+    const win = this.window();
+    if (!win) return;
+    const info = await this.call('caseInfo', {});
+    if ((await this.failed(info, 'read the open case')) || !info.ok) return;
+    const open = (info.value as CaseInfo).path;
+    const picked = await dialog.showOpenDialog(win, {
+      title: 'Merge cases: choose the cases to merge with this one',
+      properties: ['openFile', 'multiSelections'],
+      filters: CASE_FILTER,
+    });
+    if (picked.canceled || picked.filePaths.length === 0) return;
+    const target = await dialog.showSaveDialog(win, {
+      title: 'Merged case: a new file',
+      defaultPath: 'merged.duckdb',
+      filters: CASE_FILTER,
+    });
+    if (target.canceled || !target.filePath) return;
+    const path = /\.duckdb$/i.test(target.filePath) ? target.filePath : `${target.filePath}.duckdb`;
+    const paths = [open, ...picked.filePaths.filter((p) => p !== open)];
+    await this.startTask({ kind: 'merge', paths, target: path }, 'merge the cases');
+  }
+
+  /** File → Export Case: a new or empty folder for Parquet, or a .jsonl file for Timesketch. */
+  async exportCase(kind: 'parquet' | 'timesketch'): Promise<void> {
+    const win = this.window();
+    if (!win) return;
+    if (kind === 'parquet') {
+      const choice = await dialog.showOpenDialog(win, {
+        title: 'Export as Parquet: choose a new or empty folder',
+        properties: ['openDirectory'],
+      });
+      if (choice.canceled || !choice.filePaths[0]) return;
+      await this.startTask({ kind: 'parquet', dir: choice.filePaths[0] }, 'export the case');
+      return;
+    }
+    const choice = await dialog.showSaveDialog(win, {
+      title: 'Export as a Timesketch timeline',
+      defaultPath: 'timeline.jsonl',
+      filters: [{ name: 'Timesketch timeline (JSON lines)', extensions: ['jsonl'] }],
+    });
+    if (choice.canceled || !choice.filePath) return;
+    const file = /\.jsonl$/i.test(choice.filePath) ? choice.filePath : `${choice.filePath}.jsonl`;
+    await this.startTask({ kind: 'timesketch', file }, 'export the case');
   }
 
   async exportReport(format: ReportFormat): Promise<void> {

@@ -232,6 +232,8 @@ async function start(): Promise<void> {
         importFiles: () => void files.importPaths('files'),
         importFolder: () => void files.importPaths('folder'),
         exportReport: (format) => void files.exportReport(format),
+        mergeCases: () => void files.mergeCases(),
+        exportCase: (kind) => void files.exportCase(kind),
         navigate: (screen) => sendShellEvent({ type: 'navigate', screen }),
         showSecurityStatus: () =>
           info(

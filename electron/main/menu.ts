@@ -36,6 +36,10 @@ export interface MenuActions {
   importFiles(): void;
   importFolder(): void;
   exportReport(format: ReportFormat): void;
+  /** Merges this case with others the user picks into a new case (the window shows the progress). */
+  mergeCases(): void;
+  /** Exports the case as Parquet or a Timesketch timeline (the window shows the progress). */
+  exportCase(kind: 'parquet' | 'timesketch'): void;
   navigate(screen: ScreenId): void;
   showSecurityStatus(): void;
   showAbout(): void;
@@ -73,6 +77,7 @@ export function menuTemplate(
       recentMenu(actions, opts.recent ?? []),
       { label: 'Save Case As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCaseAs() },
       { label: 'Show Case in Folder', click: () => actions.showCaseInFolder() },
+      { label: 'Merge Cases…', click: () => actions.mergeCases() },
       { type: 'separator' },
       { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => actions.importFiles() },
       { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+I', click: () => actions.importFolder() },
@@ -83,6 +88,13 @@ export function menuTemplate(
           { label: 'HTML (for the client)…', click: () => actions.exportReport('html') },
           { label: 'JSON…', click: () => actions.exportReport('json') },
           { label: 'CSV of Findings…', click: () => actions.exportReport('csv') },
+        ],
+      },
+      {
+        label: 'Export Case',
+        submenu: [
+          { label: 'Parquet Folder (data lake)…', click: () => actions.exportCase('parquet') },
+          { label: 'Timesketch Timeline…', click: () => actions.exportCase('timesketch') },
         ],
       },
       { type: 'separator' },

@@ -56,6 +56,8 @@ const METHODS = [
   'eventGridValues',
   'eventGridColumns',
   'eventGridExport',
+  'startCaseTask',
+  'caseTaskStatus',
 ] as const satisfies readonly ApiMethod[];
 
 // Both directions: no method missing from the list, no name in it that the contract lacks.

@@ -74,6 +74,8 @@ test('each View menu entry, sent as the main process sends it, opens its screen'
       importFiles: () => undefined,
       importFolder: () => undefined,
       exportReport: () => undefined,
+      mergeCases: () => undefined,
+      exportCase: () => undefined,
       navigate: (screen) => asked.push(screen),
       showSecurityStatus: () => undefined,
       showAbout: () => undefined,

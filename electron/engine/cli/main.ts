@@ -104,6 +104,17 @@ const commands: Record<string, Command> = {
       ...(values.timesketch !== undefined ? { timesketch: values.timesketch } : {}),
     });
   },
+  async merge(argv) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { case: { type: 'string' }, json: { type: 'boolean', default: false } },
+    });
+    if (!values.case) throw new UsageError('merge needs --case NEW.duckdb, the merged case to write');
+    if (positionals.length < 2) throw new UsageError('merge needs at least two cases to merge');
+    const { mergeCommand } = await import('./mergeCommand.js');
+    return mergeCommand(positionals, values.case, values.json ?? false);
+  },
   async serve(argv) {
     const { serveCommand } = await import('../server/serveCommand.js');
     return serveCommand(argv);

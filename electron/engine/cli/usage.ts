@@ -3,6 +3,8 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_INPUT_ERRORS = 3;
+/** `merge` made the merged case, but the cases disagreed on settings (or an analyst's records): listed. */
+export const EXIT_CONFLICTS = 4;
 
 export class UsageError extends Error {}
 
@@ -25,11 +27,15 @@ Usage:
       with manifest.json; --with-raw adds each record's raw XML/JSON) into a new or empty
       folder, and/or as a Timesketch timeline (JSON lines; the events behind each finding
       tagged with its analytic and severity).
+  accountscope merge CASE.duckdb CASE.duckdb... --case NEW.duckdb [--json]
+      Merge cases into a new one (each evidence file, by SHA-256, once; the first case's
+      settings, every difference reported) and run the analytics across every host.
   accountscope serve [--case FILE] [--port N]
       Serve the app's UI on 127.0.0.1 for a browser (prints the URL to open).
   accountscope params
       List every analytic parameter with its default.
 
 Exit codes: 0 everything was read; 3 some input had errors (everything readable is
-still in the case); 2 usage error; 1 the case could not be opened or written.
+still in the case); 4 merged, but the cases' settings differ (listed; the first case's
+kept); 2 usage error; 1 the case could not be opened or written.
 `;

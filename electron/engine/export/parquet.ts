@@ -65,6 +65,8 @@ export interface ParquetManifest {
 export interface ParquetOptions {
   /** Include the raw XML/JSON each record was read from (see RAW_COLUMNS). */
   withRaw?: boolean;
+  /** The case's file name for the manifest, when `casePath` is a snapshot of it (the app's export). */
+  caseFile?: string;
   onProgress?: (p: ParquetProgress) => void;
 }
 
@@ -113,7 +115,7 @@ async function caseTables(conn: DuckDBConnection): Promise<string[]> {
 
 async function manifestBase(
   conn: DuckDBConnection,
-  casePath: string,
+  caseFile: string,
 ): Promise<Omit<ParquetManifest, 'tables'>> {
   const version = await count(conn, 'SELECT coalesce(max(version), 0) FROM schema_migrations');
   const sources = (
@@ -129,7 +131,7 @@ async function manifestBase(
   return {
     tool: { name: 'accountscope', version: toolVersion() },
     schemaVersion: version,
-    caseFile: basename(casePath),
+    caseFile,
     exportedAt: reportTime().toISOString(),
     sources,
   };
@@ -151,7 +153,7 @@ export async function exportParquet(
   try {
     db = await openCase(casePath, { readOnly: true, exportDir: out, memoryLimit: EXPORT_MEMORY_LIMIT });
     const conn = db.conn;
-    const base = await manifestBase(conn, casePath);
+    const base = await manifestBase(conn, opts.caseFile ?? basename(casePath));
     const names = await caseTables(conn);
     const totals = await Promise.all(names.map((n) => count(conn, `SELECT count(*) FROM ${ident(n)}`)));
     const rows = totals.reduce((a, b) => a + b, 0);

@@ -16,6 +16,7 @@ import type { AnalyticsPort } from './analyticsPort.js';
 import { copyCaseFile, createCaseFile, existingCasePath } from './caseFiles.js';
 import { readCaseInfo } from './caseInfo.js';
 import { CaseSession } from './caseSession.js';
+import { CaseTasks } from './caseTasks.js';
 import { coverageEvents, coverageHosts } from './coverage.js';
 import { triageSteps } from '../analytics/index.js';
 import { caseReportFile, collectCaseReport } from '../usecases/caseReport.js';
@@ -41,6 +42,15 @@ export interface CaseServiceOptions {
 
 export class CaseService {
   private switching: Promise<unknown> = Promise.resolve();
+  private readonly tasks = new CaseTasks({
+    session: () => this.session,
+    // Calls that arrive meanwhile wait, as they do for a switch of case.
+    exclusively: (work) => {
+      const done = this.switching.then(work);
+      this.switching = done.catch(() => undefined);
+      return done;
+    },
+  });
 
   private constructor(
     private session: CaseSession,
@@ -201,6 +211,8 @@ export class CaseService {
       await this.switchTo(saved);
       return { path: saved };
     },
+    startCaseTask: async (req) => ({ taskId: this.tasks.start(req) }),
+    caseTaskStatus: async ({ taskId }) => this.tasks.status(taskId),
     newCase: async ({ path, replace }) => {
       const s = this.session;
       if (s.imports.busy || s.analyzing)
@@ -250,6 +262,8 @@ export class CaseService {
 
   /** Closes the current case and opens another; calls that arrive meanwhile wait for it. */
   private async switchTo(path: string): Promise<void> {
+    if (this.tasks.busy)
+      throw new ServiceError('BUSY', 'a merge or export is running on this case: wait for it to finish');
     const switched = (async () => {
       const next = await CaseSession.open(path, this.options.analytics, this.options.open).catch(
         (e: Error) => {
@@ -265,6 +279,7 @@ export class CaseService {
   }
 
   async close(): Promise<void> {
+    await this.tasks.settle();
     await this.switching;
     await this.session.close();
   }

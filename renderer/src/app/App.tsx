@@ -19,6 +19,7 @@ import { NavBar } from '../layout/NavBar';
 import { CurrentScreen } from './CurrentScreen';
 import { RawEventViewer } from '../common/RawEventViewer';
 import { CaseJobsProvider } from './CaseJobs';
+import { CaseTaskDialogs } from '../layout/caseTasks/CaseTaskDialogs';
 import { ShellEvents } from './ShellEvents';
 import { WindowDrop } from './WindowDrop';
 
@@ -157,18 +158,20 @@ export function App({ transport }: { transport: SelectedTransport }) {
   return (
     <AppContext.Provider value={value}>
       <CaseJobsProvider>
-        <ShellEvents />
-        <WindowDrop />
-        <div className="app" data-app-state="ready" data-testid="app">
-          <Header />
-          <div className="app-body">
-            <NavBar />
-            <main className="screen" data-testid={`screen-${screen}`}>
-              <CurrentScreen screen={screen} />
-            </main>
+        <CaseTaskDialogs>
+          <ShellEvents />
+          <WindowDrop />
+          <div className="app" data-app-state="ready" data-testid="app">
+            <Header />
+            <div className="app-body">
+              <NavBar />
+              <main className="screen" data-testid={`screen-${screen}`}>
+                <CurrentScreen screen={screen} />
+              </main>
+            </div>
+            {rawRef && <RawEventViewer eventRef={rawRef} onClose={() => setRawRef(null)} />}
           </div>
-          {rawRef && <RawEventViewer eventRef={rawRef} onClose={() => setRawRef(null)} />}
-        </div>
+        </CaseTaskDialogs>
       </CaseJobsProvider>
     </AppContext.Provider>
   );

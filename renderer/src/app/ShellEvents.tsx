@@ -5,11 +5,13 @@ import { useEffect, useState } from 'react';
 import { isShellEvent } from '../../../shared/shellEvents';
 import { useApp } from './AppContext';
 import { useCaseJobs } from './CaseJobs';
+import { useOpenTaskDialog } from '../layout/caseTasks/CaseTaskDialogs';
 import './ShellEvents.css';
 
 export function ShellEvents() {
   const { dataChanged, navigate } = useApp();
   const { watchImport } = useCaseJobs();
+  const openTaskDialog = useOpenTaskDialog();
   const [savedReport, setSavedReport] = useState<string | null>(null);
 
   useEffect(() => {
@@ -33,13 +35,16 @@ export function ShellEvents() {
         case 'report-saved':
           setSavedReport(event.path);
           break;
+        case 'task-started':
+          openTaskDialog({ kind: event.kind, taskId: event.taskId });
+          break;
         default: {
           const unhandled: never = event;
           void unhandled;
         }
       }
     });
-  }, [dataChanged, navigate, watchImport]);
+  }, [dataChanged, navigate, watchImport, openTaskDialog]);
 
   if (savedReport === null) return null;
   const showInFolder = window.accountscopeShell?.showInFolder;

@@ -6,11 +6,13 @@ import { formatCount, splitPath } from '../format/formatNumbers';
 import { formatTime } from '../format/formatTime';
 import { ReportExportMenu } from './ReportExportMenu';
 import { CaseFileDialog, type CaseFileMode } from './CaseFileDialog';
+import { useOpenTaskDialog } from './caseTasks/CaseTaskDialogs';
 import './Header.css';
 
 export function Header() {
   const { caseInfo, timeZone } = useApp();
   const [dialog, setDialog] = useState<CaseFileMode | null>(null);
+  const openTaskDialog = useOpenTaskDialog();
   const counts = caseInfo?.counts;
   const where = caseInfo ? splitPath(caseInfo.path) : null;
 
@@ -101,6 +103,26 @@ export function Header() {
             data-testid="open-case"
           >
             Open…
+          </button>
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => openTaskDialog({ kind: 'merge' })}
+            title="Merge this case with cases built elsewhere into a new case, and run the analytics across every host"
+            aria-label="Merge cases…"
+            data-testid="merge-cases"
+          >
+            Merge…
+          </button>
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => openTaskDialog({ kind: 'export' })}
+            title="Export the case as Parquet (a data lake) or as a Timesketch timeline"
+            aria-label="Export case…"
+            data-testid="export-case"
+          >
+            Export…
           </button>
         </div>
       </div>

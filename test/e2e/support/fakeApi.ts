@@ -5,6 +5,7 @@ import {
   ApiError,
   type ApiClient,
   type AccountSummary,
+  type CaseTaskStatus,
   type Settings,
   type SigninSource,
 } from '../../../shared/api.js';
@@ -28,6 +29,7 @@ export function createFakeApi(): ApiClient {
   let polls = 0;
   let tagSet = ['suspicious', 'benign', 'reviewed', 'follow up'];
   const reviews = new Map<string, FindingReview>();
+  const taskPolls = new Map<string, number>();
   const accounts: AccountSummary[] = [
     { ...fake.backdoorStory, findings: undefined } as unknown as AccountSummary,
     {
@@ -311,5 +313,34 @@ export function createFakeApi(): ApiClient {
       filename: 'accountscope-events-case.csv',
       mime: 'text/csv',
     }),
+    startCaseTask: async (req) => {
+      taskPolls.set(`task-${req.kind}`, 0);
+      return { taskId: `task-${req.kind}` };
+    },
+    // A task runs for a few polls (its bar moving), then ends with a result like the engine's.
+    caseTaskStatus: async ({ taskId }) => {
+      const kind = /^task-(merge|parquet|timesketch)$/.exec(taskId)?.[1] as
+        CaseTaskStatus['kind'] | undefined;
+      if (!kind) throw new ApiError('NOT_FOUND', `task ${taskId} was not found in this case`);
+      const polls = (taskPolls.get(taskId) ?? 0) + 1;
+      taskPolls.set(taskId, polls);
+      const total = 1_234_567;
+      const running = polls < 8;
+      const status: CaseTaskStatus = {
+        taskId,
+        kind,
+        state: running ? 'running' : 'done',
+        step: kind === 'merge' ? 'win_events from /cases/analyst-b.duckdb' : 'table win_events',
+        done: running ? Math.round((total * polls) / 8) : total,
+        total,
+      };
+      if (running) return status;
+      if (kind === 'merge') status.merge = fake.mergeSummary;
+      else if (kind === 'parquet')
+        status.parquet = { dir: '/exports/client-2026-03', tables: 11, rows: total };
+      else
+        status.timesketch = { file: '/exports/client-2026-03.jsonl', lines: total, bytes: 1.5e9, untimed: 0 };
+      return status;
+    },
   };
 }

@@ -1,6 +1,12 @@
 // Hand-written case data for developing and looking at the UI before (or without) the engine: the backdoor
 // story of the sample case, an Entra username enumeration, and one piece of hostile evidence. Never shipped.
-import type { AccountStory, AnalyticSql, SigninSourceDetail, TimelineEvent } from '../../../shared/api.js';
+import type {
+  AccountStory,
+  AnalyticSql,
+  MergeSummary,
+  SigninSourceDetail,
+  TimelineEvent,
+} from '../../../shared/api.js';
 import type { AnalyticInfo, Finding, LineageNode, SourceSummary } from '../../../shared/report.js';
 
 export const T0 = Date.parse('2026-03-14T09:12:03Z');
@@ -511,4 +517,58 @@ export const signinDetail: SigninSourceDetail = {
       succeededLater: false,
     })),
   ],
+};
+
+/** What a merge of this case with a second analyst's made, with the settings they disagreed on. */
+export const mergeSummary: MergeSummary = {
+  path: '/cases/client-2026-03-all.duckdb',
+  cases: [
+    { path: '/cases/client-2026-03.duckdb', schemaVersion: 7, upgraded: false, sources: 6, records: 62063 },
+    { path: '/cases/analyst-b.duckdb', schemaVersion: 6, upgraded: true, sources: 4, records: 1172504 },
+  ],
+  sources: 9,
+  duplicates: [
+    {
+      sha256: '408a47836149a42a24f7cb42533825e37c9aaf1218b2cf',
+      name: 'WS01-Security.xml',
+      keptFrom: '/cases/client-2026-03.duckdb',
+      alsoIn: ['/cases/analyst-b.duckdb'],
+      sameCounts: true,
+    },
+  ],
+  records: { winEvents: 1228800, signins: 4120, audits: 0 },
+  findings: 41,
+  conflicts: [
+    {
+      item: 'param an1604_creation_window_s',
+      values: [
+        { case: '/cases/client-2026-03.duckdb', value: '600' },
+        { case: '/cases/analyst-b.duckdb', value: 'not set (the default)' },
+      ],
+      kept: '/cases/client-2026-03.duckdb',
+    },
+    {
+      item: 'allowlist accounts',
+      values: [
+        {
+          case: '/cases/client-2026-03.duckdb',
+          value: 'CORP\\provision (HR onboarding script (ticket CHG-1182))',
+        },
+        {
+          case: '/cases/analyst-b.duckdb',
+          value: 'CORP\\provision (HR onboarding script), svc_backup (nightly backup)',
+        },
+      ],
+      kept: '/cases/client-2026-03.duckdb',
+    },
+    {
+      item: 'timeZone',
+      values: [
+        { case: '/cases/client-2026-03.duckdb', value: 'UTC' },
+        { case: '/cases/analyst-b.duckdb', value: 'Europe/Amsterdam' },
+      ],
+      kept: '/cases/client-2026-03.duckdb',
+    },
+  ],
+  elapsedMs: 48210,
 };

@@ -114,6 +114,12 @@ const GOOD: Record<string, unknown> = {
     offset: 0,
     limit: 50_000,
   },
+  startCaseTask: {
+    kind: 'merge',
+    paths: ['/cases/a.duckdb', '/cases/b.duckdb'],
+    target: '/cases/all.duckdb',
+  },
+  caseTaskStatus: { taskId: 'c0ffee' },
 };
 
 test('a well-formed request of every method passes, unchanged', () => {
@@ -277,6 +283,13 @@ const BAD: Array<[string, unknown, RegExp]> = [
     { scope: { kind: 'coverage', host: 'WS01', telemetry: 'x' }, column: 'host' },
     /telemetry/,
   ],
+  ['startCaseTask', { kind: 'shell', command: 'rm -rf /' }, /kind must be one of merge, parquet, timesketch/],
+  ['startCaseTask', { kind: 'merge', paths: ['/a.duckdb'] }, /target is missing/],
+  ['startCaseTask', { kind: 'parquet', dir: '/lake', target: '/x' }, /unknown field "target"/],
+  ['startCaseTask', { kind: 'parquet', dir: '/lake', withRaw: 1 }, /withRaw/],
+  ['startCaseTask', { kind: 'timesketch', file: '' }, /must not be empty/],
+  ['startCaseTask', ['merge'], /kind must be one of/],
+  ['caseTaskStatus', {}, /taskId is missing/],
 ];
 
 test('malformed requests are refused with a message naming the field', () => {

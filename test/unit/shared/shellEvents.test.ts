@@ -18,6 +18,8 @@ test('each event is accepted only with the fields the window acts on', () => {
     { type: 'case-changed' },
     { type: 'import-started', importId: 'imp-1' },
     { type: 'report-saved', path: '/cases/report.html' },
+    { type: 'task-started', taskId: 't-1', kind: 'merge' },
+    { type: 'task-started', taskId: 't-2', kind: 'export' },
     { type: 'engine', state: 'ready', casePath: '/cases/a.duckdb' },
     {
       type: 'engine',
@@ -36,6 +38,8 @@ test('each event is accepted only with the fields the window acts on', () => {
     { type: 'import-started', importId: '' },
     { type: 'import-started', importId: 7 },
     { type: 'report-saved' },
+    { type: 'task-started', taskId: 't-1', kind: 'parquet' },
+    { type: 'task-started', taskId: '', kind: 'merge' },
     { type: 'engine', state: 'exploded', casePath: '/a' },
     { type: 'engine', state: 'ready' },
   ];

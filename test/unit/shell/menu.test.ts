@@ -23,6 +23,8 @@ function recorder(): { actions: MenuActions; log: string[] } {
     importFiles: () => log.push('importFiles'),
     importFolder: () => log.push('importFolder'),
     exportReport: (f) => log.push(`export:${f}`),
+    mergeCases: () => log.push('merge'),
+    exportCase: (k) => log.push(`exportCase:${k}`),
     navigate: (s) => log.push(`navigate:${s}`),
     showSecurityStatus: () => log.push('security'),
     showAbout: () => log.push('about'),
@@ -33,7 +35,7 @@ function recorder(): { actions: MenuActions; log: string[] } {
 const find = (items: MenuEntry[], label: string) => items.find((i) => i.label === label)!;
 const labels = (items: MenuEntry[] | undefined) => (items ?? []).filter((i) => i.label).map((i) => i.label);
 
-test('File offers new, open, recent cases, save as, show in folder, import files and folders, and each report format', () => {
+test('File offers new, open, recent cases, save as, show in folder, merge, import files and folders, each report format and the case exports', () => {
   const { actions, log } = recorder();
   const menu = menuTemplate(actions, { isMac: false, devTools: false });
   const file = find(menu, 'File').submenu!;
@@ -43,22 +45,28 @@ test('File offers new, open, recent cases, save as, show in folder, import files
     'Open Recent',
     'Save Case As…',
     'Show Case in Folder',
+    'Merge Cases…',
     'Import Files…',
     'Import Folder…',
     'Export Report',
+    'Export Case',
   ]);
   for (const item of file) item.click?.();
   for (const item of find(file, 'Export Report').submenu!) item.click?.();
+  for (const item of find(file, 'Export Case').submenu!) item.click?.();
   assert.deepEqual(log, [
     'newCase',
     'openCase',
     'saveCaseAs',
     'showCase',
+    'merge',
     'importFiles',
     'importFolder',
     'export:html',
     'export:json',
     'export:csv',
+    'exportCase:parquet',
+    'exportCase:timesketch',
   ]);
   assert.deepEqual(labels(find(menu, 'Help').submenu!), ['Security Status…', 'About AccountScope']);
 });
