@@ -5,7 +5,7 @@
 // on a million events. Other connections (the screens, the SQL console's own) keep seeing the live views.
 //
 // The snapshot is kept up to date rather than rebuilt: everything in it is resolved within one host (a
-// parent on its child's host, a logoff on its logon's host; migration 010), so after more files are
+// parent on its child's host, a logoff on its logon's host; migration 009), so after more files are
 // imported only the hosts those files name are rebuilt, and a run after one more file costs what that
 // file touched, not what the case holds. The connection remembers which sources its snapshot includes
 // (temp `derived_sources`) and the parent age it was built with (temp `derived_params`); a source that is
@@ -53,8 +53,13 @@ async function refreshInTransaction(conn: DuckDBConnection, maxAge: number): Pro
     await buildAll(conn, maxAge);
     return { mode: 'full', hosts: [] };
   }
-  // Hosts named by the events of sources the snapshot has not seen: a narrow scan of two columns. An
-  // event without a host cannot be placed in one host's rebuild, so it takes a full one.
+  // Sources the snapshot has not seen, from the small sources table: nothing new, no scan of the events.
+  const fresh = await conn.runAndReadAll(
+    'SELECT count(*)::INTEGER FROM sources WHERE source_id NOT IN (SELECT source_id FROM temp.derived_sources)',
+  );
+  if (Number(fresh.getRows()[0]![0]) === 0) return { mode: 'current', hosts: [] };
+  // Hosts named by their events: a narrow scan of two columns. An event without a host cannot be placed
+  // in one host's rebuild, so it takes a full one.
   const r = await conn.runAndReadAll(
     `SELECT coalesce(list(DISTINCT lower(host) ORDER BY lower(host)) FILTER (WHERE host IS NOT NULL), []),
             coalesce(bool_or(host IS NULL), false)
@@ -67,37 +72,34 @@ async function refreshInTransaction(conn: DuckDBConnection, maxAge: number): Pro
   }
   const hosts = (hostList as DuckDBListValue).items.map(String);
   if (hosts.length > 0) {
-    const bound = listValue(hosts);
-    const values = { hosts: bound, max_age: maxAge };
-    const types = { hosts: HOST_LIST, max_age: INTEGER };
-    await conn.run(
-      'DELETE FROM temp.processes WHERE list_contains($hosts, host_key)',
-      { hosts: bound },
-      { hosts: HOST_LIST },
-    );
-    await conn.run(
-      `INSERT INTO temp.processes
-       SELECT * FROM resolve_processes(max_parent_age := to_seconds($max_age), on_hosts := $hosts)`,
-      values,
-      types,
-    );
-    await conn.run(
-      'DELETE FROM temp.logon_sessions WHERE list_contains($hosts, host_key)',
-      { hosts: bound },
-      { hosts: HOST_LIST },
-    );
-    await conn.run(
-      'INSERT INTO temp.logon_sessions SELECT * FROM resolve_logon_sessions(on_hosts := $hosts)',
-      { hosts: bound },
-      { hosts: HOST_LIST },
-    );
+    // DuckDB refuses a bound value a statement does not use: each statement gets only its own.
+    const onHosts = { values: { hosts: listValue(hosts) }, types: { hosts: HOST_LIST } };
+    const withAge = {
+      values: { ...onHosts.values, max_age: maxAge },
+      types: { ...onHosts.types, max_age: INTEGER },
+    };
+    const rebuilt = [
+      {
+        table: 'processes',
+        rows: 'resolve_processes(max_parent_age := to_seconds($max_age), on_hosts := $hosts)',
+        bound: withAge,
+      },
+      { table: 'logon_sessions', rows: 'resolve_logon_sessions(on_hosts := $hosts)', bound: onHosts },
+    ];
+    for (const { table, rows, bound } of rebuilt) {
+      await conn.run(
+        `DELETE FROM temp.${table} WHERE list_contains($hosts, host_key)`,
+        onHosts.values,
+        onHosts.types,
+      );
+      await conn.run(`INSERT INTO temp.${table} SELECT * FROM ${rows}`, bound.values, bound.types);
+    }
   }
-  const added = await conn.runAndReadAll(
+  await conn.run(
     `INSERT INTO temp.derived_sources
      SELECT source_id FROM sources WHERE source_id NOT IN (SELECT source_id FROM temp.derived_sources)`,
   );
-  const newSources = Number(added.getRows()[0]?.[0] ?? 0);
-  return newSources === 0 ? { mode: 'current', hosts: [] } : { mode: 'hosts', hosts };
+  return { mode: 'hosts', hosts };
 }
 
 /** What this connection's snapshot was built from, or null when it has none. */
