@@ -10,6 +10,8 @@ import { pagesFor } from './gridRows';
 export const PAGE_SIZE = 200;
 const KEEP_PAGES = 60;
 const IN_FLIGHT = 2;
+/** Pages asked for in one request at most (the API's window is 1,000 rows). */
+const RUN_PAGES = 4;
 
 export interface GridRows {
   /** Rows in the view, once the engine has said. */
@@ -30,7 +32,8 @@ export function useGridRows(view: GridView, columns: readonly string[], enabled 
     key: '',
     pages: new Map<number, GridRow[]>(),
     pending: new Set<number>(),
-    queue: [] as number[],
+    /** Runs of consecutive missing pages, each asked for in one request; the last is served first. */
+    queue: [] as number[][],
   });
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string>();
@@ -42,20 +45,21 @@ export function useGridRows(view: GridView, columns: readonly string[], enabled 
   const pump = useCallback(() => {
     const s = state.current;
     while (s.pending.size < IN_FLIGHT && s.queue.length > 0) {
-      const page = s.queue.pop()!;
-      if (s.pages.has(page) || s.pending.has(page)) continue;
-      s.pending.add(page);
+      const run = s.queue.pop()!.filter((p) => !s.pages.has(p) && !s.pending.has(p));
+      if (run.length === 0) continue;
+      const marker = run[0]!;
+      for (const p of run) s.pending.add(p);
       setBusy((n) => n + 1);
       const askedFor = s.key;
       const { view: v, columns: c } = request.current;
       api
-        .eventGrid({ ...v, columns: [...c], offset: page * PAGE_SIZE, limit: PAGE_SIZE })
+        .eventGrid({ ...v, columns: [...c], offset: marker * PAGE_SIZE, limit: run.length * PAGE_SIZE })
         .then((w) => {
           if (state.current.key !== askedFor) return;
-          s.pages.set(page, w.rows);
-          // Forget the pages furthest from this one when too many are kept.
+          run.forEach((p, i) => s.pages.set(p, w.rows.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE)));
+          // Forget the pages furthest from these when too many are kept.
           if (s.pages.size > KEEP_PAGES) {
-            const far = [...s.pages.keys()].sort((a, b) => Math.abs(b - page) - Math.abs(a - page));
+            const far = [...s.pages.keys()].sort((a, b) => Math.abs(b - marker) - Math.abs(a - marker));
             for (const p of far.slice(0, s.pages.size - KEEP_PAGES)) s.pages.delete(p);
           }
           setTotal(w.total);
@@ -67,7 +71,7 @@ export function useGridRows(view: GridView, columns: readonly string[], enabled 
         })
         .finally(() => {
           if (state.current.key !== askedFor) return;
-          s.pending.delete(page);
+          for (const p of run) s.pending.delete(p);
           setBusy((n) => n - 1);
           pump();
         });
@@ -79,8 +83,15 @@ export function useGridRows(view: GridView, columns: readonly string[], enabled 
       const s = state.current;
       const missing = pagesFor(first, last, PAGE_SIZE).filter((p) => !s.pages.has(p) && !s.pending.has(p));
       if (missing.length === 0) return;
-      // The latest wish is served first: pages scrolled past meanwhile are dropped from the queue.
-      s.queue = missing.reverse();
+      // Consecutive pages in one request (the engine answers one window faster than two), at most
+      // RUN_PAGES of them. The latest wish replaces the queue: pages scrolled past are not asked for.
+      const runs: number[][] = [];
+      for (const p of missing) {
+        const last = runs[runs.length - 1];
+        if (last && p === last[last.length - 1]! + 1 && last.length < RUN_PAGES) last.push(p);
+        else runs.push([p]);
+      }
+      s.queue = runs.reverse();
       pump();
     },
     [pump],
