@@ -17,6 +17,6 @@ export { analyticCatalog, analyticInfos } from './catalog.js';
 export { analyticModule, analyticModules, registerAnalytic, requireAnalytic } from './registry.js';
 export type { AnalyticModule, StoryContribution } from './module.js';
 export { triageSteps, withTriage } from './triage.js';
-export { dropDerivedTables, refreshDerivedTables } from './refreshDerivedTables.js';
+export { refreshDerivedTables } from './refreshDerivedTables.js';
 export { EMPTY_ALLOWLIST, allowlistBindings } from './allowlistBindings.js';
 export { readAllFindings, readFindingsById } from './readFindings.js';

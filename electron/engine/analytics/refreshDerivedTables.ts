@@ -1,15 +1,22 @@
-// Snapshots the building-block views of migration 002 (processes with their parents, logon sessions) into
-// TEMP tables of the same names on this connection, where they shadow the views. Each analytic reads them
-// several times, and resolving every parent is an ASOF join over all process starts, too much to repeat.
-// Temp tables live in memory and skip the write-ahead log and checkpoint, which cost five times the joins
-// on a million events. Other connections (the screens, the SQL console's own) keep seeing the live views.
+// The analytics' derived tables: the building-block views of migration 002 (processes with their parents,
+// logon sessions) resolved once and kept, because each analytic reads them several times and resolving
+// every parent is an ASOF join over all process starts, too much to repeat.
 //
-// The snapshot is kept up to date rather than rebuilt: everything in it is resolved within one host (a
-// parent on its child's host, a logoff on its logon's host; migration 009), so after more files are
-// imported only the hosts those files name are rebuilt, and a run after one more file costs what that
-// file touched, not what the case holds. The connection remembers which sources its snapshot includes
-// (temp `derived_sources`) and the parent age it was built with (temp `derived_params`); a source that is
-// gone, a different age, or a snapshot from another schema means a full rebuild.
+// They are kept in the case (migration 010: `process_snapshot`, `logon_session_snapshot`, with the
+// sources they include in `derived_sources` and the parent age in `derived_params`), so a case that has
+// not changed since its last analysis is analysed again, in this process or the next, without resolving
+// anything. The connection that analyses reads them through TEMP views named `processes` and
+// `logon_sessions`, which shadow the live views for it alone: the screens keep reading the live views.
+//
+// They are kept up to date rather than rebuilt: everything in them is resolved within one host (a parent
+// on its child's host, a logoff on its logon's host; migration 009), so after more files are imported only
+// the hosts those files name are rebuilt, and a run after one more file costs what that file touched, not
+// what the case holds. A source that is gone, a different parent age, or an event without a host means a
+// full rebuild.
+//
+// A connection that must not write to the case (the SQL console, which promises to leave the case file
+// as it is, and runs beside the analysis) uses `store: 'connection'`: the case's tables when they are
+// current, and otherwise TEMP tables of its own, kept up to date the same way in its memory.
 import {
   INTEGER,
   LIST,
@@ -25,50 +32,108 @@ export interface DerivedRefresh {
   mode: 'full' | 'hosts' | 'current';
   /** The host keys rebuilt (`hosts` mode only). */
   hosts: string[];
+  /** Where the tables the connection reads are: the case's, or the connection's own TEMP tables. */
+  store: 'case' | 'connection';
 }
+
+export interface RefreshOptions {
+  /**
+   * `case` (the default): bring the case's tables up to date, writing to the case. `connection`: never
+   * write to the case; read its tables when they are current, or keep TEMP tables on this connection.
+   */
+  store?: 'case' | 'connection';
+}
+
+/** Where one set of derived tables lives: the case's tables, or this connection's TEMP ones. */
+interface Place {
+  store: 'case' | 'connection';
+  processes: string;
+  sessions: string;
+  sources: string;
+  params: string;
+  /** `CREATE OR REPLACE <this> name AS …` for a full build. */
+  create: string;
+}
+
+const CASE_PLACE: Place = {
+  store: 'case',
+  processes: 'process_snapshot',
+  sessions: 'logon_session_snapshot',
+  sources: 'derived_sources',
+  params: 'derived_params',
+  create: 'TABLE',
+};
+
+const CONNECTION_PLACE: Place = {
+  store: 'connection',
+  processes: 'temp.processes',
+  sessions: 'temp.logon_sessions',
+  sources: 'temp.derived_sources',
+  params: 'temp.derived_params',
+  create: 'TEMP TABLE',
+};
 
 const HOST_LIST = LIST(VARCHAR);
 
 export async function refreshDerivedTables(
   conn: DuckDBConnection,
   params: ResolvedParams,
+  options: RefreshOptions = {},
 ): Promise<DerivedRefresh> {
   const maxAge = params['process_parent_max_age_s'] as number;
+  if (options.store === 'connection') {
+    // The case's tables, when they are current for this age, cost nothing to read.
+    if (await isCurrent(conn, CASE_PLACE, maxAge)) {
+      await dropConnectionTables(conn);
+      await pointViewsAt(conn, CASE_PLACE);
+      return { mode: 'current', hosts: [], store: 'case' };
+    }
+    await dropViews(conn);
+    return refreshPlace(conn, CONNECTION_PLACE, maxAge);
+  }
+  const result = await refreshPlace(conn, CASE_PLACE, maxAge);
+  await dropConnectionTables(conn);
+  await pointViewsAt(conn, CASE_PLACE);
+  return result;
+}
+
+async function refreshPlace(conn: DuckDBConnection, place: Place, maxAge: number): Promise<DerivedRefresh> {
   await conn.run('BEGIN TRANSACTION');
   try {
-    const result = await refreshInTransaction(conn, maxAge);
+    const result = await refreshInTransaction(conn, place, maxAge);
     await conn.run('COMMIT');
     return result;
   } catch (e) {
     await conn.run('ROLLBACK');
-    // A half-updated snapshot must not be trusted by the next run: the next one rebuilds.
-    await dropDerivedTables(conn).catch(() => undefined);
+    // The case's tables are as they were (the transaction is gone); a connection's own tables may have
+    // been replaced outside it, so they are dropped and the next run builds them again.
+    if (place.store === 'connection') await dropConnectionTables(conn).catch(() => undefined);
     throw e;
   }
 }
 
-async function refreshInTransaction(conn: DuckDBConnection, maxAge: number): Promise<DerivedRefresh> {
-  const state = await snapshotState(conn);
+async function refreshInTransaction(
+  conn: DuckDBConnection,
+  place: Place,
+  maxAge: number,
+): Promise<DerivedRefresh> {
+  const state = await snapshotState(conn, place);
   if (!state || state.maxAge !== maxAge || state.gone) {
-    await buildAll(conn, maxAge);
-    return { mode: 'full', hosts: [] };
+    await buildAll(conn, place, maxAge);
+    return { mode: 'full', hosts: [], store: place.store };
   }
-  // Sources the snapshot has not seen, from the small sources table: nothing new, no scan of the events.
-  const fresh = await conn.runAndReadAll(
-    'SELECT count(*)::INTEGER FROM sources WHERE source_id NOT IN (SELECT source_id FROM temp.derived_sources)',
-  );
-  if (Number(fresh.getRows()[0]![0]) === 0) return { mode: 'current', hosts: [] };
+  if ((await newSources(conn, place)) === 0) return { mode: 'current', hosts: [], store: place.store };
   // Hosts named by their events: a narrow scan of two columns. An event without a host cannot be placed
   // in one host's rebuild, so it takes a full one.
   const r = await conn.runAndReadAll(
     `SELECT coalesce(list(DISTINCT lower(host) ORDER BY lower(host)) FILTER (WHERE host IS NOT NULL), []),
             coalesce(bool_or(host IS NULL), false)
-     FROM win_events WHERE source_id NOT IN (SELECT source_id FROM temp.derived_sources)`,
+     FROM win_events WHERE source_id NOT IN (SELECT source_id FROM ${place.sources})`,
   );
   const [hostList, hostless] = r.getRows()[0]!;
   if (hostless === true) {
-    await buildAll(conn, maxAge);
-    return { mode: 'full', hosts: [] };
+    await buildAll(conn, place, maxAge);
+    return { mode: 'full', hosts: [], store: place.store };
   }
   const hosts = (hostList as DuckDBListValue).items.map(String);
   if (hosts.length > 0) {
@@ -80,59 +145,116 @@ async function refreshInTransaction(conn: DuckDBConnection, maxAge: number): Pro
     };
     const rebuilt = [
       {
-        table: 'processes',
+        table: place.processes,
         rows: 'resolve_processes(max_parent_age := to_seconds($max_age), on_hosts := $hosts)',
         bound: withAge,
       },
-      { table: 'logon_sessions', rows: 'resolve_logon_sessions(on_hosts := $hosts)', bound: onHosts },
+      { table: place.sessions, rows: 'resolve_logon_sessions(on_hosts := $hosts)', bound: onHosts },
     ];
     for (const { table, rows, bound } of rebuilt) {
       await conn.run(
-        `DELETE FROM temp.${table} WHERE list_contains($hosts, host_key)`,
+        `DELETE FROM ${table} WHERE list_contains($hosts, host_key)`,
         onHosts.values,
         onHosts.types,
       );
-      await conn.run(`INSERT INTO temp.${table} SELECT * FROM ${rows}`, bound.values, bound.types);
+      await conn.run(`INSERT INTO ${table} SELECT * FROM ${rows}`, bound.values, bound.types);
     }
   }
   await conn.run(
-    `INSERT INTO temp.derived_sources
-     SELECT source_id FROM sources WHERE source_id NOT IN (SELECT source_id FROM temp.derived_sources)`,
+    `INSERT INTO ${place.sources}
+     SELECT source_id FROM sources WHERE source_id NOT IN (SELECT source_id FROM ${place.sources})`,
   );
-  return { mode: 'hosts', hosts };
+  return { mode: 'hosts', hosts, store: place.store };
 }
 
-/** What this connection's snapshot was built from, or null when it has none. */
-async function snapshotState(conn: DuckDBConnection): Promise<{ maxAge: number; gone: boolean } | null> {
-  const present = await conn.runAndReadAll(
-    `SELECT count(*)::INTEGER FROM duckdb_tables()
-     WHERE temporary AND table_name IN ('processes', 'logon_sessions', 'derived_sources', 'derived_params')`,
-  );
-  if (Number(present.getRows()[0]![0]) !== 4) return null;
+/** Sources of the case the tables do not include yet (from the small sources table, not the events). */
+async function newSources(conn: DuckDBConnection, place: Place): Promise<number> {
   const r = await conn.runAndReadAll(
-    `SELECT (SELECT max_age FROM temp.derived_params) AS max_age,
-            EXISTS (SELECT 1 FROM temp.derived_sources WHERE source_id NOT IN (SELECT source_id FROM sources)) AS gone`,
+    `SELECT count(*)::INTEGER FROM sources WHERE source_id NOT IN (SELECT source_id FROM ${place.sources})`,
+  );
+  return Number(r.getRows()[0]![0]);
+}
+
+/** The case's tables hold every source and were built with this age: nothing to do to read them. */
+async function isCurrent(conn: DuckDBConnection, place: Place, maxAge: number): Promise<boolean> {
+  const state = await snapshotState(conn, place);
+  return !!state && state.maxAge === maxAge && !state.gone && (await newSources(conn, place)) === 0;
+}
+
+/** What the tables of `place` were built from, or null when they were never built. */
+async function snapshotState(
+  conn: DuckDBConnection,
+  place: Place,
+): Promise<{ maxAge: number; gone: boolean } | null> {
+  if (place.store === 'connection') {
+    const present = await conn.runAndReadAll(
+      `SELECT count(*)::INTEGER FROM duckdb_tables()
+       WHERE temporary AND table_name IN ('processes', 'logon_sessions', 'derived_sources', 'derived_params')`,
+    );
+    if (Number(present.getRows()[0]![0]) !== 4) return null;
+  }
+  const r = await conn.runAndReadAll(
+    `SELECT (SELECT max(max_age) FROM ${place.params}) AS max_age,
+            EXISTS (SELECT 1 FROM ${place.sources} WHERE source_id NOT IN (SELECT source_id FROM sources)) AS gone`,
   );
   const [maxAge, gone] = r.getRows()[0]!;
   if (maxAge === null) return null;
   return { maxAge: Number(maxAge), gone: gone === true };
 }
 
-async function buildAll(conn: DuckDBConnection, maxAge: number): Promise<void> {
+async function buildAll(conn: DuckDBConnection, place: Place, maxAge: number): Promise<void> {
+  // A new table, not a DELETE and INSERT: DuckDB writes a table created from a query straight to its
+  // blocks, and the old one's blocks are freed whole.
   await conn.run(
-    'CREATE OR REPLACE TEMP TABLE processes AS SELECT * FROM resolve_processes(max_parent_age := to_seconds($max_age))',
+    `CREATE OR REPLACE ${place.create} ${place.processes} AS
+     SELECT * FROM resolve_processes(max_parent_age := to_seconds($max_age))`,
     { max_age: maxAge },
     { max_age: INTEGER },
   );
-  await conn.run('CREATE OR REPLACE TEMP TABLE logon_sessions AS SELECT * FROM resolve_logon_sessions()');
-  await conn.run('CREATE OR REPLACE TEMP TABLE derived_sources AS SELECT source_id FROM sources');
-  await conn.run('CREATE OR REPLACE TEMP TABLE derived_params AS SELECT $max_age::INTEGER AS max_age', {
-    max_age: maxAge,
-  });
+  await conn.run(
+    `CREATE OR REPLACE ${place.create} ${place.sessions} AS SELECT * FROM resolve_logon_sessions()`,
+  );
+  if (place.store === 'case') {
+    // The small bookkeeping tables keep migration 010's definitions.
+    await conn.run(`DELETE FROM ${place.sources}`);
+    await conn.run(`DELETE FROM ${place.params}`);
+  } else {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${place.sources} (source_id INTEGER NOT NULL)`);
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${place.params} (max_age INTEGER NOT NULL)`);
+  }
+  await conn.run(`INSERT INTO ${place.sources} SELECT source_id FROM sources`);
+  await conn.run(`INSERT INTO ${place.params} VALUES ($max_age)`, { max_age: maxAge }, { max_age: INTEGER });
 }
 
-/** Drops the snapshots (the views show through again) and frees their memory; the next run rebuilds. */
-export async function dropDerivedTables(conn: DuckDBConnection): Promise<void> {
-  for (const t of ['processes', 'logon_sessions', 'derived_sources', 'derived_params'])
-    await conn.run(`DROP TABLE IF EXISTS temp.${t}`);
+/** The analytics read `processes` and `logon_sessions`: on this connection, the case's tables. */
+async function pointViewsAt(conn: DuckDBConnection, place: Place): Promise<void> {
+  await conn.run(`CREATE OR REPLACE TEMP VIEW processes AS SELECT * FROM ${place.processes}`);
+  await conn.run(`CREATE OR REPLACE TEMP VIEW logon_sessions AS SELECT * FROM ${place.sessions}`);
+}
+
+async function dropViews(conn: DuckDBConnection): Promise<void> {
+  for (const v of await tempObjects(conn, 'duckdb_views()', 'view_name'))
+    await conn.run(`DROP VIEW temp.${v}`);
+}
+
+/** Drops a connection's own tables (the views of migration 002 show through again) and frees their memory. */
+async function dropConnectionTables(conn: DuckDBConnection): Promise<void> {
+  for (const t of await tempObjects(conn, 'duckdb_tables()', 'table_name'))
+    await conn.run(`DROP TABLE temp.${t}`);
+}
+
+/**
+ * Which of the derived names this connection holds as TEMP tables or views (DuckDB refuses DROP TABLE IF
+ * EXISTS on a name that is a view, and the other way round).
+ */
+async function tempObjects(
+  conn: DuckDBConnection,
+  catalog: 'duckdb_tables()' | 'duckdb_views()',
+  column: 'table_name' | 'view_name',
+): Promise<string[]> {
+  const r = await conn.runAndReadAll(
+    `SELECT ${column} FROM ${catalog} WHERE temporary
+       AND ${column} IN ('processes', 'logon_sessions', 'derived_sources', 'derived_params')`,
+  );
+  return r.getRows().map((row) => String(row[0]));
 }

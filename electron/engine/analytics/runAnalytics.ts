@@ -1,6 +1,6 @@
-// Runs the analytics over a case: snapshots the building blocks (refreshDerivedTables), runs each
-// analytic's .sql with its bound parameters and the allowlist, turns the rows into Findings and stores
-// them. Running and storing share one transaction, so the app never sees half a run, and a failed run
+// Runs the analytics over a case: brings the case's derived tables up to date (refreshDerivedTables),
+// runs each analytic's .sql with its bound parameters and the allowlist, turns the rows into Findings and
+// stores them. Running and storing share one transaction, so the app never sees half a run, and a failed run
 // leaves the previous findings (and the reviews of them) as they were.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Allowlist, AnalyticId, Finding } from '../../../shared/report.js';
@@ -9,7 +9,7 @@ import { analyticSql, bindingsFor } from './analyticSql.js';
 import { buildFinding, type AnalyticRow, type BuiltFinding } from './findingRows.js';
 import { resolveParams } from './params.js';
 import type { ProfileName, ResolvedParams } from './paramTypes.js';
-import { dropDerivedTables, refreshDerivedTables, type DerivedRefresh } from './refreshDerivedTables.js';
+import { refreshDerivedTables, type DerivedRefresh } from './refreshDerivedTables.js';
 import { analyticModules, requireAnalytic } from './registry.js';
 import { nextRunId, recordRun, replaceFindings } from './storeFindings.js';
 import { carryReviews } from '../triage/carryReviews.js';
@@ -24,12 +24,6 @@ export interface RunOptions {
   analytics?: readonly AnalyticId[];
   /** Store the findings in the case (default true). */
   store?: boolean;
-  /**
-   * Keep the derived tables on this connection for the next run, which then rebuilds only the hosts of
-   * the files imported since (refreshDerivedTables.ts). The app's analysis connection keeps them; a
-   * one-off run (the CLI) frees their memory when it is done.
-   */
-  keepDerived?: boolean;
   /** Called with each analytic's time, for the benchmark and the progress line. */
   onTiming?: (step: string, ms: number) => void;
 }
@@ -62,8 +56,9 @@ export async function runAnalytics(conn: DuckDBConnection, options: RunOptions =
   const analytics = modules.map((m) => m.id);
   const timing = options.onTiming ?? (() => undefined);
 
-  // The derived tables are rebuilt and committed first: they only restate the case tables, and scans of a
-  // table created inside the still-open transaction that reads it measured 3-5x slower.
+  // The derived tables are brought up to date and committed first: they only restate the case tables (a
+  // failed run keeps them), and scans of a table created inside the still-open transaction that reads it
+  // measured 3-5x slower.
   let t = performance.now();
   const derived = await refreshDerivedTables(conn, params);
   timing(derivedStep(derived), performance.now() - t);
@@ -100,9 +95,6 @@ export async function runAnalytics(conn: DuckDBConnection, options: RunOptions =
   } catch (e) {
     await conn.run('ROLLBACK');
     throw e;
-  } finally {
-    // A million events' process starts take hundreds of MB.
-    if (!options.keepDerived) await dropDerivedTables(conn);
   }
 }
 

@@ -34,8 +34,7 @@ export interface AnalyticsPort extends ParamRules {
 export function defaultAnalytics(): AnalyticsPort {
   return {
     resolve: (overrides, profile) => ({ ...resolveParams(overrides, profile) }),
-    // The service analyses on one connection for the whole session: it keeps the derived tables.
-    run: (conn, input) => analyzeCase(conn, input, { keepDerived: true }),
+    run: (conn, input) => analyzeCase(conn, input),
     infos: () => analyticInfos(),
     sql: () => analyticCatalog(),
     params: () => [...paramSpecs()],

@@ -66,11 +66,11 @@ export class SqlConsole {
   }
 
   /**
-   * The analytics read `processes` and `logon_sessions` as snapshots (TEMP tables on their connection),
-   * because their lineage walks are recursive CTEs and DuckDB cannot run the views' ASOF join inside
-   * one. The console takes the same snapshots on its own connection, so an analytic's SQL runs here
-   * exactly as it runs in the analysis. TEMP tables live in this connection's memory: the case file is
-   * not touched.
+   * The analytics read `processes` and `logon_sessions` as snapshots (the case's derived tables, through
+   * TEMP views on their connection), because their lineage walks are recursive CTEs and DuckDB cannot run
+   * the views' ASOF join inside one. The console reads the same snapshots, so an analytic's SQL runs here
+   * exactly as it runs in the analysis: the case's when they are current, and otherwise TEMP tables of
+   * its own, in this connection's memory. The console never writes to the case file.
    */
   private async ensureDerivedTables(conn: DuckDBConnection, defaults?: ConsoleDefaults): Promise<void> {
     const values = defaults?.values ?? {};
@@ -80,7 +80,7 @@ export class SqlConsole {
         : {},
     );
     // Kept up to date like the analysis' own: only hosts of newly imported files are rebuilt.
-    await refreshDerivedTables(conn, params);
+    await refreshDerivedTables(conn, params, { store: 'connection' });
   }
 
   run(

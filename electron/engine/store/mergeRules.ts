@@ -56,6 +56,11 @@ export const MERGE_RULES: Readonly<Record<string, MergeRule>> = {
   },
   event_triage: { kind: 'union', key: ['table_name', 'source_sha256', 'record_no'], ignore: ['updated_at'] },
   triage_tag_set: { kind: 'union', key: ['tag'], ignore: ['position'] },
+  // Migration 010: the analysis' derived tables, restating win_events for the case's own sources.
+  process_snapshot: { kind: 'rebuilt' },
+  logon_session_snapshot: { kind: 'rebuilt' },
+  derived_sources: { kind: 'rebuilt' },
+  derived_params: { kind: 'rebuilt' },
 };
 
 /** A case holds a table no rule covers: merging it would lose that table. */

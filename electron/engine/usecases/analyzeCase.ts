@@ -13,19 +13,10 @@ export interface AnalyzeSettings {
   allowlist: Settings['allowlist'];
 }
 
-/**
- * `keepDerived`: the connection analyses this case again later (the app), so keep the derived tables
- * and let the next run rebuild only what new files touched.
- */
-export function analyzeCase(
-  conn: DuckDBConnection,
-  s: AnalyzeSettings,
-  opts: { keepDerived?: boolean } = {},
-): Promise<Finding[]> {
+export function analyzeCase(conn: DuckDBConnection, s: AnalyzeSettings): Promise<Finding[]> {
   return runAnalytics(conn, {
     params: s.overrides,
     profile: s.profile,
     allowlist: s.allowlist,
-    keepDerived: opts.keepDerived,
   });
 }

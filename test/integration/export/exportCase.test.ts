@@ -63,9 +63,15 @@ test('Parquet: every table, the events Hive-partitioned by host and day, read ba
   )
     .getRows()
     .map((r) => String(r[0]));
+  // The analysis' derived tables (migration 010) restate win_events, which is exported whole.
+  const derived = ['derived_params', 'derived_sources', 'logon_session_snapshot', 'process_snapshot'];
+  assert.deepEqual(
+    tables.filter((t) => derived.includes(t)),
+    derived,
+  );
   assert.deepEqual(
     manifest.tables.map((t) => t.name),
-    tables,
+    tables.filter((t) => !derived.includes(t)),
   );
   for (const t of manifest.tables) {
     const inCase = await scalar(db.conn, `SELECT count(*) FROM "${t.name}"`);

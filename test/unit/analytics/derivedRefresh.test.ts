@@ -1,6 +1,7 @@
-// The derived tables are kept up to date rather than rebuilt (refreshDerivedTables.ts): after one more
-// file, only the hosts that file names are rebuilt, and the result is exactly what a full build gives,
-// including a parent and a logon that sit in an earlier file.
+// The derived tables are kept in the case and up to date rather than rebuilt (refreshDerivedTables.ts):
+// after one more file, only the hosts that file names are rebuilt, and the result is exactly what a full
+// build gives, including a parent and a logon that sit in an earlier file; a later connection (the next
+// process) reuses them; the SQL console reads them without ever writing to the case.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CaseBuilder, type WinInput } from '../../support/caseBuilder.js';
@@ -37,8 +38,8 @@ const logon = (host: string, ts: string, logonId: string): WinInput => ({
 /** The snapshot and a fresh full resolve of the same case, as one fingerprint each. */
 async function snapshotAndFresh(b: CaseBuilder): Promise<{ snapshot: string; fresh: string }> {
   const [r] = await b.rows(`SELECT
-    (SELECT count(*) || '/' || sum(hash(t)) FROM temp.processes t)
-      || ' ' || (SELECT count(*) || '/' || sum(hash(t)) FROM temp.logon_sessions t) AS snapshot,
+    (SELECT count(*) || '/' || sum(hash(t)) FROM process_snapshot t)
+      || ' ' || (SELECT count(*) || '/' || sum(hash(t)) FROM logon_session_snapshot t) AS snapshot,
     (SELECT count(*) || '/' || sum(hash(t)) FROM resolve_processes(max_parent_age := INTERVAL 7 DAY) t)
       || ' ' || (SELECT count(*) || '/' || sum(hash(t)) FROM resolve_logon_sessions() t) AS fresh`);
   return { snapshot: String(r!['snapshot']), fresh: String(r!['fresh']) };
@@ -55,9 +56,9 @@ test('after one more file only its hosts are rebuilt, and the snapshot equals a 
         start('WS02', '2024-03-01T08:02:00Z', 0x500, 4, 'C:\\Windows\\explorer.exe'),
       ],
     });
-    assert.equal((await refreshDerivedTables(b.conn, params)).mode, 'full');
+    assert.deepEqual(await refreshDerivedTables(b.conn, params), { mode: 'full', hosts: [], store: 'case' });
     const ws02Before = await b.rows(
-      `SELECT proc_key, parent_key FROM temp.processes WHERE host_key = 'ws02'`,
+      `SELECT proc_key, parent_key FROM process_snapshot WHERE host_key = 'ws02'`,
     );
 
     // The second file's net.exe is a child of the first file's cmd.exe; its logoff ends the first
@@ -75,34 +76,38 @@ test('after one more file only its hosts are rebuilt, and the snapshot equals a 
       ],
     });
     const r = await refreshDerivedTables(b.conn, params);
-    assert.deepEqual(r, { mode: 'hosts', hosts: ['ws01'] });
+    assert.deepEqual(r, { mode: 'hosts', hosts: ['ws01'], store: 'case' });
 
     const [net] = await b.rows(`SELECT p.image_name, parent.image_name AS parent_name, p.link_method
-      FROM temp.processes p LEFT JOIN temp.processes parent ON parent.proc_key = p.parent_key
+      FROM process_snapshot p LEFT JOIN process_snapshot parent ON parent.proc_key = p.parent_key
       WHERE p.image_name = 'net.exe'`);
     assert.deepEqual(net, { image_name: 'net.exe', parent_name: 'cmd.exe', link_method: 'pid-time' });
-    const [session] = await b.rows(`SELECT end_event_id FROM temp.logon_sessions WHERE host_key = 'ws01'`);
+    const [session] = await b.rows(`SELECT end_event_id FROM logon_session_snapshot WHERE host_key = 'ws01'`);
     assert.equal(session!['end_event_id'], 4634, 'the logoff of the new file ends the old logon');
     assert.deepEqual(
-      await b.rows(`SELECT proc_key, parent_key FROM temp.processes WHERE host_key = 'ws02'`),
+      await b.rows(`SELECT proc_key, parent_key FROM process_snapshot WHERE host_key = 'ws02'`),
       ws02Before,
       'a host the new file does not name is left as it was',
     );
     const s = await snapshotAndFresh(b);
     assert.equal(s.snapshot, s.fresh);
 
-    assert.deepEqual(await refreshDerivedTables(b.conn, params), { mode: 'current', hosts: [] });
+    assert.deepEqual(await refreshDerivedTables(b.conn, params), {
+      mode: 'current',
+      hosts: [],
+      store: 'case',
+    });
     // Sign-ins name no Windows host: a new source, nothing to rebuild.
     await b.add('signins.json', {
       signins: [{ ts: '2024-03-01T10:00:00Z', userPrincipalName: 'a@corp.com' }],
     });
-    assert.deepEqual(await refreshDerivedTables(b.conn, params), { mode: 'hosts', hosts: [] });
+    assert.deepEqual(await refreshDerivedTables(b.conn, params), { mode: 'hosts', hosts: [], store: 'case' });
   } finally {
     b.close();
   }
 });
 
-test('a different parent age, or a snapshot that was dropped, builds everything again', async () => {
+test('a different parent age, or tables that were never built, builds everything again', async () => {
   const b = await CaseBuilder.create();
   try {
     await b.add('first.xml', { win: [start('WS01', '2024-03-01T08:01:00Z', 0x100, 4, 'C:\\x\\cmd.exe')] });
@@ -110,29 +115,89 @@ test('a different parent age, or a snapshot that was dropped, builds everything 
     assert.equal((await refreshDerivedTables(b.conn, resolveParams({}))).mode, 'current');
     const other = resolveParams({ process_parent_max_age_s: 3600 });
     assert.equal((await refreshDerivedTables(b.conn, other)).mode, 'full');
-    await b.conn.run('DROP TABLE temp.derived_sources');
+    await b.conn.run('DELETE FROM derived_params');
     assert.equal((await refreshDerivedTables(b.conn, other)).mode, 'full');
   } finally {
     b.close();
   }
 });
 
-test('an analysis keeps the snapshot only when asked to, and then reuses it', async () => {
+test('a later connection, as the next process would, analyses with the tables the case keeps', async () => {
   const b = await CaseBuilder.create();
   try {
     await b.add('first.xml', { win: [start('WS01', '2024-03-01T08:01:00Z', 0x100, 4, 'C:\\x\\cmd.exe')] });
     const steps: string[] = [];
     const onTiming = (step: string): void => void steps.push(step);
-    await runAnalytics(b.conn, { keepDerived: true, onTiming });
-    await runAnalytics(b.conn, { keepDerived: true, onTiming });
-    await b.add('second.xml', { win: [start('WS07', '2024-03-01T08:05:00Z', 0x300, 4, 'C:\\x\\cmd.exe')] });
-    await runAnalytics(b.conn, { onTiming });
+    const first = await runAnalytics(b.conn, { onTiming });
+    const later = await b.db.connect();
+    try {
+      const again = await runAnalytics(later, { onTiming });
+      assert.deepEqual(
+        again.map((f) => f.id),
+        first.map((f) => f.id),
+      );
+      await b.add('second.xml', { win: [start('WS07', '2024-03-01T08:05:00Z', 0x300, 4, 'C:\\x\\cmd.exe')] });
+      await runAnalytics(later, { onTiming });
+    } finally {
+      later.closeSync();
+    }
     const derived = steps.filter((s) => s.startsWith('derived tables'));
     assert.deepEqual(derived, ['derived tables', 'derived tables (unchanged)', 'derived tables (1 host)']);
-    const [left] = await b.rows(
+    const [temp] = await b.rows(
       `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE temporary AND table_name = 'processes'`,
     );
-    assert.equal(left!['n'], 0, 'a run without keepDerived frees the snapshot');
+    assert.equal(temp!['n'], 0, 'the analysis holds no copy of its own');
+    const s = await snapshotAndFresh(b);
+    assert.equal(s.snapshot, s.fresh);
+  } finally {
+    b.close();
+  }
+});
+
+test("the SQL console reads the case's tables when they are current and never writes them", async () => {
+  const b = await CaseBuilder.create();
+  try {
+    const params = resolveParams({});
+    await b.add('first.xml', { win: [start('WS01', '2024-03-01T08:01:00Z', 0x100, 4, 'C:\\x\\cmd.exe')] });
+    const console = await b.db.connect();
+    try {
+      const store = { store: 'connection' } as const;
+      // Never built: the console builds its own, and the case's stay empty.
+      assert.deepEqual(await refreshDerivedTables(console, params, store), {
+        mode: 'full',
+        hosts: [],
+        store: 'connection',
+      });
+      const [empty] = await b.rows('SELECT count(*)::INTEGER AS n FROM derived_sources');
+      assert.equal(empty!['n'], 0);
+      const [own] = await (await console.runAndReadAll('SELECT count(*)::INTEGER FROM processes')).getRows();
+      assert.equal(own![0], 1);
+
+      // Once an analysis has built the case's, the console reads them and drops its own.
+      await refreshDerivedTables(b.conn, params);
+      assert.deepEqual(await refreshDerivedTables(console, params, store), {
+        mode: 'current',
+        hosts: [],
+        store: 'case',
+      });
+      const [kinds] = await (
+        await console.runAndReadAll(
+          `SELECT (SELECT count(*) FROM duckdb_tables() WHERE temporary)::INTEGER,
+                  (SELECT count(*) FROM duckdb_views() WHERE temporary AND view_name = 'processes')::INTEGER`,
+        )
+      ).getRows();
+      assert.deepEqual(kinds, [0, 1]);
+
+      // A new file the analysis has not seen: the console's own tables again, the case's untouched.
+      await b.add('second.xml', { win: [start('WS07', '2024-03-01T08:05:00Z', 0x300, 4, 'C:\\x\\cmd.exe')] });
+      assert.equal((await refreshDerivedTables(console, params, store)).store, 'connection');
+      const [n] = await (await console.runAndReadAll('SELECT count(*)::INTEGER FROM processes')).getRows();
+      assert.equal(n![0], 2);
+      const [kept] = await b.rows('SELECT count(*)::INTEGER AS n FROM process_snapshot');
+      assert.equal(kept!['n'], 1, 'the console wrote nothing to the case');
+    } finally {
+      console.closeSync();
+    }
   } finally {
     b.close();
   }
