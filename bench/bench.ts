@@ -274,6 +274,37 @@ if (existsSync(exportBench)) {
     }
   }
 }
+// The same exports from the app, on the case it holds open: a snapshot for Parquet, progress polled.
+const appTasksBench = join(here, 'appTasksOne.js');
+if (existsSync(appTasksBench)) {
+  const r = spawnSync(process.execPath, [appTasksBench, fullCase, caseDir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) console.log(`app tasks bench failed: ${r.stderr}`);
+  else
+    for (const line of r.stdout.trim().split('\n')) {
+      const e = JSON.parse(line) as {
+        task: string;
+        seconds: number;
+        records: number;
+        progressUpdates: number;
+        longestGapS: number | null;
+        longestGapStep: string | null;
+        caseInfoMedianMs: number | null;
+        caseInfoMaxMs: number | null;
+        peakRssMb: number;
+      };
+      console.log(
+        `app export ${e.task.padEnd(10)} ${e.records} records in ${f1(e.seconds)} s = ` +
+          `${Math.round(e.records / e.seconds)} records/s, ${e.progressUpdates} progress updates ` +
+          `(longest still ${e.longestGapS === null ? '-' : `${f1(e.longestGapS)} s, at ${e.longestGapStep}`}), ` +
+          `caseInfo meanwhile ` +
+          `${Math.round(e.caseInfoMedianMs ?? 0)} ms median, ${Math.round(e.caseInfoMaxMs ?? 0)} ms max, ` +
+          `peak RSS ${e.peakRssMb} MB`,
+      );
+    }
+}
 mergeBench(partCases, 'one per corpus file');
 const copies = Number(values['merge-copies']);
 if (copies >= 2) mergeBench(await distinctCopies(fullCase, copies), 'copies of the whole case');

@@ -23,6 +23,8 @@ import { reportTime } from '../usecases/caseReport.js';
  */
 const EXPORT_MEMORY_LIMIT = '512MB';
 const ROW_GROUP_ROWS = 16_384;
+/** How often the rows a running COPY has read are reported. */
+const PROGRESS_EVERY_MS = 500;
 
 const DAY = "strftime(ts, '%Y-%m-%d') AS day";
 
@@ -160,7 +162,12 @@ export async function exportParquet(
   const made = prepareFolder(out);
   let db: Awaited<ReturnType<typeof openCase>> | null = null;
   try {
-    db = await openCase(casePath, { readOnly: true, exportDir: out, memoryLimit: EXPORT_MEMORY_LIMIT });
+    db = await openCase(casePath, {
+      readOnly: true,
+      exportDir: out,
+      memoryLimit: EXPORT_MEMORY_LIMIT,
+      progress: onProgress !== undefined,
+    });
     const conn = db.conn;
     const base = await manifestBase(conn, opts.caseFile ?? basename(casePath));
     const names = await caseTables(conn);
@@ -176,10 +183,23 @@ export async function exportParquet(
       const select = `SELECT ${columns}${part?.includes('day') ? `, ${DAY}` : ''} FROM ${ident(name)}`;
       const path = part ? name : `${name}.parquet`;
       const options = part ? `, PARTITION_BY (${part.join(', ')})` : '';
-      // COPY takes no bound target; the path is the folder the user named, never evidence text.
-      await conn.run(
-        `COPY (${select}) TO ${sqlStringLiteral(resolve(out, path))} (FORMAT PARQUET, ROW_GROUP_SIZE ${ROW_GROUP_ROWS}${options})`,
-      );
+      // One COPY writes a whole table (a million events take most of a minute): while it runs, the rows
+      // DuckDB has read of it are reported, so a progress bar keeps moving.
+      const during = onProgress
+        ? setInterval(() => {
+            const read = Number(conn.progress.rows_processed);
+            const part = Math.min(totals[i]!, Math.max(0, read));
+            onProgress({ table: name, tablesDone: i, tables: names.length, rowsDone: rowsDone + part, rows });
+          }, PROGRESS_EVERY_MS)
+        : undefined;
+      try {
+        // COPY takes no bound target; the path is the folder the user named, never evidence text.
+        await conn.run(
+          `COPY (${select}) TO ${sqlStringLiteral(resolve(out, path))} (FORMAT PARQUET, ROW_GROUP_SIZE ${ROW_GROUP_ROWS}${options})`,
+        );
+      } finally {
+        clearInterval(during);
+      }
       rowsDone += totals[i]!;
       tables.push({
         name,

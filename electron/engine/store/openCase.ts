@@ -32,6 +32,11 @@ export interface OpenCaseOptions {
    * one: the lockdown then allows this folder beside the staging folder, and nothing else.
    */
   exportDir?: string;
+  /**
+   * Track the progress of the engine connection's queries (DuckDB's `progress` of a connection), for a
+   * long statement whose caller reports progress (an export's COPY). Set before the lockdown freezes it.
+   */
+  progress?: boolean;
 }
 
 export interface CaseDb {
@@ -195,6 +200,10 @@ export async function openCase(path: string, opts: OpenCaseOptions = {}): Promis
   try {
     if (opts.readOnly) await refuseNewerCase(conn);
     else await migrate(conn);
+    if (opts.progress) {
+      await conn.run('SET enable_progress_bar = true');
+      await conn.run('SET enable_progress_bar_print = false');
+    }
     await lockDown(conn, stagingDir, opts.exportDir);
   } catch (e) {
     conn.closeSync();

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { exportCase } from '../../../electron/engine/usecases/exportCase.js';
 import { openCase, type CaseDb } from '../../../electron/engine/store/openCase.js';
-import type { ParquetManifest } from '../../../electron/engine/export/parquet.js';
+import { exportParquet, type ParquetManifest } from '../../../electron/engine/export/parquet.js';
 import { projectRoot, sampleEvidenceDir, tempDir } from '../../support/paths.js';
 
 let dir: string;
@@ -110,6 +110,24 @@ test('Parquet: every table, the events Hive-partitioned by host and day, read ba
   );
   assert.ok(manifest.schemaVersion >= 6);
   assert.equal(hashOf(casePath), caseHash, 'the case file is unchanged');
+});
+
+test('Parquet: progress only moves forward and ends at every row', async () => {
+  const seen: Array<{ rowsDone: number; rows: number; tablesDone: number }> = [];
+  const manifest = await exportParquet(casePath, join(dir, 'parquet-progress'), {
+    onProgress: (p) => seen.push(p),
+  });
+  const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
+  assert.ok(seen.length >= manifest.tables.length, 'at least one report per table');
+  for (const [i, p] of seen.entries()) {
+    assert.equal(p.rows, rows);
+    assert.ok(p.rowsDone <= rows, `report ${i}: ${p.rowsDone} of ${rows}`);
+    if (i > 0) assert.ok(p.rowsDone >= seen[i - 1]!.rowsDone, `report ${i} went back`);
+  }
+  assert.deepEqual(
+    { rowsDone: seen.at(-1)!.rowsDone, tablesDone: seen.at(-1)!.tablesDone },
+    { rowsDone: rows, tablesDone: manifest.tables.length },
+  );
 });
 
 test('Parquet: a folder that is not empty is refused, and nothing in it is touched', async () => {
