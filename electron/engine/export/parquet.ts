@@ -25,6 +25,8 @@ const EXPORT_MEMORY_LIMIT = '512MB';
 const ROW_GROUP_ROWS = 16_384;
 /** How often the rows a running COPY has read are reported. */
 const PROGRESS_EVERY_MS = 500;
+/** Rows of a partitioned table written by one COPY (see exportParquet). */
+const BATCH_ROWS = 100_000;
 
 const DAY = "strftime(ts, '%Y-%m-%d') AS day";
 
@@ -114,6 +116,27 @@ async function count(conn: DuckDBConnection, sql: string): Promise<number> {
  */
 const DERIVED_TABLES = ['process_snapshot', 'logon_session_snapshot', 'derived_sources', 'derived_params'];
 
+/**
+ * A table's source files in batches of consecutive ids holding about BATCH_ROWS rows each (a file bigger
+ * than that is a batch of its own).
+ */
+async function sourceBatches(
+  conn: DuckDBConnection,
+  table: string,
+): Promise<Array<{ first: number; last: number; rows: number }>> {
+  const r = await conn.runAndReadAll(
+    `SELECT source_id, count(*)::BIGINT FROM ${ident(table)} GROUP BY source_id ORDER BY source_id`,
+  );
+  const batches: Array<{ first: number; last: number; rows: number }> = [];
+  for (const [id, n] of r.getRows()) {
+    const last = batches.at(-1);
+    if (last && last.rows < BATCH_ROWS)
+      Object.assign(last, { last: Number(id), rows: last.rows + Number(n) });
+    else batches.push({ first: Number(id), last: Number(id), rows: Number(n) });
+  }
+  return batches;
+}
+
 async function caseTables(conn: DuckDBConnection): Promise<string[]> {
   const r = await conn.runAndReadAll(
     'SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary ORDER BY table_name',
@@ -183,22 +206,36 @@ export async function exportParquet(
       const select = `SELECT ${columns}${part?.includes('day') ? `, ${DAY}` : ''} FROM ${ident(name)}`;
       const path = part ? name : `${name}.parquet`;
       const options = part ? `, PARTITION_BY (${part.join(', ')})` : '';
-      // One COPY writes a whole table (a million events take most of a minute): while it runs, the rows
-      // DuckDB has read of it are reported, so a progress bar keeps moving.
-      const during = onProgress
-        ? setInterval(() => {
-            const read = Number(conn.progress.rows_processed);
-            const part = Math.min(totals[i]!, Math.max(0, read));
-            onProgress({ table: name, tablesDone: i, tables: names.length, rowsDone: rowsDone + part, rows });
-          }, PROGRESS_EVERY_MS)
-        : undefined;
-      try {
-        // COPY takes no bound target; the path is the folder the user named, never evidence text.
-        await conn.run(
-          `COPY (${select}) TO ${sqlStringLiteral(resolve(out, path))} (FORMAT PARQUET, ROW_GROUP_SIZE ${ROW_GROUP_ROWS}${options})`,
-        );
-      } finally {
-        clearInterval(during);
+      // A partitioned table is written in batches of whole source files (each file's rows are stored
+      // together, so a batch's scan skips the rest), appending new files to the partitions: one COPY of
+      // a million events was one silent minute, where DuckDB's own progress of a COPY stands still while
+      // it writes. Within a batch the rows it has read are reported too.
+      const batches = part ? await sourceBatches(conn, name) : [null];
+      let batchDone = 0;
+      let reported = rowsDone;
+      for (const batch of batches) {
+        const where = batch ? ' WHERE source_id BETWEEN $first AND $last' : '';
+        const size = batch?.rows ?? totals[i]!;
+        // Never backwards: a COPY just started may still show the last one's count for a moment.
+        const report = (read: number) => {
+          reported = Math.max(reported, rowsDone + batchDone + Math.min(size, Math.max(0, read)));
+          onProgress?.({ table: name, tablesDone: i, tables: names.length, rowsDone: reported, rows });
+        };
+        const during = onProgress
+          ? setInterval(() => report(Number(conn.progress.rows_processed)), PROGRESS_EVERY_MS)
+          : undefined;
+        try {
+          // COPY takes no bound target; the path is the folder the user named, never evidence text.
+          await conn.run(
+            `COPY (${select}${where}) TO ${sqlStringLiteral(resolve(out, path))} ` +
+              `(FORMAT PARQUET, ROW_GROUP_SIZE ${ROW_GROUP_ROWS}${options}${part ? ', APPEND' : ''})`,
+            batch ? { first: batch.first, last: batch.last } : {},
+          );
+        } finally {
+          clearInterval(during);
+        }
+        batchDone += size;
+        report(0);
       }
       rowsDone += totals[i]!;
       tables.push({
