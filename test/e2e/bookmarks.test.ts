@@ -17,6 +17,7 @@ const ENTITY = '[data-testid="entity-timeline"]';
 const ENTITY_ROW = `${ENTITY} [data-testid="entity-event-row"]`;
 const EVENTS = '[data-testid="bookmarked-events"]';
 const NOTE = 'jdoe ran this from the RDP session';
+const FINDING_NOTE = 'Created from the RDP session out of 10.0.4.7; ask the client who jdoe is.';
 
 before(async () => {
   session = await openAppSession();
@@ -179,6 +180,9 @@ test('a bookmarked event and finding are on the Bookmarks screen after a reload;
   await page.waitForSelector('[data-testid="review-tags"] [data-tag="follow up"][aria-pressed="true"]');
   await page.click('[data-testid="review-status-confirmed"]');
   await page.waitForSelector('[data-testid="review-status-confirmed"][aria-pressed="true"]');
+  await page.fill('[data-testid="review-note"]', FINDING_NOTE);
+  await page.click('[data-testid="review-note-save"]');
+  await page.waitForSelector('[data-testid="review-note-save"]:disabled');
 
   await page.reload();
   await page.waitForSelector('[data-app-state="ready"]');
@@ -195,6 +199,7 @@ test('a bookmarked event and finding are on the Bookmarks screen after a reload;
   assert.deepEqual(await texts(page, '[data-testid="bookmarked-finding-tags"] [data-testid="tag-chip"]'), [
     'follow up',
   ]);
+  assert.deepEqual(await texts(page, '[data-testid="bookmarked-finding-note"]'), [FINDING_NOTE]);
   assert.equal(await total(page, EVENTS), 1);
   assert.deepEqual(await texts(page, `${EVENTS} [data-testid="bookmarked-event-note"]`), [NOTE]);
   assert.equal(
@@ -257,7 +262,7 @@ test('the Bookmarks screen with the keyboard alone: one Tab stop per table, Ente
   await waitForTotal(page, EVENTS, 'is', 0);
   assert.match(
     (await page.textContent(`${EVENTS} [data-testid="grid-empty"]`)) ?? '',
-    /No event is bookmarked/,
+    /^No event is bookmarked\. An event: open it raw .* press ☆ Bookmark in the viewer/,
   );
   assert.equal(await page.locator('[data-testid="bookmarked-finding"]').count(), 1);
   await screenshot(page, 'bookmarks-no-events');

@@ -20,15 +20,17 @@ const WIDTHS = { time: 200, host: 130, event_id: 80, summary: 340, note: 210, ta
 /** More bookmarked findings than this are listed up to this many (the Findings screen filters them all). */
 const MOST_FINDINGS = 500;
 
-function HowToBookmark() {
-  return (
-    <>
-      A finding: open it on <strong>Findings</strong> and press <strong>☆ Bookmark</strong> in its review. An
-      event: open it raw from any list of events (its <strong>Raw</strong> button, or Enter on its row) and
-      press <strong>☆ Bookmark</strong> in the viewer. Tags and a note go with it.
-    </>
-  );
-}
+const HOW_FINDING = (
+  <>
+    A finding: open it on <strong>Findings</strong> and press <strong>☆ Bookmark</strong> in its review.
+  </>
+);
+const HOW_EVENT = (
+  <>
+    An event: open it raw from any list of events (its <strong>Raw</strong> button, or Enter on its row) and
+    press <strong>☆ Bookmark</strong> in the viewer. Tags and a note go with it.
+  </>
+);
 
 export function BookmarksScreen() {
   const { triageVersion } = useApp();
@@ -67,7 +69,7 @@ export function BookmarksScreen() {
             to read together and to export the events as CSV or JSON lines.
           </p>
           <p>
-            <HowToBookmark />
+            {HOW_FINDING} {HOW_EVENT}
           </p>
         </EmptyState>
       )}
@@ -102,11 +104,7 @@ export function BookmarksScreen() {
           testId="bookmarked-events"
           cellTestIds={{ note: 'bookmarked-event-note', tags: 'bookmarked-event-tags' }}
           height={520}
-          emptyText={
-            <>
-              No event is bookmarked. <HowToBookmark />
-            </>
-          }
+          emptyText={<>No event is bookmarked. {HOW_EVENT}</>}
         />
       )}
     </div>
