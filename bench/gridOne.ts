@@ -190,6 +190,49 @@ const scopes: GridView[] = [
 ];
 report('open a coverage cell, a finding, an account', await samples(scopes, window));
 
+// A user's pivot page (the entity scope): the busiest named accounts of the case, each a scope not seen
+// before (its events found by the page's own query, then kept), then filters and sorts within one of them.
+const named = (await call('eventGridValues', { ...CASE, column: 'user', limit: 40 })).values
+  .map((v) => v.value)
+  .filter(
+    (v): v is string => typeof v === 'string' && /^[^\\]+\\[^$]+$/.test(v) && !/^NT AUTHORITY\\/i.test(v),
+  )
+  .slice(0, 3);
+const userViews = named.map((key): GridView => ({ scope: { kind: 'entity', entity: 'user', key } }));
+const userTotals: number[] = [];
+report(
+  "open a user's page timeline, first 200 rows",
+  await samples(userViews, async (v) => userTotals.push((await window(v)).total)),
+  `${named.join(', ')}: ${userTotals.join(', ')} events`,
+);
+if (userViews[0]) {
+  const user = userViews[0];
+  const userFilters: GridFilter[] = [
+    { column: 'role', op: 'in', values: ['target'] },
+    { column: 'event_id', op: 'in', values: [4624, 4625] },
+    { column: 'category', op: 'in', values: ['process'] },
+    { column: 'command_line', op: 'contains', text: 'powershell' },
+    { column: 'host', op: 'starts', text: 'WS' },
+  ];
+  report(
+    "filter within a user's page (role, event id, category, text)",
+    await samples(
+      userFilters.map((f) => ({ ...user, filters: [f] })),
+      window,
+    ),
+  );
+  report(
+    "sort within a user's page, first 200 rows",
+    await samples(
+      ['host', 'event_id', 'ip', 'command_line', 'role'].map((c): GridView => ({
+        ...user,
+        sort: { column: c },
+      })),
+      window,
+    ),
+  );
+}
+
 report(
   'column chooser: counts of every column and EventData field',
   await samples([CASE], (v) => call('eventGridColumns', { scope: v.scope })),

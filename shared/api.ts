@@ -85,6 +85,8 @@ export interface RawEvent {
   text: string;
   /** How the text was had when it is not the stored text itself (an .evtx event rendered from its file). */
   origin?: string;
+  /** A process start (4688, Sysmon 1): it opens as a process tree. */
+  processStart?: boolean;
 }
 
 export interface AccountSummary {

@@ -201,6 +201,8 @@ const gridScope = tagged('kind', {
   }),
   finding: object({ kind: oneOf(['finding']), findingId: id }),
   account: object({ kind: oneOf(['account']), key: text(LIMITS.text, { nonEmpty: true }) }),
+  entity: object({ kind: oneOf(['entity']), entity: entityRef.kind, key: entityRef.key }),
+  bookmarks: object({ kind: oneOf(['bookmarks']) }),
 });
 const gridTextFilter = (op: string) =>
   object(

@@ -11,7 +11,16 @@ export type GridScope =
   /** The events a finding rests on (its evidence). */
   | { kind: 'finding'; findingId: string }
   /** Events naming an account (by its normalised key) as actor, target or member, and its sign-ins. */
-  | { kind: 'account'; key: string };
+  | { kind: 'account'; key: string }
+  /**
+   * A pivot page's events: a user (with every identity linked to it), a host or an IP, matched as the
+   * entity pages match them (electron/engine/entities/entityEvents.ts), each with the entity's role in it.
+   */
+  | { kind: 'entity'; entity: 'user' | 'host' | 'ip'; key: string }
+  /** The events the responder bookmarked, with their tags and note. */
+  | { kind: 'bookmarks' };
+
+export type GridScopeKind = GridScope['kind'];
 
 export type GridTextOp = 'contains' | 'starts' | 'regex';
 
@@ -127,8 +136,8 @@ export interface GridColumnSpec {
   hint?: string;
   /** Display only: made from other columns, so it can be neither filtered, sorted nor grouped. */
   derived?: boolean;
-  /** Only in a finding's scope. */
-  findingOnly?: boolean;
+  /** Only in these scopes, whose own rows carry its value (a finding's roles, a bookmark's note). */
+  scopes?: readonly GridScopeKind[];
 }
 
 export const GRID_COLUMNS: readonly GridColumnSpec[] = [
@@ -143,8 +152,22 @@ export const GRID_COLUMNS: readonly GridColumnSpec[] = [
     label: 'Role',
     kind: 'text',
     valueList: true,
-    findingOnly: true,
-    hint: "the event's part in the finding",
+    scopes: ['finding', 'entity'],
+    hint: "the event's part in the finding; on a user's, host's or IP's page, its part in the event",
+  },
+  {
+    id: 'tags',
+    label: 'Tags',
+    kind: 'text',
+    scopes: ['bookmarks'],
+    hint: "the responder's tags on the event",
+  },
+  {
+    id: 'note',
+    label: 'Note',
+    kind: 'text',
+    scopes: ['bookmarks'],
+    hint: "the responder's note on the event",
   },
   { id: 'summary', label: 'Summary', kind: 'text', derived: true, standard: true },
   { id: 'user', label: 'User', kind: 'text', hint: 'SubjectDomainName\\SubjectUserName; Entra: the UPN' },
@@ -209,6 +232,11 @@ export function gridColumnSpec(id: string): GridColumnSpec | undefined {
     return DATA_FIELD_PATTERN.test(name) ? { id, label: name, kind: 'text', hint: 'EventData' } : undefined;
   }
   return GRID_COLUMNS.find((c) => c.id === id);
+}
+
+/** Whether a column can hold values in a scope: a scope's own columns (a finding's roles) only there. */
+export function columnInScope(spec: GridColumnSpec, scope: GridScopeKind): boolean {
+  return spec.scopes === undefined || spec.scopes.includes(scope);
 }
 
 /** A column id the engine knows: one of GRID_COLUMNS, or `data.` and an EventData name. */

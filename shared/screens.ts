@@ -15,6 +15,7 @@ export const SCREENS = [
   { id: 'findings', label: 'Findings', hint: 'What the analytics found' },
   { id: 'accounts', label: 'Accounts', hint: 'One story per account' },
   { id: 'timeline', label: 'Timeline', hint: 'Event volume and markers' },
+  { id: 'bookmarks', label: 'Bookmarks', hint: 'The findings and events you marked' },
   { id: 'signins', label: 'Sign-ins', hint: 'Entra ID sources by IP' },
   { id: 'sql', label: 'SQL', hint: 'The analytics as SQL' },
   { id: 'coverage', label: 'Coverage', hint: 'Telemetry, gaps and blind spots' },

@@ -1,5 +1,5 @@
 // An entity's events: which rows of the case are about a user, a host or an IP, and in what role, as one
-// `hits` query (tbl, source_id, record_no, role), then the timeline's own row shape over them (the
+// `hits` query (tbl, rid, source_id, record_no, role; the event grid's entity scope reads it too), then the timeline's own row shape over them (the
 // service's ALL_EVENTS_SQL and its one-line summaries), so the pivot page reads like the Timeline.
 //   user   the subject (actor) or target of a Windows event under any of the person's account keys, the
 //          UPN of a sign-in, the initiator (actor) or a target of an audit record
@@ -47,7 +47,7 @@ const WIN = `ts, ${WIN_CATEGORY_SQL} AS category`;
 const SIGNIN = `ts, ${SIGNIN_CATEGORY_SQL}`;
 const AUDIT = `ts, ${AUDIT_CATEGORY_SQL}`;
 
-/** The rows about the entity: (tbl, source_id, record_no, ts, category, role). */
+/** The rows about the entity: (tbl, rid (the row's rowid in its table), source_id, record_no, ts, category, role). */
 export function hitsQuery(match: EntityMatch): HitsQuery {
   switch (match.kind) {
     case 'user': {
@@ -56,15 +56,15 @@ export function hitsQuery(match: EntityMatch): HitsQuery {
       const anyTarget = match.names.map((_, i) => `array_to_string(target_upns, ' ') ILIKE $name${i}`);
       return {
         sql: `
-          SELECT 'win_events' AS tbl, source_id, record_no, ${WIN},
+          SELECT 'win_events' AS tbl, rowid AS rid, source_id, record_no, ${WIN},
                  CASE WHEN ${named('subject_user', 'subject_domain')} THEN 'actor' ELSE 'target' END AS role
             FROM win_events
            WHERE ${named('subject_user', 'subject_domain')} OR ${named('target_user', 'target_domain')}
           UNION ALL
-          SELECT 'signins', source_id, record_no, ${SIGNIN}, 'actor'
+          SELECT 'signins', rowid, source_id, record_no, ${SIGNIN}, 'actor'
             FROM signins WHERE ${named('user_principal_name', null)}
           UNION ALL
-          SELECT 'audits', source_id, record_no, ${AUDIT},
+          SELECT 'audits', rowid, source_id, record_no, ${AUDIT},
                  CASE WHEN ${named('initiator_upn', null)} THEN 'actor' ELSE 'target' END
             FROM audits
            WHERE ${named('initiator_upn', null)}
@@ -76,10 +76,10 @@ export function hitsQuery(match: EntityMatch): HitsQuery {
     case 'host':
       return {
         sql: `
-          SELECT 'win_events' AS tbl, source_id, record_no, ${WIN}, 'on-host' AS role
+          SELECT 'win_events' AS tbl, rowid AS rid, source_id, record_no, ${WIN}, 'on-host' AS role
             FROM win_events WHERE first_label(host) = $host
           UNION ALL
-          SELECT 'win_events', source_id, record_no, ${WIN}, 'from-host'
+          SELECT 'win_events', rowid, source_id, record_no, ${WIN}, 'from-host'
             FROM win_events
            WHERE first_label(workstation) = $host AND first_label(host) IS DISTINCT FROM $host`,
         values: { host: match.keys[0]! },
@@ -88,12 +88,12 @@ export function hitsQuery(match: EntityMatch): HitsQuery {
     case 'ip':
       return {
         sql: `
-          SELECT 'win_events' AS tbl, source_id, record_no, ${WIN}, 'source' AS role
+          SELECT 'win_events' AS tbl, rowid AS rid, source_id, record_no, ${WIN}, 'source' AS role
             FROM win_events WHERE lower(ip) = $ip
           UNION ALL
-          SELECT 'signins', source_id, record_no, ${SIGNIN}, 'source' FROM signins WHERE lower(ip) = $ip
+          SELECT 'signins', rowid, source_id, record_no, ${SIGNIN}, 'source' FROM signins WHERE lower(ip) = $ip
           UNION ALL
-          SELECT 'audits', source_id, record_no, ${AUDIT}, 'source' FROM audits WHERE lower(initiator_ip) = $ip`,
+          SELECT 'audits', rowid, source_id, record_no, ${AUDIT}, 'source' FROM audits WHERE lower(initiator_ip) = $ip`,
         values: { ip: match.keys[0]! },
         types: {},
       };

@@ -5,7 +5,8 @@ import type { EntityEvent, EntityEventsQuery } from '../../../shared/api.js';
 import { entityEvents } from './entityEvents.js';
 import { entityMatch } from './entityPage.js';
 
-export { entityPage } from './entityPage.js';
+export { entityMatch, entityPage } from './entityPage.js';
+export { hitsQuery } from './entityEvents.js';
 export { linkedIdentities } from './identities.js';
 export { processChildren, processTree } from './processTree.js';
 

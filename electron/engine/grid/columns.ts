@@ -5,8 +5,10 @@ import {
   DATA_COLUMN_PREFIX,
   DATA_FIELD_PATTERN,
   GRID_COLUMNS,
+  columnInScope,
   type GridColumnKind,
   type GridRef,
+  type GridScopeKind,
 } from '../../../shared/eventGrid.js';
 import { AUDIT_CATEGORY_SQL, SIGNIN_CATEGORY_SQL, WIN_CATEGORY_SQL } from '../service/eventCategories.js';
 import { ServiceError } from '../service/serviceError.js';
@@ -16,7 +18,10 @@ export type GridTable = GridRef['table'];
 /** The three tables in the grid's order; the index is the `t` every key carries. */
 export const GRID_TABLES: readonly GridTable[] = ['win_events', 'signins', 'audits'];
 
-/** Per table, the column's SQL over the row `e` (and `s`, the scope's row, for `role`); null: no value there. */
+/**
+ * Per table, the column's SQL over the row `e` (and `s`, the scope's row, for the columns a scope carries:
+ * `role`, a bookmark's `tags` and `note`); null: no value there.
+ */
 type PerTable = Record<GridTable, string | null>;
 
 const SQL_TYPE: Record<GridColumnKind, string> = { time: 'TIMESTAMP', text: 'VARCHAR', number: 'BIGINT' };
@@ -50,6 +55,8 @@ const COLUMN_SQL: Record<string, PerTable> = {
   // and the scope's row (`s`) has none of those names.
   category: { win_events: WIN_CATEGORY_SQL, signins: SIGNIN_CATEGORY_SQL, audits: AUDIT_CATEGORY_SQL },
   role: same('s.role'),
+  tags: same('s.tags'),
+  note: same('s.note'),
   user: {
     win_events: display('e.subject_user', 'e.subject_domain'),
     signins: 'e.user_principal_name',
@@ -134,7 +141,7 @@ export interface ResolvedColumn {
  * Resolves a column id to its SQL. `slot` names its bound parameter uniquely within one query (an
  * EventData column binds its JSON path). Unknown ids are the caller's error, said in words.
  */
-export function resolveColumn(id: string, slot: number, scopeHasRole: boolean): ResolvedColumn {
+export function resolveColumn(id: string, slot: number, scope: GridScopeKind): ResolvedColumn {
   if (id.startsWith(DATA_COLUMN_PREFIX)) {
     const name = id.slice(DATA_COLUMN_PREFIX.length);
     if (!DATA_FIELD_PATTERN.test(name) || name.includes('"'))
@@ -176,7 +183,7 @@ export function resolveColumn(id: string, slot: number, scopeHasRole: boolean): 
   }
   const perTable = COLUMN_SQL[id]!;
   const type = SQL_TYPE[spec.kind];
-  const absent = (t: GridTable) => perTable[t] === null || (id === 'role' && !scopeHasRole);
+  const absent = (t: GridTable) => perTable[t] === null || !columnInScope(spec, scope);
   const sql = (t: GridTable) => (absent(t) ? `NULL::${type}` : `CAST(${perTable[t]} AS ${type})`);
   const keys = SORT_SQL[id];
   return {
@@ -200,6 +207,6 @@ export function resolveColumn(id: string, slot: number, scopeHasRole: boolean): 
 }
 
 /** Every column a scope's events may fill, for the column chooser's counts (the summary is always there). */
-export function countableColumns(scopeHasRole: boolean): string[] {
-  return GRID_COLUMNS.filter((c) => !c.derived && (scopeHasRole || !c.findingOnly)).map((c) => c.id);
+export function countableColumns(scope: GridScopeKind): string[] {
+  return GRID_COLUMNS.filter((c) => !c.derived && columnInScope(c, scope)).map((c) => c.id);
 }

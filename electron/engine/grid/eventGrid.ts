@@ -79,6 +79,7 @@ export class EventGrid {
   private background: string | null = null;
   private running: 'foreground' | 'background' | null = null;
   private fingerprint = '';
+  private triageFingerprint = '';
   private names = 0;
   private readonly drops: string[] = [];
   private readonly scopes = new Lru<string, ScopeRows>(4, (s) => this.dropLater(s.table));
@@ -221,7 +222,7 @@ export class EventGrid {
   async columns(req: { scope: GridScope }): Promise<GridColumns> {
     return this.foreground(null, async (conn) => {
       const plan = await this.plan(conn, { scope: req.scope });
-      const ids = countableColumns(plan.scope.hasRole);
+      const ids = countableColumns(plan.scope.kind);
       const resolved = resolveColumns(ids, plan).map((c) => ({ ...c, sql: c.presenceSql }));
       const extras = Object.fromEntries(resolved.map((c, i) => [`c${i}`, c]));
       const [row] = await rowsBound<Record<string, unknown>>(
@@ -344,17 +345,32 @@ export class EventGrid {
     while (this.drops.length) await conn.run(`DROP TABLE IF EXISTS ${this.drops.pop()!}`);
   }
 
-  /** Forgets every cache when the case's rows or findings have changed since they were made. */
+  /**
+   * Forgets every cache when the case's rows or findings have changed since they were made, and those of
+   * the views of the bookmarks when the responder's triage has (a bookmark set or taken away, a note).
+   */
   private async checkFingerprint(conn: DuckDBConnection): Promise<void> {
-    const [r] = await rowsBound<{ f: string }>(
+    const [r] = await rowsBound<{ f: string; triage: string }>(
       conn,
       `SELECT concat_ws(':', (SELECT count(*) FROM win_events), (SELECT count(*) FROM signins),
               (SELECT count(*) FROM audits), (SELECT count(*) FROM findings),
-              (SELECT coalesce(max(run_id), 0) FROM analysis_runs)) AS f`,
+              (SELECT coalesce(max(run_id), 0) FROM analysis_runs)) AS f,
+              (SELECT concat_ws(':', count(*), count(*) FILTER (WHERE bookmarked), max(updated_at))
+                 FROM event_triage) AS triage`,
       { params: {}, types: {} },
     );
-    if (r!.f === this.fingerprint) return;
+    if (r!.f === this.fingerprint) {
+      if (r!.triage === this.triageFingerprint) return;
+      this.triageFingerprint = r!.triage;
+      // Every cache's key holds its view's scope as JSON (escaped once more in some): a key naming
+      // "bookmarks" is a view of the bookmarks, or at worst one that a filter's text names them in.
+      for (const cache of [this.scopes, this.counts, this.views, this.kept, this.timeOrders, this.scans])
+        cache.evictWhere((key) => key.includes('"bookmarks'));
+      await this.dropPending(conn);
+      return;
+    }
     this.fingerprint = r!.f;
+    this.triageFingerprint = r!.triage;
     this.scopes.clear();
     this.counts.clear();
     this.views.clear();
@@ -497,7 +513,7 @@ export class EventGrid {
 
 function resolveColumns(ids: readonly string[], plan: ViewPlan): ResolvedColumn[] {
   const slots = new SlotCounter();
-  return ids.map((id) => resolveColumn(id, 500 + slots.next(), plan.scope.hasRole));
+  return ids.map((id) => resolveColumn(id, 500 + slots.next(), plan.scope.kind));
 }
 
 /** The plan's bindings and the columns' own (EventData paths). */

@@ -28,6 +28,10 @@ function scopeName(scope: GridScope): string {
         return `finding-${scope.findingId}`;
       case 'account':
         return `account-${scope.key}`;
+      case 'entity':
+        return `${scope.entity}-${scope.key}`;
+      case 'bookmarks':
+        return 'bookmarks';
     }
   })();
   return words.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);

@@ -33,6 +33,15 @@ export class Lru<K, V> {
     this.entries.delete(key);
   }
 
+  /** Drops (through `evicted`) every entry whose key passes the test. */
+  evictWhere(test: (key: K) => boolean): void {
+    for (const [key, value] of [...this.entries]) {
+      if (!test(key)) continue;
+      this.entries.delete(key);
+      this.evicted(value);
+    }
+  }
+
   clear(): void {
     for (const value of this.entries.values()) this.evicted(value);
     this.entries.clear();

@@ -59,7 +59,7 @@ function filterPredicate(
   b: Bindings,
   regexes: ViewPlan['regexes'],
 ): TablePredicate {
-  const column = resolveColumn(filter.column, slots.next(), scope.hasRole);
+  const column = resolveColumn(filter.column, slots.next(), scope.kind);
   if (column.derived) throw new ServiceError('BAD_REQUEST', `the ${filter.column} column cannot be filtered`);
   bindColumn(column, b);
   const p = `f${index}`;
@@ -142,7 +142,7 @@ function orderable(
   scope: ScopeRows,
   b: Bindings,
 ): ResolvedColumn {
-  const column = resolveColumn(id, slots.next(), scope.hasRole);
+  const column = resolveColumn(id, slots.next(), scope.kind);
   if (column.derived) throw new ServiceError('BAD_REQUEST', `the ${id} column cannot be ${what}`);
   bindColumn(column, b);
   return column;

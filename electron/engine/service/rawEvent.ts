@@ -6,12 +6,14 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { RawEvent } from '../../../shared/api.js';
 import { readEvtxRecordXml } from '../readers/evtx/recordFromFile.js';
+import { WIN_CATEGORY_SQL } from './eventCategories.js';
 import { notFound } from './serviceError.js';
 import { readOne, text, type JsonRow } from './sqlRows.js';
 
 const RAW_COLUMN: Record<RawEvent['table'], { sql: string; format: RawEvent['format'] }> = {
   win_events: {
-    sql: 'SELECT e.xml AS text, e.record_offset, e.record_id::VARCHAR AS record_id_text, s.path FROM win_events e',
+    sql: `SELECT e.xml AS text, e.record_offset, e.record_id::VARCHAR AS record_id_text, s.path,
+            (${WIN_CATEGORY_SQL}) = 'process' AS process_start FROM win_events e`,
     format: 'xml',
   },
   signins: { sql: 'SELECT e.raw AS text, s.path FROM signins e', format: 'json' },
@@ -32,6 +34,7 @@ export async function readRawEvent(
     source: ref.source,
     sourcePath: text(row['path']),
     recordNo: ref.recordNo,
+    ...(row['process_start'] === true ? { processStart: true } : {}),
   };
   if (row['text'] !== null || row['record_offset'] === undefined || row['record_offset'] === null) {
     return { ...found, format: query.format, text: text(row['text']) };

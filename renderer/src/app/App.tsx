@@ -39,6 +39,7 @@ export function App({ transport }: { transport: SelectedTransport }) {
   const [screen, setScreen] = useState<PageId>('import');
   const [focus, setFocus] = useState<ScreenFocus>({});
   const [dataVersion, setDataVersion] = useState(0);
+  const [triageVersion, setTriageVersion] = useState(0);
   const [rawRef, setRawRef] = useState<RawEventRef | null>(null);
   const [attempt, setAttempt] = useState(0);
 
@@ -86,6 +87,8 @@ export function App({ transport }: { transport: SelectedTransport }) {
     refreshCase().catch(() => undefined);
   }, [refreshCase]);
 
+  const triageChanged = useCallback(() => setTriageVersion((v) => v + 1), []);
+
   const navigate = useCallback((next: PageId, nextFocus: ScreenFocus = {}, options: NavigateOptions = {}) => {
     const hash = routeHash({ screen: next, focus: nextFocus });
     if (hash !== window.location.hash) {
@@ -122,6 +125,8 @@ export function App({ transport }: { transport: SelectedTransport }) {
       refreshCase,
       dataVersion,
       dataChanged,
+      triageVersion,
+      triageChanged,
       timeZone,
       setTimeZone,
       screen,
@@ -137,6 +142,8 @@ export function App({ transport }: { transport: SelectedTransport }) {
       refreshCase,
       dataVersion,
       dataChanged,
+      triageVersion,
+      triageChanged,
       timeZone,
       screen,
       focus,

@@ -28,6 +28,9 @@ export interface AppContextValue {
   dataVersion: number;
   /** Call after anything that changes the case's rows or findings. */
   dataChanged: () => void;
+  /** Bumped after the responder changes a finding's or an event's triage (the Bookmarks screen re-reads). */
+  triageVersion: number;
+  triageChanged: () => void;
   timeZone: string;
   setTimeZone: (tz: string) => void;
   /** The page shown: a screen of the nav bar, or a pivot page (shared/screens.ts). */

@@ -6,6 +6,7 @@ import { ImportScreen } from '../screens/import/ImportScreen';
 import { FindingsScreen } from '../screens/findings/FindingsScreen';
 import { AccountsScreen } from '../screens/accounts/AccountsScreen';
 import { TimelineScreen } from '../screens/timeline/TimelineScreen';
+import { BookmarksScreen } from '../screens/bookmarks/BookmarksScreen';
 import { SigninsScreen } from '../screens/signins/SigninsScreen';
 import { SqlScreen } from '../screens/sql/SqlScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
@@ -18,6 +19,7 @@ const SCREEN_COMPONENTS: Record<PageId, ComponentType> = {
   findings: FindingsScreen,
   accounts: AccountsScreen,
   timeline: TimelineScreen,
+  bookmarks: BookmarksScreen,
   signins: SigninsScreen,
   sql: SqlScreen,
   coverage: CoverageScreen,

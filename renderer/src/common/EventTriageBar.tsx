@@ -13,7 +13,7 @@ import { useTriageTags } from './useTriageTags';
 import './triage.css';
 
 export function EventTriageBar({ eventRef }: { eventRef: EventRef }) {
-  const { api } = useApp();
+  const { api, triageChanged } = useApp();
   const offered = useTriageTags();
   const key = `event-triage:${eventRef.table}:${eventRef.source}:${eventRef.recordNo}`;
   const loaded = useApiQuery(key, (client) => client.eventTriage({ refs: [eventRef] }));
@@ -39,6 +39,7 @@ export function EventTriageBar({ eventRef }: { eventRef: EventRef }) {
       const saved = await api.setEventTriage({ ref: eventRef, ...change });
       setTriage(saved);
       if (change.note !== undefined) setNote(saved.note);
+      triageChanged();
     } catch (e) {
       setError(`Not saved: ${errorText(e)}`);
     } finally {

@@ -1,8 +1,8 @@
 // The raw record behind any row, as it was in the source file (or laid out for reading, on request). Evidence
 // can be hostile (an attacker chooses command lines and user names), so it is only ever rendered as text
-// inside <pre>.
+// inside <pre>. A process start also opens as its process tree.
 import { useState } from 'react';
-import type { RawEventRef } from '../app/AppContext';
+import { useApp, type RawEventRef } from '../app/AppContext';
 import { useApiQuery } from '../app/useApiQuery';
 import { Modal } from './Modal';
 import { ErrorNote } from './ErrorNote';
@@ -22,6 +22,7 @@ function indented(format: 'xml' | 'json', text: string): string {
 export function RawEventViewer({ eventRef, onClose }: { eventRef: RawEventRef; onClose: () => void }) {
   const [copied, setCopied] = useState(false);
   const [asStored, setAsStored] = useState(false);
+  const { navigate } = useApp();
   const key = `${eventRef.table}:${eventRef.source}:${eventRef.recordNo}`;
   const raw = useApiQuery(key, (client) => client.rawEvent(eventRef));
 
@@ -61,6 +62,22 @@ export function RawEventViewer({ eventRef, onClose }: { eventRef: RawEventRef; o
           </dl>
           <EventTriageBar eventRef={eventRef} />
           <div className="raw-actions">
+            {raw.data.processStart && (
+              <button
+                type="button"
+                className="btn"
+                title="This process with its parents, and its children and siblings in its logon session"
+                onClick={() => {
+                  onClose();
+                  navigate('process', {
+                    process: { source: eventRef.source, recordNo: eventRef.recordNo },
+                  });
+                }}
+                data-testid="raw-open-tree"
+              >
+                Process tree
+              </button>
+            )}
             <button type="button" className="btn" onClick={copy}>
               {copied ? 'Copied' : raw.data.origin ? 'Copy' : 'Copy as stored'}
             </button>

@@ -9,7 +9,7 @@ import {
   type Settings,
   type SigninSource,
 } from '../../../shared/api.js';
-import type { FindingReview } from '../../../shared/report.js';
+import type { EventTriage, FindingReview } from '../../../shared/report.js';
 import * as fake from './fakeCase.js';
 
 const BUCKETS_DEFAULT = 120;
@@ -29,6 +29,8 @@ export function createFakeApi(): ApiClient {
   let polls = 0;
   let tagSet = ['suspicious', 'benign', 'reviewed', 'follow up'];
   const reviews = new Map<string, FindingReview>();
+  const eventMarks = new Map<string, EventTriage>();
+  const markKey = (r: EventTriage['ref']) => `${r.table}|${r.source}|${r.recordNo}`;
   const taskPolls = new Map<string, number>();
   const accounts: AccountSummary[] = [
     { ...fake.backdoorStory, findings: undefined } as unknown as AccountSummary,
@@ -105,6 +107,8 @@ export function createFakeApi(): ApiClient {
           (!q.severity || q.severity.includes(f.severity)),
       );
       if (q.text) rows = rows.filter((f) => JSON.stringify(f).toLowerCase().includes(q.text!.toLowerCase()));
+      rows = rows.map((f) => (reviews.has(f.id) ? { ...f, review: reviews.get(f.id) } : f));
+      if (q.bookmarked) rows = rows.filter((f) => f.review?.bookmarked);
       return { total: rows.length, rows: rows.slice(q.offset ?? 0, (q.offset ?? 0) + (q.limit ?? 100)) };
     },
     getFinding: async ({ id }) => {
@@ -240,14 +244,19 @@ export function createFakeApi(): ApiClient {
       reviews.set(id, next);
       return next;
     },
-    eventTriage: async () => [],
-    setEventTriage: async ({ ref, ...change }) => ({
-      ref,
-      tags: change.tags ?? [],
-      note: change.note ?? '',
-      bookmarked: change.bookmarked ?? false,
-      updatedAt: new Date().toISOString(),
-    }),
+    eventTriage: async ({ refs }) => refs.flatMap((r) => eventMarks.get(markKey(r)) ?? []),
+    setEventTriage: async ({ ref, ...change }) => {
+      const old = eventMarks.get(markKey(ref));
+      const next: EventTriage = {
+        ref,
+        tags: change.tags ?? old?.tags ?? [],
+        note: change.note ?? old?.note ?? '',
+        bookmarked: change.bookmarked ?? old?.bookmarked ?? false,
+        updatedAt: new Date().toISOString(),
+      };
+      eventMarks.set(markKey(ref), next);
+      return next;
+    },
     allowlistFromFinding: async ({ id }) => ({
       finding: fake.findings.find((f) => f.id === id) ?? null,
       findings: fake.findings.length,
@@ -262,18 +271,25 @@ export function createFakeApi(): ApiClient {
       throw new ApiError('NOT_AVAILABLE', 'process trees are shown against the real engine');
     },
     processChildren: async () => [],
-    // The grid over the fake timeline's 240 events: unfiltered and in time order, enough to look at it.
-    eventGrid: async ({ columns, offset, limit }) => {
-      const total = 240;
+    // The grid over the fake timeline's 240 events: unfiltered and in time order, enough to look at it;
+    // the bookmarks are those of its events bookmarked in the raw viewer.
+    eventGrid: async ({ scope, columns, offset, limit }) => {
       const from = Date.parse(fake.at(-7200));
-      const rows = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => {
-        const ev = fake.timelineEvent(offset + i, from);
+      const marked = [...eventMarks.values()].filter((m) => m.bookmarked).map((m) => m.ref.recordNo - 100);
+      const numbers =
+        scope.kind === 'bookmarks' ? marked.sort((a, b) => a - b) : Array.from({ length: 240 }, (_, i) => i);
+      const total = numbers.length;
+      const rows = numbers.slice(offset, offset + limit).map((n) => {
+        const ev = fake.timelineEvent(n, from);
+        const mark = eventMarks.get(markKey(ev));
         const cell: Record<string, string | number | null> = {
           time: ev.time,
           host: ev.host,
           category: ev.category,
           event_id: ev.eventId,
           summary: ev.summary,
+          tags: mark?.tags.join(', ') || null,
+          note: mark?.note || null,
         };
         return {
           ref: { table: ev.table, source: ev.source, recordNo: ev.recordNo },

@@ -118,6 +118,12 @@ test('rawEvent returns the exact XML or JSON of one record', async () => {
   assert.equal(xml.format, 'xml');
   assert.equal(xml.sourcePath, '/evidence/Security.xml');
   assert.match(xml.text, /<Data Name="TargetUserName">backdoor<\/Data>/);
+  assert.equal(xml.processStart, undefined, 'a 4720 is no process start');
+  // A 4688 and a Sysmon 1 say they are process starts, so the viewer offers their process tree.
+  for (const recordNo of [2, 12]) {
+    const start = await ok('rawEvent', { table: 'win_events', source: fixture.winSha, recordNo });
+    assert.equal(start.processStart, true, `record ${recordNo}`);
+  }
   const json = await ok('rawEvent', { table: 'signins', source: fixture.signinSha, recordNo: 1 });
   assert.equal(json.format, 'json');
   assert.deepEqual(JSON.parse(json.text), { id: 's0', userPrincipalName: 'user0@corp.example' });

@@ -346,3 +346,27 @@ test('pivot and process-tree requests are refused with the field named', () => {
   assert.ok(validateRequest('processTree', { source: SHA, recordNo: 3 }).ok);
   assert.ok(validateRequest('processTree', { findingId: 'f1' }).ok);
 });
+
+test("the grid's entity and bookmarks scopes: accepted as the pages send them, refused with the field named", () => {
+  const view = (scope: unknown) => ({ scope, columns: ['time', 'role'], offset: 0, limit: 200 });
+  for (const scope of [
+    { kind: 'entity', entity: 'user', key: 'CORP\\jdoe' },
+    { kind: 'entity', entity: 'host', key: 'WS01.corp.local' },
+    { kind: 'entity', entity: 'ip', key: '203.0.113.5' },
+    { kind: 'bookmarks' },
+  ])
+    assert.ok(validateRequest('eventGrid', view(scope)).ok, JSON.stringify(scope));
+  const refused: Array<[unknown, RegExp]> = [
+    [{ kind: 'entity', entity: 'planet', key: 'x' }, /scope\.entity must be one of user, host, ip/],
+    [{ kind: 'entity', entity: 'user', key: '' }, /scope\.key must not be empty/],
+    [{ kind: 'entity', entity: 'user' }, /scope\.key is missing/],
+    [{ kind: 'entity', entity: 'ip', key: 'x'.repeat(5000) }, /scope\.key is longer than/],
+    [{ kind: 'entity', kind2: 'user', key: 'x' }, /unknown field "kind2"/],
+    [{ kind: 'bookmarks', key: "' OR 1=1 --" }, /scope has an unknown field "key"/],
+  ];
+  for (const [scope, message] of refused) {
+    const r = validateRequest('eventGridColumns', { scope });
+    assert.ok(!r.ok && r.error.code === 'BAD_REQUEST', JSON.stringify(scope));
+    assert.match(r.error.message, message);
+  }
+});

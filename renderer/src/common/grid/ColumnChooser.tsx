@@ -1,7 +1,7 @@
 // Which columns the grid shows: every typed column and every EventData field the scope's events carry,
 // each with how many events have a value in it, so an empty column is seen to be empty before it is added.
 import { useState } from 'react';
-import { GRID_COLUMNS, type GridScope } from '../../../../shared/eventGrid';
+import { GRID_COLUMNS, columnInScope, type GridScope } from '../../../../shared/eventGrid';
 import { useApiQuery } from '../../app/useApiQuery';
 import { formatCount } from '../../format/formatNumbers';
 import { ErrorNote } from '../ErrorNote';
@@ -32,9 +32,7 @@ export function ColumnChooser({ scope, shown, onChange, onReset, onClose }: Colu
     hint.toLowerCase().includes(needle);
   const toggle = (id: string) =>
     onChange(shown.includes(id) ? shown.filter((c) => c !== id) : [...shown, id]);
-  const typed = GRID_COLUMNS.filter(
-    (c) => (scope.kind === 'finding' || !c.findingOnly) && matches(c.id, c.hint),
-  );
+  const typed = GRID_COLUMNS.filter((c) => columnInScope(c, scope.kind) && matches(c.id, c.hint));
   const data = (counts.data?.dataFields ?? []).filter((f) => matches(f.id));
   const item = (id: string, label: string, hint?: string) => (
     <li key={id}>

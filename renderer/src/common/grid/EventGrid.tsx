@@ -45,10 +45,17 @@ export interface EventGridProps {
   /** Test ids on some columns' cells. */
   cellTestIds?: Record<string, string>;
   columns?: string[];
+  /** Starting widths of some columns (px), where the screen has less room or more to show than usual. */
+  widths?: Record<string, number>;
   /** Height of the scroll box, heading included. */
   height?: number;
   emptyText?: ReactNode;
   dataAttributes?: Record<`data-${string}`, string>;
+  /**
+   * Changes when what the scope reads changed outside the case's rows (a bookmark set in the raw viewer):
+   * the rows and groups are read again, the filters, sort and place kept.
+   */
+  refresh?: number;
 }
 
 type Selected = { row: number } | { group: number } | null;
@@ -61,9 +68,8 @@ export function EventGrid(props: EventGridProps) {
 function ScopedGrid(props: EventGridProps) {
   const { scope, fixedFilters, testId, rowTestId, cellTestIds = {} } = props;
   const { api, timeZone, openRawEvent } = useApp();
-  const withRole = scope.kind === 'finding';
-  const [columns, setColumns] = useState<string[]>(() => props.columns ?? standardColumns(withRole));
-  const [widths, setWidths] = useState<Record<string, number>>({});
+  const [columns, setColumns] = useState<string[]>(() => props.columns ?? standardColumns(scope.kind));
+  const [widths, setWidths] = useState<Record<string, number>>(() => ({ ...props.widths }));
   const [filters, setFilters] = useState<GridFilter[]>([]);
   const [sort, setSort] = useState<GridSort | undefined>();
   const [groupBy, setGroupBy] = useState<string | undefined>();
@@ -83,10 +89,11 @@ function ScopedGrid(props: EventGridProps) {
     [scope, fixedKey, filters, sort, groupBy],
   );
   const viewKey = JSON.stringify(view);
-  const rows = useGridRows(view, columns);
+  const refresh = props.refresh ?? 0;
+  const rows = useGridRows(view, columns, true, refresh);
   const groupsView = { scope, filters: view.filters, column: groupBy ?? '' };
   const groups = useApiQuery(
-    `grid-groups:${JSON.stringify(groupsView)}`,
+    `grid-groups:${JSON.stringify(groupsView)}:${refresh}`,
     (client) => client.eventGridGroups(groupsView),
     groupBy !== undefined,
   );
@@ -395,7 +402,7 @@ function ScopedGrid(props: EventGridProps) {
         onColumns={() => setChooser(true)}
         onExport={startExport}
         exporting={exporting}
-        withRole={withRole}
+        scopeKind={scope.kind}
       />
       {exportNote && (
         <p
@@ -444,7 +451,7 @@ function ScopedGrid(props: EventGridProps) {
             scope={scope}
             shown={columns}
             onChange={setColumns}
-            onReset={() => setColumns(props.columns ?? standardColumns(withRole))}
+            onReset={() => setColumns(props.columns ?? standardColumns(scope.kind))}
             onClose={() => setChooser(false)}
           />
         )}

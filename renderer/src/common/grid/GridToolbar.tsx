@@ -1,7 +1,7 @@
 // The grid's tools above its rows: find (with next, previous and a regular-expression switch; Ctrl/Cmd+F
 // comes here), group by a column, the column chooser, and export of what is shown.
 import { forwardRef, type KeyboardEvent } from 'react';
-import { GRID_COLUMNS } from '../../../../shared/eventGrid';
+import { GRID_COLUMNS, columnInScope, type GridScopeKind } from '../../../../shared/eventGrid';
 import { columnLabel, groupable } from './gridColumns';
 import type { ExportFormat } from './gridExport';
 import type { FindState } from './useGridFind';
@@ -17,7 +17,8 @@ interface GridToolbarProps {
   onColumns: () => void;
   onExport: (format: ExportFormat) => void;
   exporting: string | null;
-  withRole: boolean;
+  /** The scope's kind: its own columns (a finding's roles, a bookmark's tags) can group only there. */
+  scopeKind: GridScopeKind;
 }
 
 export const GridToolbar = forwardRef<HTMLInputElement, GridToolbarProps>(
@@ -30,7 +31,7 @@ export const GridToolbar = forwardRef<HTMLInputElement, GridToolbarProps>(
     };
     // Any typed column can group, and any EventData field on show.
     const options = [
-      ...GRID_COLUMNS.filter((c) => groupable(c.id) && (props.withRole || !c.findingOnly)).map((c) => c.id),
+      ...GRID_COLUMNS.filter((c) => groupable(c.id) && columnInScope(c, props.scopeKind)).map((c) => c.id),
       ...props.columns.filter((c) => c.startsWith('data.')),
     ];
     return (

@@ -6,6 +6,7 @@ import {
   gridColumnSpec,
   type GridColumnSpec,
   type GridRef,
+  type GridScopeKind,
   type GridValue,
 } from '../../../../shared/eventGrid';
 import { eventLabel } from '../../format/eventLabel';
@@ -19,6 +20,8 @@ const WIDTHS: Record<string, number> = {
   event_id: 90,
   category: 120,
   role: 150,
+  tags: 160,
+  note: 260,
   summary: 520,
   user: 170,
   target: 170,
@@ -62,9 +65,12 @@ export function columnLabel(id: string): string {
   return columnSpec(id).label;
 }
 
-/** The columns a grid shows when its screen names none: the standard ones, and a finding's role. */
-export function standardColumns(withRole: boolean): string[] {
-  return GRID_COLUMNS.filter((c) => c.standard || (withRole && c.id === 'role')).map((c) => c.id);
+/**
+ * The columns a grid shows when its screen names none: the standard ones, and the scope's own (a finding's
+ * or a pivot page's roles, a bookmark's tags and note).
+ */
+export function standardColumns(scope: GridScopeKind): string[] {
+  return GRID_COLUMNS.filter((c) => c.standard || c.scopes?.includes(scope)).map((c) => c.id);
 }
 
 /** Columns that rows can be grouped by: any but the exact time and the summary. */

@@ -1,6 +1,7 @@
 // The rows of a grid view, a page at a time as the list scrolls: pages in view are asked for (the newest
 // first, two at a time), kept while the view stays the same, and all dropped when it changes (a filter,
-// a sort, the columns) or when the case's data does. An answer to an older view is ignored.
+// a sort, the columns) or when the case's data does (or `refresh`, what else the scope reads: the
+// bookmarks). An answer to an older view is ignored.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GridRow, GridView } from '../../../../shared/eventGrid';
 import { useApp } from '../../app/AppContext';
@@ -25,9 +26,14 @@ export interface GridRows {
   version: number;
 }
 
-export function useGridRows(view: GridView, columns: readonly string[], enabled = true): GridRows {
+export function useGridRows(
+  view: GridView,
+  columns: readonly string[],
+  enabled = true,
+  refresh = 0,
+): GridRows {
   const { api, dataVersion } = useApp();
-  const key = JSON.stringify([view, columns, dataVersion]);
+  const key = JSON.stringify([view, columns, dataVersion, refresh]);
   const state = useRef({
     key: '',
     pages: new Map<number, GridRow[]>(),

@@ -1,62 +1,22 @@
-// The entity's whole timeline, a page at a time, narrowed to some categories with the chips above it
-// (each with its count). Every event opens raw; a process start also opens as a process tree.
+// The entity's whole timeline in the event grid (its scope: the events the page is about, each with the
+// entity's role in it), with every filter, find, sort, group, column and export the grid has. The chips
+// above it narrow it to some categories at a glance, each with its count; every event opens raw, and a
+// process start opens from there as its process tree.
 import { useState } from 'react';
-import type { EntityEvent, EntityRef } from '../../../../shared/api';
-import { useApp } from '../../app/AppContext';
-import { eventColumn, rawColumn, timeColumn, type EventColumn } from '../../common/EventTable';
-import { PagedEventTable } from '../../common/PagedEventTable';
-import { PivotLink } from '../../common/PivotLink';
-import { formatCount, shortHost } from '../../format/formatNumbers';
+import type { EntityRef } from '../../../../shared/api';
+import type { GridFilter, GridScope } from '../../../../shared/eventGrid';
+import { EventGrid } from '../../common/grid/EventGrid';
+import { formatCount } from '../../format/formatNumbers';
 
-const ROLE_WORD: Record<EntityEvent['role'], string> = {
-  actor: 'did it',
-  target: 'done to it',
-  'on-host': 'on it',
-  'from-host': 'from it',
-  source: 'from it',
+const COLUMNS = ['time', 'host', 'event_id', 'category', 'role', 'summary'];
+// The role beside the Timeline's columns, the summary still in sight.
+const WIDTHS = { time: 200, host: 140, event_id: 80, category: 110, role: 90, summary: 480 };
+
+const ROLE_HINT: Record<EntityRef['kind'], string> = {
+  user: 'Role: actor (the account did it) or target (it was done to the account).',
+  host: 'Role: on-host (the host logged it) or from-host (a logon or check came from it).',
+  ip: 'Role: source (the address the logon, sign-in or change came from).',
 };
-
-function TreeButton({ event }: { event: EntityEvent }) {
-  const { navigate } = useApp();
-  if (event.category !== 'process' || event.table !== 'win_events' || !event.host) return null;
-  return (
-    <button
-      type="button"
-      className="btn small"
-      title="This process with its parents, and its children and siblings in its logon session"
-      data-testid="open-tree"
-      onClick={() => navigate('process', { process: { source: event.source, recordNo: event.recordNo } })}
-    >
-      Tree
-    </button>
-  );
-}
-
-const COLUMNS: EventColumn<EntityEvent>[] = [
-  timeColumn(),
-  {
-    head: 'Host',
-    cell: (ev) =>
-      ev.host ? (
-        <PivotLink kind="host" value={ev.host}>
-          {shortHost(ev.host)}
-        </PivotLink>
-      ) : (
-        '—'
-      ),
-  },
-  { head: 'Category', cell: (ev) => ev.category },
-  eventColumn('num'),
-  { head: 'Role', cellClassName: 'nowrap small', cell: (ev) => ROLE_WORD[ev.role] },
-  {
-    head: 'Summary',
-    cellClassName: 'wrap summary-cell',
-    cell: (ev) => ev.summary,
-    cellProps: () => ({ 'data-testid': 'entity-event-summary' }),
-  },
-  { head: '', ariaLabel: 'Process tree', cell: (ev) => <TreeButton event={ev} /> },
-  rawColumn(),
-];
 
 export function EntityTimeline({
   entity,
@@ -70,6 +30,8 @@ export function EntityTimeline({
   const shown = names.filter((n) => !off.includes(n));
   const toggle = (name: string) =>
     setOff((current) => (current.includes(name) ? current.filter((n) => n !== name) : [...current, name]));
+  const scope: GridScope = { kind: 'entity', entity: entity.kind, key: entity.key };
+  const fixed: GridFilter[] = off.length > 0 ? [{ column: 'category', op: 'in', values: shown }] : [];
   return (
     <>
       <div className="row wrap-row entity-categories" role="group" aria-label="Categories shown">
@@ -86,18 +48,18 @@ export function EntityTimeline({
           </label>
         ))}
       </div>
-      <PagedEventTable
-        queryKey={`entity-events:${entity.kind}:${entity.key}:${shown.join(',')}`}
-        load={(api, page) =>
-          api.entityEvents({ ...entity, ...(off.length > 0 ? { categories: shown } : {}), ...page })
-        }
+      <EventGrid
+        scope={scope}
+        fixedFilters={fixed}
         title="Timeline"
-        emptyText="No events in the chosen categories."
+        actions={<span className="muted small">{ROLE_HINT[entity.kind]}</span>}
         columns={COLUMNS}
-        rowKey={(ev) => `${ev.source}-${ev.recordNo}`}
+        widths={WIDTHS}
         rowTestId="entity-event-row"
         testId="entity-timeline"
-        pageSize={100}
+        cellTestIds={{ summary: 'entity-event-summary', role: 'entity-event-role' }}
+        height={560}
+        emptyText="No events in the chosen categories."
       />
     </>
   );

@@ -22,7 +22,7 @@ interface FindingReviewPanelProps {
 }
 
 export function FindingReviewPanel({ finding, onSaved, onAllowlist }: FindingReviewPanelProps) {
-  const { api, timeZone } = useApp();
+  const { api, timeZone, triageChanged } = useApp();
   const offered = useTriageTags();
   const [review, setReview] = useState<FindingReview>(finding.review ?? BLANK);
   const [note, setNote] = useState(review.note);
@@ -37,6 +37,7 @@ export function FindingReviewPanel({ finding, onSaved, onAllowlist }: FindingRev
       setReview(saved);
       if (change.note !== undefined) setNote(saved.note);
       onSaved?.();
+      triageChanged();
     } catch (e) {
       setError(`Not saved: ${errorText(e)}`);
     } finally {
