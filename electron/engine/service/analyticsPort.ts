@@ -14,7 +14,7 @@ import {
 import { analyzeCase, type AnalyzeSettings } from '../usecases/analyzeCase.js';
 import type { ParamRules } from './settingsStore.js';
 
-/** What an analysis runs with: the case's parameter overrides, profile and allowlist. */
+/** What an analysis runs with: the case's parameter overrides and profile (the allowlist is the case's own). */
 export type AnalyzeInput = AnalyzeSettings;
 
 export interface AnalyticsPort extends ParamRules {
@@ -35,7 +35,7 @@ export function defaultAnalytics(): AnalyticsPort {
   return {
     resolve: (overrides, profile) => ({ ...resolveParams(overrides, profile) }),
     // The service analyses on one connection for the whole session: it keeps the derived tables.
-    run: (conn, input) => analyzeCase(conn, input, { keepDerived: true }),
+    run: async (conn, input) => (await analyzeCase(conn, input, { keepDerived: true })).findings,
     infos: () => analyticInfos(),
     sql: () => analyticCatalog(),
     params: () => [...paramSpecs()],

@@ -104,11 +104,7 @@ export class CaseService {
       try {
         const { overrides, settings } = s.settings;
         const findings = await s.serialWrite(() =>
-          this.options.analytics.run(s.writeConn, {
-            overrides,
-            profile: settings.profile,
-            allowlist: settings.allowlist,
-          }),
+          this.options.analytics.run(s.writeConn, { overrides, profile: settings.profile }),
         );
         await s.writeThrough();
         return { findings: findings.length, elapsedMs: Math.round(performance.now() - started) };

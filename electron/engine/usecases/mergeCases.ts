@@ -189,9 +189,8 @@ export async function mergeCases(
       const { settings, overrides } = await loadSettings(db.conn, {
         resolve: (o, p) => ({ ...resolveParams(o, p) }),
       });
-      findings = (
-        await analyzeCase(db.conn, { overrides, profile: settings.profile, allowlist: settings.allowlist })
-      ).length;
+      // The allowlist is the merged case's own: the first case's, as every setting (analyzeCase reads it).
+      findings = (await analyzeCase(db.conn, { overrides, profile: settings.profile })).findings.length;
       const r = await db.conn.runAndReadAll(
         `SELECT (SELECT count(*) FROM win_events)::BIGINT AS w, (SELECT count(*) FROM signins)::BIGINT AS s,
                 (SELECT count(*) FROM audits)::BIGINT AS a`,
