@@ -1,6 +1,6 @@
 // `accountscope analyze PATH... [--case FILE] --json OUT [--html OUT] [--csv OUT] [--param N=V]...
 //   [--allowlist FILE] [--profile default|seed] [--time-zone ZONE] [--include-paths]`
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Settings } from '../../../shared/api.js';
@@ -13,7 +13,9 @@ import { readSetting } from '../service/settingsStore.js';
 import type { AppliedAllowlist } from '../triage/caseAllowlist.js';
 import { isValidTimeZone } from '../../../shared/displayTime.js';
 import { caseReportFile, collectCaseReport, type ReportFormat } from '../usecases/caseReport.js';
+import { makeAnalyzeScratch, sweepLeftovers } from '../store/scratchFiles.js';
 import { importExitCode, importWithProgress } from './importCommand.js';
+import { printLeftovers } from './leftoversLine.js';
 import { EXIT_OK, UsageError } from './usage.js';
 
 export interface AnalyzeArgs {
@@ -80,7 +82,9 @@ export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
     }
   }
   // Without --case the analysis runs in a scratch case that is removed afterwards.
-  const scratch = a.casePath ? null : mkdtempSync(join(tmpdir(), 'accountscope-analyze-'));
+  // A scratch case a killed run left in the temp folder (a whole case of evidence) goes first.
+  if (!a.casePath) printLeftovers(null, sweepLeftovers(tmpdir()));
+  const scratch = a.casePath ? null : makeAnalyzeScratch();
   const casePath = a.casePath ? resolve(a.casePath) : join(scratch!, 'case.duckdb');
   let db: CaseDb | null = null;
   try {
