@@ -23,10 +23,19 @@ export type ShellEvent =
   | { type: 'navigate'; screen: ScreenId }
   /** File → Export Report wrote a report to this path. */
   | { type: 'report-saved'; path: string }
+  /**
+   * File → Export Report → a format: the window asks for the report's options (the responder's local
+   * paths, left out unless ticked), then has the shell save it (the preload's saveReport).
+   */
+  | { type: 'export-report'; format: ReportFormat }
   /** File → Merge Cases or Export Case started a case task the window should show. */
   | { type: 'task-started'; taskId: string; kind: 'merge' | 'export' };
 
 export type ShellEventType = ShellEvent['type'];
+
+/** The formats a report is exported in (the API's exportReport). */
+export type ReportFormat = 'html' | 'json' | 'csv';
+const REPORT_FORMATS: ReadonlySet<unknown> = new Set<ReportFormat>(['html', 'json', 'csv']);
 
 const ENGINE_STATES: ReadonlySet<unknown> = new Set(['starting', 'ready', 'restarting', 'failed']);
 
@@ -49,6 +58,8 @@ export function isShellEvent(value: unknown): value is ShellEvent {
       return isScreenId(v['screen']);
     case 'report-saved':
       return typeof v['path'] === 'string';
+    case 'export-report':
+      return REPORT_FORMATS.has(v['format']);
     case 'task-started':
       return (
         typeof v['taskId'] === 'string' &&

@@ -2,9 +2,11 @@
 // validates these calls like any other; results are shown in the window, failures in a message box.
 import { writeFile } from 'node:fs/promises';
 import { dialog, type BrowserWindow } from 'electron';
-import type { ApiMethod, CaseInfo, CaseTaskRequest, ReportFile, Result } from '../../shared/api.js';
+import type { ApiMethod, CaseInfo, CaseTaskRequest, Result } from '../../shared/api.js';
 import type { ShellEvent } from '../../shared/shellEvents.js';
+import type { SaveReportRequest } from './ipcBridge.js';
 import type { ReportFormat } from './menu.js';
+import { saveReport } from './reportSave.js';
 
 export type CallEngine = (method: ApiMethod, request: unknown) => Promise<Result<unknown>>;
 export type SendShellEvent = (event: ShellEvent) => void;
@@ -188,20 +190,37 @@ export class FileActions {
     await this.startTask({ kind: 'timesketch', file }, 'export the case');
   }
 
-  async exportReport(format: ReportFormat): Promise<void> {
-    const win = this.window();
-    if (!win) return;
-    const result = await this.call('exportReport', { format });
-    if ((await this.failed(result, 'build the report')) || !result.ok) return;
-    const report = result.value as ReportFile;
-    const choice = await dialog.showSaveDialog(win, {
-      title: 'Export report',
-      defaultPath: report.filename,
-      filters: REPORT_FILTERS[format],
-    });
-    if (choice.canceled || !choice.filePath) return;
-    await writeFile(choice.filePath, report.content, 'utf8');
-    this.hooks.reportSaved(choice.filePath);
-    this.notify({ type: 'report-saved', path: choice.filePath });
+  /**
+   * File → Export Report → a format: the window asks for the report's options (its dialog), then calls
+   * saveReport through the preload.
+   */
+  exportReport(format: ReportFormat): void {
+    this.notify({ type: 'export-report', format });
+  }
+
+  /** Builds the report with the options the window sent, asks where to save it, and writes it there. */
+  async saveReport(request: SaveReportRequest): Promise<Result<{ path: string | null }>> {
+    const saved = await saveReport(
+      {
+        call: this.call,
+        chooseFile: async (report, format) => {
+          const win = this.window();
+          if (!win) return null;
+          const choice = await dialog.showSaveDialog(win, {
+            title: 'Export report',
+            defaultPath: report.filename,
+            filters: REPORT_FILTERS[format],
+          });
+          return choice.canceled || !choice.filePath ? null : choice.filePath;
+        },
+        write: (path, content) => writeFile(path, content, 'utf8'),
+      },
+      request,
+    );
+    if (saved.ok && saved.value.path) {
+      this.hooks.reportSaved(saved.value.path);
+      this.notify({ type: 'report-saved', path: saved.value.path });
+    }
+    return saved;
   }
 }

@@ -2,7 +2,7 @@
 // which refuses a channel that is not in the contract, a sender that is not the app window's top-level
 // frame on the app's own page, and a request that fails validation, before anything reaches the engine.
 // It imports no Electron at run time (only its types), so the tests drive it with a stand-in ipcMain.
-import { API_METHODS, type Result } from '../../shared/api.js';
+import { API_METHODS, type ApiRequest, type Result } from '../../shared/api.js';
 import { isApiMethod, validateRequest, type ValidRequest } from '../../shared/apiValidate.js';
 import type { IpcMainInvokeEvent } from 'electron';
 import { isTrustedSender } from './windowSecurity.js';
@@ -86,5 +86,37 @@ export function handleShowInFolder(
       return refused('FORBIDDEN_PATH', 'only a case or report this window opened or saved can be shown');
     show(path);
     return { ok: true, value: null };
+  });
+}
+
+/** The window's answer to File → Export Report: save the report with the options the responder chose. */
+export const SAVE_REPORT_CHANNEL = 'accountscope:shell:save-report';
+
+/** What the window asks to save: the API's exportReport request (format, and the local paths or not). */
+export type SaveReportRequest = ApiRequest<'exportReport'>;
+
+/**
+ * Registers Save Report for the window. Like the API it answers only the app window's top frame, and the
+ * request is checked exactly as the API's exportReport request is (a format, includePaths true or false,
+ * nothing else) before the shell builds the report and asks where to save it. The answer is the path it
+ * was saved to, or null when the responder cancelled the save dialog.
+ */
+export function handleSaveReport(
+  ipcMain: IpcMainLike,
+  senderFacts: (event: IpcMainInvokeEvent) => SenderFacts,
+  save: (request: SaveReportRequest) => Promise<Result<{ path: string | null }>>,
+): void {
+  ipcMain.handle(SAVE_REPORT_CHANNEL, async (event, ...args): Promise<Result<{ path: string | null }>> => {
+    const sender = senderFacts(event);
+    if (!isTrustedSender(sender.frameUrl, sender.isMainFrame))
+      return refused('FORBIDDEN_SENDER', 'only the app window may ask the shell');
+    if (args.length !== 1) return refused('BAD_REQUEST', 'save report: one request object');
+    const valid = validateRequest('exportReport', args[0]);
+    if (!valid.ok) return valid;
+    try {
+      return await save(valid.value.request as SaveReportRequest);
+    } catch (e) {
+      return refused('INTERNAL', (e as Error).message);
+    }
   });
 }

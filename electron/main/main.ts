@@ -26,7 +26,7 @@ import { casePathFromArgs } from './launchArgs.js';
 import { RecentCases } from './recentCases.js';
 import { MIN_SIZE, initialBounds, readWindowState, writeWindowState } from './windowState.js';
 import { SHELL_EVENT_CHANNEL, type ShellEvent } from '../../shared/shellEvents.js';
-import { handleShowInFolder, registerApi, type SenderFacts } from './ipcBridge.js';
+import { handleSaveReport, handleShowInFolder, registerApi, type SenderFacts } from './ipcBridge.js';
 import { menuTemplate } from './menu.js';
 import {
   APP_ENTRY,
@@ -206,6 +206,7 @@ async function start(): Promise<void> {
       reportSaved: (path) => void shownFiles.add(path),
     },
   );
+  handleSaveReport(ipcMain, senderFacts, (request) => files.saveReport(request));
   handleShowInFolder(
     ipcMain,
     senderFacts,
@@ -231,7 +232,7 @@ async function start(): Promise<void> {
         showCaseInFolder: () => shell.showItemInFolder(engine.currentCase),
         importFiles: () => void files.importPaths('files'),
         importFolder: () => void files.importPaths('folder'),
-        exportReport: (format) => void files.exportReport(format),
+        exportReport: (format) => files.exportReport(format),
         mergeCases: () => void files.mergeCases(),
         exportCase: (kind) => void files.exportCase(kind),
         navigate: (screen) => sendShellEvent({ type: 'navigate', screen }),

@@ -4,6 +4,7 @@
 import { basename } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { SCREENS, type ScreenId } from '../../shared/screens.js';
+import type { ReportFormat } from '../../shared/shellEvents.js';
 
 /** The roles the menu may use: Electron's own (a type-only import; nothing of Electron loads here). */
 export type MenuRole = NonNullable<MenuItemConstructorOptions['role']>;
@@ -22,7 +23,7 @@ export interface MenuEntry {
   submenu?: MenuEntry[];
 }
 
-export type ReportFormat = 'html' | 'json' | 'csv';
+export type { ReportFormat } from '../../shared/shellEvents.js';
 
 export interface MenuActions {
   newCase(): void;

@@ -1,5 +1,5 @@
 // The preload: the only bridge between the sandboxed page and the main process. It exposes exactly the
-// API contract's named functions (and two small shell helpers), never ipcRenderer itself, so the page
+// API contract's named functions (and a few small shell helpers), never ipcRenderer itself, so the page
 // cannot send on any other channel; each function answers with the engine's Result. Sandboxed preloads
 // cannot load ES modules or other files, which is why this is CommonJS (.cts) and lists the method names
 // itself; the type checks below fail the build if that list and the contract ever differ.
@@ -70,6 +70,7 @@ void everyMethodListed;
 const API_CHANNEL_PREFIX: typeof ipcBridge.API_CHANNEL_PREFIX = 'accountscope:api:';
 const SHELL_EVENT_CHANNEL: typeof shellEvents.SHELL_EVENT_CHANNEL = 'accountscope:shell-event';
 const SHOW_IN_FOLDER_CHANNEL: typeof ipcBridge.SHOW_IN_FOLDER_CHANNEL = 'accountscope:shell:show-in-folder';
+const SAVE_REPORT_CHANNEL: typeof ipcBridge.SAVE_REPORT_CHANNEL = 'accountscope:shell:save-report';
 
 /**
  * Each method answers with the engine's Result as it came over IPC, never throwing: an Error crossing
@@ -106,6 +107,12 @@ const shell = {
    * opened or saved itself, with a Result like the API's.
    */
   showInFolder: (path: string): Promise<unknown> => ipcRenderer.invoke(SHOW_IN_FOLDER_CHANNEL, path),
+  /**
+   * File → Export Report, with the options the window asked for: the shell builds the report, asks where
+   * to save it and writes it; the answer is a Result with the path (null when the save was cancelled).
+   */
+  saveReport: (request: ipcBridge.SaveReportRequest): Promise<unknown> =>
+    ipcRenderer.invoke(SAVE_REPORT_CHANNEL, request),
 };
 
 contextBridge.exposeInMainWorld('accountscope', api);

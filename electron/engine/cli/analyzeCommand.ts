@@ -1,23 +1,21 @@
 // `accountscope analyze PATH... [--case FILE] --json OUT [--html OUT] [--csv OUT] [--param N=V]...
 //   [--allowlist FILE] [--profile default|seed] [--time-zone ZONE] [--include-paths]`
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Settings } from '../../../shared/api.js';
-import type { SourceSummary } from '../../../shared/report.js';
-import {
-  EMPTY_ALLOWLIST,
-  parseParamAssignment,
-  resolveParams,
-  type ProfileName,
-} from '../analytics/index.js';
+import type { Allowlist, SourceSummary } from '../../../shared/report.js';
+import { parseParamAssignment, resolveParams, type ProfileName } from '../analytics/index.js';
 import { openCase, type CaseDb } from '../store/openCase.js';
 import { readAllowlistFile } from '../store/allowlistFile.js';
 import { analyzeCase } from '../usecases/analyzeCase.js';
 import { readSetting } from '../service/settingsStore.js';
+import type { AppliedAllowlist } from '../triage/caseAllowlist.js';
 import { isValidTimeZone } from '../../../shared/displayTime.js';
 import { caseReportFile, collectCaseReport, type ReportFormat } from '../usecases/caseReport.js';
+import { makeAnalyzeScratch, sweepLeftovers } from '../store/scratchFiles.js';
 import { importExitCode, importWithProgress } from './importCommand.js';
+import { printLeftovers } from './leftoversLine.js';
 import { EXIT_OK, UsageError } from './usage.js';
 
 export interface AnalyzeArgs {
@@ -42,6 +40,19 @@ function writeOut(target: string, text: string): void {
   else writeFileSync(target, text);
 }
 
+const entries = (n: number): string => `${n} entr${n === 1 ? 'y' : 'ies'}`;
+
+/** Where the run's allowlist came from, in one line; nothing when no list had an entry. */
+export function allowlistLine(applied: AppliedAllowlist, file?: string): string | null {
+  if (applied.fromCase === 0 && applied.fromExtra === 0) return null;
+  const parts = [`${entries(applied.fromCase)} from the case`];
+  if (file !== undefined) {
+    const both = applied.inBoth ? ` (${applied.inBoth} already in the case)` : '';
+    parts.push(`${entries(applied.fromExtra)} from ${file}${both}`);
+  }
+  return `allowlist: ${parts.join(', ')}`;
+}
+
 export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
   if (!a.json && !a.html && !a.csv)
     throw new UsageError('analyze needs at least one of --json, --html, --csv');
@@ -62,16 +73,18 @@ export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
       throw new UsageError(`--param ${p}: ${(e as Error).message}`);
     }
   }
-  let allowlist = EMPTY_ALLOWLIST;
+  let fileAllowlist: Allowlist | undefined;
   if (a.allowlist) {
     try {
-      allowlist = readAllowlistFile(a.allowlist);
+      fileAllowlist = readAllowlistFile(a.allowlist);
     } catch (e) {
       throw new UsageError(`--allowlist: ${(e as Error).message}`);
     }
   }
   // Without --case the analysis runs in a scratch case that is removed afterwards.
-  const scratch = a.casePath ? null : mkdtempSync(join(tmpdir(), 'accountscope-analyze-'));
+  // A scratch case a killed run left in the temp folder (a whole case of evidence) goes first.
+  if (!a.casePath) printLeftovers(null, sweepLeftovers(tmpdir()));
+  const scratch = a.casePath ? null : makeAnalyzeScratch();
   const casePath = a.casePath ? resolve(a.casePath) : join(scratch!, 'case.duckdb');
   let db: CaseDb | null = null;
   try {
@@ -79,7 +92,15 @@ export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
     let imported: SourceSummary[] = [];
     if (a.paths.length) imported = await importWithProgress(casePath, a.paths, a.workers);
     db = await openCase(casePath);
-    await analyzeCase(db.conn, { overrides, profile, allowlist });
+    // The case's own allowlist (what the responder allowlisted in the app) always applies; the file's
+    // entries are added for this run.
+    const analysis = await analyzeCase(db.conn, {
+      overrides,
+      profile,
+      ...(fileAllowlist ? { extraAllowlist: fileAllowlist } : {}),
+    });
+    const line = allowlistLine(analysis.allowlist, a.allowlist);
+    if (line) process.stderr.write(`${line}\n`);
     // The same report the app exports: stored findings with triage, coverage, every source of the case
     // (with this run's import results for the files just read).
     const report = await collectCaseReport(db.conn, imported);
@@ -89,7 +110,7 @@ export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
     const settings: Settings = {
       params: resolveParams(overrides, profile),
       profile,
-      allowlist,
+      allowlist: analysis.allowlist.allowlist,
       timeZone:
         a.timeZone ?? (typeof storedZone === 'string' && isValidTimeZone(storedZone) ? storedZone : 'UTC'),
     };

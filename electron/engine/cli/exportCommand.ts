@@ -1,6 +1,7 @@
 // `accountscope export --case FILE [--parquet DIR [--with-raw]] [--timesketch FILE.jsonl]`: the case as Parquet and/or
 // a Timesketch timeline, with a progress line on a terminal and a summary of what was written.
 import { exportCase, type ExportCaseOptions } from '../usecases/exportCase.js';
+import { printLeftovers } from './leftoversLine.js';
 import { ProgressBar, formatBytes } from './progressBar.js';
 import { EXIT_OK } from './usage.js';
 
@@ -17,6 +18,7 @@ export async function exportCommand(
         `Parquet: table ${Math.min(p.tablesDone + 1, p.tables)}/${p.tables} ${p.table}  ${p.rowsDone}/${p.rows} rows`,
       ),
     onTimesketchProgress: (p) => bar.draw(`Timesketch: ${p.linesDone}/${p.lines} lines`),
+    onLeftovers: (removed) => printLeftovers(bar, removed),
   }).finally(() => bar.clear());
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (result.parquet) {

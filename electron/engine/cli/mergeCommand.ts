@@ -4,6 +4,7 @@
 import { basename } from 'node:path';
 import type { MergeSummary } from '../../../shared/api.js';
 import { mergeCases } from '../usecases/mergeCases.js';
+import { printLeftovers } from './leftoversLine.js';
 import { ProgressBar } from './progressBar.js';
 import { EXIT_CONFLICTS, EXIT_OK } from './usage.js';
 
@@ -51,6 +52,7 @@ export async function mergeCommand(paths: string[], target: string, json: boolea
     paths.map((path) => ({ path })),
     target,
     {
+      onLeftovers: (removed) => printLeftovers(bar, removed),
       onProgress: (p) =>
         bar.draw(
           `Merging: ${p.total > 0 ? Math.floor((100 * p.done) / p.total) : 100}%  ${p.done}/${p.total} rows  ${p.step}`,

@@ -16,7 +16,9 @@ Usage:
   accountscope analyze PATH... [--case FILE] --json OUT [--html OUT] [--csv OUT]
                        [--param NAME=VALUE]... [--allowlist FILE] [--profile default|seed]
                        [--time-zone ZONE] [--include-paths] [--workers N]
-      Import (when PATH is given) and run the four analytics; write the reports.
+      Import (when PATH is given) and run every analytic; write the reports.
+      The case's own allowlist (Settings, "Allowlist this" in the app) always applies;
+      --allowlist FILE adds the file's entries for this run, without storing them.
       The HTML report writes times in ZONE (default: the case's display time zone, else
       UTC). Reports name the case and evidence files by file name only, unless
       --include-paths asks for their full local paths.

@@ -12,12 +12,15 @@
 // back to JSON took three times the CPU (measured on 237,500 events: 18.0–19.4 against 5.0–6.5 CPU-s).
 //
 // Rows stream out of DuckDB a chunk at a time and into the file with back-pressure: a million-event case
-// is never held in memory. The file is written aside and renamed when complete.
+// is never held in memory. The file is written aside (under a name store/scratchFiles.ts sweeps when its
+// writer was killed) and renamed when complete.
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AUDIT_CATEGORY_SQL, SIGNIN_CATEGORY_SQL, WIN_CATEGORY_SQL } from '../service/eventCategories.js';
 import { summarizeEvent } from '../service/eventSummary.js';
 import type { JsonRow } from '../service/sqlRows.js';
+import { scratchPath, sweepLeftovers, type Leftover } from '../store/scratchFiles.js';
 
 export interface TimesketchCounts {
   winEvents: number;
@@ -269,12 +272,16 @@ export async function exportTimesketch(
   conn: DuckDBConnection,
   file: string,
   onProgress?: (p: TimesketchProgress) => void,
+  onLeftovers?: (removed: Leftover[]) => void,
 ): Promise<TimesketchCounts> {
   if (!/\.jsonl$/i.test(file))
     throw new Error(`${file}: Timesketch imports JSON lines only from a .jsonl file`);
   const counts: TimesketchCounts = { ...(await lineCounts(conn)), lines: 0, bytes: 0 };
   const lines = counts.winEvents + counts.signins + counts.audits + counts.findings;
-  const partial = `${file}.partial`;
+  // A timeline is gigabytes: what an export killed in this folder before left goes first.
+  const removed = sweepLeftovers(dirname(file));
+  if (removed.length > 0) onLeftovers?.(removed);
+  const partial = scratchPath(file, 'exporting');
   const out = createWriteStream(partial, { flags: 'w' });
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   const write = async (text: string): Promise<void> => {

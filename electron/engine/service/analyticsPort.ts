@@ -14,7 +14,7 @@ import {
 import { analyzeCase, type AnalyzeSettings } from '../usecases/analyzeCase.js';
 import type { ParamRules } from './settingsStore.js';
 
-/** What an analysis runs with: the case's parameter overrides, profile and allowlist. */
+/** What an analysis runs with: the case's parameter overrides and profile (the allowlist is the case's own). */
 export type AnalyzeInput = AnalyzeSettings;
 
 export interface AnalyticsPort extends ParamRules {
@@ -34,7 +34,7 @@ export interface AnalyticsPort extends ParamRules {
 export function defaultAnalytics(): AnalyticsPort {
   return {
     resolve: (overrides, profile) => ({ ...resolveParams(overrides, profile) }),
-    run: (conn, input) => analyzeCase(conn, input),
+    run: async (conn, input) => (await analyzeCase(conn, input)).findings,
     infos: () => analyticInfos(),
     sql: () => analyticCatalog(),
     params: () => [...paramSpecs()],

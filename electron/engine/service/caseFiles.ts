@@ -1,10 +1,10 @@
 // Case files as the user sees them: open an existing one, save a copy under a new name, start a new one. Paths come from
 // the user (a dialog, or a path typed in browser mode), so each is checked before DuckDB sees it.
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, link, lstat, open, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { CASE_CATALOG, openCase } from '../store/openCase.js';
+import { scratchPath, sweepLeftovers, type Leftover } from '../store/scratchFiles.js';
 import { ServiceError } from './serviceError.js';
 
 /** A DuckDB database file carries "DUCK" at byte 8 of its first block. */
@@ -84,9 +84,19 @@ async function targetProblem(full: string, current: string, replace: boolean): P
  * appeared meanwhile), a replaced case renamed over, so an interrupted save never leaves half a case
  * under the real name.
  */
-export async function copyCaseFile(currentPath: string, target: string, replace = false): Promise<string> {
-  return writeCaseFile(currentPath, target, replace, 'save the case', (partial) =>
-    copyFile(currentPath, partial, constants.COPYFILE_EXCL),
+export async function copyCaseFile(
+  currentPath: string,
+  target: string,
+  replace = false,
+  onLeftovers?: (removed: Leftover[]) => void,
+): Promise<string> {
+  return writeCaseFile(
+    currentPath,
+    target,
+    replace,
+    'save the case',
+    (partial) => copyFile(currentPath, partial, constants.COPYFILE_EXCL),
+    onLeftovers,
   );
 }
 
@@ -95,13 +105,25 @@ export async function copyCaseFile(currentPath: string, target: string, replace 
  * rules as copyCaseFile: nothing but a case is ever replaced, a case only with `replace`, and the new
  * file is built under a temporary name and put in place whole.
  */
-export async function createCaseFile(currentPath: string, target: string, replace = false): Promise<string> {
-  return writeCaseFile(currentPath, target, replace, 'create the case', async (partial) => {
-    const db = await openCase(partial, { memoryLimit: '64MB', threads: 1 });
-    // Closing writes everything into the file itself (no .wal is left to go with it).
-    db.close();
-    await rm(`${partial}.wal`, { force: true });
-  });
+export async function createCaseFile(
+  currentPath: string,
+  target: string,
+  replace = false,
+  onLeftovers?: (removed: Leftover[]) => void,
+): Promise<string> {
+  return writeCaseFile(
+    currentPath,
+    target,
+    replace,
+    'create the case',
+    async (partial) => {
+      const db = await openCase(partial, { memoryLimit: '64MB', threads: 1 });
+      // Closing writes everything into the file itself (no .wal is left to go with it).
+      db.close();
+      await rm(`${partial}.wal`, { force: true });
+    },
+    onLeftovers,
+  );
 }
 
 async function writeCaseFile(
@@ -110,6 +132,7 @@ async function writeCaseFile(
   replace: boolean,
   what: string,
   write: (partial: string) => Promise<void>,
+  onLeftovers?: (removed: Leftover[]) => void,
 ): Promise<string> {
   const full = resolve(target);
   if (!/\.duckdb$/i.test(basename(full)))
@@ -120,10 +143,10 @@ async function writeCaseFile(
   if (!dirStat?.isDirectory()) throw new ServiceError('NOT_FOUND', `no folder ${dirname(full)} to save into`);
   const problem = await targetProblem(full, currentPath, replace);
   if (problem) throw problem;
-  const partial = join(
-    dirname(full),
-    `.${basename(full)}.saving-${process.pid}-${randomBytes(4).toString('hex')}`,
-  );
+  // A copy a killed save left in this folder goes first (a case's size each).
+  const removed = sweepLeftovers(dirname(full));
+  if (removed.length > 0) onLeftovers?.(removed);
+  const partial = scratchPath(full, 'saving');
   try {
     await write(partial);
     if (await placeNew(partial, full)) return full;

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/api.js';
 import { validateRequest, type ValidRequest } from '../../../shared/apiValidate.js';
 import type { OpenCaseOptions } from '../store/openCase.js';
+import { describeLeftovers, type Leftover } from '../store/scratchFiles.js';
 import type { AnalyticsPort } from './analyticsPort.js';
 import { copyCaseFile, createCaseFile, existingCasePath } from './caseFiles.js';
 import { readCaseInfo } from './caseInfo.js';
@@ -38,12 +39,21 @@ type Handlers = { [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiRespo
 export interface CaseServiceOptions {
   analytics: AnalyticsPort;
   open?: OpenCaseOptions;
+  /**
+   * The app's log: one line at a time, for what the responder does not need to act on (the temporary
+   * files of stopped runs it removed). stderr by default, which the desktop app's engine process and
+   * browser mode's server both pass on to their own.
+   */
+  log?: (line: string) => void;
 }
+
+const stderrLog = (line: string): void => void process.stderr.write(`accountscope: ${line}\n`);
 
 export class CaseService {
   private switching: Promise<unknown> = Promise.resolve();
   private readonly tasks = new CaseTasks({
     session: () => this.session,
+    onLeftovers: (removed) => this.logLeftovers(removed),
     // Calls that arrive meanwhile wait, as they do for a switch of case.
     exclusively: (work) => {
       const done = this.switching.then(work);
@@ -59,6 +69,11 @@ export class CaseService {
 
   static async open(path: string, options: CaseServiceOptions): Promise<CaseService> {
     return new CaseService(await CaseSession.open(path, options.analytics, options.open), options);
+  }
+
+  /** Logs each temporary file of a stopped run that was removed. */
+  private logLeftovers(removed: readonly Leftover[]): void {
+    for (const line of describeLeftovers(removed)) (this.options.log ?? stderrLog)(line);
   }
 
   get casePath(): string {
@@ -104,11 +119,7 @@ export class CaseService {
       try {
         const { overrides, settings } = s.settings;
         const findings = await s.serialWrite(() =>
-          this.options.analytics.run(s.writeConn, {
-            overrides,
-            profile: settings.profile,
-            allowlist: settings.allowlist,
-          }),
+          this.options.analytics.run(s.writeConn, { overrides, profile: settings.profile }),
         );
         await s.writeThrough();
         return { findings: findings.length, elapsedMs: Math.round(performance.now() - started) };
@@ -206,7 +217,7 @@ export class CaseService {
       if (s.imports.busy || s.analyzing)
         throw new ServiceError('BUSY', 'wait for the import or analysis to finish, then save');
       await s.checkpoint();
-      const saved = await copyCaseFile(s.path, path, replace === true);
+      const saved = await copyCaseFile(s.path, path, replace === true, (r) => this.logLeftovers(r));
       // Like any "Save As", work goes on in the saved file from here.
       await this.switchTo(saved);
       return { path: saved };
@@ -217,7 +228,7 @@ export class CaseService {
       const s = this.session;
       if (s.imports.busy || s.analyzing)
         throw new ServiceError('BUSY', 'wait for the import or analysis to finish, then start a new case');
-      const created = await createCaseFile(s.path, path, replace === true);
+      const created = await createCaseFile(s.path, path, replace === true, (r) => this.logLeftovers(r));
       await this.switchTo(created);
       return this.caseInfo();
     },

@@ -13,13 +13,14 @@
 // store/caseMerge.ts), and removed. The app's connections keep their lockdown exactly as it was. The
 // Timesketch export reads through a connection of the app's own instance (DuckDB writes no file for it:
 // the lines are written by Node), so it needs no snapshot.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { copyFile, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { CaseTaskRequest, CaseTaskStatus } from '../../../shared/api.js';
 import { exportParquet } from '../export/parquet.js';
 import { exportTimesketch } from '../export/timesketch.js';
+import { scratchPath, sweepLeftovers, type Leftover } from '../store/scratchFiles.js';
 import { mergeCases } from '../usecases/mergeCases.js';
 import type { CaseSession } from './caseSession.js';
 import { ServiceError, notFound } from './serviceError.js';
@@ -32,6 +33,8 @@ export interface TaskHost {
   session(): CaseSession;
   /** Runs `work` while every other API call waits (the snapshot's copy must see no write). */
   exclusively<T>(work: () => Promise<T>): Promise<T>;
+  /** Told what was removed of the temporary files of runs that were stopped (store/scratchFiles.ts). */
+  onLeftovers(removed: Leftover[]): void;
 }
 
 /** Checks what can be checked before any work starts, so a wrong path is answered at once. */
@@ -117,10 +120,10 @@ export class CaseTasks {
         throw new ServiceError('BUSY', 'wait for the import or analysis to finish, then try again');
       this.progress(status, 'a snapshot of the case', 0, 0);
       await s.checkpoint();
-      const copy = join(
-        dirname(s.path),
-        `.${basename(s.path)}.snapshot-${process.pid}-${randomBytes(4).toString('hex')}`,
-      );
+      // Snapshots a killed app left beside the case (each the case's size) go first.
+      const removed = sweepLeftovers(dirname(s.path));
+      if (removed.length > 0) this.host.onLeftovers(removed);
+      const copy = scratchPath(s.path, 'snapshot');
       try {
         await copyFile(s.path, copy, constants.COPYFILE_FICLONE);
       } catch (e) {
@@ -136,8 +139,11 @@ export class CaseTasks {
     if (req.kind === 'timesketch') {
       const conn = await session.db.connect();
       try {
-        const counts = await exportTimesketch(conn, resolve(req.file), (p) =>
-          this.progress(status, 'timeline lines', p.linesDone, p.lines),
+        const counts = await exportTimesketch(
+          conn,
+          resolve(req.file),
+          (p) => this.progress(status, 'timeline lines', p.linesDone, p.lines),
+          (removed) => this.host.onLeftovers(removed),
         );
         status.timesketch = {
           file: resolve(req.file),
@@ -177,6 +183,7 @@ export class CaseTasks {
         } else inputs.push({ path });
       }
       status.merge = await mergeCases(inputs, req.target, {
+        onLeftovers: (removed) => this.host.onLeftovers(removed),
         onProgress: (p) => this.progress(status, p.step, p.done, p.total),
       });
     } finally {

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { exportParquet, type ParquetManifest, type ParquetProgress } from '../export/parquet.js';
 import { exportTimesketch, type TimesketchCounts, type TimesketchProgress } from '../export/timesketch.js';
 import { openCase } from '../store/openCase.js';
+import type { Leftover } from '../store/scratchFiles.js';
 
 export interface ExportCaseOptions {
   parquet?: string;
@@ -13,6 +14,8 @@ export interface ExportCaseOptions {
   timesketch?: string;
   onParquetProgress?: (p: ParquetProgress) => void;
   onTimesketchProgress?: (p: TimesketchProgress) => void;
+  /** Told what was removed of the temporary files of runs that were stopped (store/scratchFiles.ts). */
+  onLeftovers?: (removed: Leftover[]) => void;
 }
 
 export interface ExportCaseResult {
@@ -37,7 +40,7 @@ export async function exportCase(casePath: string, opts: ExportCaseOptions): Pro
     try {
       result.timesketch = {
         file: opts.timesketch,
-        counts: await exportTimesketch(db.conn, opts.timesketch, opts.onTimesketchProgress),
+        counts: await exportTimesketch(db.conn, opts.timesketch, opts.onTimesketchProgress, opts.onLeftovers),
       };
     } finally {
       db.close();

@@ -9,7 +9,6 @@
 // nothing behind and never replaces a file. A case this process has open must not be named (two
 // instances on one file in one process would share its lock): the app merges a snapshot of its own case
 // instead (service/caseTasks.ts).
-import { randomBytes } from 'node:crypto';
 import { constants, existsSync } from 'node:fs';
 import { copyFile, link, lstat, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -19,6 +18,7 @@ import { resolveParams } from '../analytics/index.js';
 import { loadSettings } from '../service/settingsStore.js';
 import { mergeTables, type MergeInput, type MergeProgress } from '../store/caseMerge.js';
 import { knownSchemaVersion } from '../store/migrate.js';
+import { scratchPath, sweepLeftovers, type Leftover } from '../store/scratchFiles.js';
 import { CASE_CATALOG, openCase } from '../store/openCase.js';
 import { analyzeCase } from './analyzeCase.js';
 
@@ -30,6 +30,8 @@ export interface MergeCaseInput {
 
 export interface MergeCasesOptions {
   onProgress?: (p: MergeProgress) => void;
+  /** Told what was removed of the temporary files of runs that were stopped (store/scratchFiles.ts). */
+  onLeftovers?: (removed: Leftover[]) => void;
   /** Called with the merge's own connection once it is locked down (tests probe the lockdown). */
   onLockedDown?: (conn: DuckDBConnection) => Promise<void>;
 }
@@ -160,10 +162,10 @@ export async function mergeCases(
   const started = performance.now();
   const cases = await checkInputs(inputs);
   const full = await checkTarget(target, cases);
-  const work = join(
-    dirname(full),
-    `.${basename(full)}.merging-${process.pid}-${randomBytes(4).toString('hex')}`,
-  );
+  // What a merge killed in this folder before left behind (a whole merged case) goes first.
+  const removed = sweepLeftovers(dirname(full));
+  if (removed.length > 0) opts.onLeftovers?.(removed);
+  const work = scratchPath(full, 'merging');
   await mkdir(work, { mode: 0o700 });
   try {
     const known = knownSchemaVersion();
@@ -189,9 +191,8 @@ export async function mergeCases(
       const { settings, overrides } = await loadSettings(db.conn, {
         resolve: (o, p) => ({ ...resolveParams(o, p) }),
       });
-      findings = (
-        await analyzeCase(db.conn, { overrides, profile: settings.profile, allowlist: settings.allowlist })
-      ).length;
+      // The allowlist is the merged case's own: the first case's, as every setting (analyzeCase reads it).
+      findings = (await analyzeCase(db.conn, { overrides, profile: settings.profile })).findings.length;
       const r = await db.conn.runAndReadAll(
         `SELECT (SELECT count(*) FROM win_events)::BIGINT AS w, (SELECT count(*) FROM signins)::BIGINT AS s,
                 (SELECT count(*) FROM audits)::BIGINT AS a`,

@@ -1,6 +1,6 @@
 // What the Electron preload puts on window. The browser mode has neither; the app then talks HTTP.
 import type { ApiResultClient } from '../../../shared/api';
-import type { ShellEvent } from '../../../shared/shellEvents';
+import type { ReportFormat, ShellEvent } from '../../../shared/shellEvents';
 
 declare global {
   interface Window {
@@ -19,6 +19,11 @@ declare global {
       onEvent(listener: (event: ShellEvent) => void): () => void;
       /** Shows a case or report the shell opened or saved in the system's file manager. */
       showInFolder?(path: string): Promise<unknown>;
+      /**
+       * File → Export Report with the options the window asked for: the shell builds the report, asks where
+       * to save it and writes it. Answers a Result: the path, or null when the save was cancelled.
+       */
+      saveReport?(request: { format: ReportFormat; includePaths: boolean }): Promise<unknown>;
     };
   }
 }

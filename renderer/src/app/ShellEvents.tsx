@@ -1,11 +1,13 @@
 // Listens to the desktop shell (menus, window drops, engine restarts) when there is one; in browser mode
-// there is no shell and this renders nothing and subscribes to nothing. A report the File menu saved is
-// confirmed with where it went, and a button that shows it in the system's file manager.
+// there is no shell and this renders nothing and subscribes to nothing. File → Export Report asks for the
+// report's options here first; a report the File menu saved is confirmed with where it went, and a button
+// that shows it in the system's file manager.
 import { useEffect, useState } from 'react';
-import { isShellEvent } from '../../../shared/shellEvents';
+import { isShellEvent, type ReportFormat } from '../../../shared/shellEvents';
 import { useApp } from './AppContext';
 import { useCaseJobs } from './CaseJobs';
 import { useOpenTaskDialog } from '../layout/caseTasks/CaseTaskDialogs';
+import { ReportDialog } from '../layout/ReportDialog';
 import './ShellEvents.css';
 
 export function ShellEvents() {
@@ -13,6 +15,8 @@ export function ShellEvents() {
   const { watchImport } = useCaseJobs();
   const openTaskDialog = useOpenTaskDialog();
   const [savedReport, setSavedReport] = useState<string | null>(null);
+  /** File → Export Report: the format chosen in the menu, while the window asks for the options. */
+  const [reportFormat, setReportFormat] = useState<ReportFormat | null>(null);
 
   useEffect(() => {
     const shell = window.accountscopeShell;
@@ -35,6 +39,9 @@ export function ShellEvents() {
         case 'report-saved':
           setSavedReport(event.path);
           break;
+        case 'export-report':
+          setReportFormat(event.format);
+          break;
         case 'task-started':
           openTaskDialog({ kind: event.kind, taskId: event.taskId });
           break;
@@ -46,26 +53,33 @@ export function ShellEvents() {
     });
   }, [dataChanged, navigate, watchImport, openTaskDialog]);
 
-  if (savedReport === null) return null;
+  const dialog = reportFormat && (
+    // Keyed on the format, so the menu's next choice opens a fresh dialog (local paths unticked again).
+    <ReportDialog key={reportFormat} format={reportFormat} onClose={() => setReportFormat(null)} />
+  );
+  if (savedReport === null) return dialog;
   const showInFolder = window.accountscopeShell?.showInFolder;
   return (
-    <div className="shell-notice" role="status" data-testid="report-saved">
-      <span className="shell-notice-text">
-        Report saved to <span className="shell-notice-path">{savedReport}</span>
-      </span>
-      {showInFolder && (
-        <button type="button" onClick={() => void showInFolder(savedReport)}>
-          Show in folder
+    <>
+      {dialog}
+      <div className="shell-notice" role="status" data-testid="report-saved">
+        <span className="shell-notice-text">
+          Report saved to <span className="shell-notice-path">{savedReport}</span>
+        </span>
+        {showInFolder && (
+          <button type="button" onClick={() => void showInFolder(savedReport)}>
+            Show in folder
+          </button>
+        )}
+        <button
+          type="button"
+          className="shell-notice-close"
+          onClick={() => setSavedReport(null)}
+          aria-label="Dismiss"
+        >
+          ×
         </button>
-      )}
-      <button
-        type="button"
-        className="shell-notice-close"
-        onClick={() => setSavedReport(null)}
-        aria-label="Dismiss"
-      >
-        ×
-      </button>
-    </div>
+      </div>
+    </>
   );
 }

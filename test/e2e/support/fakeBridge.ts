@@ -37,10 +37,33 @@ interface FakeShellGlobal {
   accountscopeShell: {
     onEvent(listener: ShellListener): () => void;
     showInFolder(path: string): Promise<unknown>;
+    saveReport(request: unknown): Promise<unknown>;
   };
   __shellListeners: Set<ShellListener>;
   /** The paths the page asked the shell to show in their folder. */
   __shownInFolder: string[];
+  /** The reports the page asked the shell to save, with their options. */
+  __savedReports: unknown[];
+  /** How the next saveReport answers: saved at a path, cancelled (null), or failed with a message. */
+  __saveReportAnswer: { path: string | null } | { error: string };
+}
+
+/** The reports the page asked the fake shell to save, in order (format and includePaths). */
+export async function savedReports(page: Page): Promise<unknown[]> {
+  return page.evaluate(() => (globalThis as unknown as FakeShellGlobal).__savedReports);
+}
+
+/**
+ * How the fake shell answers the page's next saveReport: saved at `path` (then, as main does, it sends
+ * `report-saved`), cancelled in the save dialog (`path: null`), or failed with a message.
+ */
+export async function answerSaveReport(
+  page: Page,
+  answer: { path: string | null } | { error: string },
+): Promise<void> {
+  await page.evaluate((a) => {
+    (globalThis as unknown as FakeShellGlobal).__saveReportAnswer = a;
+  }, answer);
 }
 
 /** What the page asked the fake shell to show in the file manager, in order. */
@@ -54,6 +77,8 @@ export async function installFakeShell(page: Page): Promise<(event: ShellEvent) 
     const g = globalThis as unknown as FakeShellGlobal;
     g.__shellListeners = new Set();
     g.__shownInFolder = [];
+    g.__savedReports = [];
+    g.__saveReportAnswer = { path: '/reports/accountscope-report.html' };
     g.accountscopeShell = {
       onEvent(listener) {
         g.__shellListeners.add(listener);
@@ -62,6 +87,15 @@ export async function installFakeShell(page: Page): Promise<(event: ShellEvent) 
       showInFolder(path) {
         g.__shownInFolder.push(path);
         return Promise.resolve({ ok: true, value: null });
+      },
+      saveReport(request) {
+        g.__savedReports.push(request);
+        const a = g.__saveReportAnswer;
+        if ('error' in a)
+          return Promise.resolve({ ok: false, error: { code: 'CASE_ERROR', message: a.error } });
+        if (a.path !== null)
+          for (const listener of g.__shellListeners) listener({ type: 'report-saved', path: a.path });
+        return Promise.resolve({ ok: true, value: { path: a.path } });
       },
     };
   });

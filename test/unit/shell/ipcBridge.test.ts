@@ -7,7 +7,9 @@ import type { ValidRequest } from '../../../shared/apiValidate.js';
 import {
   apiChannel,
   handleApi,
+  handleSaveReport,
   handleShowInFolder,
+  SAVE_REPORT_CHANNEL,
   registerApi,
   SHOW_IN_FOLDER_CHANNEL,
   type SenderFacts,
@@ -126,4 +128,38 @@ test('Show in Folder answers only the app window, and only for a path the shell 
   assert.equal(await codeOf(trusted, { path: '/cases/a.duckdb' }), 'BAD_REQUEST');
   assert.equal(await codeOf(trusted, '/cases/a.duckdb', 'extra'), 'BAD_REQUEST');
   assert.deepEqual(shown, ['/cases/a.duckdb']);
+});
+
+test('Save Report answers only the app window, and takes exactly the API’s exportReport options', async () => {
+  const ipc = fakeIpc();
+  const asked: unknown[] = [];
+  handleSaveReport(
+    ipc,
+    (e) => e as unknown as SenderFacts,
+    async (request) => {
+      asked.push(request);
+      return { ok: true, value: { path: `/reports/r.${request.format}` } };
+    },
+  );
+  const call = ipc.handlers.get(SAVE_REPORT_CHANNEL)!;
+  assert.deepEqual(await call(event(trusted), { format: 'html', includePaths: true }), {
+    ok: true,
+    value: { path: '/reports/r.html' },
+  });
+  assert.deepEqual(await call(event(trusted), { format: 'csv' }), {
+    ok: true,
+    value: { path: '/reports/r.csv' },
+  });
+  const codeOf = async (facts: SenderFacts, ...args: unknown[]) =>
+    ((await call(event(facts), ...args)) as Result<null> & { ok: false }).error.code;
+  assert.equal(
+    await codeOf({ frameUrl: 'https://evil.example/', isMainFrame: true }, { format: 'html' }),
+    'FORBIDDEN_SENDER',
+  );
+  assert.equal(await codeOf(trusted, { format: 'html', includePaths: 'yes' }), 'BAD_REQUEST');
+  assert.equal(await codeOf(trusted, { format: 'pdf' }), 'BAD_REQUEST');
+  assert.equal(await codeOf(trusted, { format: 'html', path: '/etc/passwd' }), 'BAD_REQUEST');
+  assert.equal(await codeOf(trusted, { format: 'html' }, 'extra'), 'BAD_REQUEST');
+  assert.equal(await codeOf(trusted), 'BAD_REQUEST');
+  assert.deepEqual(asked, [{ format: 'html', includePaths: true }, { format: 'csv' }]);
 });

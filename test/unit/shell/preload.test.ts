@@ -54,7 +54,7 @@ test('the page gets exactly the API methods, a file-path helper and shell events
   assert.deepEqual(Object.keys(exposed).sort(), ['accountscope', 'accountscopeFiles', 'accountscopeShell']);
   assert.deepEqual(Object.keys(exposed['accountscope']!).sort(), [...API_METHODS].sort());
   assert.deepEqual(Object.keys(exposed['accountscopeFiles']!), ['pathForFile']);
-  assert.deepEqual(Object.keys(exposed['accountscopeShell']!), ['onEvent', 'showInFolder']);
+  assert.deepEqual(Object.keys(exposed['accountscopeShell']!), ['onEvent', 'showInFolder', 'saveReport']);
   for (const api of Object.values(exposed)) {
     for (const value of Object.values(api))
       assert.equal(typeof value, 'function', 'no object (such as ipcRenderer) is exposed');
@@ -108,5 +108,13 @@ test('Show in Folder goes out on its own channel with the one path, and answers 
   reply.value = { ok: false, error: { code: 'FORBIDDEN_PATH', message: 'no' } };
   const answer = await exposed['accountscopeShell']!['showInFolder']!('/cases/a.duckdb');
   assert.deepEqual(invoked, [['accountscope:shell:show-in-folder', '/cases/a.duckdb']]);
+  assert.deepEqual(answer, reply.value);
+});
+
+test('Save Report goes out on its own channel with the options the window chose', async () => {
+  const { exposed, invoked, reply } = loadPreload();
+  reply.value = { ok: true, value: { path: '/reports/client.html' } };
+  const answer = await exposed['accountscopeShell']!['saveReport']!({ format: 'html', includePaths: false });
+  assert.deepEqual(invoked, [['accountscope:shell:save-report', { format: 'html', includePaths: false }]]);
   assert.deepEqual(answer, reply.value);
 });
