@@ -9,7 +9,7 @@ import { parseParamAssignment, resolveParams, type ProfileName } from '../analyt
 import { openCase, type CaseDb } from '../store/openCase.js';
 import { readAllowlistFile } from '../store/allowlistFile.js';
 import { analyzeCase } from '../usecases/analyzeCase.js';
-import { readSetting } from '../service/settingsStore.js';
+import { loadSettings, readSetting } from '../service/settingsStore.js';
 import type { AppliedAllowlist } from '../triage/caseAllowlist.js';
 import { isValidTimeZone } from '../../../shared/displayTime.js';
 import { caseReportFile, collectCaseReport, type ReportFormat } from '../usecases/caseReport.js';
@@ -53,13 +53,30 @@ export function allowlistLine(applied: AppliedAllowlist, file?: string): string 
   return `allowlist: ${parts.join(', ')}`;
 }
 
+/**
+ * Which settings came from the case and which from the flags, in one line; nothing when the case had
+ * none and the flags set none.
+ */
+export function settingsLine(
+  fromCase: string[],
+  fromFlags: string[],
+  flagProfile: string | undefined,
+  caseProfile: string,
+): string | null {
+  const parts: string[] = [];
+  if (flagProfile === undefined && caseProfile !== 'default')
+    parts.push(`profile ${caseProfile} from the case`);
+  if (fromCase.length) parts.push(`${fromCase.join(', ')} from the case`);
+  if (fromFlags.length) parts.push(`${fromFlags.join(', ')} from --param`);
+  return parts.length ? `settings: ${parts.join('; ')}` : null;
+}
+
 export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
   if (!a.json && !a.html && !a.csv)
     throw new UsageError('analyze needs at least one of --json, --html, --csv');
   if (a.profile && a.profile !== 'default' && a.profile !== 'seed') {
     throw new UsageError(`unknown profile "${a.profile}" (default or seed)`);
   }
-  const profile = (a.profile ?? 'default') as ProfileName;
   if (a.timeZone !== undefined && !isValidTimeZone(a.timeZone))
     throw new UsageError(
       `--time-zone: unknown time zone "${a.timeZone}" (an IANA name such as Europe/Berlin)`,
@@ -92,6 +109,14 @@ export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
     let imported: SourceSummary[] = [];
     if (a.paths.length) imported = await importWithProgress(casePath, a.paths, a.workers);
     db = await openCase(casePath);
+    // The case's own parameters and profile (what the responder set in the app) apply as the app applies
+    // them; a flag overrides them for this run, without changing the case.
+    const stored = await loadSettings(db.conn, { resolve: resolveParams });
+    const profile = (a.profile ?? stored.settings.profile) as ProfileName;
+    const fromCase = Object.keys(stored.overrides).filter((k) => !(k in overrides));
+    const settingsNote = settingsLine(fromCase, Object.keys(overrides), a.profile, stored.settings.profile);
+    if (settingsNote) process.stderr.write(`${settingsNote}\n`);
+    Object.assign(overrides, { ...stored.overrides, ...overrides });
     // The case's own allowlist (what the responder allowlisted in the app) always applies; the file's
     // entries are added for this run.
     const analysis = await analyzeCase(db.conn, {
