@@ -34,9 +34,9 @@ export async function* fileChunks(
 }
 
 /**
- * A whole file's SHA-256, read by the import coordinator alongside the file's parse: the parse worker
- * is the busier thread (a JSON file has one), and hashing there took ~4% of its time (measured).
- * `eachChunk` sees every chunk as it is hashed, in order.
+ * A whole file's SHA-256, read by the import coordinator alongside the parse of a sliced file (no
+ * slice sees every byte), or after a parse that could not hash it (a file parsed whole is hashed by its
+ * parse worker, which reads every byte anyway). `eachChunk` sees every chunk as it is hashed, in order.
  */
 export async function hashFile(path: string, eachChunk?: (chunk: Buffer) => void): Promise<string> {
   // 'r' is O_RDONLY: evidence is never opened for writing.

@@ -38,8 +38,8 @@ export async function loadFile(
   const size = await stat(path)
     .then((st) => st.size)
     .catch(() => 0);
-  // Every file is read whole here too, alongside its parse, for its hash (the parse worker is the
-  // busier thread, and no single slice sees every byte); a sliced file also for the numbers its
+  // A file parsed whole is hashed by its parse worker as it reads it. A sliced file is read whole here
+  // too, alongside its parse, for its hash (no single slice sees every byte) and for the numbers its
   // later slices' records start from.
   const scan =
     slices.length > 1
@@ -48,7 +48,7 @@ export async function loadFile(
           slices.map((k) => queue.unit(k).range?.start ?? 0),
         )
       : null;
-  const hashing = scan?.sha256 ?? hashFile(path);
+  const hashing = scan?.sha256 ?? parsedHash(queue, slices[0]!, path);
   hashing.catch(() => undefined);
   await conn.run('BEGIN TRANSACTION');
   let open = true;
@@ -180,6 +180,16 @@ async function recordEmptyFiles(run: ImportRun): Promise<void> {
     await run.conn.run('ROLLBACK').catch(() => undefined);
     throw e;
   }
+}
+
+/**
+ * The hash the parse worker took of a file it read whole; the file is read again here only when the
+ * worker has none (a cancelled or failed read), so that such a file is reported as before.
+ */
+async function parsedHash(queue: ParseQueue, unit: number, path: string): Promise<string> {
+  const job = await queue.job(unit);
+  const result = await job?.result.catch(() => null);
+  return result?.sha256 ?? hashFile(path);
 }
 
 export function failedSummary(path: string, message: string): SourceSummary {

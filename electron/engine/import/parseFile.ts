@@ -1,6 +1,8 @@
 // Reads one evidence file, or one byte range of it: opens it read-only, sniffs the content and hands
 // the bytes to the matching reader. Runs inside the parse worker, but has no worker code itself, so
-// tests can call it directly. The coordinator hashes every file itself, alongside (see the importer).
+// tests can call it directly. A whole file is hashed here as it is read, when asked (`sha256`): the
+// coordinator then need not read it a second time (see fileTransaction.ts).
+import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { ReadError, ReadRow } from '../rowContract.js';
 import { SNIFF_BYTES, sniffInput } from '../readers/sniff.js';
@@ -41,6 +43,11 @@ export interface ParseResult {
   errors: ReadError[];
   /** Set when the file as a whole could not be read (not a log, forbidden DOCTYPE, I/O error). */
   fatal: ReadError | null;
+  /**
+   * The whole file's SHA-256, when it was asked for and every byte was read: not for a slice, a
+   * cancelled read or a failed one (the coordinator then hashes the file itself).
+   */
+  sha256?: string;
 }
 
 /** Keeps the first errors whole and counts the rest, so a file of garbage cannot exhaust memory. */
@@ -57,11 +64,14 @@ export async function readFileHead(handle: FileHandle, size: number): Promise<Bu
 export async function parseFile<B extends RowBatch>(
   path: string,
   cb: ParseCallbacks<B>,
-  options: ReaderOptions & { range?: ByteRange; chunkBytes?: number } = {},
+  options: ReaderOptions & { range?: ByteRange; chunkBytes?: number; sha256?: boolean } = {},
 ): Promise<ParseResult> {
   // 'r' is O_RDONLY: evidence is never opened for writing.
   const handle = await open(path, 'r');
-  const { range, chunkBytes = CHUNK_BYTES, ...readerOptions } = options;
+  const { range, chunkBytes = CHUNK_BYTES, sha256: wantHash, ...readerOptions } = options;
+  // Each chunk is hashed as it is read, before any reader sees it (its buffer is read into again).
+  const hash = wantHash === true && range === undefined ? createHash('sha256') : null;
+  let sha256: string | undefined;
   const errors: ReadError[] = [];
   let size = 0;
   let bytesRead = 0;
@@ -85,7 +95,12 @@ export async function parseFile<B extends RowBatch>(
     // The sniffer and a slice's reader look at the file's start, whatever the first chunk holds.
     const fileHead = await readFileHead(handle, size);
     const chunks = fileChunks(handle, range?.start ?? 0, range?.end ?? size, chunkBytes);
-    const first = await chunks.next();
+    const nextChunk = async (): Promise<IteratorResult<Buffer>> => {
+      const next = await chunks.next();
+      if (!next.done) hash?.update(next.value);
+      return next;
+    };
+    const first = await nextChunk();
     const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
     bytesRead += head.length;
 
@@ -100,7 +115,7 @@ export async function parseFile<B extends RowBatch>(
         // the INSERTs, each with a fixed cost inside DuckDB).
         if (pending) await pending;
         pending = null;
-        const next = await chunks.next();
+        const next = await nextChunk();
         if (next.done) return;
         bytesRead += next.value.length;
         cb.progress?.(bytesRead);
@@ -137,6 +152,16 @@ export async function parseFile<B extends RowBatch>(
       fatal = { message: e.message, ...(e.offset !== undefined ? { offset: e.offset } : {}) };
     }
     await flush();
+    if (hash !== null && readerOptions.isCancelled?.() !== true) {
+      // A reader that stopped early (a refused file) left the rest unread: the hash still needs it. A
+      // read failing only here leaves the hash to the coordinator, whose own read then says why.
+      try {
+        while (!(await nextChunk()).done);
+        sha256 = hash.digest('hex');
+      } catch {
+        sha256 = undefined;
+      }
+    }
   } catch (e) {
     // A full disk is no fault of the file: it fails the import of it (nothing kept, nothing recorded), so
     // the same file imports once there is room, instead of being recorded as refused.
@@ -145,5 +170,5 @@ export async function parseFile<B extends RowBatch>(
   } finally {
     await handle.close();
   }
-  return { size, summary, errors, fatal };
+  return { size, summary, errors, fatal, ...(sha256 !== undefined ? { sha256 } : {}) };
 }

@@ -99,6 +99,8 @@ async function runJob(m: Extract<ToWorker, { type: 'parse' }>): Promise<void> {
       },
       {
         isCancelled: () => cancelled.has(jobId),
+        // A whole file is hashed as it is read, so the coordinator does not read it again.
+        sha256: true,
         ...(m.range ? { range: m.range } : {}),
         ...(m.maxRecordBytes ? { maxRecordBytes: m.maxRecordBytes } : {}),
         ...(m.maxJsonDepth ? { maxJsonDepth: m.maxJsonDepth } : {}),

@@ -153,3 +153,24 @@ export class EventSplitter {
     return null;
   }
 }
+
+/**
+ * Where a second event starts inside a slice that failed to parse (relative to the slice), or -1. The
+ * splitter cuts at the first `</Event>`, so an event cut short in the file swallows the next one; this
+ * finds the next one so that only the damaged event is lost. `fileOffset` keeps UTF-16 alignment right.
+ */
+export function findNextEventStart(bytes: Buffer, fileOffset: number, info: EncodingInfo): number {
+  return findEventStart(bytes, 1, fileOffset, info);
+}
+
+/**
+ * The first `<Event` at or after `from` that opens an event (followed by whitespace, `>` or `/`, so not
+ * `<Events>` or `<EventData>`), relative to `bytes`, or -1. `fileOffset` is the file offset of `bytes[0]`.
+ */
+export function findEventStart(bytes: Buffer, from: number, fileOffset: number, info: EncodingInfo): number {
+  const needle = encodeAscii(EVENT_OPEN, info);
+  for (let at = bytes.indexOf(needle, from); at >= 0; at = bytes.indexOf(needle, at + 1)) {
+    if (opensEvent(bytes, at, fileOffset, info)) return at;
+  }
+  return -1;
+}

@@ -15,8 +15,8 @@ import {
   type StretchIssue,
 } from './betweenEventsMarkup.js';
 import { DoctypeGuard } from './doctypeGuard.js';
-import { EventSplitter } from './eventSplitter.js';
-import { findNextEventStart, parseEventRecord } from './eventRecord.js';
+import { EventSplitter, findNextEventStart } from './eventSplitter.js';
+import { parseEventRecord } from './eventRecord.js';
 import * as problems from './readProblems.js';
 import { encodeAscii, type EncodingInfo } from './textEncoding.js';
 

@@ -12,7 +12,7 @@
 import { SNIFF_BYTES, sniffInput } from '../sniff.js';
 import { InputFormatError } from '../types.js';
 import { DoctypeGuard } from './doctypeGuard.js';
-import { findEventStart } from './eventRecord.js';
+import { findEventStart } from './eventSplitter.js';
 import { asciiAt, type EncodingInfo } from './textEncoding.js';
 
 /** Bytes read at a time while looking for a cut. */
