@@ -88,6 +88,10 @@ export function extractEventFast(s: string): ExtractedEvent | null {
         else if (name === 'EventData') section = Section.EventData;
         else if (name === 'RenderingInfo') section = Section.RenderingInfo;
         else return null; // UserData and anything rarer
+      } else if (name === 'Event') {
+        // Another event starting inside this one (one cut short swallowed it): the reader's slower
+        // path finds it (see ReadSession.event), so a row from here means no event starts inside.
+        return null;
       } else if (section === Section.System) {
         if (depth !== 2) return null;
         const textKey = systemTextKey(name);

@@ -16,7 +16,7 @@ import {
 } from './betweenEventsMarkup.js';
 import { DoctypeGuard } from './doctypeGuard.js';
 import { EventSplitter, findNextEventStart } from './eventSplitter.js';
-import { parseEventRecord } from './eventRecord.js';
+import { parseEventFast, parseEventRecord } from './eventRecord.js';
 import * as problems from './readProblems.js';
 import { encodeAscii, type EncodingInfo } from './textEncoding.js';
 
@@ -121,6 +121,15 @@ export class ReadSession {
 
   private event(bytes: Buffer, offset: number): void {
     this.stretchEnded(false);
+    // Nearly every event: the fast path reads it whole, which also rules out another event starting
+    // inside it, so the search for one (a scan of every event's bytes) is left to the rest.
+    const row = parseEventFast(bytes, this.recordNo + 1, this.info);
+    if (row !== null) {
+      this.recordNo++;
+      this.records++;
+      this.sink.row({ kind: 'win', row });
+      return;
+    }
     let start = 0;
     let parses = 0;
     for (;;) {
