@@ -14,6 +14,12 @@
 // what the case holds. A source that is gone, a different parent age, or an event without a host means a
 // full rebuild.
 //
+// A full build (the first analysis of a case, or after a source went away) is made in the connection's
+// memory first, as TEMP tables the analytics read at once, and written into the case afterwards by the
+// `keep` the refresh returns: the findings do not wait for the case's compressed copy of a table of every
+// process. The analysis calls `keep` after its findings are stored, or hands it to its caller (the app
+// queues it behind the analysis). Should it never run, the next analysis builds the tables again.
+//
 // A connection that must not write to the case (the SQL console, which promises to leave the case file
 // as it is, and runs beside the analysis) uses `store: 'connection'`: the case's tables when they are
 // current, and otherwise TEMP tables of its own, kept up to date the same way in its memory.
@@ -34,6 +40,11 @@ export interface DerivedRefresh {
   hosts: string[];
   /** Where the tables the connection reads are: the case's, or the connection's own TEMP tables. */
   store: 'case' | 'connection';
+  /**
+   * A full build for the case, made in the connection's memory: writes it into the case's tables and
+   * points the connection's views at them. Run it on the same connection, outside any transaction.
+   */
+  keep?: () => Promise<void>;
 }
 
 export interface RefreshOptions {
@@ -68,8 +79,9 @@ const CONNECTION_PLACE: Place = {
   store: 'connection',
   processes: 'temp.processes',
   sessions: 'temp.logon_sessions',
-  sources: 'temp.derived_sources',
-  params: 'temp.derived_params',
+  // Names of their own: a TEMP table shadows a case table of the same name for its connection.
+  sources: 'temp.connection_derived_sources',
+  params: 'temp.connection_derived_params',
   create: 'TEMP TABLE',
 };
 
@@ -91,16 +103,64 @@ export async function refreshDerivedTables(
     await dropViews(conn);
     return refreshPlace(conn, CONNECTION_PLACE, maxAge);
   }
+  if (needsFullBuild(await snapshotState(conn, CASE_PLACE), maxAge)) {
+    await dropViews(conn);
+    const built = await refreshPlace(conn, CONNECTION_PLACE, maxAge, true);
+    return { ...built, keep: () => keepConnectionTables(conn) };
+  }
   const result = await refreshPlace(conn, CASE_PLACE, maxAge);
   await dropConnectionTables(conn);
   await pointViewsAt(conn, CASE_PLACE);
   return result;
 }
 
-async function refreshPlace(conn: DuckDBConnection, place: Place, maxAge: number): Promise<DerivedRefresh> {
+function needsFullBuild(state: { maxAge: number; gone: boolean } | null, maxAge: number): boolean {
+  return !state || state.maxAge !== maxAge || state.gone;
+}
+
+/**
+ * Writes a connection's full build into the case's tables, in one transaction, then reads them there.
+ * A new table rather than DELETE and INSERT: DuckDB writes a table created from a query straight to its
+ * blocks, and the old one's blocks are freed whole.
+ */
+async function keepConnectionTables(conn: DuckDBConnection): Promise<void> {
   await conn.run('BEGIN TRANSACTION');
   try {
-    const result = await refreshInTransaction(conn, place, maxAge);
+    await conn.run(
+      `CREATE OR REPLACE TABLE ${CASE_PLACE.processes} AS SELECT * FROM ${CONNECTION_PLACE.processes}`,
+    );
+    await conn.run(
+      `CREATE OR REPLACE TABLE ${CASE_PLACE.sessions} AS SELECT * FROM ${CONNECTION_PLACE.sessions}`,
+    );
+    // The small bookkeeping tables keep migration 010's definitions.
+    await conn.run(`DELETE FROM ${CASE_PLACE.sources}`);
+    await conn.run(`INSERT INTO ${CASE_PLACE.sources} SELECT source_id FROM ${CONNECTION_PLACE.sources}`);
+    await conn.run(`DELETE FROM ${CASE_PLACE.params}`);
+    await conn.run(`INSERT INTO ${CASE_PLACE.params} SELECT max_age FROM ${CONNECTION_PLACE.params}`);
+    await conn.run('COMMIT');
+  } catch (e) {
+    await conn.run('ROLLBACK');
+    throw e;
+  }
+  await dropConnectionTables(conn);
+  await pointViewsAt(conn, CASE_PLACE);
+}
+
+async function refreshPlace(
+  conn: DuckDBConnection,
+  place: Place,
+  maxAge: number,
+  full = false,
+): Promise<DerivedRefresh> {
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    const result = full
+      ? await buildAll(conn, place, maxAge).then((): DerivedRefresh => ({
+          mode: 'full',
+          hosts: [],
+          store: place.store,
+        }))
+      : await refreshInTransaction(conn, place, maxAge);
     await conn.run('COMMIT');
     return result;
   } catch (e) {
@@ -118,7 +178,7 @@ async function refreshInTransaction(
   maxAge: number,
 ): Promise<DerivedRefresh> {
   const state = await snapshotState(conn, place);
-  if (!state || state.maxAge !== maxAge || state.gone) {
+  if (needsFullBuild(state, maxAge)) {
     await buildAll(conn, place, maxAge);
     return { mode: 'full', hosts: [], store: place.store };
   }
@@ -178,7 +238,7 @@ async function newSources(conn: DuckDBConnection, place: Place): Promise<number>
 /** The case's tables hold every source and were built with this age: nothing to do to read them. */
 async function isCurrent(conn: DuckDBConnection, place: Place, maxAge: number): Promise<boolean> {
   const state = await snapshotState(conn, place);
-  return !!state && state.maxAge === maxAge && !state.gone && (await newSources(conn, place)) === 0;
+  return !needsFullBuild(state, maxAge) && (await newSources(conn, place)) === 0;
 }
 
 /** What the tables of `place` were built from, or null when they were never built. */
@@ -189,7 +249,7 @@ async function snapshotState(
   if (place.store === 'connection') {
     const present = await conn.runAndReadAll(
       `SELECT count(*)::INTEGER FROM duckdb_tables()
-       WHERE temporary AND table_name IN ('processes', 'logon_sessions', 'derived_sources', 'derived_params')`,
+       WHERE temporary AND table_name IN ('processes', 'logon_sessions', 'connection_derived_sources', 'connection_derived_params')`,
     );
     if (Number(present.getRows()[0]![0]) !== 4) return null;
   }
@@ -254,7 +314,7 @@ async function tempObjects(
 ): Promise<string[]> {
   const r = await conn.runAndReadAll(
     `SELECT ${column} FROM ${catalog} WHERE temporary
-       AND ${column} IN ('processes', 'logon_sessions', 'derived_sources', 'derived_params')`,
+       AND ${column} IN ('processes', 'logon_sessions', 'connection_derived_sources', 'connection_derived_params')`,
   );
   return r.getRows().map((row) => String(row[0]));
 }

@@ -26,6 +26,12 @@ export interface RunOptions {
   store?: boolean;
   /** Called with each analytic's time, for the benchmark and the progress line. */
   onTiming?: (step: string, ms: number) => void;
+  /**
+   * When the derived tables were built in full (in the connection's memory), writing them into the case
+   * is left to the caller: it gets the work here and runs it on the same connection once it has the
+   * findings. Without this, the run writes them itself before it returns.
+   */
+  deferKeep?: (keep: () => Promise<void>) => void;
 }
 
 /** Runs one analytic's SQL against the derived tables as they are now, returning its raw rows. */
@@ -63,9 +69,9 @@ export async function runAnalytics(conn: DuckDBConnection, options: RunOptions =
   const derived = await refreshDerivedTables(conn, params);
   timing(derivedStep(derived), performance.now() - t);
 
+  const built: BuiltFinding[] = [];
   await conn.run('BEGIN TRANSACTION');
   try {
-    const built: BuiltFinding[] = [];
     for (const m of modules) {
       t = performance.now();
       const { rows, used } = await runAnalyticSql(conn, m.id, params, allowlist);
@@ -91,11 +97,21 @@ export async function runAnalytics(conn: DuckDBConnection, options: RunOptions =
       timing('store', performance.now() - t);
     }
     await conn.run('COMMIT');
-    return built.map((b) => b.finding);
   } catch (e) {
     await conn.run('ROLLBACK');
     throw e;
   }
+  if (derived.keep) {
+    const keep = derived.keep;
+    const timed = async () => {
+      const k = performance.now();
+      await keep();
+      timing('derived tables kept in the case', performance.now() - k);
+    };
+    if (options.deferKeep) options.deferKeep(timed);
+    else await timed();
+  }
+  return built.map((b) => b.finding);
 }
 
 /** The timing line of the derived tables: how much of them this run rebuilt. */

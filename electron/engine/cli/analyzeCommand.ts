@@ -119,10 +119,14 @@ export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
     Object.assign(overrides, { ...stored.overrides, ...overrides });
     // The case's own allowlist (what the responder allowlisted in the app) always applies; the file's
     // entries are added for this run.
+    // A first analysis builds the derived tables in memory; they are written into a named case after the
+    // report is out, and never into a scratch case, which is removed when this run ends.
+    let keep: (() => Promise<void>) | undefined;
     const analysis = await analyzeCase(db.conn, {
       overrides,
       profile,
       ...(fileAllowlist ? { extraAllowlist: fileAllowlist } : {}),
+      deferKeep: (k) => (keep = scratch ? undefined : k),
     });
     const line = allowlistLine(analysis.allowlist, a.allowlist);
     if (line) process.stderr.write(`${line}\n`);
@@ -154,6 +158,7 @@ export async function analyzeCommand(a: AnalyzeArgs): Promise<number> {
         .join(', ');
       process.stderr.write(`${findings.length} finding(s): ${bySeverity}\n`);
     }
+    await keep?.();
     return imported.length ? importExitCode(imported) : EXIT_OK;
   } finally {
     db?.close();

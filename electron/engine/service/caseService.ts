@@ -118,10 +118,18 @@ export class CaseService {
       const started = performance.now();
       try {
         const { overrides, settings } = s.settings;
+        let keep: (() => Promise<void>) | undefined;
         const findings = await s.serialWrite(() =>
-          this.options.analytics.run(s.writeConn, { overrides, profile: settings.profile }),
+          this.options.analytics.run(s.writeConn, {
+            overrides,
+            profile: settings.profile,
+            deferKeep: (k) => (keep = k),
+          }),
         );
         await s.writeThrough();
+        // A first analysis's derived tables are written into the case while the responder reads the
+        // findings, behind them on the same connection; a failure only means the next run builds them again.
+        if (keep) s.keepLater(keep);
         return { findings: findings.length, elapsedMs: Math.round(performance.now() - started) };
       } finally {
         s.analyzing = false;

@@ -94,6 +94,20 @@ export class CaseSession {
     return run;
   }
 
+  /**
+   * Queues work that only saves time later (keeping a full build of the derived tables, see
+   * refreshDerivedTables): behind the writes before it, written through when done. It is not an error
+   * if it fails (the next analysis rebuilds what it would have kept): the failure goes to stderr.
+   */
+  keepLater(work: () => Promise<void>): void {
+    void this.serialWrite(async () => {
+      await work();
+      await this.writeThrough();
+    }).catch((e: unknown) => {
+      process.stderr.write(`keeping the derived tables in the case failed: ${(e as Error).message}\n`);
+    });
+  }
+
   /** Writes everything to the case file, so it can be copied as a whole. */
   async checkpoint(): Promise<void> {
     await this.writeConn.run('CHECKPOINT');
@@ -105,6 +119,8 @@ export class CaseSession {
   }
 
   async close(): Promise<void> {
+    // Writes still queued (a review, the derived tables being kept) finish before the connection goes.
+    await this.writes;
     const consoleClosed = this.sqlConsole.close();
     await this.eventGrid?.close();
     await this.imports.close();

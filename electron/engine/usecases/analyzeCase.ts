@@ -6,7 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Settings } from '../../../shared/api.js';
 import type { Allowlist, Finding } from '../../../shared/report.js';
-import { runAnalytics } from '../analytics/index.js';
+import { runAnalytics, type RunOptions } from '../analytics/index.js';
 import { combineAllowlists, readCaseAllowlist, type AppliedAllowlist } from '../triage/caseAllowlist.js';
 
 export interface AnalyzeSettings {
@@ -15,6 +15,8 @@ export interface AnalyzeSettings {
   profile: Settings['profile'];
   /** Entries applied with the case's own allowlist for this run only; the case's settings are not changed. */
   extraAllowlist?: Allowlist;
+  /** Writing a full build of the derived tables into the case, left to the caller (see RunOptions). */
+  deferKeep?: RunOptions['deferKeep'];
 }
 
 export interface CaseAnalysis {
@@ -29,6 +31,7 @@ export async function analyzeCase(conn: DuckDBConnection, s: AnalyzeSettings): P
     params: s.overrides,
     profile: s.profile,
     allowlist: allowlist.allowlist,
+    ...(s.deferKeep ? { deferKeep: s.deferKeep } : {}),
   });
   return { findings, allowlist };
 }

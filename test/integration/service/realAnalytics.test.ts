@@ -6,6 +6,7 @@ import { defaultAnalytics } from '../../../electron/engine/service/analyticsPort
 import { CaseService } from '../../../electron/engine/service/caseService.js';
 import { tempDir } from '../../support/paths.js';
 import { buildFixtureCase } from './apiFixture.js';
+import { openCase } from '../../../electron/engine/store/openCase.js';
 
 test('analyze, then findings, accounts, stories, SQL catalog and timeline markers agree', async () => {
   const { dir, cleanup } = tempDir('accountscope-real-');
@@ -102,6 +103,42 @@ test("the SQL console runs every analytic's own SQL as the analysis does", async
     assert.ok(before.ok && Number(before.value.rows[0]!['n']) > 0);
   } finally {
     await service.close();
+    cleanup();
+  }
+});
+
+test("the app's first analysis keeps its derived tables in the case once the findings are out", async () => {
+  const { dir, cleanup } = tempDir('accountscope-real-keep-');
+  const fixture = await buildFixtureCase(dir, false);
+  const service = await CaseService.open(fixture.path, { analytics: defaultAnalytics() });
+  try {
+    const analyzed = await service.invoke('analyze', {});
+    assert.ok(analyzed.ok && analyzed.value.findings >= 1);
+    // A review saved straight after is queued behind the keeping, not lost inside it.
+    const first = await service.invoke('listFindings', {});
+    assert.ok(first.ok);
+    const reviewed = await service.invoke('setFindingReview', {
+      id: first.value.rows[0]!.id,
+      status: 'reviewed',
+    });
+    assert.ok(reviewed.ok, JSON.stringify(reviewed));
+  } finally {
+    await service.close();
+  }
+  const db = await openCase(fixture.path, { readOnly: true });
+  try {
+    const r = await db.conn.runAndReadAll(`SELECT
+      (SELECT count(*) FROM process_snapshot)::INTEGER,
+      (SELECT count(*) FROM process_starts())::INTEGER,
+      (SELECT count(*) FROM sources WHERE source_id NOT IN (SELECT source_id FROM derived_sources))::INTEGER,
+      (SELECT count(*) FROM finding_triage)::INTEGER`);
+    const [kept, starts, missing, reviews] = r.getRows()[0]!.map(Number);
+    assert.ok(starts! > 0);
+    assert.equal(kept, starts, 'every process start is in the kept table');
+    assert.equal(missing, 0, 'the kept tables include every source');
+    assert.equal(reviews, 1);
+  } finally {
+    db.close();
     cleanup();
   }
 });
