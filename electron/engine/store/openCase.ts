@@ -12,6 +12,7 @@ import { DuckDBInstance } from './duckdbApi.js';
 import { availableParallelism } from 'node:os';
 import { sep } from 'node:path';
 import { migrate, refuseNewerCase } from './migrate.js';
+import { sweepStaleSpill, spillDir } from './spillSweep.js';
 import { createStagingDir, removeStagingDir } from './stagingDir.js';
 
 export interface OpenCaseOptions {
@@ -83,7 +84,7 @@ function instanceOptions(path: string, opts: OpenCaseOptions): Record<string, st
     // A runaway query must not fill the disk (a naive recursive lineage walk once spilled 32 GB).
     max_temp_directory_size: '8GB',
     // Where DuckDB puts a file database's spill by default; an in-memory instance would use the cwd.
-    ...(path === ':memory:' ? {} : { temp_directory: `${path}.tmp` }),
+    ...(path === ':memory:' ? {} : { temp_directory: spillDir(path) }),
     // An export writes partitions in whatever order its threads finish: keeping the table's order
     // would hold every partition's rows in memory until the end (measured: out of memory at 384 MB on
     // the bench case's 776 host-day partitions).
@@ -196,6 +197,8 @@ export async function openCase(path: string, opts: OpenCaseOptions = {}): Promis
     if (opts.stagingDir) removeStagingDir(opts.stagingDir);
     throw caseInUse(path, e as Error) ?? e;
   }
+  // Holding the case for writing, this process is alone with it: a killed one's spill can go.
+  if (!opts.readOnly && path !== ':memory:') sweepStaleSpill(path);
   const stagingDir = opts.stagingDir ?? createStagingDir();
   try {
     if (opts.readOnly) await refuseNewerCase(conn);
