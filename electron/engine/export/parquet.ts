@@ -8,7 +8,7 @@
 // elsewhere keeps its own lockdown (a case another process holds is refused by DuckDB's lock).
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { BIGINT, INTEGER, type DuckDBConnection } from '@duckdb/node-api';
 import { openCase, sqlStringLiteral } from '../store/openCase.js';
 import { toolVersion } from '../report/jsonReport.js';
 import { reportTime } from '../usecases/caseReport.js';
@@ -27,6 +27,8 @@ const ROW_GROUP_ROWS = 16_384;
 const PROGRESS_EVERY_MS = 500;
 /** Rows of a partitioned table written by one COPY (see exportParquet). */
 const BATCH_ROWS = 100_000;
+
+export const BATCH_TYPES = { first: INTEGER, last: INTEGER, from: BIGINT, to: BIGINT };
 
 const DAY = "strftime(ts, '%Y-%m-%d') AS day";
 
@@ -72,6 +74,8 @@ export interface ParquetOptions {
   /** The case's file name for the manifest, when `casePath` is a snapshot of it (the app's export). */
   caseFile?: string;
   onProgress?: (p: ParquetProgress) => void;
+  /** Rows of a partitioned table one COPY writes (default BATCH_ROWS; tests make it small). */
+  batchRows?: number;
 }
 
 export interface ParquetProgress {
@@ -116,25 +120,61 @@ async function count(conn: DuckDBConnection, sql: string): Promise<number> {
  */
 const DERIVED_TABLES = ['process_snapshot', 'logon_session_snapshot', 'derived_sources', 'derived_params'];
 
+/** Rows of one COPY: source files `first`…`last`, and of those only the records `from`…`to`. */
+export interface Batch {
+  first: number;
+  last: number;
+  from: bigint;
+  to: bigint;
+  /** The rows it holds (for a part of one file, its share of the file's rows: for progress only). */
+  rows: number;
+}
+
+/** Every record_no of a file: a batch of whole files. */
+const ALL_RECORDS = { from: -1n, to: 2n ** 62n };
+
 /**
- * A table's source files in batches of consecutive ids holding about BATCH_ROWS rows each (a file bigger
- * than that is a batch of its own).
+ * A table's source files in batches of consecutive ids holding about `batchRows` rows each. A file bigger
+ * than that is split into ranges of its record numbers, so no single COPY is silent for long: one file
+ * of 237,000 events was a 34 s gap in the progress of the bench case's export under load. A file's
+ * records are stored together and in order, so a range's scan skips the rest.
  */
-async function sourceBatches(
+export async function sourceBatches(
   conn: DuckDBConnection,
   table: string,
-): Promise<Array<{ first: number; last: number; rows: number }>> {
+  batchRows: number,
+): Promise<Batch[]> {
   const r = await conn.runAndReadAll(
-    `SELECT source_id, count(*)::BIGINT FROM ${ident(table)} GROUP BY source_id ORDER BY source_id`,
+    `SELECT source_id, count(*)::BIGINT, min(record_no)::BIGINT, max(record_no)::BIGINT
+     FROM ${ident(table)} GROUP BY source_id ORDER BY source_id`,
   );
-  const batches: Array<{ first: number; last: number; rows: number }> = [];
-  for (const [id, n] of r.getRows()) {
+  const batches: Batch[] = [];
+  for (const [id, n, lo, hi] of r.getRows()) {
+    const rows = Number(n);
+    if (rows > batchRows) {
+      batches.push(...recordRanges(Number(id), rows, BigInt(lo as bigint), BigInt(hi as bigint), batchRows));
+      continue;
+    }
     const last = batches.at(-1);
-    if (last && last.rows < BATCH_ROWS)
-      Object.assign(last, { last: Number(id), rows: last.rows + Number(n) });
-    else batches.push({ first: Number(id), last: Number(id), rows: Number(n) });
+    if (last && last.rows < batchRows && last.from === ALL_RECORDS.from)
+      Object.assign(last, { last: Number(id), rows: last.rows + rows });
+    else batches.push({ first: Number(id), last: Number(id), ...ALL_RECORDS, rows });
   }
   return batches;
+}
+
+/** One file's records lo…hi in `ceil(rows / batchRows)` ranges of equal width, which cover them all. */
+function recordRanges(id: number, rows: number, lo: bigint, hi: bigint, batchRows: number): Batch[] {
+  const parts = Math.ceil(rows / batchRows);
+  const span = hi - lo + 1n;
+  const out: Batch[] = [];
+  for (let j = 0; j < parts; j++) {
+    const from = lo + (span * BigInt(j)) / BigInt(parts);
+    const to = j === parts - 1 ? hi : lo + (span * BigInt(j + 1)) / BigInt(parts) - 1n;
+    const share = Math.floor(((j + 1) * rows) / parts) - Math.floor((j * rows) / parts);
+    out.push({ first: id, last: id, from, to, rows: share });
+  }
+  return out;
 }
 
 async function caseTables(conn: DuckDBConnection): Promise<string[]> {
@@ -210,11 +250,13 @@ export async function exportParquet(
       // together, so a batch's scan skips the rest), appending new files to the partitions: one COPY of
       // a million events was one silent minute, where DuckDB's own progress of a COPY stands still while
       // it writes. Within a batch the rows it has read are reported too.
-      const batches = part ? await sourceBatches(conn, name) : [null];
+      const batches = part ? await sourceBatches(conn, name, opts.batchRows ?? BATCH_ROWS) : [null];
       let batchDone = 0;
       let reported = rowsDone;
       for (const batch of batches) {
-        const where = batch ? ' WHERE source_id BETWEEN $first AND $last' : '';
+        const where = batch
+          ? ' WHERE source_id BETWEEN $first AND $last AND record_no BETWEEN $from AND $to'
+          : '';
         const size = batch?.rows ?? totals[i]!;
         // Never backwards: a COPY just started may still show the last one's count for a moment.
         const report = (read: number) => {
@@ -229,7 +271,8 @@ export async function exportParquet(
           await conn.run(
             `COPY (${select}${where}) TO ${sqlStringLiteral(resolve(out, path))} ` +
               `(FORMAT PARQUET, ROW_GROUP_SIZE ${ROW_GROUP_ROWS}${options}${part ? ', APPEND' : ''})`,
-            batch ? { first: batch.first, last: batch.last } : {},
+            batch ? { first: batch.first, last: batch.last, from: batch.from, to: batch.to } : {},
+            batch ? BATCH_TYPES : {},
           );
         } finally {
           clearInterval(during);

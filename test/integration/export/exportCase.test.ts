@@ -12,7 +12,12 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { exportCase } from '../../../electron/engine/usecases/exportCase.js';
 import { openCase, type CaseDb } from '../../../electron/engine/store/openCase.js';
-import { exportParquet, type ParquetManifest } from '../../../electron/engine/export/parquet.js';
+import {
+  BATCH_TYPES,
+  exportParquet,
+  sourceBatches,
+  type ParquetManifest,
+} from '../../../electron/engine/export/parquet.js';
 import { projectRoot, sampleEvidenceDir, tempDir } from '../../support/paths.js';
 
 let dir: string;
@@ -128,6 +133,71 @@ test('Parquet: progress only moves forward and ends at every row', async () => {
     { rowsDone: seen.at(-1)!.rowsDone, tablesDone: seen.at(-1)!.tablesDone },
     { rowsDone: rows, tablesDone: manifest.tables.length },
   );
+});
+
+test('Parquet: a file bigger than a batch is written in ranges of its records, every row once', async () => {
+  const fingerprint = `SELECT count(*)::BIGINT || '/' || count(DISTINCT (source_id, record_no))::BIGINT
+      || '/' || sum(hash(source_id, record_no, event_id, ts, host))::HUGEINT FROM __SOURCE__`;
+  const check = await openCase(casePath, { readOnly: true });
+  let inCase: unknown[][];
+  let files: number;
+  let biggest: number;
+  try {
+    inCase = (await check.conn.runAndReadAll(fingerprint.replace('__SOURCE__', 'win_events'))).getRows();
+    [files, biggest] = (
+      await check.conn.runAndReadAll(
+        'SELECT count(DISTINCT source_id)::INTEGER, max(n)::INTEGER FROM (SELECT source_id, count(*) AS n FROM win_events GROUP BY 1)',
+      )
+    )
+      .getRows()[0]!
+      .map(Number) as [number, number];
+  } finally {
+    check.close();
+  }
+  // The biggest file in three ranges; the others whole or in two.
+  const batchRows = Math.ceil(biggest / 3);
+  const out = join(dir, 'parquet-small-batches');
+  const reports: number[] = [];
+  await exportParquet(casePath, out, { batchRows, onProgress: (p) => reports.push(p.rowsDone) });
+  const back = (
+    await reader.runAndReadAll(
+      fingerprint.replace('__SOURCE__', 'read_parquet($glob, hive_partitioning = true)'),
+      {
+        glob: join(out, 'win_events', '**', '*.parquet'),
+      },
+    )
+  ).getRows();
+  assert.deepEqual(back, inCase);
+  assert.ok(reports.length > 0);
+  // The plan: the biggest file in three ranges of its records, no batch much over the size asked, and
+  // every row in exactly one batch.
+  const plan = await openCase(casePath, { readOnly: true });
+  try {
+    const batches = await sourceBatches(plan.conn, 'win_events', batchRows);
+    assert.ok(batches.length >= Math.min(files, 3), `${batches.length} batches for ${files} files`);
+    let total = 0;
+    for (const b of batches) {
+      const n = Number(
+        (
+          await plan.conn.runAndReadAll(
+            'SELECT count(*) FROM win_events WHERE source_id BETWEEN $first AND $last AND record_no BETWEEN $from AND $to',
+            { first: b.first, last: b.last, from: b.from, to: b.to },
+            BATCH_TYPES,
+          )
+        ).getRows()[0]![0],
+      );
+      assert.ok(n <= 2 * batchRows, `a batch of ${n} rows`);
+      total += n;
+    }
+    assert.equal(`${total}`, String(inCase[0]![0]).split('/')[0]);
+    const biggestId = batches.filter((b) => b.first === b.last).map((b) => b.first);
+    assert.ok(
+      biggestId.some((id) => biggestId.filter((x) => x === id).length === 3),
+      'the biggest file is written in three ranges',
+    );
+  } finally {
+    plan.close();
+  }
 });
 
 test('Parquet: a folder that is not empty is refused, and nothing in it is touched', async () => {
