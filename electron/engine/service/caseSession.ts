@@ -108,9 +108,13 @@ export class CaseSession {
     });
   }
 
-  /** Writes everything to the case file, so it can be copied as a whole. */
+  /**
+   * Writes everything to the case file, so it can be copied as a whole: after the writes queued before it
+   * (a review being saved, the derived tables being kept), which the copy must hold, and never beside them
+   * on the same connection.
+   */
   async checkpoint(): Promise<void> {
-    await this.writeConn.run('CHECKPOINT');
+    await this.serialWrite(() => this.writeConn.run('CHECKPOINT'));
   }
 
   /** After an analysis or a settings change: the .duckdb file alone holds them (see writeThrough). */
