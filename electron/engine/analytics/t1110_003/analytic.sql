@@ -45,6 +45,10 @@
 
 WITH
 -- (1) Attempts -----------------------------------------------------------------------------------
+lists AS (   -- the name lists in lower case, once (not once per event)
+  SELECT list_transform($t1110_003_excluded_users, u -> lower(trim(u))) AS excluded_users,
+         list_transform($t1110_003_machine_callers, c -> lower(trim(c))) AS machine_callers
+),
 explicit AS (   -- ProcessName, ProcessId and TargetServerName stay in `data`: read for 4648 only
   SELECT e.source_id, e.record_no, e.record_id, e.ts, e.host, lower(e.host) AS host_key,
          e.subject_user, e.subject_domain, e.subject_sid, e.subject_logon_id, e.target_user, e.target_domain,
@@ -57,19 +61,17 @@ explicit AS (   -- ProcessName, ProcessId and TargetServerName stay in `data`: r
   FROM win_events e
   WHERE e.event_id = 4648
 ),
-attempts AS (
+attempts AS MATERIALIZED (   -- read twice below: the JSON is extracted once
   SELECT x.*, lower(account_name_part(x.target_user)) AS user_id,
          x.host_key || '|' || coalesce(hex_logon_id(x.subject_logon_id), '-') || '|'
-           || coalesce(account_key(x.subject_user, x.subject_domain), '-') || '|' || lower(coalesce(x.process_name, ''))
-           AS group_key
-  FROM explicit x
+           || lower(coalesce(x.subject_domain, '')) || '\' || lower(coalesce(x.subject_user, '')) || '|'
+           || lower(coalesce(x.process_name, '')) AS group_key
+  FROM explicit x, lists l
   WHERE NOT blank_name(x.target_user)
-    AND NOT list_contains(list_transform($t1110_003_excluded_users, u -> lower(u)), lower(trim(x.target_user)))
+    AND NOT list_contains(l.excluded_users, lower(trim(x.target_user)))
     AND ($t1110_003_machine_accounts OR NOT is_machine_account(x.target_user))
     AND lower(account_name_part(x.target_user)) IS DISTINCT FROM lower(account_name_part(x.subject_user))
-    AND NOT (x.machine_subject
-             AND coalesce(list_contains(list_transform($t1110_003_machine_callers, c -> lower(c)),
-                                        image_basename(x.process_name)), false))
+    AND NOT (x.machine_subject AND coalesce(list_contains(l.machine_callers, image_basename(x.process_name)), false))
 ),
 
 -- (2) Distinct accounts in [this attempt's time, + window), for sources that tried enough in all ---
@@ -91,7 +93,7 @@ covered AS (
            PARTITION BY w.group_key ORDER BY w.ts RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS firing_start
   FROM windows w
 ),
-members AS (
+members AS MATERIALIZED (   -- read by the summary, the accounts and the targets
   SELECT c.*,
          sum(CASE WHEN prev_start IS NULL OR c.firing_start - prev_start >= to_minutes($t1110_003_window_minutes)
                   THEN 1 ELSE 0 END) OVER (
@@ -105,7 +107,7 @@ members AS (
 ),
 
 -- (4) One finding per episode ---------------------------------------------------------------------
-summary AS (
+summary AS MATERIALIZED (   -- read by every step after it
   SELECT m.group_key, m.episode_no, min(m.host) AS host, min(m.host_key) AS host_key,
          arg_min(account_display(m.subject_user, m.subject_domain), m.ts) AS subject_display,
          arg_min(account_key(m.subject_user, m.subject_domain), m.ts) AS subject_key,
