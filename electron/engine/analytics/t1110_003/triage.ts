@@ -66,7 +66,7 @@ async function accountsStep(conn: DuckDBConnection, f: Finding): Promise<TriageS
     p.types,
   );
   const tries = attemptsText(s.d);
-  const tried = `${plural(s.users.length, 'account')}${tries ? `, ${tries} (one attempt per password)` : ''}: ${list(f.accounts, 10)}.`;
+  const tried = `${plural(s.users.length, 'account')}${tries ? `, ${tries}` : ''}: ${list(f.accounts, 10)}.`;
   const known = rows.map((r) => String(r['u']));
   const real =
     known.length === 0
