@@ -97,6 +97,13 @@ export const TELEMETRY: readonly TelemetrySpec[] = [
   { key: '4624', label: '4624', title: 'successful logon', group: 'logons', continuous: true },
   { key: '4634', label: '4634 4647', title: 'logoff', group: 'logons', continuous: true },
   { key: '4625', label: '4625', title: 'failed logon', group: 'logons', continuous: false },
+  {
+    key: '4648',
+    label: '4648',
+    title: 'logon with explicit credentials (runas, net use /user, a tool passing a password)',
+    group: 'logons',
+    continuous: false,
+  },
   { key: '4768', label: '4768', title: 'Kerberos TGT requested', group: 'logons', continuous: false },
   {
     key: '4771',

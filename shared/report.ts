@@ -25,6 +25,11 @@ export interface AnalyticInfo {
   attack: string;
   /** One that reads only Windows events is blind to Entra ID by design. */
   reads: LogFamily[];
+  /**
+   * Present when an allowlisted account among the accounts a finding names lowers it (not only its
+   * actor): what the finding calls such an account ("the guessed account").
+   */
+  allowlistsNamedAccounts?: string;
 }
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export type Confidence = 'low' | 'medium' | 'high';

@@ -26,6 +26,7 @@ const KIND_LISTS: Record<string, Array<keyof Allowlist>> = {
   host: ['hosts'],
   sourceIp: ['sourceIps'],
   account: ['accounts', 'tools'],
+  tool: ['tools'],
   property: ['properties'],
 };
 

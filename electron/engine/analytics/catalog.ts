@@ -10,13 +10,15 @@ import { analyticModules } from './registry.js';
 export function analyticInfos(): AnalyticInfo[] {
   return analyticModules().map((m) => {
     const sql = analyticSql(m);
-    return {
+    const info: AnalyticInfo = {
       id: m.id,
       name: m.name,
       title: headerField(sql, 'title'),
       attack: headerField(sql, 'ATT&CK'),
       reads: [...m.reads],
     };
+    if (m.allowlistsNamedAccounts) info.allowlistsNamedAccounts = m.allowlistsNamedAccounts;
+    return info;
   });
 }
 

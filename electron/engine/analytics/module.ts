@@ -35,6 +35,11 @@ export interface AnalyticModule {
   profiles?: Partial<Record<ProfileName, Readonly<Record<string, ParamValue>>>>;
   /** Its findings record the profile too: their meaning depends on it beyond the parameters. */
   recordsProfile?: boolean;
+  /**
+   * Set when an allowlisted account among the accounts its findings name lowers them (not only their
+   * actor): what a finding calls such an account, for the "Allowlist this" dialog ("the guessed account").
+   */
+  allowlistsNamedAccounts?: string;
   /** The finding's title: a line in a table. */
   title(f: Finding): string;
   /** Why it fired, in sentences a responder can paste into a report. */

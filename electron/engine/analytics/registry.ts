@@ -8,8 +8,9 @@ import { an1604 } from './an1604/index.js';
 import { an1235 } from './an1235/index.js';
 import { t1589 } from './t1589/index.js';
 import { t1110_001 } from './t1110_001/index.js';
+import { t1110_003 } from './t1110_003/index.js';
 
-const BUILT_IN: readonly AnalyticModule[] = [an1612, an1604, an1235, t1589, t1110_001];
+const BUILT_IN: readonly AnalyticModule[] = [an1612, an1604, an1235, t1589, t1110_001, t1110_003];
 
 const modules: AnalyticModule[] = [];
 const listeners: Array<() => void> = [];

@@ -21,6 +21,7 @@
 --   4661                                  SAM object handle (domain controllers)
 --   4662                                  operation on a directory-service object (domain controllers)
 --   4624, 4634 (with 4647), 4625          logon, logoff, failed logon
+--   4648                                  logon with explicit credentials (logged where the credentials were used)
 --   4768, 4771, 4776                      Kerberos TGT, Kerberos pre-auth failure, NTLM validation
 --   log_cleared                           Security 1102, System 104
 --   signin_interactive, signin_noninteractive, audit   Entra ID
@@ -55,6 +56,7 @@ win AS (
            CASE WHEN e.event_id = 4624 THEN '4624' END,
            CASE WHEN e.event_id IN (4634, 4647) THEN '4634' END,
            CASE WHEN e.event_id = 4625 THEN '4625' END,
+           CASE WHEN e.event_id = 4648 THEN '4648' END,
            CASE WHEN e.event_id = 4768 THEN '4768' END,
            CASE WHEN e.event_id = 4771 THEN '4771' END,
            CASE WHEN e.event_id = 4776 THEN '4776' END,
@@ -156,6 +158,7 @@ facts AS (
          coalesce(t.count_of['4662'], 0) AS n_4662,
          coalesce(t.count_of['4624'], 0) AS n_4624,
          coalesce(t.count_of['4625'], 0) AS n_4625,
+         coalesce(t.count_of['4648'], 0) AS n_4648,
          coalesce(t.count_of['4768'], 0) + coalesce(t.count_of['4771'], 0) AS n_kerberos,
          coalesce(t.count_of['4776'], 0) AS n_4776,
          coalesce(t.count_of['signin_interactive'], 0) AS n_interactive,

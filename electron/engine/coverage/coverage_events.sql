@@ -30,6 +30,7 @@ win AS (
       WHEN '4624' THEN e.event_id = 4624
       WHEN '4634' THEN e.event_id IN (4634, 4647)
       WHEN '4625' THEN e.event_id = 4625
+      WHEN '4648' THEN e.event_id = 4648
       WHEN '4768' THEN e.event_id = 4768
       WHEN '4771' THEN e.event_id = 4771
       WHEN '4776' THEN e.event_id = 4776

@@ -153,3 +153,51 @@ test(
     }
   },
 );
+
+test(
+  'a password spray seen from its source host reaches the JSON, HTML and CSV reports and every coverage verdict, through the registry alone',
+  { skip: NEEDS_SHARED },
+  () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const spray = join(realLogsDir, 'sans-blue-team__DeepBlueCLI/evtx/password-spray.evtx');
+      const out = { json: join(dir, 'r.json'), html: join(dir, 'r.html'), csv: join(dir, 'r.csv') };
+      const r = run(['analyze', spray, '--json', out.json, '--html', out.html, '--csv', out.csv]);
+      assert.equal(r.status, 0, r.stderr);
+      const report = JSON.parse(readFileSync(out.json, 'utf8')) as AnalyzeReport;
+      const info = report.analytics!.find((a) => a.id === 'T1110_003');
+      assert.equal(info?.name, 'Password spraying');
+      assert.equal(info?.attack, 'T1110.003 Brute Force: Password Spraying');
+      const [f, ...rest] = report.findings;
+      assert.equal(rest.length, 0);
+      assert.equal(f!.analytic, 'T1110_003');
+      assert.equal(f!.severity, 'high', '41 accounts: at least t1110_003_high_accounts');
+      assert.equal(f!.accounts.length, 41);
+      assert.deepEqual(f!.actor, { user: 'DESKTOP-JR78RLP\\jwrig', logonId: '0x3069d' });
+      assert.equal(f!.first, '2019-04-30T19:27:02.847284Z');
+      assert.equal(f!.last, '2019-04-30T19:32:17.474995Z');
+      assert.equal(f!.evidence.length, 294);
+      assert.ok((f!.triage ?? []).length === 4, 'the report carries its triage steps');
+      assert.match(
+        f!.triage![3]!.answer!,
+        /the Security log was cleared at 2019-04-30 19:27:00 UTC by DESKTOP-JR78RLP\\jwrig/,
+      );
+      const host = report.coverage!.find((h) => h.host === 'DESKTOP-JR78RLP')!;
+      assert.deepEqual(Object.keys(host.analytics), ANALYTIC_IDS);
+      assert.equal(host.telemetry['4648'], 294);
+      assert.equal(host.analytics['T1110_003']!.state, 'partial', '4648 but no process creation');
+      const html = readFileSync(out.html, 'utf8');
+      assert.ok(
+        html.includes(
+          'Password spraying of 41 accounts from DESKTOP-JR78RLP (DESKTOP-JR78RLP\\jwrig) against 172.16.144.128 port 445 (SMB)',
+        ),
+      );
+      assert.match(html, /T1110_003/);
+      assert.match(html, /4648 present but no process creation/);
+      const csv = readFileSync(out.csv, 'utf8').split(/\r?\n/);
+      assert.ok(csv.some((l) => l.includes('T1110_003') && l.includes('jwrig') && l.includes('high')));
+    } finally {
+      cleanup();
+    }
+  },
+);

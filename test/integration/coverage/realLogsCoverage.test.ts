@@ -36,6 +36,7 @@ const EXPECTED: Record<string, Expected> = {
       AN1235: ['blind', /no process creation/],
       T1589: ['blind', /no logon or authentication events/],
       T1110_001: ['blind', /no logon or authentication events/],
+      T1110_003: ['blind', /^no 4648 and no 4624/],
     },
   },
   R02: {
@@ -49,6 +50,8 @@ const EXPECTED: Record<string, Expected> = {
       AN1612: ['partial', /^4661 present but no process creation/],
       T1589: ['partial', /only NTLM validation \(4776\)/],
       T1110_001: ['partial', /only NTLM validation \(4776\)/],
+      // Successful logons are audited, so 4648 would have been: it is not in the recording.
+      T1110_003: ['partial', /^4624 logons but no 4648: the Logon subcategory is audited/],
     },
     cleared: { time: '2019-03-18T23:23:37.147709Z', user: 'EXAMPLE\\administrator' },
   },
@@ -105,15 +108,18 @@ const EXPECTED: Record<string, Expected> = {
       T1589: ['full', /4625 with source addresses/],
       // Failures only: whether the guessing then got in cannot be seen.
       T1110_001: ['partial', /^4625 failures but no successful logon \(4624\)/],
+      // Only failed logons were collected: nothing shows the successes (and 4648 with them) were.
+      T1110_003: ['blind', /^no 4648 and no 4624/],
       AN1612: ['blind'],
     },
   },
   R31: {
-    // 294 × 4648 only: explicit-credential use is not a signal of any analytic.
-    telemetry: { log_cleared: 1 },
+    // 294 × 4648 only: the spray seen from its source host, which only T1110_003 reads.
+    telemetry: { '4648': 294, log_cleared: 1 },
     verdicts: {
       T1589: ['blind', /no logon or authentication events/],
       T1110_001: ['blind', /no logon or authentication events/],
+      T1110_003: ['partial', /^4648 present but no process creation: a spray from this host is seen/],
       AN1604: ['blind'],
     },
     cleared: { time: '2019-04-30T19:27:00.297449Z', user: 'DESKTOP-JR78RLP\\jwrig' },
@@ -123,6 +129,7 @@ const EXPECTED: Record<string, Expected> = {
     verdicts: {
       T1589: ['partial', /4625 without a usable source address/],
       T1110_001: ['full', /^4625 failed logons, 4624 logons: failures and a success/],
+      T1110_003: ['partial', /^4624 logons but no 4648/],
     },
   },
 };

@@ -53,13 +53,14 @@ test('analyze, then findings, accounts, stories, SQL catalog and timeline marker
         ['AN1235', 'windows'],
         ['T1589', 'windows+entra'],
         ['T1110_001', 'windows+entra'],
+        ['T1110_003', 'windows'],
       ],
     );
 
     const catalog = await ok('analyticSql', {});
     assert.deepEqual(
       catalog.map((a) => a.id),
-      ['AN1612', 'AN1604', 'AN1235', 'T1589', 'T1110_001'],
+      ['AN1612', 'AN1604', 'AN1235', 'T1589', 'T1110_001', 'T1110_003'],
     );
     for (const a of catalog) {
       assert.ok(a.sql.length > 100 && a.title.length > 0, a.id);
@@ -87,7 +88,7 @@ test("the SQL console runs every analytic's own SQL as the analysis does", async
     assert.ok(analyzed.ok);
     const catalog = await service.invoke('analyticSql', {});
     assert.ok(catalog.ok);
-    assert.equal(catalog.value.length, 5);
+    assert.equal(catalog.value.length, 6);
     for (const a of catalog.value) {
       // The lineage walks are recursive CTEs over the process snapshot: this failed on the live view.
       const r = await service.invoke('runSql', { sql: a.sql });

@@ -14,6 +14,8 @@ export const t1110_001: AnalyticModule = {
   folder: new URL('.', import.meta.url),
   params: PARAMS,
   commonParams: [],
+  // Its SQL lowers a finding whose guessed account is allowlisted (a service with a stale password).
+  allowlistsNamedAccounts: 'the guessed account',
   title: guessingTitle,
   explain: explainGuessing,
   triage: guessingSteps,

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { AllowlistPick, ApiResponse } from '../../../../shared/api';
 import type { Finding, Severity } from '../../../../shared/report';
-import { useApp } from '../../app/AppContext';
+import { useAnalytics, useApp } from '../../app/AppContext';
 import { ErrorNote } from '../../common/ErrorNote';
 import { Modal } from '../../common/Modal';
 import { errorText } from '../../format/errorText';
@@ -41,7 +41,15 @@ function Outcome({ before, result }: { before: Severity; result: ApiResponse<'al
 
 export function AllowlistThisDialog({ finding, onClose }: { finding: Finding; onClose: () => void }) {
   const { api, dataChanged } = useApp();
-  const candidates = useMemo(() => allowlistCandidates(finding), [finding]);
+  const analytics = useAnalytics().list;
+  const candidates = useMemo(
+    () =>
+      allowlistCandidates(
+        finding,
+        analytics.find((a) => a.id === finding.analytic),
+      ),
+    [finding, analytics],
+  );
   // The finding is read again once the analytics re-run: the severity it had when the dialog opened is kept.
   const [before] = useState(finding.severity);
   const [picked, setPicked] = useState<Set<string>>(new Set());

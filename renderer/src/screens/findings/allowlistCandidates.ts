@@ -3,7 +3,7 @@
 // the scripts their command lines run (a provisioning script is the tool an analyst trusts, not the
 // powershell.exe that runs it).
 import type { AllowlistPick } from '../../../../shared/api';
-import type { Finding } from '../../../../shared/report';
+import type { AnalyticInfo, Finding } from '../../../../shared/report';
 
 export interface AllowlistCandidate extends AllowlistPick {
   /** Where the finding names it, in a few words. */
@@ -21,7 +21,8 @@ const texts = (v: unknown): string[] =>
 const field = (o: unknown, key: string): unknown =>
   o && typeof o === 'object' && !Array.isArray(o) ? (o as Record<string, unknown>)[key] : undefined;
 
-export function allowlistCandidates(f: Finding): AllowlistCandidate[] {
+/** `analytic` is the registry's word on the finding's analytic (the API's `analytics`), when known. */
+export function allowlistCandidates(f: Finding, analytic?: AnalyticInfo): AllowlistCandidate[] {
   const d = f.details ?? {};
   const out: AllowlistCandidate[] = [];
   const add = (kind: AllowlistPick['kind'], value: unknown, from: string) => {
@@ -34,8 +35,10 @@ export function allowlistCandidates(f: Finding): AllowlistCandidate[] {
   add('accounts', f.actor.user, 'the actor');
   add('accounts', field(field(d, 'creator'), 'user'), 'the creator');
   add('accounts', field(field(d, 'process'), 'user'), 'the process’s user');
-  // Password guessing is the one kind of finding its target account lowers (a service with a stale password).
-  if (f.analytic === 'T1110_001') for (const a of f.accounts) add('accounts', a, 'the guessed account');
+  // An analytic whose SQL lowers a finding for an account it names (password guessing: a service with a
+  // stale password) says so in the registry; for the others only the actor's account lowers.
+  const named = analytic?.id === f.analytic ? analytic.allowlistsNamedAccounts : undefined;
+  if (named) for (const a of f.accounts) add('accounts', a, named);
 
   const commandLines = [
     ...[...f.lineage].reverse().map((n) => n.commandLine),

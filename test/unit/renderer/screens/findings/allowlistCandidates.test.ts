@@ -2,8 +2,26 @@
 // command lines run rather than only the interpreter that ran it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Finding } from '../../../../../shared/report';
+import type { AnalyticInfo, Finding } from '../../../../../shared/report';
 import { allowlistCandidates } from '../../../../../renderer/src/screens/findings/allowlistCandidates';
+
+/**
+ * What the API's `analytics` says of an analytic (the engine's registry; test/unit/analytics/t1110_003
+ * checks that T1110_001 names its guessed account this way and T1110_003 does not).
+ */
+const INFOS: AnalyticInfo[] = [
+  {
+    id: 'T1110_001',
+    name: 'Password guessing',
+    title: '',
+    attack: '',
+    reads: ['windows', 'entra'],
+    allowlistsNamedAccounts: 'the guessed account',
+  },
+  { id: 'T1589', name: 'Username enumeration', title: '', attack: '', reads: ['windows', 'entra'] },
+  { id: 'T1110_003', name: 'Password spraying', title: '', attack: '', reads: ['windows'] },
+];
+const info = (id: string) => INFOS.find((a) => a.id === id);
 
 const base: Finding = {
   id: 'AN1604-1',
@@ -59,7 +77,7 @@ test('a created account offers its creator, the script before the processes, its
   );
 });
 
-test('password guessing also offers the guessed account; a probe offers its source address', () => {
+test('password guessing also offers the guessed account, as the registry says; a probe offers its source address', () => {
   const guessing: Finding = {
     ...base,
     analytic: 'T1110_001',
@@ -70,16 +88,57 @@ test('password guessing also offers the guessed account; a probe offers its sour
     hosts: [],
   };
   assert.deepEqual(
-    allowlistCandidates(guessing).map((c) => [c.kind, c.value, c.from]),
+    allowlistCandidates(guessing, info('T1110_001')).map((c) => [c.kind, c.value, c.from]),
     [
       ['accounts', 'svc-backup', 'the guessed account'],
       ['sourceIps', '198.51.100.23', 'the source'],
     ],
   );
+  assert.deepEqual(
+    allowlistCandidates(guessing, info('T1589')).map((c) => c.kind),
+    ['sourceIps'],
+    "another analytic's word is not taken for this finding's",
+  );
+  assert.deepEqual(
+    allowlistCandidates(guessing).map((c) => c.kind),
+    ['sourceIps'],
+    'without the registry, only what lowers every analytic is offered',
+  );
   const probe: Finding = { ...guessing, analytic: 'T1589', accounts: ['a@x.example', 'b@x.example'] };
   assert.deepEqual(
-    allowlistCandidates(probe).map((c) => c.kind),
+    allowlistCandidates(probe, info('T1589')).map((c) => c.kind),
     ['sourceIps'],
+  );
+});
+
+test('a password spray offers its actor, the address its session came from and its host, never the sprayed accounts', () => {
+  const spray: Finding = {
+    ...base,
+    analytic: 'T1110_003',
+    accounts: ['user01', 'user02'],
+    actor: { user: 'CORP\\mallory', logonId: '0x5a3f1', sourceIp: '10.9.9.9' },
+    lineage: [
+      {
+        host: 'WS07',
+        time: '',
+        pid: 6700,
+        image: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+        commandLine: null,
+        user: null,
+        stub: true,
+      },
+    ],
+    details: { session: { ip: '10.9.9.9', logonType: 10 }, targets: [{ address: '10.0.0.10' }] },
+    hosts: ['WS07'],
+  };
+  assert.deepEqual(
+    allowlistCandidates(spray, info('T1110_003')).map((c) => [c.kind, c.value]),
+    [
+      ['accounts', 'CORP\\mallory'],
+      ['tools', 'powershell.exe'],
+      ['sourceIps', '10.9.9.9'],
+      ['hosts', 'WS07'],
+    ],
   );
 });
 
