@@ -55,7 +55,11 @@ function MatrixTable({
         <colgroup>
           <col className="host-col" />
           {columns.map((c) => (
-            <col key={c.key} />
+            // A group of one column must be as wide as its heading's longest word.
+            <col
+              key={c.key}
+              className={columns.some((o) => o !== c && o.group === c.group) ? undefined : 'lone-col'}
+            />
           ))}
         </colgroup>
         <thead>
