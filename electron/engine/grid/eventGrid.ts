@@ -93,6 +93,8 @@ export class EventGrid {
   );
   private sources = new Map<number, string>();
   private readonly scans = new Lru<string, FindScan>(4, (s) => this.dropLater(s.hits));
+  /** Value lists as a column's filter shows them: the list opens again at once, as the user ticks values. */
+  private readonly valueLists = new Lru<string, { values: GridValueCount[]; truncated: boolean }>(32);
   private closed = false;
 
   constructor(private readonly connect: () => Promise<DuckDBConnection>) {}
@@ -150,8 +152,8 @@ export class EventGrid {
       const kind = plan.group!.kind;
       const rows = await rowsBound<{ value: unknown; n: unknown }>(
         conn,
-        `SELECT g0 AS value, count(*) AS n FROM (${plan.relation()}) GROUP BY g0 ORDER BY g0 ASC NULLS LAST
-         LIMIT $most`,
+        `SELECT v0 AS value, sum(n) AS n FROM (${plan.valueCounts(plan.group!)}) GROUP BY v0
+         ORDER BY v0 ASC NULLS LAST LIMIT $most`,
         withValues(plan, { most: [GRID_LIMITS.groups + 1, INTEGER] }),
       );
       return {
@@ -173,26 +175,31 @@ export class EventGrid {
   }): Promise<{ values: GridValueCount[]; truncated: boolean }> {
     return this.foreground(null, async (conn) => {
       const plan = await this.plan(conn, { scope: req.scope, filters: req.filters });
+      const key = JSON.stringify([viewKeys(req).rows, req.column, req.search ?? '', req.limit ?? null]);
+      const known = this.valueLists.get(key);
+      if (known) return known;
       const [column] = resolveColumns([req.column], plan);
       if (column!.derived)
         throw new ServiceError('BAD_REQUEST', `the ${req.column} column has no values to list`);
       const limit = Math.min(req.limit ?? 200, GRID_LIMITS.values);
       const where = req.search ? 'WHERE contains(lower(CAST(v0 AS VARCHAR)), lower($search))' : '';
-      const rows = await rowsBound<{ value: unknown; n: unknown }>(
+      const rows = await rowsBound<{ value: unknown; rows: unknown }>(
         conn,
-        `SELECT v0 AS value, count(*) AS n FROM (${plan.relation({ v0: column! })}) ${where}
-         GROUP BY v0 ORDER BY n DESC, v0 ASC NULLS LAST LIMIT $most`,
+        `SELECT v0 AS value, sum(n) AS rows FROM (${plan.valueCounts(column!)}) ${where}
+         GROUP BY v0 ORDER BY rows DESC, v0 ASC NULLS LAST LIMIT $most`,
         withValues(withColumns(plan, [column!]), {
           most: [limit + 1, INTEGER],
           ...(req.search ? { search: [req.search, VARCHAR] } : {}),
         }),
       );
-      return {
+      const list = {
         values: rows
           .slice(0, limit)
-          .map((r) => ({ value: gridValue(r.value, column!.kind), count: Number(r.n) })),
+          .map((r) => ({ value: gridValue(r.value, column!.kind), count: Number(r.rows) })),
         truncated: rows.length > limit,
       };
+      this.valueLists.set(key, list);
+      return list;
     });
   }
 
@@ -364,7 +371,15 @@ export class EventGrid {
       this.triageFingerprint = r!.triage;
       // Every cache's key holds its view's scope as JSON (escaped once more in some): a key naming
       // "bookmarks" is a view of the bookmarks, or at worst one that a filter's text names them in.
-      for (const cache of [this.scopes, this.counts, this.views, this.kept, this.timeOrders, this.scans])
+      for (const cache of [
+        this.scopes,
+        this.counts,
+        this.views,
+        this.kept,
+        this.timeOrders,
+        this.scans,
+        this.valueLists,
+      ])
         cache.evictWhere((key) => key.includes('"bookmarks'));
       await this.dropPending(conn);
       return;
@@ -377,6 +392,7 @@ export class EventGrid {
     this.kept.clear();
     this.timeOrders.clear();
     this.scans.clear();
+    this.valueLists.clear();
     await this.dropPending(conn);
     const files = await rowsBound<{ id: unknown; sha: string }>(
       conn,

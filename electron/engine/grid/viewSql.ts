@@ -26,6 +26,11 @@ export interface ViewPlan extends Bindings {
    * a condition of the caller's per table (find's match).
    */
   relation(extras?: Record<string, ResolvedColumn>, where?: (table: GridTable) => string): string;
+  /**
+   * How many of the view's rows have each value of `column`: (v0, n) per table and value, unioned (a value
+   * may come once per table). Rows are counted per combination of the column's inputs where it has them.
+   */
+  valueCounts(column: ResolvedColumn): string;
   /** ORDER BY over the relation's t, rid, ts and the group (g0) and sort keys (s0, s1 …) it adds. */
   orderBy: string;
   /** The group column, when the view is grouped. */
@@ -187,6 +192,15 @@ export function planView(view: GridView, scope: ScopeRows, slots = new SlotCount
   }
   const tables = GRID_TABLES.filter((t) => wheres.has(t));
 
+  /** FROM the table (as `e`), joined to the scope's keys, WHERE the view's filters and `extra`. */
+  const source = (table: GridTable, extra: string[] = []): string => {
+    const join = scope.table
+      ? ` JOIN ${scope.table} s ON s.t = ${GRID_TABLES.indexOf(table)} AND s.rid = e.rowid`
+      : '';
+    const where = [...wheres.get(table)!, ...extra];
+    return `FROM ${table} e${join}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  };
+
   const relation = (
     extras: Record<string, ResolvedColumn> = {},
     extraWhere?: (table: GridTable) => string,
@@ -201,19 +215,42 @@ export function planView(view: GridView, scope: ScopeRows, slots = new SlotCount
     return tables
       .map((table) => {
         const cols = Object.entries(all).map(([alias, sql]) => `, ${sql(table)} AS ${alias}`);
-        const join = scope.table
-          ? ` JOIN ${scope.table} s ON s.t = ${GRID_TABLES.indexOf(table)} AND s.rid = e.rowid`
-          : '';
-        const where = [...wheres.get(table)!, ...(extraWhere ? [extraWhere(table)] : [])];
         return (
           `SELECT ${GRID_TABLES.indexOf(table)}::UTINYINT AS t, e.rowid AS rid, e.ts AS ts${cols.join('')} ` +
-          `FROM ${table} e${join}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`
+          source(table, extraWhere ? [extraWhere(table)] : [])
+        );
+      })
+      .join('\nUNION ALL\n');
+  };
+
+  const valueCounts = (column: ResolvedColumn): string => {
+    if (tables.length === 0) return `SELECT NULL AS v0, 0::BIGINT AS n WHERE false`;
+    return tables
+      .map((table) => {
+        const inputs = column.inputs(table);
+        if (inputs === null)
+          return `SELECT ${column.sql(table)} AS v0, count(*) AS n ${source(table)} GROUP BY 1`;
+        // The inputs counted first, under the name `e`, so the column's SQL reads them as it reads a row.
+        const keys = inputs.map((c) => `e.${c}, `).join('');
+        return (
+          `SELECT ${column.sql(table)} AS v0, n FROM (SELECT ${keys}count(*) AS n ${source(table)}` +
+          `${inputs.length ? ' GROUP BY ALL' : ''} HAVING count(*) > 0) e`
         );
       })
       .join('\nUNION ALL\n');
   };
   const filtered = (view.filters ?? []).length > 0;
-  return { ...b, tables, regexes, relation, orderBy: order.join(', '), group, filtered, scope };
+  return {
+    ...b,
+    tables,
+    regexes,
+    relation,
+    valueCounts,
+    orderBy: order.join(', '),
+    group,
+    filtered,
+    scope,
+  };
 }
 
 /** A stable text for a view's rows (its scope and filters) and for its order, to key caches. */
