@@ -158,6 +158,13 @@ export interface ResolvedColumn {
    * as it is.
    */
   inputs(table: GridTable): string[] | null;
+  /**
+   * The JSON text the value is read from (an EventData field: the event's `data`), or null. Its values are
+   * strings written by JSON.stringify (rowContract.ts), so text free of the characters it escapes (`"`, `\`
+   * and control characters) is in this JSON as it is in the value: a test of the JSON's text can rule an
+   * event out before its JSON is parsed.
+   */
+  json(table: GridTable): string | null;
   params: Record<string, string>;
 }
 
@@ -187,6 +194,7 @@ export function resolveColumn(id: string, slot: number, scope: GridScopeKind): R
       sortSql: (t) => sql(t),
       presenceSql: sql,
       inputs: () => null,
+      json: (t) => (t === 'win_events' ? 'e.data' : null),
       params: { [param]: `$."${name}"`, [`${param}_key`]: JSON.stringify(name) },
     };
   }
@@ -204,6 +212,7 @@ export function resolveColumn(id: string, slot: number, scope: GridScopeKind): R
       sortSql: none,
       presenceSql: none,
       inputs: () => null,
+      json: () => null,
       params: {},
     };
   }
@@ -230,6 +239,7 @@ export function resolveColumn(id: string, slot: number, scope: GridScopeKind): R
     presenceSql: (t) => (absent(t) ? 'NULL' : ALWAYS.has(id) ? '1' : (keys?.[t]?.[0] ?? sql(t))),
     // No value at all: the rows are only counted.
     inputs: (t) => (absent(t) ? [] : (INPUTS[id]?.[t] ?? null)),
+    json: () => null,
     params: {},
   };
 }

@@ -56,6 +56,10 @@ function bindColumn(column: ResolvedColumn, b: Bindings): void {
 
 const TEXT_OPS = new Set(['contains', 'starts', 'regex']);
 
+/** Characters JSON.stringify writes escaped: `"`, `\\`, control characters and lone surrogates. */
+const jsonEscapes = (text: string) =>
+  [...text].some((c) => c === '"' || c === '\\' || c.charCodeAt(0) < 0x20 || /[\ud800-\udfff]/.test(c));
+
 function filterPredicate(
   filter: GridFilter,
   index: number,
@@ -106,6 +110,14 @@ function filterPredicate(
       b.types[`${p}_${j}`] = column.kind === 'number' ? BIGINT : VARCHAR;
       names.push(`$${p}_${j}`);
     });
+    // A value from JSON is there as JSON.stringify wrote it, quotes and all: events whose JSON does not
+    // hold one of the values written so are not parsed (a list with "no value" keeps every event).
+    const fromJson = GRID_TABLES.some((t) => column.json(t) !== null);
+    const written = withNull || !fromJson ? [] : names.map((name) => `${name}_json`);
+    written.forEach((w, j) => {
+      b.params[w.slice(1)] = JSON.stringify(b.params[names[j]!.slice(1)]);
+      b.types[w.slice(1)] = VARCHAR;
+    });
     return (t) => {
       if (column.absentIn(t)) return withNull ? 'true' : false;
       const x = column.sql(t);
@@ -113,7 +125,11 @@ function filterPredicate(
         ...(names.length ? [`${x} IN (${names.join(', ')})`] : []),
         ...(withNull ? [`${x} IS NULL`] : []),
       ];
-      return parts.length ? `(${parts.join(' OR ')})` : false;
+      if (!parts.length) return false;
+      const json = column.json(t);
+      const held =
+        json && written.length ? `(${written.map((w) => `contains(${json}, ${w})`).join(' OR ')}) AND ` : '';
+      return `(${held}${parts.join(' OR ')})`;
     };
   }
   if (!TEXT_OPS.has(filter.op))
@@ -132,11 +148,17 @@ function filterPredicate(
         return `regexp_matches(${x}, $${p}, 'i')`;
     }
   };
+  // Text that JSON writes as it is (see ResolvedColumn.json) is in the JSON of every event whose value
+  // holds it: RE2 folds no escaped character into another's case, so the same search, case-insensitive, of
+  // the JSON's text passes every event the value's would, and costs a fraction of parsing the JSON.
+  const inJson = (filter.op === 'contains' || filter.op === 'starts') && !jsonEscapes(filter.text);
   return (t) => {
     // No value never matches; "does not contain" keeps it.
     if (column.absentIn(t)) return filter.not ? 'true' : false;
     const x = column.kind === 'text' ? column.sql(t) : `CAST(${column.sql(t)} AS VARCHAR)`;
-    return filter.not ? `NOT coalesce(${test(x)}, false)` : test(x);
+    if (filter.not) return `NOT coalesce(${test(x)}, false)`;
+    const json = column.json(t);
+    return json && inJson ? `(regexp_matches(${json}, regexp_escape($${p}), 'i') AND ${test(x)})` : test(x);
   };
 }
 

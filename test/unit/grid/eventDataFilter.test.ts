@@ -1,0 +1,125 @@
+// A filter on an EventData field rules events out by a test of their JSON's text before it parses the JSON
+// (viewSql.ts). That test must never drop an event the field's own value matches: values with the
+// characters JSON escapes (quotes, backslashes, line breaks), non-ASCII text in another case, a value under
+// another field's name, and "no value", each filtered every way and held to the answer worked out here.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { GridFilter, GridView } from '../../../shared/eventGrid.js';
+import { EventGrid } from '../../../electron/engine/grid/eventGrid.js';
+import { CaseBuilder } from '../../support/caseBuilder.js';
+
+let builder: CaseBuilder;
+let grid: EventGrid;
+
+/** Each event's `Path` field (undefined: the event has none), and what else its EventData holds. */
+const EVENTS: Array<{ path?: string; other?: Record<string, string> }> = [
+  { path: 'C:\\Temp\\Evil.exe' },
+  { path: 'say "hi" now' },
+  { path: 'line one\nline two\ttabbed' },
+  { path: 'Ærøskøbing ÉTÉ' },
+  { path: '\u212Aelvin' }, // the Kelvin sign, which RE2 and toLowerCase fold to k
+  { path: 'plain value' },
+  { path: '' },
+  { other: { Other: 'plain value' } },
+  { other: { Pathology: 'evil.exe' } },
+  {},
+  { path: 'back\\slash "quoted" \\"both\\"' },
+];
+
+before(async () => {
+  builder = await CaseBuilder.create();
+  await builder.add('Security.xml', {
+    win: EVENTS.map((e, i) => ({
+      eventId: 4688,
+      ts: new Date(Date.parse('2024-03-05T10:00:00Z') + i * 1000).toISOString(),
+      data: { ...(e.path === undefined ? {} : { Path: e.path }), ...e.other },
+    })),
+  });
+  grid = new EventGrid(() => builder.db.connect());
+});
+
+after(async () => {
+  await grid?.close();
+  builder?.close();
+});
+
+/** The events (by index) a filter keeps, as the grid answers. */
+async function kept(filter: GridFilter): Promise<number[]> {
+  const view: GridView = { scope: { kind: 'case' }, filters: [filter] };
+  const w = await grid.window({ ...view, columns: ['record_id'], offset: 0, limit: 100 });
+  return w.rows.map((r) => Number(r.cells[0]) - 1);
+}
+
+/** The events whose Path passes `test`, worked out here. */
+function expected(test: (path: string | null) => boolean): number[] {
+  return EVENTS.flatMap((e, i) => (test(e.path ?? null) ? [i] : []));
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+test('"contains", "starts with" and "does not contain" on an EventData field keep exactly the matching events', async () => {
+  const texts = [
+    'evil.EXE',
+    'temp\\evil',
+    'c:\\',
+    '"hi"',
+    'hi" now',
+    'LINE TWO',
+    'one\nline',
+    '\ttabbed',
+    'ærø',
+    'été',
+    'KELVIN',
+    'plain',
+    '\\"both\\"',
+    'slash "quoted',
+    'nowhere',
+  ];
+  for (const text of texts) {
+    const t = lower(text);
+    const contains = (p: string | null) => p !== null && lower(p).includes(t);
+    assert.deepEqual(
+      await kept({ column: 'data.Path', op: 'contains', text }),
+      expected(contains),
+      `contains ${text}`,
+    );
+    assert.deepEqual(
+      await kept({ column: 'data.Path', op: 'starts', text }),
+      expected((p) => p !== null && lower(p).startsWith(t)),
+      `starts with ${text}`,
+    );
+    assert.deepEqual(
+      await kept({ column: 'data.Path', op: 'contains', text, not: true }),
+      expected((p) => !contains(p)),
+      `does not contain ${text}`,
+    );
+  }
+});
+
+test('ticked values of an EventData field keep exactly the events with one of them, "no value" included', async () => {
+  const lists: Array<Array<string | null>> = [
+    ['C:\\Temp\\Evil.exe'],
+    ['say "hi" now', 'plain value'],
+    ['line one\nline two\ttabbed'],
+    ['Ærøskøbing ÉTÉ', '\u212Aelvin'],
+    ['back\\slash "quoted" \\"both\\"'],
+    [''],
+    ['c:\\temp\\evil.exe'],
+    [null],
+    [null, 'plain value'],
+  ];
+  for (const values of lists)
+    assert.deepEqual(
+      await kept({ column: 'data.Path', op: 'in', values }),
+      expected((p) => values.includes(p)),
+      `in ${JSON.stringify(values)}`,
+    );
+});
+
+test('a regular expression on an EventData field reads every value', async () => {
+  assert.deepEqual(
+    await kept({ column: 'data.Path', op: 'regex', text: '^(c:|say).*\\b(evil|hi)\\b' }),
+    [0, 1],
+  );
+  assert.deepEqual(await kept({ column: 'data.Path', op: 'regex', text: 'one\\nline' }), [2]);
+});
