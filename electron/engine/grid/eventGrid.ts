@@ -37,6 +37,7 @@ import {
   type FindRequest,
   type FindScan,
 } from './find.js';
+import { continueTimeScan, startTimeScan, timeScanProgress, type TimeScan } from './findByTime.js';
 import { gridValue } from './gridValues.js';
 import { Lru } from './lru.js';
 import { fetchRows, type FetchContext, type RowKey } from './rowFetch.js';
@@ -94,6 +95,7 @@ export class EventGrid {
   );
   private sources = new Map<number, string>();
   private readonly scans = new Lru<string, FindScan>(4, (s) => this.dropLater(s.hits));
+  private readonly timeScans = new Lru<string, TimeScan>(4, (s) => this.dropLater(s.hits));
   /** Value lists as a column's filter shows them: the list opens again at once, as the user ticks values. */
   private readonly valueLists = new Lru<string, { values: GridValueCount[]; truncated: boolean }>(32);
   private closed = false;
@@ -212,6 +214,19 @@ export class EventGrid {
       const findOrder = await this.findOrder(conn, req, plan);
       if (findOrder.total === 0) return { row: null, matches: 0, wrapped: false };
       const scanKey = JSON.stringify([order, req.text, req.regex === true]);
+      if (inTimeOrder(req)) {
+        // Read in the view's own order from the current row, until the nearest match is known.
+        const time = await this.timeOrder(conn, req, plan);
+        let byTime = this.timeScans.get(scanKey);
+        if (!byTime) {
+          const near = await probeNearby(conn, findOrder, plan, req);
+          if (near !== null) return { row: near, wrapped: false };
+          byTime = await startTimeScan(conn, time, req, this.tempName('hits'));
+          this.timeScans.set(scanKey, byTime);
+        }
+        const found = await continueTimeScan(conn, byTime, time, plan, req);
+        return found ?? { row: null, wrapped: false, progress: timeScanProgress(byTime, time.total) };
+      }
       let scan = this.scans.get(scanKey);
       if (!scan) {
         const near = await probeNearby(conn, findOrder, plan, req);
@@ -384,6 +399,7 @@ export class EventGrid {
         this.kept,
         this.timeOrders,
         this.scans,
+        this.timeScans,
         this.valueLists,
       ])
         cache.evictWhere((key) => key.includes('"bookmarks'));
@@ -398,6 +414,7 @@ export class EventGrid {
     this.kept.clear();
     this.timeOrders.clear();
     this.scans.clear();
+    this.timeScans.clear();
     this.valueLists.clear();
     await this.dropPending(conn);
     const files = await rowsBound<{ id: unknown; sha: string }>(
@@ -577,7 +594,7 @@ async function readKeys(
 ): Promise<RowKey[]> {
   const r = await readBound(
     conn,
-    `SELECT t, rid::VARCHAR AS rid FROM ${table} WHERE rowid BETWEEN $first AND $last ORDER BY rowid`,
+    `SELECT t, rid::VARCHAR AS rid_text FROM ${table} WHERE rowid BETWEEN $first AND $last ORDER BY rowid`,
     {
       params: { first: BigInt(offset), last: BigInt(offset + limit - 1) },
       types: { first: BIGINT, last: BIGINT },
@@ -595,15 +612,16 @@ async function topKeys(
 ): Promise<RowKey[]> {
   const r = await readBound(
     conn,
-    `SELECT t, rid::VARCHAR AS rid FROM (${source.from}) ORDER BY ${orderBy} LIMIT $limit OFFSET $offset`,
+    `SELECT t, rid::VARCHAR AS rid_text FROM (${source.from}) ORDER BY ${orderBy} LIMIT $limit OFFSET $offset`,
     withValues(source.bindings, { limit: [BigInt(limit), BIGINT], offset: [BigInt(offset), BIGINT] }),
   );
   return toKeys(r.getRowObjectsJson());
 }
 
+/** Keys as readKeys and topKeys read them (the rowid as text under its own name: see timeOrder.ts's toKey). */
 function toKeys(rows: unknown[]): RowKey[] {
-  return (rows as Array<{ t: unknown; rid: unknown }>).map((r) => ({
+  return (rows as Array<{ t: unknown; rid_text: unknown }>).map((r) => ({
     t: Number(r.t),
-    rid: BigInt(String(r.rid)),
+    rid: BigInt(String(r.rid_text)),
   }));
 }

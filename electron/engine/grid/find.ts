@@ -44,7 +44,7 @@ export interface FindScan {
   slice: number;
 }
 
-function findBindings(plan: ViewPlan, req: FindRequest): Bindings {
+export function findBindings(plan: ViewPlan, req: FindRequest): Bindings {
   return {
     params: { ...plan.params, find_re: findPattern(req.text, req.regex === true) },
     types: { ...plan.types, find_re: VARCHAR },
