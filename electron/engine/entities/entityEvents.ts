@@ -76,8 +76,12 @@ export async function writtenNames(
   let where: string;
   switch (match.kind) {
     case 'user': {
-      const named = userFilter(match, values);
-      where = `field IN ('subject', 'target', 'upn') AND ${named('name', 'domain')}`;
+      // userFilter's test, with the account key the summary holds for each name.
+      match.names.forEach((n, i) => (values[`name${i}`] = `%${n}%`));
+      match.keys.forEach((k, i) => (values[`key${i}`] = k));
+      const like = match.names.map((_, i) => `name ILIKE $name${i}`).join(' OR ');
+      where = `field IN ('subject', 'target', 'upn') AND (${like})
+        AND key IN (${match.keys.map((_, i) => `$key${i}`).join(', ')})`;
       break;
     }
     case 'host':

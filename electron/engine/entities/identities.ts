@@ -37,11 +37,10 @@ async function windowsByName(conn: DuckDBConnection, names: string, name: string
   const rows = await readTyped(
     conn,
     `WITH named AS (
-       SELECT account_key(name, domain) AS key, account_display(name, domain) AS display,
-              domain IS NOT NULL AS has_domain, sid, n
+       SELECT key, display, domain IS NOT NULL AS has_domain, sid, n
          FROM ${names}
         WHERE tbl = 'win_events' AND field IN ('subject', 'target') AND name ILIKE $like
-          AND lower(account_name_part(trim(name))) = $name AND account_key(name, domain) IS NOT NULL
+          AND part = $name AND key IS NOT NULL
      ),
      -- The name as the logs write it with a domain, most often, then the greatest: one answer every time.
      shown AS (

@@ -16,7 +16,8 @@ const mark = (table: 'win_events' | 'signins') =>
 
 /**
  * Every name of the case's Windows events and sign-ins with how many rows carry it: (tbl, field, name,
- * domain, sid, in_tenant, n), a name possibly on several rows (the summary's and the newer rows').
+ * domain, sid, in_tenant, key, display, part, n), a name possibly on several rows (the summary's and the
+ * newer rows').
  */
 export const EVENT_NAMES = `(SELECT * FROM event_names UNION ALL
   SELECT * FROM event_names_between(${mark('win_events')}, ${END}, ${mark('signins')}, ${END}))`;
@@ -82,7 +83,7 @@ export async function refreshEventSummaries(conn: DuckDBConnection): Promise<Sum
     await merge(
       conn,
       'event_names',
-      'tbl, field, name, domain, sid, in_tenant',
+      'tbl, field, name, domain, sid, in_tenant, key, display, part',
       'SELECT * FROM event_names_between($wl, $wh, $sl, $sh)',
       marks,
     );

@@ -26,6 +26,11 @@ CREATE TABLE IF NOT EXISTS event_names (
   domain     VARCHAR,
   sid        VARCHAR,
   in_tenant  BOOLEAN,          -- a UPN: answered by anything but "no such user" (50034)
+  -- An account's key (account_key), the name as the pages show it (account_display) and its name part as
+  -- the identities match it (lower-case; a UPN's local part): worked out once per name, not per lookup.
+  key        VARCHAR,
+  display    VARCHAR,
+  part       VARCHAR,
   n          BIGINT NOT NULL
 );
 
@@ -41,27 +46,35 @@ CREATE TABLE IF NOT EXISTS event_summary_coverage (
 );
 
 CREATE OR REPLACE MACRO event_names_between(win_lo, win_hi, signin_lo, signin_hi) AS TABLE
-  SELECT 'win_events' AS tbl, 'subject' AS field, subject_user AS name, subject_domain AS domain,
-         subject_sid AS sid, NULL::BOOLEAN AS in_tenant, count(*) AS n
-    FROM win_events WHERE rowid >= win_lo AND rowid < win_hi AND subject_user IS NOT NULL GROUP BY ALL
-  UNION ALL
-  SELECT 'win_events', 'target', target_user, target_domain, target_sid, NULL, count(*)
-    FROM win_events WHERE rowid >= win_lo AND rowid < win_hi AND target_user IS NOT NULL GROUP BY ALL
-  UNION ALL
-  SELECT 'win_events', 'host', host, NULL, NULL, NULL, count(*)
-    FROM win_events WHERE rowid >= win_lo AND rowid < win_hi AND host IS NOT NULL GROUP BY ALL
-  UNION ALL
-  SELECT 'win_events', 'workstation', workstation, NULL, NULL, NULL, count(*)
-    FROM win_events WHERE rowid >= win_lo AND rowid < win_hi AND workstation IS NOT NULL GROUP BY ALL
-  UNION ALL
-  SELECT 'win_events', 'ip', ip, NULL, NULL, NULL, count(*)
-    FROM win_events WHERE rowid >= win_lo AND rowid < win_hi AND ip IS NOT NULL GROUP BY ALL
-  UNION ALL
-  SELECT 'signins', 'upn', user_principal_name, NULL, NULL, coalesce(error_code, 0) <> 50034, count(*)
-    FROM signins WHERE rowid >= signin_lo AND rowid < signin_hi AND user_principal_name IS NOT NULL GROUP BY ALL
-  UNION ALL
-  SELECT 'signins', 'ip', ip, NULL, NULL, NULL, count(*)
-    FROM signins WHERE rowid >= signin_lo AND rowid < signin_hi AND ip IS NOT NULL GROUP BY ALL;
+  SELECT tbl, field, name, domain, sid, in_tenant,
+         CASE WHEN field IN ('subject', 'target', 'upn') THEN account_key(name, domain) END AS key,
+         CASE WHEN field IN ('subject', 'target') THEN account_display(name, domain) END AS display,
+         CASE WHEN field IN ('subject', 'target') THEN lower(account_name_part(trim(name)))
+              WHEN field = 'upn' THEN lower(split_part(name, '@', 1)) END AS part,
+         n
+  FROM (
+    SELECT 'win_events' AS tbl, 'subject' AS field, subject_user AS name, subject_domain AS domain,
+           subject_sid AS sid, NULL::BOOLEAN AS in_tenant, count(*) AS n
+      FROM win_events WHERE rowid >= win_lo AND rowid < win_hi AND subject_user IS NOT NULL GROUP BY ALL
+    UNION ALL
+    SELECT 'win_events', 'target', target_user, target_domain, target_sid, NULL, count(*)
+      FROM win_events WHERE rowid >= win_lo AND rowid < win_hi AND target_user IS NOT NULL GROUP BY ALL
+    UNION ALL
+    SELECT 'win_events', 'host', host, NULL, NULL, NULL, count(*)
+      FROM win_events WHERE rowid >= win_lo AND rowid < win_hi AND host IS NOT NULL GROUP BY ALL
+    UNION ALL
+    SELECT 'win_events', 'workstation', workstation, NULL, NULL, NULL, count(*)
+      FROM win_events WHERE rowid >= win_lo AND rowid < win_hi AND workstation IS NOT NULL GROUP BY ALL
+    UNION ALL
+    SELECT 'win_events', 'ip', ip, NULL, NULL, NULL, count(*)
+      FROM win_events WHERE rowid >= win_lo AND rowid < win_hi AND ip IS NOT NULL GROUP BY ALL
+    UNION ALL
+    SELECT 'signins', 'upn', user_principal_name, NULL, NULL, coalesce(error_code, 0) <> 50034, count(*)
+      FROM signins WHERE rowid >= signin_lo AND rowid < signin_hi AND user_principal_name IS NOT NULL GROUP BY ALL
+    UNION ALL
+    SELECT 'signins', 'ip', ip, NULL, NULL, NULL, count(*)
+      FROM signins WHERE rowid >= signin_lo AND rowid < signin_hi AND ip IS NOT NULL GROUP BY ALL
+  );
 
 CREATE OR REPLACE MACRO event_data_keys_between(win_lo, win_hi) AS TABLE
   SELECT event_id, key, count(*) AS n
