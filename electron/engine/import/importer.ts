@@ -7,7 +7,6 @@ import type { CaseDb } from '../store/openCase.js';
 import type { SourceSummary } from '../../../shared/report.js';
 import type { BatchWriter } from './batchWriter.js';
 import { expandPaths } from './expandPaths.js';
-import { refreshEventSummaries } from '../store/eventSummaries.js';
 import { failedSummary, loadFile, recordEmptyFiles, type ImportRun } from './fileTransaction.js';
 import { parseWorkerCount } from './importConcurrency.js';
 import { planSlices } from './planSlices.js';
@@ -141,7 +140,11 @@ export class Importer {
       await recordEmptyFiles(run);
       // The files' names and fields go into the case's summaries (a shortcut for the pages that look them
       // up: a reader counts what they do not cover, so a failure here loses nothing the import did).
-      if (out.some((s) => s.events > 0)) await refreshEventSummaries(db.conn).catch(() => undefined);
+      // Loaded here, not up front: it loads DuckDB's modules, which the workers must not wait for.
+      if (out.some((s) => s.events > 0)) {
+        const { refreshEventSummaries } = await import('../store/eventSummaries.js');
+        await refreshEventSummaries(db.conn).catch(() => undefined);
+      }
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
       await queue.close();
