@@ -160,11 +160,11 @@ export interface ResolvedColumn {
   inputs(table: GridTable): string[] | null;
   /**
    * The JSON text the value is read from (an EventData field: the event's `data`), or null. Its values are
-   * strings written by JSON.stringify (rowContract.ts), so text free of the characters it escapes (`"`, `\`
-   * and control characters) is in this JSON as it is in the value: a test of the JSON's text can rule an
-   * event out before its JSON is parsed.
+   * strings written by JSON.stringify (rowContract.ts), so a value is in this JSON exactly as JSON.stringify
+   * writes it, quotes and all: a test of the JSON's text can rule an event out before its JSON is parsed.
+   * `holds`: SQL true when the JSON may hold the field (a substring test).
    */
-  json(table: GridTable): string | null;
+  json(table: GridTable): { text: string; holds: string } | null;
   params: Record<string, string>;
 }
 
@@ -194,7 +194,7 @@ export function resolveColumn(id: string, slot: number, scope: GridScopeKind): R
       sortSql: (t) => sql(t),
       presenceSql: sql,
       inputs: () => null,
-      json: (t) => (t === 'win_events' ? 'e.data' : null),
+      json: (t) => (t === 'win_events' ? { text: 'e.data', holds: `contains(e.data, $${param}_key)` } : null),
       params: { [param]: `$."${name}"`, [`${param}_key`]: JSON.stringify(name) },
     };
   }

@@ -8,7 +8,15 @@
 // rowid costs tens of ms. The first windows of a new view (ending before DIRECT_MAX) come straight from a
 // top-N query instead, so a filter or a sort answers at once; the table of keys is then built in the
 // background, and a request for another view interrupts that build rather than wait behind it.
-import { BIGINT, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
+import {
+  BIGINT,
+  INTEGER,
+  LIST,
+  VARCHAR,
+  listValue,
+  type DuckDBConnection,
+  type DuckDBType,
+} from '@duckdb/node-api';
 import type {
   GridColumns,
   GridExportChunk,
@@ -43,7 +51,15 @@ import { Lru } from './lru.js';
 import { fetchRows, type FetchContext, type RowKey } from './rowFetch.js';
 import { materializeScope, type ScopeRows } from './scope.js';
 import { TimeOrder } from './timeOrder.js';
-import { planView, SlotCounter, viewKeys, type Bindings, type ViewPlan } from './viewSql.js';
+import {
+  planView,
+  SlotCounter,
+  valueDataFields,
+  viewKeys,
+  type Bindings,
+  type DataFieldEvents,
+  type ViewPlan,
+} from './viewSql.js';
 
 /** Windows that end before this row of a view not yet ordered come from a top-N query. */
 export const DIRECT_MAX = 2_000;
@@ -98,6 +114,8 @@ export class EventGrid {
   private readonly timeScans = new Lru<string, TimeScan>(4, (s) => this.dropLater(s.hits));
   /** Value lists as a column's filter shows them: the list opens again at once, as the user ticks values. */
   private readonly valueLists = new Lru<string, { values: GridValueCount[]; truncated: boolean }>(32);
+  /** The event ids holding an EventData field, per field (until the case changes). */
+  private readonly holders = new Map<string, { ids: number[]; untyped: boolean }>();
   private closed = false;
 
   constructor(private readonly connect: () => Promise<DuckDBConnection>) {}
@@ -416,6 +434,7 @@ export class EventGrid {
     this.scans.clear();
     this.timeScans.clear();
     this.valueLists.clear();
+    this.holders.clear();
     await this.dropPending(conn);
     const files = await rowsBound<{ id: unknown; sha: string }>(
       conn,
@@ -503,9 +522,31 @@ export class EventGrid {
       scope = await materializeScope(conn, view.scope, this.tempName('scope'));
       this.scopes.set(scopeKey, scope);
     }
-    const plan = planView(view, scope);
+    const plan = planView(view, scope, undefined, await this.dataFieldEvents(conn, valueDataFields(view)));
     await checkRegexes(conn, plan.regexes);
     return plan;
+  }
+
+  /** The event ids holding each of these EventData fields, from the case's summary (kept per fingerprint). */
+  private async dataFieldEvents(conn: DuckDBConnection, fields: string[]): Promise<DataFieldEvents> {
+    const wanted = fields.filter((f) => !this.holders.has(f));
+    if (wanted.length > 0) {
+      const rows = await rowsBound<{ key: string; ids: unknown; untyped: unknown }>(
+        conn,
+        `SELECT key, list(DISTINCT event_id) FILTER (WHERE event_id IS NOT NULL) AS ids,
+                bool_or(event_id IS NULL) AS untyped
+         FROM ${await eventDataKeys(conn)} WHERE list_contains($fields, key) GROUP BY key`,
+        { params: { fields: listValue(wanted) }, types: { fields: LIST(VARCHAR) } },
+      );
+      // A field no event holds: no ids at all.
+      for (const f of wanted) this.holders.set(f, { ids: [], untyped: false });
+      for (const r of rows)
+        this.holders.set(r.key, {
+          ids: (Array.isArray(r.ids) ? r.ids : []).map(Number),
+          untyped: r.untyped === true,
+        });
+    }
+    return this.holders;
   }
 
   private async count(conn: DuckDBConnection, view: GridView, plan: ViewPlan): Promise<number> {

@@ -2,8 +2,8 @@
 // time and whatever the caller asks for, joined to the scope's keys and filtered; the tables' SELECTs are
 // unioned, and ORDER BY puts the group, the sort column, then time and the row's place in its table. All
 // column SQL comes from columns.ts; every value the user gave is a bound parameter.
-import { BIGINT, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import type { GridFilter, GridView } from '../../../shared/eventGrid.js';
+import { BIGINT, INTEGER, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { DATA_COLUMN_PREFIX, type GridFilter, type GridView } from '../../../shared/eventGrid.js';
 import { ServiceError } from '../service/serviceError.js';
 import { isoToMicros } from '../service/sqlRows.js';
 import { GRID_TABLES, resolveColumn, type GridTable, type ResolvedColumn } from './columns.js';
@@ -56,9 +56,59 @@ function bindColumn(column: ResolvedColumn, b: Bindings): void {
 
 const TEXT_OPS = new Set(['contains', 'starts', 'regex']);
 
-/** Characters JSON.stringify writes escaped: `"`, `\\`, control characters and lone surrogates. */
-const jsonEscapes = (text: string) =>
-  [...text].some((c) => c === '"' || c === '\\' || c.charCodeAt(0) < 0x20 || /[\ud800-\udfff]/.test(c));
+/**
+ * The event ids whose events hold each EventData field (from the case's summary, store/eventSummaries.ts):
+ * `ids`, and `untyped` when events without an id hold it. A field no event holds has neither.
+ */
+export type DataFieldEvents = ReadonlyMap<string, { ids: number[]; untyped: boolean }>;
+
+/** The EventData fields a view's filters need a value of (which DataFieldEvents narrows). */
+export function valueDataFields(view: GridView): string[] {
+  return (view.filters ?? []).flatMap((f) =>
+    f.column.startsWith(DATA_COLUMN_PREFIX) && !needsNoValue(f)
+      ? [f.column.slice(DATA_COLUMN_PREFIX.length)]
+      : [],
+  );
+}
+
+/** A filter that keeps events without a value: "does not contain", a value list with "no value". */
+function needsNoValue(filter: GridFilter): boolean {
+  return filter.op === 'in' ? filter.values.includes(null) : filter.op !== 'range' && filter.not === true;
+}
+
+/**
+ * An EventData value is there only in events whose ids hold the field: `predicate` narrowed to those, so
+ * the scan reads the JSON of those alone (the ids are a bound list within their range, which DuckDB tests
+ * in the scan). Unchanged for a filter that keeps events without a value, or without the summary's ids.
+ */
+function heldBy(
+  filter: GridFilter,
+  index: number,
+  predicate: TablePredicate,
+  b: Bindings,
+  dataEvents?: DataFieldEvents,
+): TablePredicate {
+  if (!filter.column.startsWith(DATA_COLUMN_PREFIX) || needsNoValue(filter)) return predicate;
+  const holders = dataEvents?.get(filter.column.slice(DATA_COLUMN_PREFIX.length));
+  if (!holders) return predicate;
+  const ids = [...holders.ids].sort((x, y) => x - y);
+  ids.forEach((id, j) => {
+    b.params[`f${index}_id${j}`] = id;
+    b.types[`f${index}_id${j}`] = INTEGER;
+  });
+  const list = ids.map((_, j) => `$f${index}_id${j}`).join(', ');
+  const parts = [
+    ...(ids.length
+      ? [`(e.event_id BETWEEN $f${index}_id0 AND $f${index}_id${ids.length - 1} AND e.event_id IN (${list}))`]
+      : []),
+    ...(holders.untyped ? ['e.event_id IS NULL'] : []),
+  ];
+  const held = parts.length ? `(${parts.join(' OR ')})` : 'false';
+  return (t) => {
+    const p = predicate(t);
+    return p === false || t !== 'win_events' ? p : `(${held} AND ${p})`;
+  };
+}
 
 function filterPredicate(
   filter: GridFilter,
@@ -128,7 +178,9 @@ function filterPredicate(
       if (!parts.length) return false;
       const json = column.json(t);
       const held =
-        json && written.length ? `(${written.map((w) => `contains(${json}, ${w})`).join(' OR ')}) AND ` : '';
+        json && written.length
+          ? `${json.holds} AND (${written.map((w) => `contains(${json.text}, ${w})`).join(' OR ')}) AND `
+          : '';
       return `(${held}${parts.join(' OR ')})`;
     };
   }
@@ -148,17 +200,13 @@ function filterPredicate(
         return `regexp_matches(${x}, $${p}, 'i')`;
     }
   };
-  // Text that JSON writes as it is (see ResolvedColumn.json) is in the JSON of every event whose value
-  // holds it: RE2 folds no escaped character into another's case, so the same search, case-insensitive, of
-  // the JSON's text passes every event the value's would, and costs a fraction of parsing the JSON.
-  const inJson = (filter.op === 'contains' || filter.op === 'starts') && !jsonEscapes(filter.text);
   return (t) => {
     // No value never matches; "does not contain" keeps it.
     if (column.absentIn(t)) return filter.not ? 'true' : false;
     const x = column.kind === 'text' ? column.sql(t) : `CAST(${column.sql(t)} AS VARCHAR)`;
-    if (filter.not) return `NOT coalesce(${test(x)}, false)`;
-    const json = column.json(t);
-    return json && inJson ? `(regexp_matches(${json}, regexp_escape($${p}), 'i') AND ${test(x)})` : test(x);
+    // Text is searched in the value itself: a case-insensitive search of a whole event's JSON first cost
+    // more than parsing it, on the bench case's Sysmon events (their EventData is long).
+    return filter.not ? `NOT coalesce(${test(x)}, false)` : test(x);
   };
 }
 
@@ -176,10 +224,17 @@ function orderable(
 }
 
 /** Plans a view over a materialised scope: its tables, bound values, relation and order. */
-export function planView(view: GridView, scope: ScopeRows, slots = new SlotCounter()): ViewPlan {
+export function planView(
+  view: GridView,
+  scope: ScopeRows,
+  slots = new SlotCounter(),
+  dataEvents?: DataFieldEvents,
+): ViewPlan {
   const b: Bindings = { params: {}, types: {} };
   const regexes: ViewPlan['regexes'] = [];
-  const predicates = (view.filters ?? []).map((f, i) => filterPredicate(f, i, slots, scope, b, regexes));
+  const predicates = (view.filters ?? []).map((f, i) =>
+    heldBy(f, i, filterPredicate(f, i, slots, scope, b, regexes), b, dataEvents),
+  );
   // The order's own columns, per table: the group's value, then the sort's keys.
   const orderSql: Record<string, (table: GridTable) => string> = {};
   const order: string[] = [];

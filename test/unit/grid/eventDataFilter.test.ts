@@ -1,18 +1,24 @@
-// A filter on an EventData field rules events out by a test of their JSON's text before it parses the JSON
-// (viewSql.ts). That test must never drop an event the field's own value matches: values with the
-// characters JSON escapes (quotes, backslashes, line breaks), non-ASCII text in another case, a value under
-// another field's name, and "no value", each filtered every way and held to the answer worked out here.
+// A filter on an EventData field rules events out before it parses their JSON (viewSql.ts): by their ids
+// (those whose events hold the field, from the case's summary) and, for ticked values, by the value as JSON
+// writes it. Neither may drop an event the field's own value matches: values with the characters JSON
+// escapes (quotes, backslashes, line breaks), non-ASCII text in another case, a value under another
+// field's name, events of other ids and without one, and "no value", each filtered every way and held to
+// the answer worked out here.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { GridFilter, GridView } from '../../../shared/eventGrid.js';
 import { EventGrid } from '../../../electron/engine/grid/eventGrid.js';
+import { refreshEventSummaries } from '../../../electron/engine/store/eventSummaries.js';
 import { CaseBuilder } from '../../support/caseBuilder.js';
 
 let builder: CaseBuilder;
 let grid: EventGrid;
 
-/** Each event's `Path` field (undefined: the event has none), and what else its EventData holds. */
-const EVENTS: Array<{ path?: string; other?: Record<string, string> }> = [
+/**
+ * Each event's `Path` field (undefined: the event has none), what else its EventData holds, and its id
+ * (4688 unless said; null: an event without one). The filter reads only events whose ids hold the field.
+ */
+const EVENTS: Array<{ path?: string; other?: Record<string, string>; id?: number | null }> = [
   { path: 'C:\\Temp\\Evil.exe' },
   { path: 'say "hi" now' },
   { path: 'line one\nline two\ttabbed' },
@@ -24,17 +30,31 @@ const EVENTS: Array<{ path?: string; other?: Record<string, string> }> = [
   { other: { Pathology: 'evil.exe' } },
   {},
   { path: 'back\\slash "quoted" \\"both\\"' },
+  { path: 'plain value from a logon', id: 4624 },
+  { other: { Other: 'c:\\temp\\evil.exe' }, id: 4625 },
+  { path: 'an Evil.exe without an id', id: null },
 ];
 
 before(async () => {
   builder = await CaseBuilder.create();
-  await builder.add('Security.xml', {
-    win: EVENTS.map((e, i) => ({
-      eventId: 4688,
-      ts: new Date(Date.parse('2024-03-05T10:00:00Z') + i * 1000).toISOString(),
-      data: { ...(e.path === undefined ? {} : { Path: e.path }), ...e.other },
-    })),
+  const data = (e: (typeof EVENTS)[number]) => ({
+    ...(e.path === undefined ? {} : { Path: e.path }),
+    ...e.other,
   });
+  const ts = (i: number) => new Date(Date.parse('2024-03-05T10:00:00Z') + i * 1000).toISOString();
+  await builder.add('Security.xml', {
+    win: EVENTS.flatMap((e, i) =>
+      e.id === null ? [] : [{ eventId: e.id ?? 4688, ts: ts(i), recordId: i + 1, data: data(e) }],
+    ),
+  });
+  // An event without an id, as a reader leaves one whose EventID it could not read.
+  for (const [i, e] of EVENTS.entries())
+    if (e.id === null)
+      await builder.conn.run(
+        `INSERT INTO win_events (source_id, record_no, record_id, ts, host, event_id, data, xml)
+         VALUES (1, $n, $n, $ts::TIMESTAMP, 'WS01', NULL, $data, '<Event/>')`,
+        { n: i + 1, ts: ts(i).replace('T', ' ').replace('Z', ''), data: JSON.stringify(data(e)) },
+      );
   grid = new EventGrid(() => builder.db.connect());
 });
 
@@ -114,6 +134,38 @@ test('ticked values of an EventData field keep exactly the events with one of th
       expected((p) => values.includes(p)),
       `in ${JSON.stringify(values)}`,
     );
+});
+
+test("the same events once the case's summary counts every field (the ids holding it come from there)", async () => {
+  await refreshEventSummaries(builder.conn);
+  const fresh = new EventGrid(() => builder.db.connect());
+  try {
+    for (const [filter, want] of [
+      [{ column: 'data.Path', op: 'contains', text: 'evil.exe' }, [0, 13]],
+      [{ column: 'data.Path', op: 'in', values: ['plain value', 'plain value from a logon'] }, [5, 11]],
+      [{ column: 'data.Other', op: 'contains', text: 'evil' }, [12]],
+      [{ column: 'data.Nowhere', op: 'contains', text: 'x' }, []],
+      [
+        { column: 'data.Path', op: 'contains', text: 'evil.exe', not: true },
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+      ],
+    ] as Array<[GridFilter, number[]]>) {
+      const w = await fresh.window({
+        scope: { kind: 'case' },
+        filters: [filter],
+        columns: ['record_id'],
+        offset: 0,
+        limit: 100,
+      });
+      assert.deepEqual(
+        w.rows.map((r) => Number(r.cells[0]) - 1),
+        want,
+        JSON.stringify(filter),
+      );
+    }
+  } finally {
+    await fresh.close();
+  }
 });
 
 test('a regular expression on an EventData field reads every value', async () => {
