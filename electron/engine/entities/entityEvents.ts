@@ -17,7 +17,7 @@ import {
 } from '../service/eventCategories.js';
 import { summarizeEvent } from '../service/eventSummary.js';
 import { toTimelineEvent } from '../service/timeline.js';
-import { isoSql, num, text, textList } from '../service/sqlRows.js';
+import { isoSql, num, text, textOrNull } from '../service/sqlRows.js';
 import { eventNames } from '../store/eventSummaries.js';
 import { readTyped, stringList, type BindingTypes, type Bindings, type EntityMatch } from './entitySql.js';
 
@@ -71,7 +71,7 @@ function writtenIn(match: EntityMatch, values: Bindings, column: string, as = co
 export async function writtenNames(
   conn: DuckDBConnection,
   match: EntityMatch,
-): Promise<Record<string, string[]>> {
+): Promise<Required<Pick<EntityMatch, 'written' | 'writtenPairs'>>> {
   const values: Bindings = {};
   let where: string;
   switch (match.kind) {
@@ -93,9 +93,11 @@ export async function writtenNames(
       where = `field = 'ip' AND lower(name) = $ip`;
       break;
   }
+  // In DuckDB's order of the names (writtenIn bounds them by the first and the last).
   const rows = await readTyped(
     conn,
-    `SELECT tbl, field, list(DISTINCT name ORDER BY name) AS names FROM ${await eventNames(conn)} WHERE ${where} GROUP BY ALL`,
+    `SELECT DISTINCT tbl, field, name, domain FROM ${await eventNames(conn)} WHERE ${where}
+     ORDER BY tbl, field, name, domain`,
     values,
   );
   const column: Record<string, string> = {
@@ -114,8 +116,35 @@ export async function writtenNames(
       ip: ['ip', 'signins.ip'],
     }[match.kind].map((c) => [c, [] as string[]]),
   );
-  for (const r of rows) out[column[`${text(r['tbl'])}.${text(r['field'])}`]!] = textList(r['names']);
-  return out;
+  const pairs: Record<string, Array<{ name: string; domain: string | null }>> = {};
+  for (const r of rows) {
+    const c = column[`${text(r['tbl'])}.${text(r['field'])}`]!;
+    const name = text(r['name']);
+    const names = out[c]!;
+    if (names[names.length - 1] !== name) names.push(name);
+    if (match.kind === 'user' && c !== 'user_principal_name')
+      (pairs[c] ??= []).push({ name, domain: textOrNull(r['domain']) });
+  }
+  if (match.kind === 'user') for (const c of ['subject_user', 'target_user']) pairs[c] ??= [];
+  return { written: out, writtenPairs: pairs };
+}
+
+/**
+ * SQL true when the row's account (`column`, `domain`) is one of the pairs the match's own test passes
+ * (EntityMatch's `writtenPairs`): that test, which reads only the two columns, answered from the case's
+ * names instead of planned and run on every event. Null when the pairs were not looked up.
+ */
+function writtenPair(match: EntityMatch, values: Bindings, column: string, domain: string): string | null {
+  const pairs = match.writtenPairs?.[column];
+  if (!pairs) return null;
+  if (pairs.length === 0) return 'false';
+  const tests = pairs.map((p, i) => {
+    values[`p_${column}_${i}`] = p.name;
+    if (p.domain === null) return `(${column} = $p_${column}_${i} AND ${domain} IS NULL)`;
+    values[`d_${column}_${i}`] = p.domain;
+    return `(${column} = $p_${column}_${i} AND ${domain} = $d_${column}_${i})`;
+  });
+  return `(${writtenIn(match, values, column)} AND (${tests.join(' OR ')}))`;
 }
 
 // Each hit carries its time and category, so a page of the timeline is chosen before the wide rows are read.
@@ -132,7 +161,16 @@ export function hitsQuery(match: EntityMatch): HitsQuery {
       const anyTarget = match.names.map((_, i) => `array_to_string(target_upns, ' ') ILIKE $name${i}`);
       // An event naming the person as actor, then one naming them as target only: each scan tests one
       // column for the names written, which DuckDB answers from that column alone.
-      const subject = `(${writtenIn(match, values, 'subject_user')} AND ${named('subject_user', 'subject_domain')})`;
+      const subject =
+        writtenPair(match, values, 'subject_user', 'subject_domain') ??
+        `(${writtenIn(match, values, 'subject_user')} AND ${named('subject_user', 'subject_domain')})`;
+      const target =
+        writtenPair(match, values, 'target_user', 'target_domain') ??
+        `(${writtenIn(match, values, 'target_user')} AND ${named('target_user', 'target_domain')})`;
+      // A UPN's test reads the UPN alone: the names it passes are exactly those looked up.
+      const upn = match.written
+        ? writtenIn(match, values, 'user_principal_name')
+        : `(${writtenIn(match, values, 'user_principal_name')} AND ${named('user_principal_name', null)})`;
       return {
         sql: `
           SELECT 'win_events' AS tbl, rowid AS rid, source_id, record_no, ${WIN}, 'actor' AS role
@@ -141,12 +179,11 @@ export function hitsQuery(match: EntityMatch): HitsQuery {
           UNION ALL
           SELECT 'win_events' AS tbl, rowid AS rid, source_id, record_no, ${WIN}, 'target' AS role
             FROM win_events
-           WHERE ${writtenIn(match, values, 'target_user')} AND ${named('target_user', 'target_domain')}
-             AND NOT coalesce(${subject}, false)
+           WHERE ${target} AND NOT coalesce(${subject}, false)
           UNION ALL
           SELECT 'signins', rowid, source_id, record_no, ${SIGNIN}, 'actor'
             FROM signins
-           WHERE ${writtenIn(match, values, 'user_principal_name')} AND ${named('user_principal_name', null)}
+           WHERE ${upn}
           UNION ALL
           SELECT 'audits', rowid, source_id, record_no, ${AUDIT},
                  CASE WHEN ${named('initiator_upn', null)} THEN 'actor' ELSE 'target' END

@@ -29,7 +29,7 @@ export async function entityMatch(
   const key = await normaliseEntityKey(conn, ref);
   if (ref.kind !== 'user') {
     const match: EntityMatch = { kind: ref.kind, keys: [key], names: [], display: ref.key.trim() };
-    return { match: { ...match, written: await writtenNames(conn, match) }, identities: [] };
+    return { match: { ...match, ...(await writtenNames(conn, match)) }, identities: [] };
   }
   const identities = await linkedIdentities(conn, key);
   const keys = [...new Set([key, ...identities.map((i) => i.key)])];
@@ -39,7 +39,7 @@ export async function entityMatch(
     names: [...new Set(keys.map(accountNamePart))],
     display: identities[0]?.display ?? ref.key.trim(),
   };
-  return { match: { ...match, written: await writtenNames(conn, match) }, identities };
+  return { match: { ...match, ...(await writtenNames(conn, match)) }, identities };
 }
 
 // A logon (4624), or a failed one: 4625, and the Kerberos and NTLM failures a domain controller logs

@@ -45,6 +45,11 @@ export interface EntityMatch {
    * test. Absent: every row gets the match's own test.
    */
   written?: Record<string, string[]>;
+  /**
+   * users: the (name, domain) pairs of `subject_user` and `target_user` that pass the match's own test,
+   * looked up with `written`: a row passes that test exactly when its pair is one of these.
+   */
+  writtenPairs?: Record<string, Array<{ name: string; domain: string | null }>>;
 }
 
 /** A user's account key, a host's first label (`ws01` for WS01.corp.local), an IP as written, trimmed. */
