@@ -94,12 +94,25 @@ const textFilters: GridFilter[] = [
   { column: 'user', op: 'starts', text: 'corp\\adm' },
   { column: 'process', op: 'contains', text: 'powershell' },
   { column: 'command_line', op: 'regex', text: 'net1?\\.exe\\s+(user|group)' },
-  { column: 'data.TokenElevationType', op: 'contains', text: '%%1937' },
 ];
 report(
-  'filter by text, regex or EventData field',
+  'filter by text or regex',
   await samples(
     textFilters.map((f) => ({ ...CASE, filters: [f] })),
+    window,
+  ),
+);
+// A column chosen from the events' EventData (JSON), filtered as any column.
+const dataFilters: GridFilter[] = [
+  { column: 'data.TokenElevationType', op: 'contains', text: '%%1937' },
+  { column: 'data.LogonGuid', op: 'starts', text: '{00000000' },
+  { column: 'data.TerminalSessionId', op: 'in', values: ['2'] },
+  { column: 'data.Hashes', op: 'contains', text: 'SHA256=0' },
+];
+report(
+  'filter on an EventData field',
+  await samples(
+    dataFilters.map((f) => ({ ...CASE, filters: [f] })),
     window,
   ),
 );
@@ -132,11 +145,12 @@ report(
   ),
 );
 report(
-  'values of a column for its filter list',
+  'values of a column for its filter list (counts)',
   await samples(
-    ['host', 'event_id', 'user', 'ip'].map((c): GridView => ({ ...CASE, groupBy: c })),
+    ['host', 'channel', 'event_id', 'category', 'user', 'ip'].map((c): GridView => ({ ...CASE, groupBy: c })),
     (v) => call('eventGridValues', { scope: v.scope, column: v.groupBy!, limit: 200 }),
   ),
+  'host, channel, event id, category, user, IP',
 );
 
 // Find in the view the user is looking at (ordered): text found among the next rows (a process, a host, a
@@ -151,16 +165,29 @@ for (const text of terms) {
   if (r.row !== null) from = r.row;
 }
 report('find next', findTimes, `terms ${terms.join(', ')}`);
+// Text few events hold, its next match far from the row: from a fifth of the case, and then from that
+// match to the next (what was read for the first is kept).
 const rare = 'Administrators';
-let rareAsks = 0;
-const [rareMs] = await timed(async () => {
-  for (;;) {
-    rareAsks++;
-    const r = await call('eventGridFind', { ...findView, text: rare, from: 0, direction: 'next' });
-    if (r.progress === undefined) return;
-  }
-});
-report('find rare text (6 events: reads every event)', [rareMs], `${rareAsks} answers`);
+const findAll = async (text: string, start: number) => {
+  let asks = 0;
+  const [ms, r] = await timed(async () => {
+    for (;;) {
+      asks++;
+      const found = await call('eventGridFind', { ...findView, text, from: start, direction: 'next' });
+      if (found.progress === undefined) return found;
+    }
+  });
+  return { ms, row: r.row, asks };
+};
+const farFrom = Math.floor(total / 5);
+const far = await findAll(rare, farFrom);
+const after = far.row === null ? null : await findAll(rare, far.row);
+report(
+  'find far: rare text, its next match far on',
+  [far.ms, ...(after ? [after.ms] : [])],
+  `${rare} from row ${farFrom}: row ${far.row} (${far.row === null ? '-' : far.row - farFrom} rows on), ` +
+    `${far.asks} answers; then the next: row ${after?.row ?? '-'}`,
+);
 let asks = 0;
 let slowest = 0;
 const [scanMs] = await timed(async () => {
@@ -204,6 +231,14 @@ report(
   "open a user's page timeline, first 200 rows",
   await samples(userViews, async (v) => userTotals.push((await window(v)).total)),
   `${named.join(', ')}: ${userTotals.join(', ')} events`,
+);
+// The page beside that timeline: the person's identities and what the case holds about them.
+report(
+  "open a user's pivot page (identities and summary)",
+  await samples(
+    named.map((key): GridView => ({ scope: { kind: 'entity', entity: 'user', key } })),
+    (v) => call('entityPage', { kind: 'user', key: (v.scope as { key: string }).key }),
+  ),
 );
 if (userViews[0]) {
   const user = userViews[0];

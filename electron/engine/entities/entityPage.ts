@@ -13,7 +13,7 @@ import type {
 import type { Severity } from '../../../shared/report.js';
 import { hasTable } from '../service/caseInfo.js';
 import { num, numOrNull, text, textOrNull, type JsonRow } from '../service/sqlRows.js';
-import { entityEventsCte, hitsQuery } from './entityEvents.js';
+import { entityEventsCte, hitsQuery, writtenNames } from './entityEvents.js';
 import { accountNamePart, normaliseEntityKey, readTyped, stringList, type EntityMatch } from './entitySql.js';
 import { linkedIdentities } from './identities.js';
 
@@ -28,19 +28,18 @@ export async function entityMatch(
 ): Promise<{ match: EntityMatch; identities: EntityIdentity[] }> {
   const key = await normaliseEntityKey(conn, ref);
   if (ref.kind !== 'user') {
-    return { match: { kind: ref.kind, keys: [key], names: [], display: ref.key.trim() }, identities: [] };
+    const match: EntityMatch = { kind: ref.kind, keys: [key], names: [], display: ref.key.trim() };
+    return { match: { ...match, ...(await writtenNames(conn, match)) }, identities: [] };
   }
   const identities = await linkedIdentities(conn, key);
   const keys = [...new Set([key, ...identities.map((i) => i.key)])];
-  return {
-    match: {
-      kind: 'user',
-      keys,
-      names: [...new Set(keys.map(accountNamePart))],
-      display: identities[0]?.display ?? ref.key.trim(),
-    },
-    identities,
+  const match: EntityMatch = {
+    kind: 'user',
+    keys,
+    names: [...new Set(keys.map(accountNamePart))],
+    display: identities[0]?.display ?? ref.key.trim(),
   };
+  return { match: { ...match, ...(await writtenNames(conn, match)) }, identities };
 }
 
 // A logon (4624), or a failed one: 4625, and the Kerberos and NTLM failures a domain controller logs

@@ -38,6 +38,18 @@ export interface EntityMatch {
   /** users: the lower-case account names (the part after `\` or before `@`), a cheap filter before the key. */
   names: string[];
   display: string;
+  /**
+   * The names as the events write them that the entity's rows carry, per column (`subject_user`,
+   * `target_user`, `user_principal_name`, `host`, `workstation`, `ip`, `signins.ip`), looked up among the
+   * names of the case (writtenNames): a scan tests a column for these by equality, before the match's own
+   * test. Absent: every row gets the match's own test.
+   */
+  written?: Record<string, string[]>;
+  /**
+   * users: the (name, domain) pairs of `subject_user` and `target_user` that pass the match's own test,
+   * looked up with `written`: a row passes that test exactly when its pair is one of these.
+   */
+  writtenPairs?: Record<string, Array<{ name: string; domain: string | null }>>;
 }
 
 /** A user's account key, a host's first label (`ws01` for WS01.corp.local), an IP as written, trimmed. */

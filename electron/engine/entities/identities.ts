@@ -12,6 +12,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EntityIdentity } from '../../../shared/api.js';
 import { textList, text } from '../service/sqlRows.js';
+import { eventNames } from '../store/eventSummaries.js';
 import { accountNamePart, readTyped, stringList } from './entitySql.js';
 
 interface Candidate {
@@ -28,22 +29,29 @@ interface Candidate {
 const SID_PATTERN = 'S-1-5-21-[0-9]+(-[0-9]+)*';
 const SID_IN_JSON = `(?i)onPremises?SecurityIdentifier.{0,160}?(${SID_PATTERN})`;
 
-/** Windows accounts named `name` in any domain, with the domain SIDs events pair with them. */
-async function windowsByName(conn: DuckDBConnection, name: string): Promise<Candidate[]> {
+/**
+ * Windows accounts named `name` in any domain, with the domain SIDs events pair with them: looked up among
+ * the names the case's events carry (store/eventSummaries.ts), not in every event.
+ */
+async function windowsByName(conn: DuckDBConnection, names: string, name: string): Promise<Candidate[]> {
   const rows = await readTyped(
     conn,
     `WITH named AS (
-       SELECT subject_user AS u, subject_domain AS d, subject_sid AS sid FROM win_events
-        WHERE subject_user ILIKE $like
-       UNION ALL
-       SELECT target_user, target_domain, target_sid FROM win_events
-        WHERE target_user ILIKE $like
+       SELECT key, display, domain IS NOT NULL AS has_domain, sid, n
+         FROM ${names}
+        WHERE tbl = 'win_events' AND field IN ('subject', 'target') AND name ILIKE $like
+          AND part = $name AND key IS NOT NULL
+     ),
+     -- The name as the logs write it with a domain, most often, then the greatest: one answer every time.
+     shown AS (
+       SELECT key, arg_max(display, {'domain': has_domain, 'n': n, 'display': display}) AS display
+         FROM (SELECT key, display, has_domain, sum(n) AS n FROM named GROUP BY ALL) GROUP BY key
      )
-     SELECT account_key(u, d) AS key, arg_max(account_display(u, d), d IS NOT NULL) AS display,
-            list(DISTINCT upper(sid)) FILTER (WHERE regexp_full_match(upper(sid), '${SID_PATTERN}')) AS sids
-     FROM named
-     WHERE lower(account_name_part(trim(u))) = $name AND account_key(u, d) IS NOT NULL
-     GROUP BY 1`,
+     SELECT key, any_value(s.display) AS display,
+            list(DISTINCT upper(sid) ORDER BY upper(sid))
+              FILTER (WHERE regexp_full_match(upper(sid), '${SID_PATTERN}')) AS sids
+     FROM named JOIN shown s USING (key)
+     GROUP BY key`,
     { name, like: `%${name}%` },
   );
   return rows.map((r) => ({
@@ -59,14 +67,15 @@ async function windowsByName(conn: DuckDBConnection, name: string): Promise<Cand
 /**
  * Entra ID identities whose UPN's local part is `name`, and the SIDs their audit records carry. Sign-in
  * records carry no on-premises SID in any documented schema, and reading their JSON means decompressing
- * every one (seconds on a big case), so only their columns are read.
+ * every one (seconds on a big case), so only their columns are read; the sign-ins' UPNs, from the names the
+ * case's events carry (store/eventSummaries.ts).
  */
-async function entraByName(conn: DuckDBConnection, name: string): Promise<Candidate[]> {
+async function entraByName(conn: DuckDBConnection, names: string, name: string): Promise<Candidate[]> {
   const rows = await readTyped(
     conn,
     `WITH rows AS (
-       SELECT user_principal_name AS upn, coalesce(error_code, 0) <> 50034 AS exists_in_tenant, NULL AS raw
-         FROM signins WHERE user_principal_name ILIKE $like
+       SELECT name AS upn, in_tenant AS exists_in_tenant, NULL AS raw
+         FROM ${names} WHERE tbl = 'signins' AND field = 'upn' AND name ILIKE $like
        UNION ALL
        SELECT initiator_upn, true, raw FROM audits WHERE initiator_upn ILIKE $like
        UNION ALL
@@ -157,7 +166,11 @@ function identity(c: Candidate, extra: Partial<EntityIdentity> = {}): EntityIden
 export async function linkedIdentities(conn: DuckDBConnection, key: string): Promise<EntityIdentity[]> {
   const name = accountNamePart(key);
   if (name.length < 2) return [];
-  const [windows, entra] = await Promise.all([windowsByName(conn, name), entraByName(conn, name)]);
+  const names = await eventNames(conn);
+  const [windows, entra] = await Promise.all([
+    windowsByName(conn, names, name),
+    entraByName(conn, names, name),
+  ]);
   const own = [...windows, ...entra].filter((c) => c.key === key);
   const ownWindows = own.filter((c) => c.source === 'windows');
   const ownEntra = own.filter((c) => c.source === 'entra');

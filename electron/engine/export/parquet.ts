@@ -116,9 +116,18 @@ async function count(conn: DuckDBConnection, sql: string): Promise<number> {
 
 /**
  * The analysis' derived tables (migration 010) restate win_events for the sources they were last built
- * from: a cache, possibly behind the case, and rebuilt from the exported events by the same macros.
+ * from: a cache, possibly behind the case, and rebuilt from the exported events by the same macros. The
+ * summaries of names and fields (migration 011) likewise count the events, by their rowids in this case.
  */
-const DERIVED_TABLES = ['process_snapshot', 'logon_session_snapshot', 'derived_sources', 'derived_params'];
+const DERIVED_TABLES = [
+  'process_snapshot',
+  'logon_session_snapshot',
+  'derived_sources',
+  'derived_params',
+  'event_names',
+  'event_data_keys',
+  'event_summary_coverage',
+];
 
 /** Rows of one COPY: source files `first`…`last`, and of those only the records `from`…`to`. */
 export interface Batch {

@@ -119,6 +119,25 @@ const SORT_SQL: Record<string, Record<GridTable, string[] | null>> = {
 
 const ALWAYS = new Set(['category', 'source', 'channel', 'time']);
 
+/**
+ * The row's own columns a computed value is made from, per table, where they take few distinct values
+ * together. A column's value list counts rows per combination of these first, then computes the value once
+ * per combination (measured on the bench case's million events: the category of every row 84 ms, of each
+ * combination of its four columns under 1 ms after a 20 ms count). A plain column needs none.
+ */
+const INPUTS: Record<string, Partial<Record<GridTable, string[]>>> = {
+  category: {
+    win_events: ['event_id', 'provider', 'channel', 'status'],
+    signins: ['error_code'],
+    audits: [],
+  },
+  channel: { signins: [], audits: [] },
+  user: { win_events: ['subject_user', 'subject_domain'] },
+  target: { win_events: ['target_user', 'target_domain'], audits: ['target_upns'] },
+  status: { win_events: ['status', 'failure_code'], signins: ['error_code'] },
+  source: { win_events: ['source_id'], signins: ['source_id'], audits: ['source_id'] },
+};
+
 /** A column ready for SQL: its expression per table, and any value the expression binds. */
 export interface ResolvedColumn {
   id: string;
@@ -134,6 +153,18 @@ export interface ResolvedColumn {
   sortSql(table: GridTable, key: number): string;
   /** SQL that is not null exactly when the column has a value, and cheaper to compute than the value. */
   presenceSql(table: GridTable): string;
+  /**
+   * The columns of the row `e` the value is computed from alone (see INPUTS), or null: the value is counted
+   * as it is.
+   */
+  inputs(table: GridTable): string[] | null;
+  /**
+   * The JSON text the value is read from (an EventData field: the event's `data`), or null. Its values are
+   * strings written by JSON.stringify (rowContract.ts), so a value is in this JSON exactly as JSON.stringify
+   * writes it, quotes and all: a test of the JSON's text can rule an event out before its JSON is parsed.
+   * `holds`: SQL true when the JSON may hold the field (a substring test).
+   */
+  json(table: GridTable): { text: string; holds: string } | null;
   params: Record<string, string>;
 }
 
@@ -162,6 +193,8 @@ export function resolveColumn(id: string, slot: number, scope: GridScopeKind): R
       sortKeys: 1,
       sortSql: (t) => sql(t),
       presenceSql: sql,
+      inputs: () => null,
+      json: (t) => (t === 'win_events' ? { text: 'e.data', holds: `contains(e.data, $${param}_key)` } : null),
       params: { [param]: `$."${name}"`, [`${param}_key`]: JSON.stringify(name) },
     };
   }
@@ -178,6 +211,8 @@ export function resolveColumn(id: string, slot: number, scope: GridScopeKind): R
       sortKeys: 0,
       sortSql: none,
       presenceSql: none,
+      inputs: () => null,
+      json: () => null,
       params: {},
     };
   }
@@ -202,6 +237,9 @@ export function resolveColumn(id: string, slot: number, scope: GridScopeKind): R
     },
     // Every event has a category and a file; a composed value is there when its first key is.
     presenceSql: (t) => (absent(t) ? 'NULL' : ALWAYS.has(id) ? '1' : (keys?.[t]?.[0] ?? sql(t))),
+    // No value at all: the rows are only counted.
+    inputs: (t) => (absent(t) ? [] : (INPUTS[id]?.[t] ?? null)),
+    json: () => null,
     params: {},
   };
 }

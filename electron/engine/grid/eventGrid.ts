@@ -8,7 +8,15 @@
 // rowid costs tens of ms. The first windows of a new view (ending before DIRECT_MAX) come straight from a
 // top-N query instead, so a filter or a sort answers at once; the table of keys is then built in the
 // background, and a request for another view interrupts that build rather than wait behind it.
-import { BIGINT, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
+import {
+  BIGINT,
+  INTEGER,
+  LIST,
+  VARCHAR,
+  listValue,
+  type DuckDBConnection,
+  type DuckDBType,
+} from '@duckdb/node-api';
 import type {
   GridColumns,
   GridExportChunk,
@@ -22,6 +30,7 @@ import type {
 } from '../../../shared/eventGrid.js';
 import { GRID_LIMITS } from '../../../shared/eventGrid.js';
 import { ServiceError } from '../service/serviceError.js';
+import { eventDataKeys } from '../store/eventSummaries.js';
 import { readBound, rowsBound, runBound } from './boundQuery.js';
 import { countableColumns, resolveColumn, type ResolvedColumn } from './columns.js';
 import { exportChunk } from './exportRows.js';
@@ -36,12 +45,21 @@ import {
   type FindRequest,
   type FindScan,
 } from './find.js';
+import { continueTimeScan, startTimeScan, timeScanProgress, type TimeScan } from './findByTime.js';
 import { gridValue } from './gridValues.js';
 import { Lru } from './lru.js';
 import { fetchRows, type FetchContext, type RowKey } from './rowFetch.js';
 import { materializeScope, type ScopeRows } from './scope.js';
 import { TimeOrder } from './timeOrder.js';
-import { planView, SlotCounter, viewKeys, type Bindings, type ViewPlan } from './viewSql.js';
+import {
+  planView,
+  SlotCounter,
+  valueDataFields,
+  viewKeys,
+  type Bindings,
+  type DataFieldEvents,
+  type ViewPlan,
+} from './viewSql.js';
 
 /** Windows that end before this row of a view not yet ordered come from a top-N query. */
 export const DIRECT_MAX = 2_000;
@@ -93,6 +111,11 @@ export class EventGrid {
   );
   private sources = new Map<number, string>();
   private readonly scans = new Lru<string, FindScan>(4, (s) => this.dropLater(s.hits));
+  private readonly timeScans = new Lru<string, TimeScan>(4, (s) => this.dropLater(s.hits));
+  /** Value lists as a column's filter shows them: the list opens again at once, as the user ticks values. */
+  private readonly valueLists = new Lru<string, { values: GridValueCount[]; truncated: boolean }>(32);
+  /** The event ids holding an EventData field, per field (until the case changes). */
+  private readonly holders = new Map<string, { ids: number[]; untyped: boolean }>();
   private closed = false;
 
   constructor(private readonly connect: () => Promise<DuckDBConnection>) {}
@@ -150,8 +173,8 @@ export class EventGrid {
       const kind = plan.group!.kind;
       const rows = await rowsBound<{ value: unknown; n: unknown }>(
         conn,
-        `SELECT g0 AS value, count(*) AS n FROM (${plan.relation()}) GROUP BY g0 ORDER BY g0 ASC NULLS LAST
-         LIMIT $most`,
+        `SELECT v0 AS value, sum(n) AS n FROM (${plan.valueCounts(plan.group!)}) GROUP BY v0
+         ORDER BY v0 ASC NULLS LAST LIMIT $most`,
         withValues(plan, { most: [GRID_LIMITS.groups + 1, INTEGER] }),
       );
       return {
@@ -173,26 +196,31 @@ export class EventGrid {
   }): Promise<{ values: GridValueCount[]; truncated: boolean }> {
     return this.foreground(null, async (conn) => {
       const plan = await this.plan(conn, { scope: req.scope, filters: req.filters });
+      const key = JSON.stringify([viewKeys(req).rows, req.column, req.search ?? '', req.limit ?? null]);
+      const known = this.valueLists.get(key);
+      if (known) return known;
       const [column] = resolveColumns([req.column], plan);
       if (column!.derived)
         throw new ServiceError('BAD_REQUEST', `the ${req.column} column has no values to list`);
       const limit = Math.min(req.limit ?? 200, GRID_LIMITS.values);
       const where = req.search ? 'WHERE contains(lower(CAST(v0 AS VARCHAR)), lower($search))' : '';
-      const rows = await rowsBound<{ value: unknown; n: unknown }>(
+      const rows = await rowsBound<{ value: unknown; rows: unknown }>(
         conn,
-        `SELECT v0 AS value, count(*) AS n FROM (${plan.relation({ v0: column! })}) ${where}
-         GROUP BY v0 ORDER BY n DESC, v0 ASC NULLS LAST LIMIT $most`,
+        `SELECT v0 AS value, sum(n) AS rows FROM (${plan.valueCounts(column!)}) ${where}
+         GROUP BY v0 ORDER BY rows DESC, v0 ASC NULLS LAST LIMIT $most`,
         withValues(withColumns(plan, [column!]), {
           most: [limit + 1, INTEGER],
           ...(req.search ? { search: [req.search, VARCHAR] } : {}),
         }),
       );
-      return {
+      const list = {
         values: rows
           .slice(0, limit)
-          .map((r) => ({ value: gridValue(r.value, column!.kind), count: Number(r.n) })),
+          .map((r) => ({ value: gridValue(r.value, column!.kind), count: Number(r.rows) })),
         truncated: rows.length > limit,
       };
+      this.valueLists.set(key, list);
+      return list;
     });
   }
 
@@ -204,6 +232,19 @@ export class EventGrid {
       const findOrder = await this.findOrder(conn, req, plan);
       if (findOrder.total === 0) return { row: null, matches: 0, wrapped: false };
       const scanKey = JSON.stringify([order, req.text, req.regex === true]);
+      if (inTimeOrder(req)) {
+        // Read in the view's own order from the current row, until the nearest match is known.
+        const time = await this.timeOrder(conn, req, plan);
+        let byTime = this.timeScans.get(scanKey);
+        if (!byTime) {
+          const near = await probeNearby(conn, findOrder, plan, req);
+          if (near !== null) return { row: near, wrapped: false };
+          byTime = await startTimeScan(conn, time, req, this.tempName('hits'));
+          this.timeScans.set(scanKey, byTime);
+        }
+        const found = await continueTimeScan(conn, byTime, time, plan, req);
+        return found ?? { row: null, wrapped: false, progress: timeScanProgress(byTime, time.total) };
+      }
       let scan = this.scans.get(scanKey);
       if (!scan) {
         const near = await probeNearby(conn, findOrder, plan, req);
@@ -234,10 +275,15 @@ export class EventGrid {
       const dataFields: GridColumns['dataFields'] = [];
       if (plan.tables.includes('win_events')) {
         const join = plan.scope.table ? ` JOIN ${plan.scope.table} s ON s.t = 0 AND s.rid = e.rowid` : '';
+        // The whole case's fields are counted in its summary (store/eventSummaries.ts): reading every
+        // event's JSON took 1.3 s on the bench case. A scope's few events are read.
         const keys = await rowsBound<{ k: string; n: unknown }>(
           conn,
-          `SELECT k, count(*) AS n FROM (SELECT unnest(json_keys(e.data)) AS k FROM win_events e${join}
-           WHERE e.data IS NOT NULL) GROUP BY k ORDER BY n DESC, k LIMIT 2000`,
+          plan.scope.table
+            ? `SELECT k, count(*) AS n FROM (SELECT unnest(json_keys(e.data)) AS k FROM win_events e${join}
+               WHERE e.data IS NOT NULL) GROUP BY k ORDER BY n DESC, k LIMIT 2000`
+            : `SELECT key AS k, sum(n) AS n FROM ${await eventDataKeys(conn)} GROUP BY key
+               ORDER BY n DESC, k LIMIT 2000`,
           { params: {}, types: {} },
         );
         for (const r of keys) dataFields.push({ id: `data.${r.k}`, count: Number(r.n) });
@@ -364,7 +410,16 @@ export class EventGrid {
       this.triageFingerprint = r!.triage;
       // Every cache's key holds its view's scope as JSON (escaped once more in some): a key naming
       // "bookmarks" is a view of the bookmarks, or at worst one that a filter's text names them in.
-      for (const cache of [this.scopes, this.counts, this.views, this.kept, this.timeOrders, this.scans])
+      for (const cache of [
+        this.scopes,
+        this.counts,
+        this.views,
+        this.kept,
+        this.timeOrders,
+        this.scans,
+        this.timeScans,
+        this.valueLists,
+      ])
         cache.evictWhere((key) => key.includes('"bookmarks'));
       await this.dropPending(conn);
       return;
@@ -377,6 +432,9 @@ export class EventGrid {
     this.kept.clear();
     this.timeOrders.clear();
     this.scans.clear();
+    this.timeScans.clear();
+    this.valueLists.clear();
+    this.holders.clear();
     await this.dropPending(conn);
     const files = await rowsBound<{ id: unknown; sha: string }>(
       conn,
@@ -464,9 +522,31 @@ export class EventGrid {
       scope = await materializeScope(conn, view.scope, this.tempName('scope'));
       this.scopes.set(scopeKey, scope);
     }
-    const plan = planView(view, scope);
+    const plan = planView(view, scope, undefined, await this.dataFieldEvents(conn, valueDataFields(view)));
     await checkRegexes(conn, plan.regexes);
     return plan;
+  }
+
+  /** The event ids holding each of these EventData fields, from the case's summary (kept per fingerprint). */
+  private async dataFieldEvents(conn: DuckDBConnection, fields: string[]): Promise<DataFieldEvents> {
+    const wanted = fields.filter((f) => !this.holders.has(f));
+    if (wanted.length > 0) {
+      const rows = await rowsBound<{ key: string; ids: unknown; untyped: unknown }>(
+        conn,
+        `SELECT key, list(DISTINCT event_id) FILTER (WHERE event_id IS NOT NULL) AS ids,
+                bool_or(event_id IS NULL) AS untyped
+         FROM ${await eventDataKeys(conn)} WHERE list_contains($fields, key) GROUP BY key`,
+        { params: { fields: listValue(wanted) }, types: { fields: LIST(VARCHAR) } },
+      );
+      // A field no event holds: no ids at all.
+      for (const f of wanted) this.holders.set(f, { ids: [], untyped: false });
+      for (const r of rows)
+        this.holders.set(r.key, {
+          ids: (Array.isArray(r.ids) ? r.ids : []).map(Number),
+          untyped: r.untyped === true,
+        });
+    }
+    return this.holders;
   }
 
   private async count(conn: DuckDBConnection, view: GridView, plan: ViewPlan): Promise<number> {
@@ -555,7 +635,7 @@ async function readKeys(
 ): Promise<RowKey[]> {
   const r = await readBound(
     conn,
-    `SELECT t, rid::VARCHAR AS rid FROM ${table} WHERE rowid BETWEEN $first AND $last ORDER BY rowid`,
+    `SELECT t, rid::VARCHAR AS rid_text FROM ${table} WHERE rowid BETWEEN $first AND $last ORDER BY rowid`,
     {
       params: { first: BigInt(offset), last: BigInt(offset + limit - 1) },
       types: { first: BIGINT, last: BIGINT },
@@ -573,15 +653,16 @@ async function topKeys(
 ): Promise<RowKey[]> {
   const r = await readBound(
     conn,
-    `SELECT t, rid::VARCHAR AS rid FROM (${source.from}) ORDER BY ${orderBy} LIMIT $limit OFFSET $offset`,
+    `SELECT t, rid::VARCHAR AS rid_text FROM (${source.from}) ORDER BY ${orderBy} LIMIT $limit OFFSET $offset`,
     withValues(source.bindings, { limit: [BigInt(limit), BIGINT], offset: [BigInt(offset), BIGINT] }),
   );
   return toKeys(r.getRowObjectsJson());
 }
 
+/** Keys as readKeys and topKeys read them (the rowid as text under its own name: see timeOrder.ts's toKey). */
 function toKeys(rows: unknown[]): RowKey[] {
-  return (rows as Array<{ t: unknown; rid: unknown }>).map((r) => ({
+  return (rows as Array<{ t: unknown; rid_text: unknown }>).map((r) => ({
     t: Number(r.t),
-    rid: BigInt(String(r.rid)),
+    rid: BigInt(String(r.rid_text)),
   }));
 }

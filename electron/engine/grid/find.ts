@@ -7,8 +7,8 @@
 import { BIGINT, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import type { GridFindResult } from '../../../shared/eventGrid.js';
 import { rowsBound, runBound } from './boundQuery.js';
-import { GRID_TABLES } from './columns.js';
-import { findMatchSql, findPattern } from './findSql.js';
+import { GRID_TABLES, type GridTable } from './columns.js';
+import { findMatchParts, findMatchSql, findPattern } from './findSql.js';
 import type { RowKey } from './rowFetch.js';
 import type { Bindings, ViewPlan } from './viewSql.js';
 
@@ -44,7 +44,7 @@ export interface FindScan {
   slice: number;
 }
 
-function findBindings(plan: ViewPlan, req: FindRequest): Bindings {
+export function findBindings(plan: ViewPlan, req: FindRequest): Bindings {
   return {
     params: { ...plan.params, find_re: findPattern(req.text, req.regex === true) },
     types: { ...plan.types, find_re: VARCHAR },
@@ -120,9 +120,7 @@ export async function continueScan(
   const b = findBindings(plan, req);
   b.types['a'] = BIGINT;
   b.types['b'] = BIGINT;
-  const match = (table: (typeof GRID_TABLES)[number]) =>
-    `e.rowid BETWEEN $a AND $b AND ${findMatchSql(table, req.regex === true, req.text)}`;
-  const sql = `INSERT INTO ${scan.hits} SELECT t, rid, ts FROM (${plan.relation({}, match)})`;
+  const sql = `INSERT INTO ${scan.hits} ${matchingRows(plan, req, () => 'e.rowid BETWEEN $a AND $b')}`;
   while (scan.cursor < scan.end && performance.now() - started < FIND_BUDGET_MS) {
     const t0 = performance.now();
     b.params['a'] = scan.cursor;
@@ -141,6 +139,19 @@ export async function continueScan(
   const r = await conn.runAndReadAll(`SELECT count(*)::VARCHAR AS n FROM ${scan.hits}`);
   scan.count = Number(r.getRowObjectsJson()[0]!['n']);
   scan.done = true;
+}
+
+/**
+ * The view's rows (t, rid, ts) that hold the find's text, among those `where` keeps (a condition on the
+ * row `e` per table): one query per part of findMatchParts, unioned.
+ */
+export function matchingRows(plan: ViewPlan, req: FindRequest, where: (table: GridTable) => string): string {
+  const parts = (part: 0 | 1) =>
+    `SELECT t, rid, ts FROM (${plan.relation(
+      {},
+      (table) => `${where(table)} AND ${findMatchParts(table, req.regex === true, req.text)[part]}`,
+    )})`;
+  return `${parts(0)}\nUNION ALL\n${parts(1)}`;
 }
 
 export function scanProgress(scan: FindScan): number {

@@ -40,6 +40,23 @@ export function findMatchSql(table: GridTable, regex: boolean, text: string): st
   return `(CASE WHEN ${RAW[table]} IS NULL THEN ${fields} ELSE ${raw} END)`;
 }
 
+/**
+ * findMatchSql as two conditions no event meets both of, for a scan to run as two queries: the events with
+ * a raw record searched there, those without searched in their fields. Apart, a scan of the first reads the
+ * raw column alone, and one of the second skips every event that has a raw record; as one CASE, a scan
+ * reads every field column of every event for the few that lack one (measured on the bench case, a day of
+ * events: 219 ms warm, 988 ms from disk, against 19-119 ms and 3 ms). When the fields are searched
+ * beside the raw record (a regular expression, text the raw form escapes), the second is `false`.
+ */
+export function findMatchParts(table: GridTable, regex: boolean, text: string): [string, string] {
+  if (regex || ESCAPED[table].test(text)) return [findMatchSql(table, regex, text), 'false'];
+  const test = (x: string) => `coalesce(regexp_matches(${x}, $find_re, 'i'), false)`;
+  return [
+    `(${RAW[table]} IS NOT NULL AND ${test(RAW[table])})`,
+    `(${RAW[table]} IS NULL AND ${test(FIELDS[table])})`,
+  ];
+}
+
 /** The pattern find binds as `$find_re`. */
 export function findPattern(text: string, regex: boolean): string {
   return regex ? text : text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');

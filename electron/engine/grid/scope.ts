@@ -107,8 +107,10 @@ async function scopeQuery(conn: DuckDBConnection, scope: GridScope): Promise<Sco
       // about the entity, so the page's counts and its grid cannot disagree.
       const { match } = await entityMatch(conn, { kind: scope.entity, key: scope.key });
       const hits = hitsQuery(match);
+      // The roles of an event named twice, joined (a list's, sorted: string_agg(DISTINCT … ORDER BY)
+      // measured 145 ms over a user's 5,800 events, a sort per event).
       return {
-        sql: `SELECT ${T_OF_NAME} AS t, rid, string_agg(DISTINCT role, ', ' ORDER BY role) AS role
+        sql: `SELECT ${T_OF_NAME} AS t, rid, array_to_string(list_sort(list_distinct(list(role))), ', ') AS role
               FROM (${hits.sql}) GROUP BY 1, 2`,
         params: hits.values,
         types: hits.types,

@@ -18,6 +18,13 @@ export interface TimedKey extends RowKey {
   us: bigint | null;
 }
 
+/** A bucket of a view's rows: how many, and their times [lo, hi) in microseconds (null: no time). */
+export interface TimeSpan {
+  rows: number;
+  lo: bigint | null;
+  hi: bigint | null;
+}
+
 /** The first rows of a view come from a plain top-N query, before its times are counted. */
 export const TOP_ROWS = 2_000;
 
@@ -89,6 +96,37 @@ export class TimeOrder {
     return this.histogram;
   }
 
+  /**
+   * The view's buckets in its order, each with its rows and its times ([lo, hi) in microseconds; null for
+   * the rows without a time, one last bucket in either order).
+   */
+  async spans(conn: DuckDBConnection): Promise<TimeSpan[]> {
+    const { min, width, buckets, before, timed } = await this.count(conn);
+    const spans: TimeSpan[] = buckets.map((b, i) => ({
+      rows: (before[i + 1] ?? timed) - before[i]!,
+      lo: min + b * width,
+      hi: min + (b + 1n) * width,
+    }));
+    if (this.desc) spans.reverse();
+    if (this.total > timed) spans.push({ rows: this.total - timed, lo: null, hi: null });
+    return spans;
+  }
+
+  /** The place among spans() of the bucket holding a row of this time (null: no time). */
+  async spanOf(conn: DuckDBConnection, us: bigint | null): Promise<number> {
+    const { min, width, buckets } = await this.count(conn);
+    if (us === null) return buckets.length;
+    const b = (us - min) / width;
+    let lo = 0;
+    let hi = buckets.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (buckets[mid]! <= b) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.desc ? buckets.length - 1 - lo : lo;
+  }
+
   /** The keys of rows offset … offset + limit − 1 of the view, in its order. */
   async keys(conn: DuckDBConnection, offset: number, limit: number): Promise<TimedKey[]> {
     if (!this.histogram && offset + limit <= TOP_ROWS) return this.top(conn, offset, limit);
@@ -136,9 +174,9 @@ export class TimeOrder {
         : next
           ? `NOT (${this.beforeKeySql()}) AND NOT (${this.isKeySql()})`
           : this.beforeKeySql();
-    const [r] = await rowsBound<{ t: unknown; rid: unknown; us: unknown }>(
+    const [r] = await rowsBound<{ t: unknown; rid_text: unknown; us: unknown }>(
       conn,
-      `SELECT t, rid::VARCHAR AS rid, epoch_us(ts)::VARCHAR AS us FROM ${hits} WHERE ${side}
+      `SELECT t, rid::VARCHAR AS rid_text, epoch_us(ts)::VARCHAR AS us FROM ${hits} WHERE ${side}
        ORDER BY ${ORDER_VALUE(this.desc)} ${order}, ${sign(this.desc)} * t ${order}, ${sign(this.desc)} * rid ${order} LIMIT 1`,
       key === null ? NO_BINDINGS : withBig(NO_BINDINGS, keyValues(key, this.desc)),
     );
@@ -149,9 +187,9 @@ export class TimeOrder {
   private async top(conn: DuckDBConnection, offset: number, limit: number): Promise<TimedKey[]> {
     if (limit <= 0) return [];
     const dir = this.desc ? 'DESC' : 'ASC';
-    const rows = await rowsBound<{ t: unknown; rid: unknown; us: unknown }>(
+    const rows = await rowsBound<{ t: unknown; rid_text: unknown; us: unknown }>(
       conn,
-      `SELECT t, rid::VARCHAR AS rid, epoch_us(ts)::VARCHAR AS us FROM (${this.from})
+      `SELECT t, rid::VARCHAR AS rid_text, epoch_us(ts)::VARCHAR AS us FROM (${this.from})
        ORDER BY ts ${dir} NULLS LAST, t ${dir}, rid ${dir} LIMIT $limit OFFSET $skip`,
       withBig(this.bindings, { limit: BigInt(limit), skip: BigInt(offset) }),
     );
@@ -163,9 +201,9 @@ export class TimeOrder {
     const { min, width, buckets, before } = await this.count(conn);
     const first = bucketOf(before, offset);
     const last = bucketOf(before, offset + limit - 1);
-    const rows = await rowsBound<{ t: unknown; rid: unknown; us: unknown }>(
+    const rows = await rowsBound<{ t: unknown; rid_text: unknown; us: unknown }>(
       conn,
-      `SELECT t, rid::VARCHAR AS rid, epoch_us(ts)::VARCHAR AS us FROM (${this.from})
+      `SELECT t, rid::VARCHAR AS rid_text, epoch_us(ts)::VARCHAR AS us FROM (${this.from})
        WHERE ts >= make_timestamp($lo) AND ts < make_timestamp($hi)
        ORDER BY ts, t, rid LIMIT $limit OFFSET $skip`,
       withBig(this.bindings, {
@@ -180,13 +218,13 @@ export class TimeOrder {
 
   private async untimed(conn: DuckDBConnection, offset: number, limit: number): Promise<TimedKey[]> {
     const dir = this.desc ? 'DESC' : 'ASC';
-    const rows = await rowsBound<{ t: unknown; rid: unknown }>(
+    const rows = await rowsBound<{ t: unknown; rid_text: unknown }>(
       conn,
-      `SELECT t, rid::VARCHAR AS rid FROM (${this.from}) WHERE ts IS NULL ORDER BY t ${dir}, rid ${dir}
+      `SELECT t, rid::VARCHAR AS rid_text FROM (${this.from}) WHERE ts IS NULL ORDER BY t ${dir}, rid ${dir}
        LIMIT $limit OFFSET $skip`,
       withBig(this.bindings, { limit: BigInt(limit), skip: BigInt(offset) }),
     );
-    return rows.map((r) => ({ t: Number(r.t), rid: BigInt(String(r.rid)), us: null }));
+    return rows.map((r) => ({ t: Number(r.t), rid: BigInt(String(r.rid_text)), us: null }));
   }
 
   /** SQL true for a row before the key ($k_ts, $k_t, $k_rid) in the view's order. */
@@ -221,8 +259,12 @@ function withBig(b: Bindings, values: Record<string, bigint>): Bindings {
   return out;
 }
 
-function toKey(r: { t: unknown; rid: unknown; us: unknown }): TimedKey {
-  return { t: Number(r.t), rid: BigInt(String(r.rid)), us: r.us === null ? null : BigInt(String(r.us)) };
+/**
+ * A key as a query reads it: its rowid as text (JSON would round a BIGINT), under a name of its own, for
+ * ORDER BY `rid` sorts by the select list's column of that name first (as text: 128 before 29).
+ */
+function toKey(r: { t: unknown; rid_text: unknown; us: unknown }): TimedKey {
+  return { t: Number(r.t), rid: BigInt(String(r.rid_text)), us: r.us === null ? null : BigInt(String(r.us)) };
 }
 
 /** The bucket holding the row at `offset`: the last whose rows-before is at or under it. */

@@ -61,6 +61,11 @@ export const MERGE_RULES: Readonly<Record<string, MergeRule>> = {
   logon_session_snapshot: { kind: 'rebuilt' },
   derived_sources: { kind: 'rebuilt' },
   derived_params: { kind: 'rebuilt' },
+  // Migration 011: counts of the events' names and fields, by rowid in the case that holds them; the merged
+  // case's own are counted when it is analysed.
+  event_names: { kind: 'rebuilt' },
+  event_data_keys: { kind: 'rebuilt' },
+  event_summary_coverage: { kind: 'rebuilt' },
 };
 
 /** A case holds a table no rule covers: merging it would lose that table. */

@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { GridRow, GridView } from '../../../shared/eventGrid.js';
 import { EventGrid } from '../../../electron/engine/grid/eventGrid.js';
+import { countableColumns } from '../../../electron/engine/grid/columns.js';
 import { FIND_PROBE_ROWS } from '../../../electron/engine/grid/find.js';
 import { CaseBuilder, type WinInput } from '../../support/caseBuilder.js';
 
@@ -360,6 +361,51 @@ test('values of a column for its filter list, most frequent first', async () => 
     { value: 'WS01', count: 4 },
     { value: 'WS02', count: 1 },
   ]);
+});
+
+test('value lists and groups count exactly what the rows show, for every column, scope and filter', async () => {
+  const columns = [...countableColumns('case'), 'data.TokenElevationType'].filter((c) => c !== 'time');
+  const byKey = ([a]: readonly [string, number], [b]: readonly [string, number]) =>
+    a < b ? -1 : a > b ? 1 : 0;
+  // Every row of the view, page by page, and its values of each column counted here.
+  const counted = async (view: GridView) => {
+    const counts = columns.map(() => new Map<string, number>());
+    for (let offset = 0; ; offset += 1000) {
+      const w = await grid.window({ ...view, columns, offset, limit: 1000 });
+      for (const r of w.rows)
+        r.cells.forEach((cell, i) => {
+          const k = JSON.stringify(cell);
+          counts[i]!.set(k, (counts[i]!.get(k) ?? 0) + 1);
+        });
+      if (offset + 1000 >= w.total) break;
+    }
+    return counts.map((c) => [...c].sort(byKey));
+  };
+  const listed = (values: Array<{ value: unknown; count: number }>) =>
+    values.map((v) => [JSON.stringify(v.value), v.count] as const).sort(byKey);
+  const views: GridView[] = [
+    CASE,
+    { ...CASE, filters: [{ column: 'event_id', op: 'in', values: [4688, 4720, null] }] },
+    { scope: { kind: 'finding', findingId: 'f1' } },
+  ];
+  for (const view of views) {
+    const expected = await counted(view);
+    for (const [i, column] of columns.entries()) {
+      const what = `${column} in ${JSON.stringify(view)}`;
+      const v = await grid.values({ scope: view.scope, filters: view.filters, column, limit: 1000 });
+      if (v.truncated) {
+        // More values than a list holds (a name per bulk event): those listed, counted right.
+        const all = new Map(expected[i]);
+        assert.equal(v.values.length, 1000);
+        for (const [value, count] of listed(v.values))
+          assert.equal(all.get(value), count, `${value}: ${what}`);
+      } else assert.deepEqual(listed(v.values), expected[i], `values of ${what}`);
+      for (let k = 1; k < v.values.length; k++)
+        assert.ok(v.values[k - 1]!.count >= v.values[k]!.count, `most frequent first: ${what}`);
+      const g = await grid.groups({ scope: view.scope, filters: view.filters, column });
+      assert.deepEqual(listed(g.groups), expected[i], `groups of ${what}`);
+    }
+  }
 });
 
 test('find: next and previous, in fields, in EventData and in the raw XML only, around the end', async () => {
