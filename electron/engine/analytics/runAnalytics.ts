@@ -9,7 +9,6 @@ import { analyticSql, bindingsFor } from './analyticSql.js';
 import { buildFinding, type AnalyticRow, type BuiltFinding } from './findingRows.js';
 import { resolveParams } from './params.js';
 import type { ProfileName, ResolvedParams } from './paramTypes.js';
-import { refreshEventSummaries } from '../store/eventSummaries.js';
 import { refreshDerivedTables, type DerivedRefresh } from './refreshDerivedTables.js';
 import { analyticModules, requireAnalytic } from './registry.js';
 import { nextRunId, recordRun, replaceFindings } from './storeFindings.js';
@@ -69,10 +68,6 @@ export async function runAnalytics(conn: DuckDBConnection, options: RunOptions =
   let t = performance.now();
   const derived = await refreshDerivedTables(conn, params);
   timing(derivedStep(derived), performance.now() - t);
-  // The pages' summaries of names and fields likewise (a merged case gets its rows without an import).
-  t = performance.now();
-  const summed = await refreshEventSummaries(conn);
-  if (summed.winEvents + summed.signins > 0) timing('event summaries', performance.now() - t);
 
   const built: BuiltFinding[] = [];
   await conn.run('BEGIN TRANSACTION');

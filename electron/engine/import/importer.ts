@@ -138,13 +138,6 @@ export class Importer {
         opts.onFileDone?.(summary);
       }
       await recordEmptyFiles(run);
-      // The files' names and fields go into the case's summaries (a shortcut for the pages that look them
-      // up: a reader counts what they do not cover, so a failure here loses nothing the import did).
-      // Loaded here, not up front: it loads DuckDB's modules, which the workers must not wait for.
-      if (out.some((s) => s.events > 0)) {
-        const { refreshEventSummaries } = await import('../store/eventSummaries.js');
-        await refreshEventSummaries(db.conn).catch(() => undefined);
-      }
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
       await queue.close();

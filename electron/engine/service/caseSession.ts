@@ -11,6 +11,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AnalyticsPort } from './analyticsPort.js';
 import { hasTable } from './caseInfo.js';
 import { ImportJobs } from './importJobs.js';
+import { refreshEventSummaries } from '../store/eventSummaries.js';
 import { loadSettings, type StoredSettings } from './settingsStore.js';
 import { SqlConsole } from './sqlConsole.js';
 import { readOne, textOrNull, isoSql } from './sqlRows.js';
@@ -50,16 +51,25 @@ export class CaseSession {
       const readConn = await db.connect();
       const importer = new Importer(db);
       const settings = await loadSettings(readConn, analytics);
-      return new CaseSession(
+      const late: { session?: CaseSession } = {};
+      const session = new CaseSession(
         db,
         writeConn,
         readConn,
         new SqlConsole(() => db.connect()),
         importer,
-        // The case file alone is always the case: written through after every import.
-        new ImportJobs(importer, () => writeThrough(db.conn)),
+        // The case file alone is always the case: written through after every import. The new rows'
+        // names and fields are then counted into the summaries, behind it.
+        new ImportJobs(importer, async () => {
+          await writeThrough(db.conn);
+          late.session?.summarizeLater();
+        }),
         settings,
       );
+      late.session = session;
+      // A case imported by the CLI, merged, or imported before a crash: its summaries caught up.
+      session.summarizeLater();
+      return session;
     } catch (e) {
       db.close();
       throw e;
@@ -99,13 +109,24 @@ export class CaseSession {
    * refreshDerivedTables): behind the writes before it, written through when done. It is not an error
    * if it fails (the next analysis rebuilds what it would have kept): the failure goes to stderr.
    */
-  keepLater(work: () => Promise<void>): void {
+  keepLater(work: () => Promise<void>, what = 'keeping the derived tables in the case'): void {
     void this.serialWrite(async () => {
       await work();
       await this.writeThrough();
     }).catch((e: unknown) => {
-      process.stderr.write(`keeping the derived tables in the case failed: ${(e as Error).message}\n`);
+      process.stderr.write(`${what} failed: ${(e as Error).message}\n`);
     });
+  }
+
+  /**
+   * Counts the rows the case's summaries of names and fields do not cover yet (store/eventSummaries.ts),
+   * in the background: the pages that read them are right either way, only faster once they are current.
+   * Not in the import or the analysis, whose user waits for them (it cost a 100 MB import a second).
+   */
+  summarizeLater(): void {
+    this.keepLater(async () => {
+      await refreshEventSummaries(this.writeConn);
+    }, 'counting the events into the case summaries');
   }
 
   /**
