@@ -1,6 +1,8 @@
 // Which kind of activity an event is, for the timeline's stacked volume chart. Categories come from the
 // event id (and, for Kerberos and NTLM validation, its status), so a chart of a case reads as a story:
-// process starts, logons and their failures, account and group changes, enumeration, cloud sign-ins.
+// process starts, logons and their failures, account and group changes, enumeration, cloud sign-ins. A
+// logon with explicit credentials (4648, runas or a tool naming another account) is a logon: the
+// source side of a spray is a burst of them.
 
 export const CATEGORIES = [
   'process',
@@ -23,7 +25,7 @@ const FAILED_STATUS = "(status IS NOT NULL AND status NOT IN ('0x0', '0'))";
 /** SQL over a win_events row: its category. */
 export const WIN_CATEGORY_SQL = `CASE
   WHEN event_id = 4688 OR (event_id = 1 AND (provider ILIKE '%sysmon%' OR channel ILIKE '%sysmon%')) THEN 'process'
-  WHEN event_id IN (4624, 4634, 4647) THEN 'logon'
+  WHEN event_id IN (4624, 4634, 4647, 4648) THEN 'logon'
   WHEN event_id IN (4625, 4771) OR (event_id IN (4768, 4776) AND ${FAILED_STATUS}) THEN 'logon-failure'
   WHEN event_id BETWEEN 4720 AND 4726 OR event_id = 4738 THEN 'account'
   WHEN event_id IN (4728, 4732, 4756) THEN 'group'
