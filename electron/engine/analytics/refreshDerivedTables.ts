@@ -14,11 +14,12 @@
 // what the case holds. A source that is gone, a different parent age, or an event without a host means a
 // full rebuild.
 //
-// A full build (the first analysis of a case, or after a source went away) is made in the connection's
-// memory first, as TEMP tables the analytics read at once, and written into the case afterwards by the
-// `keep` the refresh returns: the findings do not wait for the case's compressed copy of a table of every
-// process. The analysis calls `keep` after its findings are stored, or hands it to its caller (the app
-// queues it behind the analysis). Should it never run, the next analysis builds the tables again.
+// Every full build (the first analysis of a case, a source gone, an event without a host) is made in the
+// connection's memory first, as TEMP tables the analytics read at once, and written into the case
+// afterwards by the `keep` the refresh returns: the findings do not wait for the case's compressed copy of
+// a table of every process. The analysis calls `keep` after its findings are stored, or hands it to its
+// caller (the app queues it behind the analysis). Should it never run, the next analysis builds the
+// tables again.
 //
 // A connection that must not write to the case (the SQL console, which promises to leave the case file
 // as it is, and runs beside the analysis) uses `store: 'connection'`: the case's tables when they are
@@ -62,8 +63,6 @@ interface Place {
   sessions: string;
   sources: string;
   params: string;
-  /** `CREATE OR REPLACE <this> name AS …` for a full build. */
-  create: string;
 }
 
 const CASE_PLACE: Place = {
@@ -72,7 +71,6 @@ const CASE_PLACE: Place = {
   sessions: 'logon_session_snapshot',
   sources: 'derived_sources',
   params: 'derived_params',
-  create: 'TABLE',
 };
 
 const CONNECTION_PLACE: Place = {
@@ -82,7 +80,6 @@ const CONNECTION_PLACE: Place = {
   // Names of their own: a TEMP table shadows a case table of the same name for its connection.
   sources: 'temp.connection_derived_sources',
   params: 'temp.connection_derived_params',
-  create: 'TEMP TABLE',
 };
 
 const HOST_LIST = LIST(VARCHAR);
@@ -103,12 +100,9 @@ export async function refreshDerivedTables(
     await dropViews(conn);
     return refreshPlace(conn, CONNECTION_PLACE, maxAge);
   }
-  if (needsFullBuild(await snapshotState(conn, CASE_PLACE), maxAge)) {
-    await dropViews(conn);
-    const built = await refreshPlace(conn, CONNECTION_PLACE, maxAge, true);
-    return { ...built, keep: () => keepConnectionTables(conn) };
-  }
   const result = await refreshPlace(conn, CASE_PLACE, maxAge);
+  // Built in full, in this connection's memory: the case gets it when the caller keeps it.
+  if (result.store === 'connection') return { ...result, keep: () => keepConnectionTables(conn) };
   await dropConnectionTables(conn);
   await pointViewsAt(conn, CASE_PLACE);
   return result;
@@ -146,28 +140,18 @@ async function keepConnectionTables(conn: DuckDBConnection): Promise<void> {
   await pointViewsAt(conn, CASE_PLACE);
 }
 
-async function refreshPlace(
-  conn: DuckDBConnection,
-  place: Place,
-  maxAge: number,
-  full = false,
-): Promise<DerivedRefresh> {
+async function refreshPlace(conn: DuckDBConnection, place: Place, maxAge: number): Promise<DerivedRefresh> {
   await conn.run('BEGIN TRANSACTION');
   try {
-    const result = full
-      ? await buildAll(conn, place, maxAge).then((): DerivedRefresh => ({
-          mode: 'full',
-          hosts: [],
-          store: place.store,
-        }))
-      : await refreshInTransaction(conn, place, maxAge);
+    const result = await refreshInTransaction(conn, place, maxAge);
     await conn.run('COMMIT');
     return result;
   } catch (e) {
     await conn.run('ROLLBACK');
-    // The case's tables are as they were (the transaction is gone); a connection's own tables may have
-    // been replaced outside it, so they are dropped and the next run builds them again.
-    if (place.store === 'connection') await dropConnectionTables(conn).catch(() => undefined);
+    // The case's tables are as they were (the transaction is gone); a connection's own tables (every full
+    // build makes them) may have been replaced outside it, so they are dropped and the next run builds
+    // them again.
+    await dropConnectionTables(conn).catch(() => undefined);
     throw e;
   }
 }
@@ -178,10 +162,7 @@ async function refreshInTransaction(
   maxAge: number,
 ): Promise<DerivedRefresh> {
   const state = await snapshotState(conn, place);
-  if (needsFullBuild(state, maxAge)) {
-    await buildAll(conn, place, maxAge);
-    return { mode: 'full', hosts: [], store: place.store };
-  }
+  if (needsFullBuild(state, maxAge)) return buildInMemory(conn, maxAge);
   if ((await newSources(conn, place)) === 0) return { mode: 'current', hosts: [], store: place.store };
   // Hosts named by their events: a narrow scan of two columns. An event without a host cannot be placed
   // in one host's rebuild, so it takes a full one.
@@ -191,10 +172,7 @@ async function refreshInTransaction(
      FROM win_events WHERE source_id NOT IN (SELECT source_id FROM ${place.sources})`,
   );
   const [hostList, hostless] = r.getRows()[0]!;
-  if (hostless === true) {
-    await buildAll(conn, place, maxAge);
-    return { mode: 'full', hosts: [], store: place.store };
-  }
+  if (hostless === true) return buildInMemory(conn, maxAge);
   const hosts = (hostList as DuckDBListValue).items.map(String);
   if (hosts.length > 0) {
     // DuckDB refuses a bound value a statement does not use: each statement gets only its own.
@@ -262,28 +240,26 @@ async function snapshotState(
   return { maxAge: Number(maxAge), gone: gone === true };
 }
 
-async function buildAll(conn: DuckDBConnection, place: Place, maxAge: number): Promise<void> {
-  // A new table, not a DELETE and INSERT: DuckDB writes a table created from a query straight to its
-  // blocks, and the old one's blocks are freed whole.
+/**
+ * A full build, for the case as for a connection that must not write: the connection's own TEMP tables,
+ * which shadow the live views for it alone (a TEMP view of the same name goes first). For the case,
+ * `keep` writes them into its tables afterwards.
+ */
+async function buildInMemory(conn: DuckDBConnection, maxAge: number): Promise<DerivedRefresh> {
+  const place = CONNECTION_PLACE;
+  await dropViews(conn);
   await conn.run(
-    `CREATE OR REPLACE ${place.create} ${place.processes} AS
+    `CREATE OR REPLACE TEMP TABLE ${place.processes} AS
      SELECT * FROM resolve_processes(max_parent_age := to_seconds($max_age))`,
     { max_age: maxAge },
     { max_age: INTEGER },
   );
-  await conn.run(
-    `CREATE OR REPLACE ${place.create} ${place.sessions} AS SELECT * FROM resolve_logon_sessions()`,
-  );
-  if (place.store === 'case') {
-    // The small bookkeeping tables keep migration 010's definitions.
-    await conn.run(`DELETE FROM ${place.sources}`);
-    await conn.run(`DELETE FROM ${place.params}`);
-  } else {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${place.sources} (source_id INTEGER NOT NULL)`);
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${place.params} (max_age INTEGER NOT NULL)`);
-  }
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${place.sessions} AS SELECT * FROM resolve_logon_sessions()`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${place.sources} (source_id INTEGER NOT NULL)`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${place.params} (max_age INTEGER NOT NULL)`);
   await conn.run(`INSERT INTO ${place.sources} SELECT source_id FROM sources`);
   await conn.run(`INSERT INTO ${place.params} VALUES ($max_age)`, { max_age: maxAge }, { max_age: INTEGER });
+  return { mode: 'full', hosts: [], store: 'connection' };
 }
 
 /** The analytics read `processes` and `logon_sessions`: on this connection, the case's tables. */

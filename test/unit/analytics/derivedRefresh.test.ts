@@ -130,6 +130,19 @@ test('a different parent age, or tables that were never built, builds everything
     assert.equal((await refreshAndKeep(b.conn, other)).mode, 'full');
     await b.conn.run('DELETE FROM derived_params');
     assert.equal((await refreshAndKeep(b.conn, other)).mode, 'full');
+    // An event without a host cannot be placed in one host's rebuild: in memory in full, like the first.
+    await b.add('hostless.xml', { win: [{ eventId: 4688, ts: '2024-03-01T08:02:00Z', pid: 0x200 }] });
+    await b.conn.run(
+      'UPDATE win_events SET host = NULL WHERE source_id = (SELECT max(source_id) FROM sources)',
+    );
+    const hostless = await refreshDerivedTables(b.conn, other);
+    assert.deepEqual(
+      [hostless.mode, hostless.store, typeof hostless.keep],
+      ['full', 'connection', 'function'],
+    );
+    await hostless.keep!();
+    const [kept] = await b.rows('SELECT count(*)::INTEGER AS n FROM process_snapshot');
+    assert.equal(kept!['n'], 2);
   } finally {
     b.close();
   }
