@@ -28,8 +28,6 @@ const PROGRESS_EVERY_MS = 500;
 /** Rows of a partitioned table written by one COPY (see exportParquet). */
 const BATCH_ROWS = 100_000;
 
-export const BATCH_TYPES = { first: INTEGER, last: INTEGER, from: BIGINT, to: BIGINT };
-
 const DAY = "strftime(ts, '%Y-%m-%d') AS day";
 
 /** How each event table is partitioned (DuckDB's PARTITION_BY); every other table is one file. */
@@ -139,6 +137,14 @@ export interface Batch {
   rows: number;
 }
 
+/** The rows of a batch, as a filter on the table, with its values bound (batchParams). */
+export const BATCH_FILTER = 'source_id BETWEEN $first AND $last AND record_no BETWEEN $from AND $to';
+export const BATCH_TYPES = { first: INTEGER, last: INTEGER, from: BIGINT, to: BIGINT };
+
+export function batchParams(b: Batch): Record<keyof typeof BATCH_TYPES, number | bigint> {
+  return { first: b.first, last: b.last, from: b.from, to: b.to };
+}
+
 /** Every record_no of a file: a batch of whole files. */
 const ALL_RECORDS = { from: -1n, to: 2n ** 62n };
 
@@ -161,7 +167,7 @@ export async function sourceBatches(
   for (const [id, n, lo, hi] of r.getRows()) {
     const rows = Number(n);
     if (rows > batchRows) {
-      batches.push(...recordRanges(Number(id), rows, BigInt(lo as bigint), BigInt(hi as bigint), batchRows));
+      batches.push(...recordRanges(Number(id), rows, lo as bigint, hi as bigint, batchRows));
       continue;
     }
     const last = batches.at(-1);
@@ -263,9 +269,7 @@ export async function exportParquet(
       let batchDone = 0;
       let reported = rowsDone;
       for (const batch of batches) {
-        const where = batch
-          ? ' WHERE source_id BETWEEN $first AND $last AND record_no BETWEEN $from AND $to'
-          : '';
+        const where = batch ? ` WHERE ${BATCH_FILTER}` : '';
         const size = batch?.rows ?? totals[i]!;
         // Never backwards: a COPY just started may still show the last one's count for a moment.
         const report = (read: number) => {
@@ -280,7 +284,7 @@ export async function exportParquet(
           await conn.run(
             `COPY (${select}${where}) TO ${sqlStringLiteral(resolve(out, path))} ` +
               `(FORMAT PARQUET, ROW_GROUP_SIZE ${ROW_GROUP_ROWS}${options}${part ? ', APPEND' : ''})`,
-            batch ? { first: batch.first, last: batch.last, from: batch.from, to: batch.to } : {},
+            batch ? batchParams(batch) : {},
             batch ? BATCH_TYPES : {},
           );
         } finally {

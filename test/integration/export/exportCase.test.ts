@@ -13,7 +13,9 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { exportCase } from '../../../electron/engine/usecases/exportCase.js';
 import { openCase, type CaseDb } from '../../../electron/engine/store/openCase.js';
 import {
+  BATCH_FILTER,
   BATCH_TYPES,
+  batchParams,
   exportParquet,
   sourceBatches,
   type ParquetManifest,
@@ -189,8 +191,8 @@ test('Parquet: a file bigger than a batch is written in ranges of its records, e
       const n = Number(
         (
           await plan.conn.runAndReadAll(
-            'SELECT count(*) FROM win_events WHERE source_id BETWEEN $first AND $last AND record_no BETWEEN $from AND $to',
-            { first: b.first, last: b.last, from: b.from, to: b.to },
+            `SELECT count(*) FROM win_events WHERE ${BATCH_FILTER}`,
+            batchParams(b),
             BATCH_TYPES,
           )
         ).getRows()[0]![0],
